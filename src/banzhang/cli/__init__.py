@@ -1,0 +1,59 @@
+"""The ``banzhang`` command: ``main(argv) -> int``.
+
+Exit status is a public contract: 0 all good, 1 the data is invalid (any output is still
+written), 2 a usage error or input that cannot be read. Every report verb takes
+``--format json`` for machine-readable output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from banzhang._version import SPEC_VERSION, __version__
+from banzhang.cli import _code, _demo
+from banzhang.cli._common import EXIT_USAGE, CommandError
+from banzhang.errors import BanzhangError
+
+__all__ = ["build_parser", "main"]
+
+#: Each verb module has ``register(subparsers)``; the handler is stored as ``func``.
+_VERBS = (_code, _demo)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser with every verb registered."""
+    parser = argparse.ArgumentParser(
+        prog="banzhang",
+        description="八张清单标准化：编码、清单、服务指南与审查细则的校验和转换。",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"banzhang {__version__} (规范 {SPEC_VERSION})"
+    )
+    subparsers = parser.add_subparsers(dest="verb", metavar="VERB")
+    for verb in _VERBS:
+        verb.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (``sys.argv[1:]`` by default) and return the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        # argparse exits 0 for --help/--version and 2 for usage errors; keep both as return codes.
+        return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
+    if not hasattr(args, "func"):
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        code: int = args.func(args)
+    except CommandError as err:
+        print(f"banzhang: {err}", file=sys.stderr)
+        return err.exit_code
+    except BanzhangError as err:
+        print(f"banzhang: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    return code

@@ -1,0 +1,172 @@
+"""Segment tables: the data that says how a code splits into named parts.
+
+A scheme is loaded from ``banzhang/_data/schemes/NAME.tsv``; a profile may load its own table
+(for instance the 10-character letter-type variant) and pass it wherever a ``scheme`` is taken.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+import attrs
+
+from banzhang import codelists
+from banzhang._tsv import read_table
+from banzhang.errors import InvalidComponent, InvalidFormat, InvalidLength
+
+__all__ = ["Part", "Scheme", "Segment", "compact", "load_scheme", "split"]
+
+_SEPARATORS = re.compile(r"[\s\-_./]+")
+
+
+@attrs.frozen
+class Segment:
+    """One named part of a code.
+
+    Attributes:
+        name: the segment id (``power_type``).
+        title: its Chinese title (事项类型).
+        length: how many characters it takes.
+        pattern: a regular expression the segment must match whole.
+        codelist: the codelist its value must belong to, if any.
+        spelling: ``code`` when the value is the codelist's code, ``alias`` when an alias.
+    """
+
+    name: str
+    title: str
+    length: int
+    pattern: str
+    codelist: str | None = None
+    spelling: str = "code"
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """The compiled pattern."""
+        return _compiled(self.pattern)
+
+
+@attrs.frozen
+class Scheme:
+    """An ordered segment table for one kind of code.
+
+    Attributes:
+        name: the scheme id (``basic-code``).
+        title: the code's Chinese title.
+        source: where the table comes from.
+        segments: the segments in order.
+    """
+
+    name: str
+    title: str
+    source: str
+    segments: tuple[Segment, ...]
+
+    @property
+    def length(self) -> int:
+        """The total number of characters of a code of this scheme."""
+        return sum(segment.length for segment in self.segments)
+
+    def segment(self, name: str) -> Segment:
+        """Return the segment called ``name``."""
+        for segment in self.segments:
+            if segment.name == name:
+                return segment
+        raise KeyError(name)
+
+
+@attrs.frozen
+class Part:
+    """A segment's value with its meaning, as ``explain`` reports it.
+
+    Attributes:
+        name: the segment id.
+        title: the segment's Chinese title.
+        value: the characters of the code in that segment.
+        meaning: what the value means, in Chinese.
+    """
+
+    name: str
+    title: str
+    value: str
+    meaning: str
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+@cache
+def load_scheme(name: str) -> Scheme:
+    """Return the packaged segment table called ``name``.
+
+    >>> load_scheme("basic-code").length
+    12
+    """
+    header, rows = read_table("banzhang._data.schemes", f"{name}.tsv")
+    segments = tuple(
+        Segment(
+            name=row["name"],
+            title=row["title"],
+            length=int(row["length"]),
+            pattern=row["pattern"],
+            codelist=row["codelist"] or None,
+            spelling=row["spelling"] or "code",
+        )
+        for row in rows
+    )
+    return Scheme(name=name, title=header["title"], source=header["source"], segments=segments)
+
+
+def compact(code: object) -> str:
+    """Return ``code`` without spaces or separators, half-width and upper case.
+
+    >>> compact(" ０００１ 6421-300y ")
+    '00016421300Y'
+    """
+    if not isinstance(code, str):
+        message = f"编码应为字符串，实际为 {type(code).__name__}"
+        raise InvalidFormat(message, code=repr(code), segment="编码")
+    return _SEPARATORS.sub("", unicodedata.normalize("NFKC", code)).upper()
+
+
+def split(scheme: Scheme, code: str) -> dict[str, str]:
+    """Split a compact ``code`` into its segments, checking each against the table.
+
+    Raises:
+        InvalidLength: the code is not ``scheme.length`` characters long.
+        InvalidFormat: a segment does not match its pattern.
+        InvalidComponent: a segment's value is not in its codelist.
+    """
+    if len(code) != scheme.length:
+        message = f"{scheme.title}应为 {scheme.length} 位，实际为 {len(code)} 位：{code!r}"
+        raise InvalidLength(message, code=code, segment=scheme.title)
+    values: dict[str, str] = {}
+    start = 0
+    for segment in scheme.segments:
+        value = code[start : start + segment.length]
+        _check_segment(scheme, segment, code, value, start + 1)
+        values[segment.name] = value
+        start += segment.length
+    return values
+
+
+def _check_segment(scheme: Scheme, segment: Segment, code: str, value: str, position: int) -> None:
+    if not segment.regex.fullmatch(value):
+        message = (
+            f"{scheme.title} {code} 第 {position} 位起的{segment.title}“{value}”格式不正确"
+            f"（应符合 {segment.pattern}）"
+        )
+        raise InvalidFormat(message, code=code, segment=segment.title, position=position)
+    if segment.codelist is None:
+        return
+    codelist = codelists.get(segment.codelist)
+    known = value in codelist if segment.spelling == "code" else codelist.resolve(value)
+    if not known:
+        message = (
+            f"{scheme.title} {code} 第 {position} 位起的{segment.title}“{value}”"
+            f"不在代码表“{codelist.title}”中"
+        )
+        raise InvalidComponent(message, code=code, segment=segment.title, position=position)
