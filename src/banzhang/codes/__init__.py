@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from banzhang.codes import basic, handling, implementation, region, uscc
+from banzhang import codelists
+from banzhang.codes import _scheme, basic, handling, implementation, region, uscc
 from banzhang.codes._scheme import Part, Scheme, Segment, compact, load_scheme
 from banzhang.errors import InvalidLength
 
@@ -32,6 +33,7 @@ __all__ = [
     "implementation",
     "load_scheme",
     "module_for",
+    "pattern",
     "region",
     "uscc",
 ]
@@ -76,3 +78,34 @@ def explain(code: str) -> tuple[Part, ...]:
         )
     result: tuple[Part, ...] = module_for(kind).explain(code)
     return result
+
+
+def pattern(kind: str) -> str | None:
+    """Return an anchored regular expression for code ``kind``, or ``None`` for ``region``.
+
+    The pattern says everything about a code that a regular expression can: lengths, alphabets,
+    codelists and forbidden values. Check characters, the region table and the links between
+    segments are left to :func:`validate`-style checks. The same pattern goes into the JSON
+    Schema and the XSD, so banzhang and independent validators agree on it.
+
+    >>> import re
+    >>> bool(re.fullmatch(pattern("basic"), "00016421300Y"))
+    True
+    >>> bool(re.fullmatch(pattern("basic"), "00010000000Y"))
+    False
+    """
+    basic_regex = _scheme.regex_of(load_scheme("basic-code"))
+    uscc_regex = "[0-9A-HJ-NP-RTUW-Y]{18}"
+    if kind == "basic":
+        return f"^{basic_regex}$"
+    if kind == "handling":
+        # A 业务办理项 hangs on a 子项 or a 主项 without 子项: the 子项码 is three digits.
+        head = _scheme.regex_of(load_scheme("basic-code"), skip=("sub",))
+        return f"^{head}([0-9]{{3}})(?!00)([0-9]{{2}})$"
+    if kind == "uscc":
+        return f"^{uscc_regex}$"
+    if kind == "implementation":
+        nature = load_scheme("implementation-code").segment("agency_nature")
+        natures = "|".join(codelists.get(nature.codelist or "agency_nature").codes)
+        return f"^{uscc_regex}({natures}){basic_regex}([0-9]{{2}})$"
+    return None

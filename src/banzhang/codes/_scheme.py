@@ -16,7 +16,7 @@ from banzhang import codelists
 from banzhang._tsv import read_table
 from banzhang.errors import InvalidComponent, InvalidFormat, InvalidLength
 
-__all__ = ["Part", "Scheme", "Segment", "compact", "load_scheme", "split"]
+__all__ = ["Part", "Scheme", "Segment", "compact", "load_scheme", "regex_of", "split"]
 
 _SEPARATORS = re.compile(r"[\s\-_./]+")
 
@@ -32,6 +32,7 @@ class Segment:
         pattern: a regular expression the segment must match whole.
         codelist: the codelist its value must belong to, if any.
         spelling: ``code`` when the value is the codelist's code, ``alias`` when an alias.
+        forbid: a value the pattern admits but the rule does not (``00000``), or ``""``.
     """
 
     name: str
@@ -40,6 +41,7 @@ class Segment:
     pattern: str
     codelist: str | None = None
     spelling: str = "code"
+    forbid: str = ""
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -114,6 +116,7 @@ def load_scheme(name: str) -> Scheme:
             pattern=row["pattern"],
             codelist=row["codelist"] or None,
             spelling=row["spelling"] or "code",
+            forbid=row.get("forbid", ""),
         )
         for row in rows
     )
@@ -160,6 +163,11 @@ def _check_segment(scheme: Scheme, segment: Segment, code: str, value: str, posi
             f"（应符合 {segment.pattern}）"
         )
         raise InvalidFormat(message, code=code, segment=segment.title, position=position)
+    if segment.forbid and value == segment.forbid:
+        message = (
+            f"{scheme.title} {code} 第 {position} 位起的{segment.title}不能为 {value}"
+        )
+        raise InvalidComponent(message, code=code, segment=segment.title, position=position)
     if segment.codelist is None:
         return
     codelist = codelists.get(segment.codelist)
@@ -170,3 +178,31 @@ def _check_segment(scheme: Scheme, segment: Segment, code: str, value: str, posi
             f"不在代码表“{codelist.title}”中"
         )
         raise InvalidComponent(message, code=code, segment=segment.title, position=position)
+
+
+def regex_of(scheme: Scheme, *, skip: tuple[str, ...] = ()) -> str:
+    """Return one regular expression (no anchors) for a whole code of ``scheme``.
+
+    Codelist segments become alternations of their codes, forbidden values negative lookaheads;
+    the result means the same in Python and in ECMAScript, so JSON Schema can carry it.
+
+    Args:
+        scheme: the segment table.
+        skip: segments to leave out (their names), for codes that embed a shorter one.
+    """
+    parts = []
+    for segment in scheme.segments:
+        if segment.name in skip:
+            continue
+        body = segment.pattern
+        if segment.codelist is not None:
+            codelist = codelists.get(segment.codelist)
+            spellings = [
+                spelling
+                for entry in codelist
+                for spelling in ((entry.code,) if segment.spelling == "code" else entry.aliases)
+            ]
+            body = "|".join(re.escape(spelling) for spelling in spellings)
+        guard = f"(?!{re.escape(segment.forbid)})" if segment.forbid else ""
+        parts.append(f"{guard}({body})")
+    return "".join(parts)

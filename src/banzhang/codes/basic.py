@@ -112,10 +112,6 @@ def parse(code: str, *, scheme: Scheme | None = None) -> BasicCode:
     code = compact(code)
     values = split(scheme, code)
     main_seq = values["main_seq"]
-    if int(main_seq) == 0:
-        position = code.index(main_seq) + 1
-        message = f"基本编码 {code} 第 {position} 位起的主项顺序码不能为 00000（应为 00001–99999）"
-        raise InvalidComponent(message, code=code, segment="主项顺序码", position=position)
     power_type = codelists.get("power_type").resolve(values["power_type"])
     assert power_type is not None
     return BasicCode(

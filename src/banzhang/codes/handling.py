@@ -51,9 +51,6 @@ def parse(code: str) -> HandlingCode:
     if parent.has_sub_items:
         message = f"业务办理项编码 {code} 挂在有子项的主项 {parent.code} 上；应挂在其子项上"
         raise InvalidComponent(message, code=code, segment="基本编码", position=10)
-    if values["handling_seq"] == "00":
-        message = f"业务办理项编码 {code} 第 13 位起的业务办理项序号不能为 00（应为 01–99）"
-        raise InvalidComponent(message, code=code, segment="业务办理项序号", position=13)
     return HandlingCode(code=code, basic_code=parent.code, handling_seq=values["handling_seq"])
 
 

@@ -1,0 +1,103 @@
+"""Declare an element of the standard once: an attrs field whose metadata says what it is.
+
+Everything else — JSON Schema, validation, docs, later Excel columns and XML names — is derived
+from these declarations by walking ``attrs.fields``; nothing restates them by hand.
+
+>>> import attrs
+>>> @attrs.frozen(kw_only=True)
+... class Example:
+...     name: str = element("事项名称", required=True, source="V 行政许可法 art. 30")
+>>> describe(attrs.fields(Example).name).title
+'事项名称'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+__all__ = ["META_KEY", "Element", "describe", "element"]
+
+#: The key of field metadata that holds the :class:`Element`.
+META_KEY = "banzhang"
+
+_SOURCE_TAGS = {
+    "V": "已核实的公开文本",
+    "S": "种子文件所述",
+    "P": "实际系统的通行做法",
+    "B": "banzhang 的自定",
+}
+
+
+@attrs.frozen
+class Element:
+    """What the standard says about one element.
+
+    Attributes:
+        title: the Chinese title, as the standard and department spreadsheets write it.
+        description: what the element holds, in Chinese.
+        source: the tag (V, S, P or B) and the clause it comes from.
+        required: whether a document must give it (and, for text, not leave it empty).
+        codelist: the codelist its values come from.
+        code: the code kind it holds (``basic``, ``handling``, ``implementation``, ``uscc``,
+            ``region``), checked by the coding rule.
+        pattern: a regular expression a text value must match.
+        max_length: the most characters a text value may have.
+        min_items: the fewest entries an array must have.
+        minimum: the smallest number allowed.
+        example: a value shown in docs and templates.
+    """
+
+    title: str
+    description: str = ""
+    source: str = "B"
+    required: bool = False
+    codelist: str | None = None
+    code: str | None = None
+    pattern: str | None = None
+    max_length: int | None = None
+    min_items: int | None = None
+    minimum: int | None = None
+    example: str | None = None
+
+    @property
+    def source_tag(self) -> str:
+        """The one-letter tag: V, S, P or B."""
+        return self.source[:1]
+
+    @property
+    def source_meaning(self) -> str:
+        """What the tag means, in Chinese."""
+        return _SOURCE_TAGS.get(self.source_tag, "未注明")
+
+
+def element(
+    title: str,
+    *,
+    required: bool = False,
+    default: Any = None,
+    factory: Any = None,
+    **facts: Any,
+) -> Any:
+    """Return an attrs field declared as an element of the standard.
+
+    Args:
+        title: the Chinese title.
+        required: whether the element must be given; a required field has no default.
+        default: the default of an optional scalar (``None`` unless said).
+        factory: the default factory of an optional collection (``tuple``).
+        **facts: the other attributes of :class:`Element` (description, source, codelist, …).
+    """
+    metadata = {META_KEY: Element(title=title, required=required, **facts)}
+    if required:
+        return attrs.field(metadata=metadata)
+    if factory is not None:
+        return attrs.field(metadata=metadata, factory=factory)
+    return attrs.field(metadata=metadata, default=default)
+
+
+def describe(field: attrs.Attribute[Any]) -> Element:
+    """Return the :class:`Element` declared on ``field``."""
+    found: Element = field.metadata[META_KEY]
+    return found

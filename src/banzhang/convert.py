@@ -1,0 +1,112 @@
+"""The package's own cattrs converter: models ⇄ JSON-shaped data.
+
+Structuring is strict — text must be text, integers integers, booleans booleans, no unknown keys
+— and when it fails the error lists the schema-layer findings, with their ``$`` paths, instead of
+a cattrs traceback. Unstructuring omits elements left at their default, so JSON stays as short as
+the document; arrays become lists and dates ``YYYY-MM-DD``.
+
+>>> from banzhang.models import TimeLimit
+>>> to_data(TimeLimit(amount=20, unit="工作日"))
+{'amount': 20, 'unit': '工作日'}
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import cattrs
+
+from banzhang import kinds
+from banzhang.errors import InvalidDocument, UnreadableInput
+
+__all__ = ["converter", "detect_kind", "from_data", "to_data"]
+
+
+def _strict(expected: type[Any]) -> Any:
+    def structure(value: Any, _type: Any) -> Any:
+        if type(value) is not expected:
+            message = f"expected {expected.__name__}, got {type(value).__name__}"
+            raise TypeError(message)
+        return value
+
+    return structure
+
+
+def _structure_date(value: Any, _type: Any) -> datetime.date:
+    if not isinstance(value, str):
+        message = f"expected a YYYY-MM-DD string, got {type(value).__name__}"
+        raise TypeError(message)
+    return datetime.date.fromisoformat(value)
+
+
+def _make_converter() -> cattrs.Converter:
+    made = cattrs.Converter(
+        detailed_validation=True,
+        forbid_extra_keys=True,
+        omit_if_default=True,
+        unstruct_collection_overrides={tuple: list},
+    )
+    for scalar in (str, int, bool):
+        made.register_structure_hook(scalar, _strict(scalar))
+    made.register_structure_hook(datetime.date, _structure_date)
+    made.register_unstructure_hook(datetime.date, datetime.date.isoformat)
+    return made
+
+
+#: The converter every banzhang format uses. Never the global cattrs converter.
+converter = _make_converter()
+
+
+def to_data(model: Any) -> dict[str, Any]:
+    """Return a model as JSON-shaped data (dicts, lists, text, numbers, booleans)."""
+    data: dict[str, Any] = converter.unstructure(model)
+    return data
+
+
+def detect_kind(data: Any, kind: str | None = None) -> kinds.Kind:
+    """Return the kind of a document: ``kind`` when given, else the envelope's ``kind``.
+
+    Raises:
+        UnreadableInput: the data is not a JSON object, or names no registered kind.
+    """
+    if kind is not None:
+        return kinds.get(kind)
+    if not isinstance(data, dict):
+        message = f"文档应为 JSON 对象，实际为 {type(data).__name__}"
+        raise UnreadableInput(message)
+    declared = data.get("kind")
+    if not isinstance(declared, str):
+        message = "无法识别文档类型：缺少“kind”（文档类型），可用 --kind 指定"
+        raise UnreadableInput(message)
+    return kinds.get(declared)
+
+
+def from_data(data: Any, kind: str | None = None) -> Any:
+    """Return the model of a document given as JSON-shaped data.
+
+    Args:
+        data: the document (a dict as :func:`json.loads` gives it).
+        kind: the kind id, when the envelope does not say it.
+
+    Raises:
+        UnreadableInput: the kind cannot be told.
+        InvalidDocument: the data does not have the shape of the kind; ``findings`` say where.
+    """
+    found = detect_kind(data, kind)
+    try:
+        return converter.structure(data, found.document)
+    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as err:
+        from banzhang.validation import iter_findings  # noqa: PLC0415 - validation imports us
+
+        findings = tuple(
+            finding
+            for finding in iter_findings(data, kind=found.id, layers=("schema",))
+            if finding.severity == "error"
+        )
+        if not findings:
+            raise
+        shown = "\n".join(str(finding) for finding in findings[:10])
+        more = f"\n…… 另有 {len(findings) - 10} 处" if len(findings) > 10 else ""
+        message = f"{found.title}的结构有 {len(findings)} 处错误：\n{shown}{more}"
+        raise InvalidDocument(message, findings) from err

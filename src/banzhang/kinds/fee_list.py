@@ -1,0 +1,62 @@
+"""收费事项清单 (fee list) [P; S 004]."""
+
+from __future__ import annotations
+
+import attrs
+
+from banzhang._declare import element
+from banzhang.kinds._registry import Kind, register
+from banzhang.models.common import Agency, LegalBasis, ListDocument
+
+__all__ = ["FeeItem", "FeeList"]
+
+
+@attrs.frozen(kw_only=True)
+class FeeItem:
+    """收费事项.
+
+    Attributes:
+        name: 收费项目名称.
+        category: 收费类别.
+        collecting_unit: 执收单位.
+        basis: 收费依据.
+        standard: 收费标准.
+        payer: 收费对象.
+        fund_management: 资金管理方式.
+        basic_code: 相关事项基本编码.
+        remark: 备注.
+    """
+
+    name: str = element("收费项目名称", required=True, source="P")
+    category: str = element("收费类别", required=True, codelist="fee_category", source="P")
+    collecting_unit: Agency = element("执收单位", required=True, source="P")
+    basis: tuple[LegalBasis, ...] = element("收费依据", required=True, min_items=1, source="S 004")
+    standard: str = element("收费标准", required=True, source="S 004")
+    payer: str | None = element("收费对象", source="P")
+    fund_management: str | None = element("资金管理方式", codelist="fund_management", source="P")
+    basic_code: str | None = element("相关事项基本编码", code="basic", source="P")
+    remark: str | None = element("备注")
+
+
+@attrs.frozen(kw_only=True)
+class FeeList(ListDocument):
+    """收费事项清单.
+
+    Attributes:
+        items: 事项.
+    """
+
+    items: tuple[FeeItem, ...] = element("事项", required=True)
+
+
+KIND = register(
+    Kind(
+        id="fee-list",
+        title="收费事项清单",
+        document=FeeList,
+        item=FeeItem,
+        source="S 003, 004",
+        order=4,
+        description="行政事业性收费和中介服务收费",
+    )
+)

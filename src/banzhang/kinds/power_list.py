@@ -1,0 +1,82 @@
+"""权责清单 (power list) [V 中办发〔2015〕21号; V Inner Mongolia 2021 columns; S 000, 001, 003]."""
+
+from __future__ import annotations
+
+import attrs
+
+from banzhang._declare import element
+from banzhang.kinds._registry import Kind, register
+from banzhang.models.common import Agency, LegalBasis, ListDocument, Responsibility, SubItem
+
+__all__ = ["PowerItem", "PowerList"]
+
+
+@attrs.frozen(kw_only=True)
+class PowerItem:
+    """权责清单事项.
+
+    Attributes:
+        basic_code: 基本编码.
+        name: 事项名称.
+        sub_items: 子项.
+        power_type: 事项类型.
+        basis: 设定依据.
+        agency: 实施主体.
+        levels: 行使层级.
+        responsibilities: 责任事项.
+        accountability: 追责情形.
+        accountability_basis: 追责依据.
+        process: 基本流程 (step names).
+        supervision: 监督方式.
+        supervision_phone: 监督电话.
+        remark: 备注.
+    """
+
+    basic_code: str = element("基本编码", required=True, code="basic", source="B SPEC §7")
+    name: str = element("事项名称", required=True, max_length=500, source="V 中办发〔2015〕21号")
+    sub_items: tuple[SubItem, ...] = element("子项", factory=tuple, source="V 中办发〔2015〕21号")
+    power_type: str = element("事项类型", required=True, codelist="power_type", source="V GB/T 39046")
+    basis: tuple[LegalBasis, ...] = element(
+        "设定依据", required=True, min_items=1, source="V 中办发〔2015〕21号"
+    )
+    agency: Agency = element("实施主体", required=True, source="V 中办发〔2015〕21号")
+    levels: tuple[str, ...] = element("行使层级", factory=tuple, codelist="level", source="V A.2")
+    responsibilities: tuple[Responsibility, ...] = element(
+        "责任事项", required=True, min_items=1, source="V 中办发〔2015〕21号"
+    )
+    accountability: tuple[str, ...] = element(
+        "追责情形", required=True, min_items=1, source="V 内蒙古 2021 权责清单"
+    )
+    accountability_basis: tuple[LegalBasis, ...] = element(
+        "追责依据", factory=tuple, source="V 内蒙古 2021 权责清单"
+    )
+    process: tuple[str, ...] = element(
+        "基本流程", factory=tuple, description="各环节名称，三级五同之一", source="S 000"
+    )
+    supervision: str | None = element("监督方式", source="P")
+    supervision_phone: str | None = element("监督电话", source="P")
+    remark: str | None = element("备注")
+
+
+@attrs.frozen(kw_only=True)
+class PowerList(ListDocument):
+    """权责清单.
+
+    Attributes:
+        items: 事项.
+    """
+
+    items: tuple[PowerItem, ...] = element("事项", required=True)
+
+
+KIND = register(
+    Kind(
+        id="power-list",
+        title="权责清单",
+        document=PowerList,
+        item=PowerItem,
+        source="S 000, 001, 003",
+        order=1,
+        description="部门的行政权力及其对应的责任事项",
+    )
+)

@@ -1,0 +1,104 @@
+"""审查细则 (review detail) [V published 审查工作细则; V 国发〔2015〕6号; S 000]."""
+
+from __future__ import annotations
+
+import attrs
+
+from banzhang._declare import element
+from banzhang.kinds._registry import Kind, register
+from banzhang.models.common import Agency, Document, TimeLimit
+
+__all__ = ["ReviewDetail", "ReviewStep"]
+
+_V = "V 审查工作细则"
+
+
+@attrs.frozen(kw_only=True)
+class ReviewStep:
+    """审查环节.
+
+    Attributes:
+        name: 环节名称.
+        stage: 责任环节.
+        points: 审查要点.
+        standards: 审查标准.
+        post: 岗位.
+        duties: 岗位职责及权限.
+        methods: 审查方式.
+        inspectors: 核查人数.
+        time_limit: 环节时限.
+        documents: 文书.
+    """
+
+    name: str = element("环节名称", required=True, source=_V)
+    stage: str | None = element("责任环节", codelist="responsibility_stage", source=_V)
+    points: tuple[str, ...] = element("审查要点", factory=tuple, source=_V)
+    standards: tuple[str, ...] = element("审查标准", factory=tuple, source=_V)
+    post: str | None = element("岗位", source=_V)
+    duties: str | None = element("岗位职责及权限", source=_V)
+    methods: tuple[str, ...] = element("审查方式", factory=tuple, codelist="review_method", source=_V)
+    inspectors: int | None = element(
+        "核查人数", minimum=0, description="实地核查的工作人员人数", source="V 行政许可法 art. 34"
+    )
+    time_limit: TimeLimit | None = element("环节时限", source=_V)
+    documents: tuple[str, ...] = element(
+        "文书", factory=tuple, example="受理通知书", source=_V
+    )
+
+
+@attrs.frozen(kw_only=True)
+class ReviewDetail(Document):
+    """审查细则.
+
+    Attributes:
+        region: 行政区划代码.
+        name: 事项名称.
+        basic_code: 基本编码.
+        power_type: 事项类型.
+        agency: 实施机关.
+        steps: 审查环节.
+        approval_flags: 上报/转报/技术性审查.
+        joint_approval: 是否多部门联合办理.
+        legal_time_limit: 法定办结时限.
+        promised_time_limit: 承诺办结时限.
+        discretion: 裁量基准.
+        non_acceptance_grounds: 不予受理情形.
+        refusal_grounds: 不予许可情形.
+        remedies: 救济途径.
+        hearing: 听证.
+        onsite_verification: 实地核查要求.
+        statement: 陈述申辩.
+    """
+
+    region: str | None = element("行政区划代码", code="region")
+    name: str = element("事项名称", required=True, source=_V)
+    basic_code: str = element("基本编码", required=True, code="basic", source="B SPEC §7")
+    power_type: str = element("事项类型", required=True, codelist="power_type", source="V GB/T 39046")
+    agency: Agency = element("实施机关", required=True, source=_V)
+    steps: tuple[ReviewStep, ...] = element("审查环节", required=True, min_items=1, source=_V)
+    approval_flags: tuple[str, ...] = element(
+        "审批流程特殊情形", factory=tuple, codelist="approval_flag", source="S 002"
+    )
+    joint_approval: bool = element("多部门联合办理", default=False, source="V art. 42")
+    legal_time_limit: TimeLimit | None = element("法定办结时限", source="V 行政许可法 art. 42")
+    promised_time_limit: TimeLimit | None = element("承诺办结时限", source="P 国发〔2015〕6号")
+    discretion: tuple[str, ...] = element("裁量基准", factory=tuple, source="V 国发〔2015〕6号")
+    non_acceptance_grounds: tuple[str, ...] = element("不予受理情形", factory=tuple, source=_V)
+    refusal_grounds: tuple[str, ...] = element("不予许可情形", factory=tuple, source=_V)
+    remedies: str | None = element("救济途径", source="V 行政许可法 art. 38")
+    hearing: str | None = element("听证", source="V 行政许可法 art. 46–48")
+    onsite_verification: str | None = element("实地核查要求", source="V 行政许可法 art. 34")
+    statement: str | None = element("陈述申辩", source="V 行政许可法 art. 36")
+
+
+KIND = register(
+    Kind(
+        id="review-detail",
+        title="审查细则",
+        document=ReviewDetail,
+        item=None,
+        source="S 000; V 国发〔2015〕6号",
+        order=10,
+        description="单个事项的内部审查规范",
+    )
+)

@@ -1,0 +1,69 @@
+"""Which rule checks run on which kind: the two tables the validator reads.
+
+A kind registered by a profile runs no writing-norm checks until it adds its own rows here
+(its schema and codes layers still run, derived from its declarations).
+"""
+
+from __future__ import annotations
+
+from banzhang.validation import _rules_codes as codes_
+from banzhang.validation import _rules_norms as norms
+from banzhang.validation._rules_codes import RuleCheck
+
+__all__ = ["DOCUMENT_CHECKS", "ITEM_CHECKS"]
+
+_LISTED_ITEM = (codes_.unique_codes,)
+
+#: Checks of each item of a list kind, in the order their findings are reported.
+ITEM_CHECKS: dict[str, tuple[RuleCheck, ...]] = {
+    "power-list": (
+        codes_.code_type_matches,
+        codes_.sub_items_under_main,
+        *_LISTED_ITEM,
+        codes_.basis_has_article,
+    ),
+    "licensing-list": (
+        codes_.expecting_type("01"),
+        codes_.sub_items_under_main,
+        *_LISTED_ITEM,
+    ),
+    "intermediary-list": (norms.fees_consistent,),
+    "fee-list": (),
+    "public-service-list": (
+        codes_.expecting_type("20"),
+        *_LISTED_ITEM,
+        norms.units_stated,
+        norms.fees_consistent,
+    ),
+    "supervision-list": (),
+    "random-inspection-list": (),
+    "service-mode-list": (*_LISTED_ITEM, norms.units_stated, norms.modes_consistent),
+}
+
+#: Checks of a whole single document (a guide or a review detail).
+DOCUMENT_CHECKS: dict[str, tuple[RuleCheck, ...]] = {
+    "service-guide": (
+        codes_.code_type_matches,
+        norms.art30_complete,
+        norms.units_stated,
+        norms.promised_within_legal,
+        norms.steps_within_promised,
+        norms.nodes_at_most_three,
+        norms.one_time_notice,
+        norms.refusal_names_remedies,
+        norms.fees_consistent,
+        norms.materials_state_copies,
+        norms.contacts_distinct,
+        norms.modes_consistent,
+    ),
+    "review-detail": (
+        codes_.code_type_matches,
+        norms.units_stated,
+        norms.promised_within_legal,
+        norms.steps_within_promised,
+        norms.nodes_at_most_three,
+        norms.one_time_notice,
+        norms.refusal_grounds_name_remedies,
+        norms.two_inspectors,
+    ),
+}

@@ -1,0 +1,322 @@
+"""The writing-norm rules of SPEC §8: time limits, process, notices, fees, contacts, modes.
+
+Each rule reads JSON-shaped data defensively (see :mod:`._facts`) and reports by the standard's
+Chinese titles. Where a rule needs a reading the norms leave open, the reading is banzhang's own
+and is written in ``docs/decisions.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from banzhang.validation import _facts as facts
+from banzhang.validation._paths import join, join_index
+from banzhang.validation._rules_codes import ListContext
+from banzhang.validation._structure import finding
+from banzhang.validation.findings import Finding
+
+__all__ = [
+    "art30_complete",
+    "contacts_distinct",
+    "fees_consistent",
+    "materials_state_copies",
+    "modes_consistent",
+    "nodes_at_most_three",
+    "one_time_notice",
+    "promised_within_legal",
+    "refusal_grounds_name_remedies",
+    "refusal_names_remedies",
+    "steps_within_promised",
+    "two_inspectors",
+    "units_stated",
+]
+
+_LICENSING = "01"
+_PHONE = re.compile(
+    r"^(0[0-9]{2,3}[-－ ]?[0-9]{5,8}(转[0-9]+)?|1[3-9][0-9]{9}|400-?[0-9]{3}-?[0-9]{4})$"
+)
+_ONE_TIME = re.compile(r"一次性告知")
+_ON_THE_SPOT_OR_FIVE_DAYS = re.compile(r"当场|(5|五)\s*个?\s*工作日|(5|五)日内")
+_NOT_INTERNAL = ("送达", "办结", "归档", "事后监管")
+_LIMIT_KEYS = ("legal_time_limit", "promised_time_limit", "promised_time", "time_limit")
+_STEP_KEYS = ("process", "steps")
+
+
+def _limits(data: Any, path: str) -> list[tuple[str, str, dict[str, Any]]]:
+    """Every time limit of a guide, review detail or item: (path, title, limit)."""
+    titles = {
+        "legal_time_limit": "法定办结时限",
+        "promised_time_limit": "承诺办结时限",
+        "promised_time": "承诺时限",
+        "time_limit": "办理时限",
+    }
+    found = [
+        (join(path, key), titles[key], limit)
+        for key in _LIMIT_KEYS
+        if (limit := facts.time_limit(data, key)) is not None
+    ]
+    for steps_key, index, step in _steps(data):
+        limit = facts.time_limit(step, "time_limit")
+        if limit is not None:
+            name = facts.as_str(step, "name") or f"第 {index + 1} 个环节"
+            where = join(join_index(join(path, steps_key), index), "time_limit")
+            found.append((where, f"环节“{name}”的时限", limit))
+    return found
+
+
+def _steps(data: Any) -> list[tuple[str, int, dict[str, Any]]]:
+    return [
+        (key, index, step)
+        for key in _STEP_KEYS
+        for index, step in enumerate(facts.as_list(data, key))
+        if isinstance(step, dict)
+    ]
+
+
+def _promised_or_legal(data: Any) -> tuple[str, dict[str, Any] | None]:
+    for key in ("promised_time_limit", "promised_time"):
+        if (limit := facts.time_limit(data, key)) is not None:
+            return key, limit
+    return "legal_time_limit", facts.time_limit(data, "legal_time_limit")
+
+
+def _limit_text(limit: dict[str, Any]) -> str:
+    unit = limit.get("unit") if isinstance(limit.get("unit"), str) else "（无单位）"
+    return f"{limit['amount']} {unit}"
+
+
+def units_stated(data: Any, path: str, _context: ListContext) -> list[Finding]:
+    """time.unit-missing: every limit has a unit; a 行政许可's are in 工作日 (or 即办)."""
+    out = []
+    licensing = facts.as_str(data, "power_type") == _LICENSING
+    for where, title, limit in _limits(data, path):
+        unit = limit.get("unit")
+        if not isinstance(unit, str) or not unit.strip():
+            message = f"“{title}”{limit['amount']} 未写明时限单位（工作日、自然日、小时或即办）"
+            out.append(finding("time.unit-missing", join(where, "unit"), message))
+        elif licensing and unit not in ("工作日", "即办"):
+            message = f"行政许可的“{title}”应以工作日计（行政许可法第八十二条），实际为“{unit}”"
+            out.append(finding("time.unit-missing", join(where, "unit"), message, unit))
+    return out
+
+
+def promised_within_legal(data: Any, path: str, _context: ListContext) -> list[Finding]:
+    """time.promised-exceeds-legal and time.legal-default: 承诺 ≤ 法定; > 20 工作日 needs 依据."""
+    out = []
+    legal = facts.time_limit(data, "legal_time_limit")
+    promised = facts.time_limit(data, "promised_time_limit")
+    legal_days, promised_days = facts.days(legal), facts.days(promised)
+    if legal and promised and legal_days is not None and promised_days is not None:
+        if promised_days > legal_days + 1e-9:
+            message = f"承诺办结时限 {_limit_text(promised)} 超过法定办结时限 {_limit_text(legal)}"
+            out.append(finding("time.promised-exceeds-legal", join(path, "promised_time_limit"), message, promised["amount"]))
+    single_licensing = facts.as_str(data, "power_type") == _LICENSING and data.get("joint_approval") is not True
+    if single_licensing and legal and legal.get("unit") == "工作日" and legal["amount"] > 20 and not facts.as_str(legal, "basis"):
+        message = (
+            f"单一机关办理的行政许可法定时限一般为 20 个工作日（行政许可法第四十二条）；"
+            f"本事项为 {legal['amount']} 个工作日，应在“时限依据”中写明延长所依据的法律法规"
+        )
+        out.append(finding("time.legal-default", join(join(path, "legal_time_limit"), "basis"), message, legal["amount"]))
+    return out
+
+
+def steps_within_promised(data: Any, path: str, _context: ListContext) -> list[Finding]:
+    """time.steps-exceed-promised: the steps' limits add up to no more than the promise."""
+    key, promised = _promised_or_legal(data)
+    promised_days = facts.days(promised)
+    step_days = [
+        facts.days(facts.time_limit(step, "time_limit"))
+        for _key, _index, step in _steps(data)
+    ]
+    known = [value for value in step_days if value is not None]
+    if promised is None or promised_days is None or not known:
+        return []
+    total = sum(known)
+    if total <= promised_days + 1e-9:
+        return []
+    message = (
+        f"各环节时限合计约 {total:g} 个工作日，超过{'承诺' if 'promised' in key else '法定'}"
+        f"办结时限 {_limit_text(promised)}"
+    )
+    return [finding("time.steps-exceed-promised", join(path, key), message, round(total, 3))]
+
+
+def nodes_at_most_three(data: Any, path: str, _context: ListContext) -> list[Finding]:
+    """process.too-many-nodes: at most 受理, 审查, 决定 inside, unless 上报/转报/技术性审查."""
+    if facts.as_list(data, "approval_flags"):
+        return []
+    steps = _steps(data)
+    internal = [
+        facts.as_str(step, "name") or ""
+        for _key, _index, step in steps
+        if (facts.as_str(step, "stage") or "") not in _NOT_INTERNAL
+        and not any(word in (facts.as_str(step, "name") or "") for word in _NOT_INTERNAL)
+    ]
+    if len(internal) <= 3:
+        return []
+    message = (
+        f"内部审批节点有 {len(internal)} 个（{'、'.join(internal)}），"
+        "除须上报、转报或技术性审查的事项外不得超过受理、审查、决定 3 个"
+    )
+    return [finding("process.too-many-nodes", join(path, steps[0][0]), message, len(internal))]
+
+
+def one_time_notice(data: Any, path: str, _context: ListContext) -> list[Finding]:
+    """notice.one-time: the 受理 step promises one notice of every correction, at once or ≤ 5 days."""
+    for key, index, step in _steps(data):
+        if facts.as_str(step, "stage") != "受理" and "受理" not in (facts.as_str(step, "name") or ""):
+            continue
+        text = facts.texts(step, "content", "points", "standards", "duties")
+        if _ONE_TIME.search(text) and _ON_THE_SPOT_OR_FIVE_DAYS.search(text):
+            return []
+        message = "受理环节应写明：材料不齐全或不符合法定形式的，当场或者在五日内一次性告知申请人需要补正的全部内容"
+        return [finding("notice.one-time", join_index(join(path, key), index), message)]
+    return []
+
+
+def refusal_names_remedies(data: Any, path: str, _context: ListContext) -> list[Finding]:
+    """refusal.remedies: a guide tells applicants of both 行政复议 and 行政诉讼."""
+    return _remedies_named(data, path)
+
+
+def refusal_grounds_name_remedies(data: Any, path: str, _context: ListContext) -> list[Finding]:
+    """refusal.remedies: a review detail that lists grounds for refusal names both remedies."""
+    if facts.as_list(data, "refusal_grounds") or facts.as_list(data, "non_acceptance_grounds"):
+        return _remedies_named(data, path)
+    return []
+
+
+def _remedies_named(data: Any, path: str) -> list[Finding]:
+    remedies = facts.as_str(data, "remedies") or ""
+    missing = [channel for channel in ("行政复议", "行政诉讼") if channel not in remedies]
+    if not missing:
+        return []
+    message = f"“救济途径”应告知不予受理、不予许可时可依法申请行政复议或者提起行政诉讼；缺少：{'、'.join(missing)}"
+    return [finding("refusal.remedies", join(path, "remedies"), message, remedies or None)]
+
+
+def fees_consistent(data: Any, path: str, _context: ListContext) -> list[Finding]:
+    """fee.basis-required: charged ⇒ 收费依据 and 收费标准; not charged ⇒ neither."""
+    charged = data.get("charged") if isinstance(data, dict) else None
+    if type(charged) is not bool:
+        return []
+    has_basis = bool(facts.as_list(data, "fee_basis"))
+    has_standard = facts.as_str(data, "fee_standard") is not None
+    out = []
+    if charged:
+        if not has_basis:
+            out.append(finding("fee.basis-required", join(path, "fee_basis"), "收费的事项应写明“收费依据”"))
+        if not has_standard:
+            out.append(finding("fee.basis-required", join(path, "fee_standard"), "收费的事项应写明“收费标准”"))
+    elif has_basis or has_standard:
+        message = "“是否收费”为否，却写有收费依据或收费标准；不收费的事项不应列收费依据和标准"
+        out.append(finding("fee.basis-required", join(path, "charged"), message, charged))
+    return out
+
+
+_ART30 = (
+    ("name", "事项名称"),
+    ("basis", "审批依据"),
+    ("conditions", "申请条件"),
+    ("quantity_limit", "数量限制"),
+    ("process", "办理基本流程"),
+    ("legal_time_limit", "法定办结时限"),
+    ("materials", "申请材料目录"),
+    ("application_form_sample", "申请书示范文本"),
+)
+
+
+def art30_complete(data: Any, path: str, _context: ListContext) -> list[Finding]:
+    """guide.art30-complete: every item art. 30 says a guide must publish is there."""
+    out = []
+    for key, title in _ART30:
+        value = data.get(key)
+        if value is None or value == [] or (isinstance(value, str) and not value.strip()):
+            message = f"服务指南缺少“{title}”（行政许可法第三十条要求公示）"
+            out.append(finding("guide.art30-complete", join(path, key), message))
+    return out
+
+
+def materials_state_copies(data: Any, path: str, _context: ListContext) -> list[Finding]:
+    """material.copies: every material states its form, and copies (≥ 1 unless electronic)."""
+    out = []
+    for index, material in enumerate(facts.as_list(data, "materials")):
+        if not isinstance(material, dict):
+            continue
+        where = join_index(join(path, "materials"), index)
+        name = facts.as_str(material, "name") or f"第 {index + 1} 项材料"
+        forms = [form for form in facts.as_list(material, "forms") if isinstance(form, str)]
+        if not forms:
+            out.append(finding("material.copies", join(where, "forms"), f"材料“{name}”未写明材料形式（原件、复印件或电子件）"))
+            continue
+        count = (facts.as_int(material, "originals") or 0) + (facts.as_int(material, "copies") or 0)
+        if set(forms) != {"电子件"} and count < 1:
+            message = f"材料“{name}”为纸质（{'、'.join(forms)}），应写明原件或复印件份数（至少 1 份）"
+            out.append(finding("material.copies", join(where, "copies"), message))
+    return out
+
+
+def contacts_distinct(data: Any, path: str, _context: ListContext) -> list[Finding]:
+    """contact.channels: 咨询 and 监督投诉 both given, different, phones with area codes."""
+    out = []
+    channels = {}
+    for key, title in (("consultation", "咨询途径"), ("complaint", "监督投诉渠道")):
+        contact = data.get(key) if isinstance(data, dict) else None
+        if not isinstance(contact, dict) or not (facts.as_list(contact, "phones") or facts.as_str(contact, "url") or facts.as_str(contact, "address")):
+            out.append(finding("contact.channels", join(path, key), f"未写明“{title}”"))
+            continue
+        channels[key] = (tuple(sorted(p for p in facts.as_list(contact, "phones") if isinstance(p, str))), facts.as_str(contact, "url"))
+        for index, phone in enumerate(facts.as_list(contact, "phones")):
+            if isinstance(phone, str) and not _PHONE.match(phone.strip()):
+                message = f"“{title}”的电话“{phone}”应带区号（如 0471-1234567）"
+                out.append(finding("contact.channels", join_index(join(join(path, key), "phones"), index), message, phone))
+    if len(channels) == 2 and channels["consultation"] == channels["complaint"]:
+        message = "“监督投诉渠道”与“咨询途径”相同；投诉应能找到办理机关之外的监督部门"
+        out.append(finding("contact.channels", join(path, "complaint"), message))
+    return out
+
+
+def modes_consistent(data: Any, path: str, _context: ListContext) -> list[Finding]:
+    """mode.consistency: what 马上办/网上办/就近办/一次办 promise agrees with the other elements."""
+    modes = {mode for mode in facts.as_list(data, "modes") if isinstance(mode, str)}
+    visits = facts.as_int(data, "onsite_visits")
+    depth = facts.as_str(data, "online_depth")
+    out: list[Finding] = []
+
+    def report(key: str, message: str) -> None:
+        out.append(finding("mode.consistency", join(path, key), message, data.get(key)))
+
+    if "马上办" in modes:
+        immediate = data.get("case_type") == "1" or data.get("review_type") == "即审即办"
+        if not immediate:
+            report("case_type", "“马上办”事项应为即办件（办件类型 1）或即审即办")
+        _, promised = _promised_or_legal(data)
+        if promised is not None and promised["amount"] != 0 and promised.get("unit") != "即办":
+            report("promised_time_limit" if "promised_time_limit" in data else "promised_time", f"“马上办”事项的承诺时限应为 0 或即办，实际为 {_limit_text(promised)}")
+    if "一次办" in modes and visits is not None and visits > 1:
+        report("onsite_visits", f"“一次办”事项到现场次数不应超过 1 次，实际为 {visits} 次")
+    if depth == "全程网办" and visits not in (None, 0):
+        report("onsite_visits", f"“全程网办”事项到现场次数应为 0，实际为 {visits} 次")
+    if "网上办" in modes and depth is None:
+        report("online_depth", "“网上办”事项应写明网办深度（网上预审或全程网办）")
+    if "就近办" in modes and not facts.as_list(data, "nearby_locations"):
+        report("nearby_locations", "“就近办”事项应写明苏木乡镇或嘎查村的就近办理地点")
+    if visits == 0 and "网上办" not in modes and data.get("postal_delivery") is not True:
+        report("postal_delivery", "到现场 0 次而又不网上办理的，结果应邮寄送达（“是否邮寄送达”应为是）")
+    return out
+
+
+def two_inspectors(data: Any, path: str, _context: ListContext) -> list[Finding]:
+    """review.two-inspectors: 实地核查 is done by two or more staff."""
+    out = []
+    for key, index, step in _steps(data):
+        if "实地核查" not in facts.as_list(step, "methods"):
+            continue
+        count = facts.as_int(step, "inspectors")
+        if count is None or count < 2:
+            name = facts.as_str(step, "name") or f"第 {index + 1} 个环节"
+            shown = "未写明" if count is None else f"为 {count} 人"
+            message = f"环节“{name}”采用实地核查，核查人数{shown}；应指派两名以上工作人员（行政许可法第三十四条）"
+            out.append(finding("review.two-inspectors", join(join_index(join(path, key), index), "inspectors"), message, count))
+    return out

@@ -1,0 +1,54 @@
+"""What validation reports: a :class:`Finding` per problem, with its place and rule."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+__all__ = ["ERROR", "INFO", "WARNING", "Finding"]
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+_SEVERITY_TITLES = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
+
+
+@attrs.frozen
+class Finding:
+    """One problem found in a document.
+
+    Attributes:
+        rule: the stable rule id (``time.promised-exceeds-legal``).
+        severity: ``error``, ``warning`` or ``info``.
+        path: where, as a ``$``-rooted path (``$.items[3].materials[0].name``).
+        message: the Chinese explanation, naming the element by its standard title.
+        value: the value at fault, when there is one.
+        layer: ``schema`` (what JSON Schema can express), ``codes`` (check characters, the region
+            table, links between codes) or ``rules`` (the writing norms).
+        source: where in the input file: ``权责清单!E17`` or ``line 12``, when known.
+    """
+
+    rule: str
+    severity: str
+    path: str
+    message: str
+    value: Any = None
+    layer: str = "schema"
+    source: str | None = None
+
+    @property
+    def severity_title(self) -> str:
+        """The severity in Chinese."""
+        return _SEVERITY_TITLES[self.severity]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the finding as JSON-ready data (``source`` only when known)."""
+        data = attrs.asdict(self)
+        if self.source is None:
+            del data["source"]
+        return data
+
+    def __str__(self) -> str:
+        where = f"{self.path}（{self.source}）" if self.source else self.path
+        return f"[{self.severity_title}] {where}：{self.message}（{self.rule}）"
