@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
+from typing import Any
+
 from hypothesis import strategies as st
 
 from banzhang import codelists
+from banzhang._introspect import FieldSpec, fields_of
+from banzhang._memo import per_model
 from banzhang.codes import region, uscc
 
 USCC_CHARS = uscc.ALPHABET
@@ -32,3 +37,42 @@ def valid_usccs(draw: st.DrawFn, *, inner_mongolia: bool = False) -> str:
     body = draw(st.text(USCC_CHARS, min_size=9, max_size=9))
     first17 = head + area + body
     return first17 + uscc.calc_check_digit(first17)
+
+
+# ---- documents, derived from the declarations ------------------------------------------------
+
+
+#: Text that has broken serializers: formula starts, newlines, CJK Extension B, emoji, controls.
+HOSTILE_TEXT = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(["=SUM(A1:A2)", "+1", "-1", "@x", "1.\n2.", "𠀀𪚥", "😴", "", " ", "\t"]),
+)
+
+
+def _scalar(spec: FieldSpec, shape: str) -> st.SearchStrategy[Any]:
+    if shape == "int":
+        return st.integers(min_value=-(2**63), max_value=2**63)
+    if shape == "bool":
+        return st.booleans()
+    if shape == "date":
+        return st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2999, 12, 31))
+    if shape == "object":
+        assert spec.model is not None
+        return models(spec.model)
+    return HOSTILE_TEXT
+
+
+@per_model
+def models(model: type[Any]) -> st.SearchStrategy[Any]:
+    """Draw any instance of ``model``: each element present or absent, with hostile values."""
+    arguments: dict[str, st.SearchStrategy[Any]] = {}
+    for spec in fields_of(model):
+        value: st.SearchStrategy[Any]
+        if spec.shape == "array":
+            value = st.lists(_scalar(spec, spec.item_shape or "str"), max_size=2).map(tuple)
+        else:
+            value = _scalar(spec, spec.shape)
+        if spec.nullable:
+            value = st.none() | value
+        arguments[spec.name] = value
+    return st.builds(model, **arguments)

@@ -9,12 +9,12 @@ from __future__ import annotations
 import datetime
 import types
 import typing
-from functools import cache
 from typing import Any
 
 import attrs
 
 from banzhang._declare import Element, describe
+from banzhang._memo import per_model
 
 __all__ = ["FieldSpec", "fields_of"]
 
@@ -49,7 +49,7 @@ class FieldSpec:
         return self.element.required
 
 
-@cache
+@per_model
 def fields_of(model: type[Any]) -> tuple[FieldSpec, ...]:
     """Return the declared elements of an attrs ``model``, in declaration order."""
     hints = typing.get_type_hints(model)
@@ -70,7 +70,7 @@ def _spec(field: attrs.Attribute[Any], hint: Any) -> FieldSpec:
         item_shape, model = _scalar_or_model(entry)
     else:
         shape, model = _scalar_or_model(hint)
-    default = field.default
+    default: Any = field.default
     if isinstance(default, attrs.Factory):  # type: ignore[arg-type]  # attrs.Factory is a class
         default = default.factory()
     return FieldSpec(

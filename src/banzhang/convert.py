@@ -15,12 +15,14 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+import attrs
 import cattrs
+from cattrs.gen import make_dict_unstructure_fn, override
 
 from banzhang import kinds
 from banzhang.errors import InvalidDocument, UnreadableInput
 
-__all__ = ["converter", "detect_kind", "from_data", "to_data"]
+__all__ = ["converter", "detect_kind", "from_data", "item_from_data", "to_data"]
 
 
 def _strict(expected: type[Any]) -> Any:
@@ -40,13 +42,31 @@ def _structure_date(value: Any, _type: Any) -> datetime.date:
     return datetime.date.fromisoformat(value)
 
 
+def _omitting_absent(made: cattrs.Converter) -> Any:
+    """Unstructure hooks that leave out absent elements (None, empty arrays) but keep booleans.
+
+    A ``false`` says something to a reader ("not charged"), so it is always written; an element
+    that is not there is simply not written.
+    """
+
+    def factory(model: type[Any]) -> Any:
+        keep: dict[str, Any] = {
+            field.name: override(omit_if_default=False)
+            for field in attrs.fields(model)
+            if field.type in (bool, "bool")
+        }
+        return make_dict_unstructure_fn(model, made, _cattrs_omit_if_default=True, **keep)
+
+    return factory
+
+
 def _make_converter() -> cattrs.Converter:
     made = cattrs.Converter(
         detailed_validation=True,
         forbid_extra_keys=True,
-        omit_if_default=True,
         unstruct_collection_overrides={tuple: list},
     )
+    made.register_unstructure_hook_factory(attrs.has, _omitting_absent(made))
     for scalar in (str, int, bool):
         made.register_structure_hook(scalar, _strict(scalar))
     made.register_structure_hook(datetime.date, _structure_date)
@@ -109,4 +129,28 @@ def from_data(data: Any, kind: str | None = None) -> Any:
         shown = "\n".join(str(finding) for finding in findings[:10])
         more = f"\n…… 另有 {len(findings) - 10} 处" if len(findings) > 10 else ""
         message = f"{found.title}的结构有 {len(findings)} 处错误：\n{shown}{more}"
+        raise InvalidDocument(message, findings) from err
+
+
+def item_from_data(data: Any, kind: str, index: int) -> Any:
+    """Return the model of item ``index`` of a list of ``kind``, as :func:`from_data` does.
+
+    Raises:
+        InvalidDocument: the item does not have the item's shape; paths start ``$.items[index]``.
+    """
+    found = kinds.get(kind)
+    assert found.item is not None
+    try:
+        return converter.structure(data, found.item)
+    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as err:
+        from banzhang.validation._structure import object_checker  # noqa: PLC0415
+
+        out: list[Any] = []
+        object_checker(found.item)(data, f"$.items[{index}]", out)
+        findings = tuple(f for f in out if f.severity == "error")
+        if not findings:
+            raise
+        message = f"{found.title}第 {index + 1} 条事项的结构有误：\n" + "\n".join(
+            map(str, findings)
+        )
         raise InvalidDocument(message, findings) from err

@@ -71,7 +71,9 @@ def schema_for(kind_id: str) -> dict[str, Any]:
         "$schema": DIALECT,
         "$id": schema_id(kind.id),
         "title": kind.title,
-        "description": f"{kind.title}（{kind.id}）：{kind.description}。banzhang 规范 {SPEC_VERSION}。",
+        "description": (
+            f"{kind.title}（{kind.id}）：{kind.description}。banzhang 规范 {SPEC_VERSION}。"
+        ),
         "$comment": f"来源：{kind.source}",
         **body,
         "$defs": dict(sorted(defs.items())),
@@ -166,10 +168,12 @@ def _value_schema(
 ) -> dict[str, Any]:
     element = spec.element
     if shape == "object":
-        assert spec.model is not None  # noqa: S101 - _introspect sets model for objects
+        assert spec.model is not None
         return _ref(spec.model, defs)
     if shape == "int":
-        return {"type": "integer"} | ({"minimum": element.minimum} if element.minimum is not None else {})
+        return {"type": "integer"} | (
+            {"minimum": element.minimum} if element.minimum is not None else {}
+        )
     if shape == "bool":
         return {"type": "boolean"}
     if shape == "date":

@@ -8,18 +8,19 @@ written), 2 a usage error or input that cannot be read. Every report verb takes
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from banzhang._version import SPEC_VERSION, __version__
-from banzhang.cli import _code, _demo
-from banzhang.cli._common import EXIT_USAGE, CommandError
+from banzhang.cli import _code, _convert, _demo, _reference, _validate
+from banzhang.cli._common import EXIT_OK, EXIT_USAGE, CommandError
 from banzhang.errors import BanzhangError
 
 __all__ = ["build_parser", "main"]
 
 #: Each verb module has ``register(subparsers)``; the handler is stored as ``func``.
-_VERBS = (_code, _demo)
+_VERBS = (_code, _validate, _convert, _reference, _demo)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,6 +51,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         code: int = args.func(args)
+    except BrokenPipeError:
+        # The reader (``| head``) went away: that is its choice, not an error of ours.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the closed stdout
+        return EXIT_OK
     except CommandError as err:
         print(f"banzhang: {err}", file=sys.stderr)
         return err.exit_code

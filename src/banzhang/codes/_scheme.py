@@ -164,9 +164,7 @@ def _check_segment(scheme: Scheme, segment: Segment, code: str, value: str, posi
         )
         raise InvalidFormat(message, code=code, segment=segment.title, position=position)
     if segment.forbid and value == segment.forbid:
-        message = (
-            f"{scheme.title} {code} 第 {position} 位起的{segment.title}不能为 {value}"
-        )
+        message = f"{scheme.title} {code} 第 {position} 位起的{segment.title}不能为 {value}"
         raise InvalidComponent(message, code=code, segment=segment.title, position=position)
     if segment.codelist is None:
         return

@@ -46,10 +46,14 @@ class LicensingItem:
     implementation_basis: tuple[LegalBasis, ...] = element("实施依据", factory=tuple, source=_V)
     supervision_basis: tuple[LegalBasis, ...] = element("监管依据", factory=tuple, source=_V)
     agency: Agency = element("实施机关", required=True, source=_V)
-    approval_levels: tuple[str, ...] = element("审批层级", factory=tuple, codelist="level", source=_V)
+    approval_levels: tuple[str, ...] = element(
+        "审批层级", factory=tuple, codelist="level", source=_V
+    )
     levels: tuple[str, ...] = element("行使层级", factory=tuple, codelist="level", source=_V)
     accepted_by_approver: bool | None = element("是否由审批机关受理", source=_V)
-    acceptance_levels: tuple[str, ...] = element("受理层级", factory=tuple, codelist="level", source=_V)
+    acceptance_levels: tuple[str, ...] = element(
+        "受理层级", factory=tuple, codelist="level", source=_V
+    )
     has_preliminary_review: bool | None = element("是否存在初审环节", source=_V)
     preliminary_levels: tuple[str, ...] = element(
         "初审层级", factory=tuple, codelist="level", source=_V

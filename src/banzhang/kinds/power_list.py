@@ -35,7 +35,9 @@ class PowerItem:
     basic_code: str = element("基本编码", required=True, code="basic", source="B SPEC §7")
     name: str = element("事项名称", required=True, max_length=500, source="V 中办发〔2015〕21号")
     sub_items: tuple[SubItem, ...] = element("子项", factory=tuple, source="V 中办发〔2015〕21号")
-    power_type: str = element("事项类型", required=True, codelist="power_type", source="V GB/T 39046")
+    power_type: str = element(
+        "事项类型", required=True, codelist="power_type", source="V GB/T 39046"
+    )
     basis: tuple[LegalBasis, ...] = element(
         "设定依据", required=True, min_items=1, source="V 中办发〔2015〕21号"
     )

@@ -36,14 +36,14 @@ class ReviewStep:
     standards: tuple[str, ...] = element("审查标准", factory=tuple, source=_V)
     post: str | None = element("岗位", source=_V)
     duties: str | None = element("岗位职责及权限", source=_V)
-    methods: tuple[str, ...] = element("审查方式", factory=tuple, codelist="review_method", source=_V)
+    methods: tuple[str, ...] = element(
+        "审查方式", factory=tuple, codelist="review_method", source=_V
+    )
     inspectors: int | None = element(
         "核查人数", minimum=0, description="实地核查的工作人员人数", source="V 行政许可法 art. 34"
     )
     time_limit: TimeLimit | None = element("环节时限", source=_V)
-    documents: tuple[str, ...] = element(
-        "文书", factory=tuple, example="受理通知书", source=_V
-    )
+    documents: tuple[str, ...] = element("文书", factory=tuple, example="受理通知书", source=_V)
 
 
 @attrs.frozen(kw_only=True)
@@ -73,7 +73,9 @@ class ReviewDetail(Document):
     region: str | None = element("行政区划代码", code="region")
     name: str = element("事项名称", required=True, source=_V)
     basic_code: str = element("基本编码", required=True, code="basic", source="B SPEC §7")
-    power_type: str = element("事项类型", required=True, codelist="power_type", source="V GB/T 39046")
+    power_type: str = element(
+        "事项类型", required=True, codelist="power_type", source="V GB/T 39046"
+    )
     agency: Agency = element("实施机关", required=True, source=_V)
     steps: tuple[ReviewStep, ...] = element("审查环节", required=True, min_items=1, source=_V)
     approval_flags: tuple[str, ...] = element(

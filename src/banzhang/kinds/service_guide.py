@@ -81,7 +81,9 @@ class ServiceGuide(Document):
     name: str = element("事项名称", required=True, source=_A30)
     basic_code: str = element("基本编码", required=True, code="basic", source=_G)
     implementation_code: str | None = element("实施编码", code="implementation", source=_G)
-    power_type: str = element("事项类型", required=True, codelist="power_type", source="V GB/T 39046")
+    power_type: str = element(
+        "事项类型", required=True, codelist="power_type", source="V GB/T 39046"
+    )
     review_type: str | None = element("事项审查类型", codelist="review_type", source="P")
     basis: tuple[LegalBasis, ...] = element("审批依据", required=True, min_items=1, source=_A30)
     accepting_agency: Agency = element("受理机构", required=True, source=_G)
@@ -105,7 +107,9 @@ class ServiceGuide(Document):
     joint_approval: bool = element(
         "多部门联合办理", default=False, description="是否由多个部门共同办理", source="V art. 42"
     )
-    modes: tuple[str, ...] = element("办理方式", factory=tuple, codelist="service_mode", source="S 003")
+    modes: tuple[str, ...] = element(
+        "办理方式", factory=tuple, codelist="service_mode", source="S 003"
+    )
     online: bool = element("是否网上办理", default=False, source="S 002")
     online_url: str | None = element("网上办理地址", source="S 002")
     online_depth: str | None = element("网办深度", codelist="online_depth", source="S 003")
@@ -123,12 +127,16 @@ class ServiceGuide(Document):
     postal_delivery: bool = element("是否邮寄送达", default=False, source="P")
     rights_obligations: str | None = element("申请人权利和义务", source=_G)
     remedies: str | None = element(
-        "救济途径", description="不予受理、不予许可时可申请行政复议或提起行政诉讼", source="V art. 38"
+        "救济途径",
+        description="不予受理、不予许可时可申请行政复议或提起行政诉讼",
+        source="V art. 38",
     )
     consultation: Contact | None = element("咨询途径", source=_G)
     complaint: Contact | None = element("监督投诉渠道", source="S 002")
     office: Contact | None = element("办公地址和时间", source=_G)
-    public_query: str | None = element("公开查询", description="办理进程和结果的查询方式", source=_G)
+    public_query: str | None = element(
+        "公开查询", description="办理进程和结果的查询方式", source=_G
+    )
     application_form_sample: str | None = element("申请书示范文本", source=_A30)
     full_version_at: str | None = element(
         "完整版获取方式", description="简版服务指南须写明完整版的获取方式", source="S 002"

@@ -39,7 +39,9 @@ class SupervisionItem:
     )
     agency: Agency = element("实施主体", required=True, source="S 001")
     basis: tuple[LegalBasis, ...] = element("设定依据", required=True, min_items=1, source="S 001")
-    responsibilities: tuple[Responsibility, ...] = element("责任事项", factory=tuple, source="S 001")
+    responsibilities: tuple[Responsibility, ...] = element(
+        "责任事项", factory=tuple, source="S 001"
+    )
     level: str | None = element("监管层级", codelist="level", source="P")
     remark: str | None = element("备注")
 

@@ -70,7 +70,9 @@ class Agency:
     uscc: str | None = element(
         "统一社会信用代码", code="uscc", source="V GB 32100-2015", example="11150200011520476N"
     )
-    nature: str | None = element("实施主体性质", codelist="agency_nature", source="V GB/T 39046 A.3")
+    nature: str | None = element(
+        "实施主体性质", codelist="agency_nature", source="V GB/T 39046 A.3"
+    )
     unit: str | None = element("承办机构", description="具体承办的内设机构", source="P")
 
 
@@ -203,7 +205,9 @@ class Material:
     required: bool = element("是否必要", default=True, source="V GB/T 39046")
     paper_spec: str | None = element("纸质规格", example="A4", source="V GB/T 39046")
     notes: str | None = element("填报说明", source="P")
-    sample: str | None = element("示范文本", description="示范文本或空白表格的名称或地址", source="P")
+    sample: str | None = element(
+        "示范文本", description="示范文本或空白表格的名称或地址", source="P"
+    )
     common_mistakes: tuple[str, ...] = element("常见错误示例", factory=tuple, source="P")
 
 

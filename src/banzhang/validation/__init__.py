@@ -15,13 +15,14 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 import attrs
 
 from banzhang import convert
 from banzhang.errors import InvalidDocument
+from banzhang.formats import ItemStream
 from banzhang.validation._rules import DOCUMENT_CHECKS, ITEM_CHECKS
 from banzhang.validation._rules_codes import ListContext
 from banzhang.validation._structure import finding, object_checker
@@ -51,14 +52,20 @@ def iter_findings(
     """Yield every problem of ``document``, item by item.
 
     Args:
-        document: a model, or JSON-shaped data (a dict).
+        document: a model, JSON-shaped data (a dict), or an :class:`ItemStream` of a list.
         kind: the kind id, when the envelope does not say it (or to insist on one).
         layers: which of ``schema``, ``codes`` and ``rules`` to run.
 
     Raises:
         UnreadableInput: the kind of the document cannot be told.
     """
-    data = convert.to_data(document) if attrs.has(type(document)) else document
+    if isinstance(document, ItemStream):
+        data: Any = {**document.envelope, "kind": document.envelope.get("kind", document.kind)}
+        items: Any = document.items
+        kind = kind or document.kind
+    else:
+        data = convert.to_data(document) if attrs.has(type(document)) else document
+        items = data.get("items") if isinstance(data, dict) else None
     found = convert.detect_kind(data, kind)
     wanted = frozenset(layers)
     out: list[Finding] = []
@@ -68,29 +75,40 @@ def iter_findings(
         out.append(finding("structure.kind", "$.kind", message, declared))
     if found.item is None:
         object_checker(found.document)(data, "$", out)
-        _run_rules(DOCUMENT_CHECKS.get(found.id, ()), data, "$", ListContext(), wanted, out)
+        _run_rules(
+            DOCUMENT_CHECKS.get(found.id, ()),
+            data=data,
+            path="$",
+            context=ListContext(),
+            wanted=wanted,
+            out=out,
+        )
         yield from _keep(out, wanted)
         return
-    items = data.get("items")
-    envelope = {**data, "items": []} if isinstance(items, list) else data
+    streamed = isinstance(document, ItemStream) or isinstance(items, list)
+    envelope = {**data, "items": []} if streamed else data
     object_checker(found.document)(envelope, "$", out)
     yield from _keep(out, wanted)
-    if not isinstance(items, list):
-        return
+    if streamed:
+        yield from _item_findings(found, items, wanted)
+
+
+def _item_findings(found: Any, items: Iterable[Any], wanted: frozenset[str]) -> Iterator[Finding]:
     item_check = object_checker(found.item)
     checks = ITEM_CHECKS.get(found.id, ())
     context = ListContext()
     for index, item in enumerate(items):
-        out = []
+        out: list[Finding] = []
         path = f"$.items[{index}]"
         item_check(item, path, out)
-        _run_rules(checks, item, path, context, wanted, out)
+        _run_rules(checks, data=item, path=path, context=context, wanted=wanted, out=out)
         if out:
             yield from _keep(out, wanted)
 
 
 def _run_rules(
     checks: tuple[Any, ...],
+    *,
     data: Any,
     path: str,
     context: ListContext,

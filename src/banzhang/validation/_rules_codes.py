@@ -45,7 +45,9 @@ def _basic_code(data: Any) -> str | None:
     return code if code is not None and _BASIC.match(code) else None
 
 
-def code_type_matches(data: Any, path: str, _context: ListContext, expected: str | None = None) -> list[Finding]:
+def code_type_matches(
+    data: Any, path: str, _context: ListContext, expected: str | None = None
+) -> list[Finding]:
     """code.type-mismatch: the 事项类型 segment of the 基本编码 equals the 事项类型 element."""
     code = _basic_code(data)
     power_type = expected or facts.as_str(data, "power_type")
@@ -76,13 +78,30 @@ def sub_items_under_main(data: Any, path: str, _context: ListContext) -> list[Fi
             continue
         own_codes.add(sub_code)
         if not code.endswith("00Y") or codes.basic.main_item(sub_code) != code:
-            message = f"子项编码 {sub_code} 不在主项 {code} 之下（主项应以 00Y 结尾，子项应与主项前 9 位相同）"
-            out.append(finding("code.sub-item-parent", join(join_index(join(path, "sub_items"), index), "basic_code"), message, sub_code))
+            message = (
+                f"子项编码 {sub_code} 不在主项 {code} 之下"
+                "（主项应以 00Y 结尾，子项应与主项前 9 位相同）"
+            )
+            out.append(
+                finding(
+                    "code.sub-item-parent",
+                    join(join_index(join(path, "sub_items"), index), "basic_code"),
+                    message,
+                    sub_code,
+                )
+            )
     for index, handling in enumerate(facts.as_list(data, "handling_items")):
         handling_code = facts.as_str(handling, "code")
         if handling_code and _HANDLING.match(handling_code) and handling_code[:12] not in own_codes:
             message = f"业务办理项编码 {handling_code} 不属于本事项 {code} 或其子项"
-            out.append(finding("code.sub-item-parent", join(join_index(join(path, "handling_items"), index), "code"), message, handling_code))
+            out.append(
+                finding(
+                    "code.sub-item-parent",
+                    join(join_index(join(path, "handling_items"), index), "code"),
+                    message,
+                    handling_code,
+                )
+            )
     return out
 
 
@@ -111,5 +130,11 @@ def basis_has_article(data: Any, path: str, _context: ListContext) -> list[Findi
         if isinstance(basis, dict) and facts.as_str(basis, "article") is None:
             title = facts.as_str(basis, "title") or "（未写名称）"
             message = f"设定依据{title}未写明条款（如“第十二条第一款”）"
-            out.append(finding("basis.article-missing", join(join_index(join(path, "basis"), index), "article"), message))
+            out.append(
+                finding(
+                    "basis.article-missing",
+                    join(join_index(join(path, "basis"), index), "article"),
+                    message,
+                )
+            )
     return out

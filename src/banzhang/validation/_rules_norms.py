@@ -107,17 +107,38 @@ def promised_within_legal(data: Any, path: str, _context: ListContext) -> list[F
     legal = facts.time_limit(data, "legal_time_limit")
     promised = facts.time_limit(data, "promised_time_limit")
     legal_days, promised_days = facts.days(legal), facts.days(promised)
-    if legal and promised and legal_days is not None and promised_days is not None:
-        if promised_days > legal_days + 1e-9:
-            message = f"承诺办结时限 {_limit_text(promised)} 超过法定办结时限 {_limit_text(legal)}"
-            out.append(finding("time.promised-exceeds-legal", join(path, "promised_time_limit"), message, promised["amount"]))
-    single_licensing = facts.as_str(data, "power_type") == _LICENSING and data.get("joint_approval") is not True
-    if single_licensing and legal and legal.get("unit") == "工作日" and legal["amount"] > 20 and not facts.as_str(legal, "basis"):
+    if (
+        legal is not None
+        and promised is not None
+        and legal_days is not None
+        and promised_days is not None
+        and promised_days > legal_days + 1e-9
+    ):
+        message = f"承诺办结时限 {_limit_text(promised)} 超过法定办结时限 {_limit_text(legal)}"
+        where = join(path, "promised_time_limit")
+        out.append(finding("time.promised-exceeds-legal", where, message, promised["amount"]))
+    single_licensing = (
+        facts.as_str(data, "power_type") == _LICENSING and data.get("joint_approval") is not True
+    )
+    if (
+        single_licensing
+        and legal
+        and legal.get("unit") == "工作日"
+        and legal["amount"] > 20
+        and not facts.as_str(legal, "basis")
+    ):
         message = (
             f"单一机关办理的行政许可法定时限一般为 20 个工作日（行政许可法第四十二条）；"
             f"本事项为 {legal['amount']} 个工作日，应在“时限依据”中写明延长所依据的法律法规"
         )
-        out.append(finding("time.legal-default", join(join(path, "legal_time_limit"), "basis"), message, legal["amount"]))
+        out.append(
+            finding(
+                "time.legal-default",
+                join(join(path, "legal_time_limit"), "basis"),
+                message,
+                legal["amount"],
+            )
+        )
     return out
 
 
@@ -126,8 +147,7 @@ def steps_within_promised(data: Any, path: str, _context: ListContext) -> list[F
     key, promised = _promised_or_legal(data)
     promised_days = facts.days(promised)
     step_days = [
-        facts.days(facts.time_limit(step, "time_limit"))
-        for _key, _index, step in _steps(data)
+        facts.days(facts.time_limit(step, "time_limit")) for _key, _index, step in _steps(data)
     ]
     known = [value for value in step_days if value is not None]
     if promised is None or promised_days is None or not known:
@@ -163,14 +183,19 @@ def nodes_at_most_three(data: Any, path: str, _context: ListContext) -> list[Fin
 
 
 def one_time_notice(data: Any, path: str, _context: ListContext) -> list[Finding]:
-    """notice.one-time: the 受理 step promises one notice of every correction, at once or ≤ 5 days."""
+    """notice.one-time: 受理 promises one notice of every correction, at once or in 5 days."""
     for key, index, step in _steps(data):
-        if facts.as_str(step, "stage") != "受理" and "受理" not in (facts.as_str(step, "name") or ""):
+        if facts.as_str(step, "stage") != "受理" and "受理" not in (
+            facts.as_str(step, "name") or ""
+        ):
             continue
         text = facts.texts(step, "content", "points", "standards", "duties")
         if _ONE_TIME.search(text) and _ON_THE_SPOT_OR_FIVE_DAYS.search(text):
             return []
-        message = "受理环节应写明：材料不齐全或不符合法定形式的，当场或者在五日内一次性告知申请人需要补正的全部内容"
+        message = (
+            "受理环节应写明：材料不齐全或不符合法定形式的，"
+            "当场或者在五日内一次性告知申请人需要补正的全部内容"
+        )
         return [finding("notice.one-time", join_index(join(path, key), index), message)]
     return []
 
@@ -192,7 +217,10 @@ def _remedies_named(data: Any, path: str) -> list[Finding]:
     missing = [channel for channel in ("行政复议", "行政诉讼") if channel not in remedies]
     if not missing:
         return []
-    message = f"“救济途径”应告知不予受理、不予许可时可依法申请行政复议或者提起行政诉讼；缺少：{'、'.join(missing)}"
+    message = (
+        "“救济途径”应告知不予受理、不予许可时可依法申请行政复议或者提起行政诉讼；"
+        f"缺少：{'、'.join(missing)}"
+    )
     return [finding("refusal.remedies", join(path, "remedies"), message, remedies or None)]
 
 
@@ -206,22 +234,26 @@ def fees_consistent(data: Any, path: str, _context: ListContext) -> list[Finding
     out = []
     if charged:
         if not has_basis:
-            out.append(finding("fee.basis-required", join(path, "fee_basis"), "收费的事项应写明“收费依据”"))
+            out.append(
+                finding("fee.basis-required", join(path, "fee_basis"), "收费的事项应写明“收费依据”")
+            )
         if not has_standard:
-            out.append(finding("fee.basis-required", join(path, "fee_standard"), "收费的事项应写明“收费标准”"))
+            out.append(
+                finding(
+                    "fee.basis-required", join(path, "fee_standard"), "收费的事项应写明“收费标准”"
+                )
+            )
     elif has_basis or has_standard:
         message = "“是否收费”为否，却写有收费依据或收费标准；不收费的事项不应列收费依据和标准"
         out.append(finding("fee.basis-required", join(path, "charged"), message, charged))
     return out
 
 
+# What art. 30 asks a guide to publish that the declarations leave optional; the required ones
+# (事项名称, 审批依据, 申请条件, 法定办结时限) are the schema layer's to report, once.
 _ART30 = (
-    ("name", "事项名称"),
-    ("basis", "审批依据"),
-    ("conditions", "申请条件"),
     ("quantity_limit", "数量限制"),
     ("process", "办理基本流程"),
-    ("legal_time_limit", "法定办结时限"),
     ("materials", "申请材料目录"),
     ("application_form_sample", "申请书示范文本"),
 )
@@ -248,11 +280,19 @@ def materials_state_copies(data: Any, path: str, _context: ListContext) -> list[
         name = facts.as_str(material, "name") or f"第 {index + 1} 项材料"
         forms = [form for form in facts.as_list(material, "forms") if isinstance(form, str)]
         if not forms:
-            out.append(finding("material.copies", join(where, "forms"), f"材料“{name}”未写明材料形式（原件、复印件或电子件）"))
+            out.append(
+                finding(
+                    "material.copies",
+                    join(where, "forms"),
+                    f"材料“{name}”未写明材料形式（原件、复印件或电子件）",
+                )
+            )
             continue
         count = (facts.as_int(material, "originals") or 0) + (facts.as_int(material, "copies") or 0)
         if set(forms) != {"电子件"} and count < 1:
-            message = f"材料“{name}”为纸质（{'、'.join(forms)}），应写明原件或复印件份数（至少 1 份）"
+            message = (
+                f"材料“{name}”为纸质（{'、'.join(forms)}），应写明原件或复印件份数（至少 1 份）"
+            )
             out.append(finding("material.copies", join(where, "copies"), message))
     return out
 
@@ -263,14 +303,28 @@ def contacts_distinct(data: Any, path: str, _context: ListContext) -> list[Findi
     channels = {}
     for key, title in (("consultation", "咨询途径"), ("complaint", "监督投诉渠道")):
         contact = data.get(key) if isinstance(data, dict) else None
-        if not isinstance(contact, dict) or not (facts.as_list(contact, "phones") or facts.as_str(contact, "url") or facts.as_str(contact, "address")):
+        if not isinstance(contact, dict) or not (
+            facts.as_list(contact, "phones")
+            or facts.as_str(contact, "url")
+            or facts.as_str(contact, "address")
+        ):
             out.append(finding("contact.channels", join(path, key), f"未写明“{title}”"))
             continue
-        channels[key] = (tuple(sorted(p for p in facts.as_list(contact, "phones") if isinstance(p, str))), facts.as_str(contact, "url"))
+        channels[key] = (
+            tuple(sorted(p for p in facts.as_list(contact, "phones") if isinstance(p, str))),
+            facts.as_str(contact, "url"),
+        )
         for index, phone in enumerate(facts.as_list(contact, "phones")):
             if isinstance(phone, str) and not _PHONE.match(phone.strip()):
                 message = f"“{title}”的电话“{phone}”应带区号（如 0471-1234567）"
-                out.append(finding("contact.channels", join_index(join(join(path, key), "phones"), index), message, phone))
+                out.append(
+                    finding(
+                        "contact.channels",
+                        join_index(join(join(path, key), "phones"), index),
+                        message,
+                        phone,
+                    )
+                )
     if len(channels) == 2 and channels["consultation"] == channels["complaint"]:
         message = "“监督投诉渠道”与“咨询途径”相同；投诉应能找到办理机关之外的监督部门"
         out.append(finding("contact.channels", join(path, "complaint"), message))
@@ -293,7 +347,10 @@ def modes_consistent(data: Any, path: str, _context: ListContext) -> list[Findin
             report("case_type", "“马上办”事项应为即办件（办件类型 1）或即审即办")
         _, promised = _promised_or_legal(data)
         if promised is not None and promised["amount"] != 0 and promised.get("unit") != "即办":
-            report("promised_time_limit" if "promised_time_limit" in data else "promised_time", f"“马上办”事项的承诺时限应为 0 或即办，实际为 {_limit_text(promised)}")
+            report(
+                "promised_time_limit" if "promised_time_limit" in data else "promised_time",
+                f"“马上办”事项的承诺时限应为 0 或即办，实际为 {_limit_text(promised)}",
+            )
     if "一次办" in modes and visits is not None and visits > 1:
         report("onsite_visits", f"“一次办”事项到现场次数不应超过 1 次，实际为 {visits} 次")
     if depth == "全程网办" and visits not in (None, 0):
@@ -303,7 +360,9 @@ def modes_consistent(data: Any, path: str, _context: ListContext) -> list[Findin
     if "就近办" in modes and not facts.as_list(data, "nearby_locations"):
         report("nearby_locations", "“就近办”事项应写明苏木乡镇或嘎查村的就近办理地点")
     if visits == 0 and "网上办" not in modes and data.get("postal_delivery") is not True:
-        report("postal_delivery", "到现场 0 次而又不网上办理的，结果应邮寄送达（“是否邮寄送达”应为是）")
+        report(
+            "postal_delivery", "到现场 0 次而又不网上办理的，结果应邮寄送达（“是否邮寄送达”应为是）"
+        )
     return out
 
 
@@ -317,6 +376,16 @@ def two_inspectors(data: Any, path: str, _context: ListContext) -> list[Finding]
         if count is None or count < 2:
             name = facts.as_str(step, "name") or f"第 {index + 1} 个环节"
             shown = "未写明" if count is None else f"为 {count} 人"
-            message = f"环节“{name}”采用实地核查，核查人数{shown}；应指派两名以上工作人员（行政许可法第三十四条）"
-            out.append(finding("review.two-inspectors", join(join_index(join(path, key), index), "inspectors"), message, count))
+            message = (
+                f"环节“{name}”采用实地核查，核查人数{shown}；"
+                "应指派两名以上工作人员（行政许可法第三十四条）"
+            )
+            out.append(
+                finding(
+                    "review.two-inspectors",
+                    join(join_index(join(path, key), index), "inspectors"),
+                    message,
+                    count,
+                )
+            )
     return out

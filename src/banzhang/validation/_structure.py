@@ -15,11 +15,11 @@ import datetime
 import difflib
 import re
 from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 from banzhang import codelists, codes
 from banzhang._introspect import FieldSpec, fields_of
+from banzhang._memo import per_model
 from banzhang.errors import InvalidChecksum, InvalidCode, InvalidComponent, InvalidLength
 from banzhang.schema import DATE_PATTERN, NOT_BLANK, region_codes, text_patterns
 from banzhang.validation._paths import join, join_index
@@ -40,7 +40,9 @@ _CODE_RULES: dict[type[InvalidCode], str] = {
 }
 
 
-def finding(rule_id: str, path: str, message: str, value: Any = None, layer: str = "") -> Finding:
+def finding(
+    rule_id: str, path: str, message: str, value: Any = None, *, layer: str = ""
+) -> Finding:
     """Return a finding of ``rule_id`` with the catalogue's severity (and layer, unless given)."""
     entry = rule(rule_id)
     return Finding(rule_id, entry.severity, path, message, value, layer or entry.layer)
@@ -51,7 +53,7 @@ def _type_name(value: Any) -> str:
     return "null" if value is None else names.get(type(value), type(value).__name__)
 
 
-@cache
+@per_model
 def object_checker(model: type[Any]) -> Check:
     """Return the checker of a JSON object that should hold a ``model``."""
     specs = fields_of(model)
@@ -73,13 +75,14 @@ def object_checker(model: type[Any]) -> Check:
                 field_check(entry, path, out)
         missing = [spec for spec in required if spec.name not in value]
         if unknown or missing:
-            _report_keys(specs, value, unknown, missing, path, out)
+            _report_keys(specs, value=value, unknown=unknown, missing=missing, path=path, out=out)
 
     return check
 
 
 def _report_keys(
     specs: tuple[FieldSpec, ...],
+    *,
     value: dict[str, Any],
     unknown: list[str],
     missing: list[FieldSpec],
@@ -141,7 +144,7 @@ def _field_checker(spec: FieldSpec) -> Check:
 
 def _value_checker(spec: FieldSpec, shape: str, *, in_array: bool) -> Check:
     if shape == "object":
-        assert spec.model is not None  # noqa: S101 - _introspect sets model for objects
+        assert spec.model is not None
         return object_checker(spec.model)
     if shape == "str":
         return _text_checker(spec, in_array=in_array)
@@ -151,13 +154,13 @@ def _value_checker(spec: FieldSpec, shape: str, *, in_array: bool) -> Check:
 def _scalar_checker(spec: FieldSpec, shape: str) -> Check:
     title = spec.element.title
     minimum = spec.element.minimum
-    expected = {"int": int, "bool": bool, "date": str}[shape]
+    expected: type[Any] = {"int": int, "bool": bool, "date": str}[shape]
 
     def check(value: Any, path: str, out: Out) -> None:
         if type(value) is not expected:
             message = f"“{title}”应为{_JSON_TYPES[shape]}，实际为{_type_name(value)}"
             out.append(finding("structure.type", path, message, value))
-        elif shape == "date" and not _is_date(value):
+        elif shape == "date" and not _is_date(str(value)):
             message = f"“{title}”应为有效日期（YYYY-MM-DD），实际为“{value}”"
             out.append(finding("structure.date", path, message, value))
         elif minimum is not None and value < minimum:
@@ -200,7 +203,7 @@ def _text_checker(spec: FieldSpec, *, in_array: bool) -> Check:
             message = f"“{title}”最多 {max_length} 个字符，实际为 {len(value)} 个"
             out.append(finding("structure.max-length", path, message, len(value)))
         if closed is not None and value not in closed:
-            assert codelist is not None  # noqa: S101 - closed is only set with a codelist
+            assert codelist is not None
             allowed = "、".join(f"{e.code}（{e.title}）" for e in codelist)
             message = f"“{title}”的取值“{value}”不在代码表“{codelist.title}”中；可选：{allowed}"
             out.append(finding("structure.codelist", path, message, value))

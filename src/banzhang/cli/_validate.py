@@ -1,0 +1,84 @@
+"""``banzhang validate FILE...``: every finding, grouped by rule, with counts and first places."""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from banzhang import kinds
+from banzhang.cli._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_format_option, print_json
+from banzhang.errors import UnreadableInput
+from banzhang.formats import for_path
+from banzhang.validation import Finding, iter_findings, rule
+
+_PLACES_SHOWN = 5
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``validate`` verb."""
+    parser = subparsers.add_parser("validate", help="校验清单、服务指南或审查细则文件")
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help=".json 或 .jsonl 文件")
+    parser.add_argument(
+        "--kind", choices=[kind.id for kind in kinds.all_kinds()], help="文档类型（默认读取 kind）"
+    )
+    add_format_option(parser)
+    parser.set_defaults(func=run)
+
+
+def check_file(path: Path, kind: str | None) -> dict[str, Any]:
+    """Validate one file and return its report (``error`` set when it could not be read)."""
+    try:
+        module = for_path(path)
+        data = module.load_data(path)
+        findings = list(iter_findings(data, kind=kind))
+        found = kind or data.get("kind")
+    except UnreadableInput as err:
+        return {"file": str(path), "readable": False, "valid": False, "error": str(err)}
+    counts = Counter(finding.severity for finding in findings)
+    return {
+        "file": str(path),
+        "readable": True,
+        "kind": found,
+        "title": kinds.get(found).title,
+        "valid": counts["error"] == 0,
+        "counts": {"error": counts["error"], "warning": counts["warning"]},
+        "findings": [finding.to_dict() for finding in findings],
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    """Validate each file; exit 2 if any cannot be read, else 1 if any has an error."""
+    reports = [check_file(path, args.kind) for path in args.files]
+    if args.format == "json":
+        print_json({"files": reports})
+    else:
+        print("\n\n".join(_text(report) for report in reports))
+    if not all(report["readable"] for report in reports):
+        return EXIT_USAGE
+    return EXIT_OK if all(report["valid"] for report in reports) else EXIT_INVALID
+
+
+def _text(report: dict[str, Any]) -> str:
+    if not report["readable"]:
+        return f"{report['file']}：无法读取。{report['error']}"
+    counts = report["counts"]
+    head = f"{report['file']}（{report['title']}）："
+    if not report["findings"]:
+        return head + "通过，未发现问题。"
+    lines = [head + f"{counts['error']} 个错误，{counts['warning']} 个警告"]
+    groups: dict[str, list[Finding]] = {}
+    for data in report["findings"]:
+        groups.setdefault(data["rule"], []).append(Finding(**data))
+    for rule_id, findings in groups.items():
+        entry = rule(rule_id)
+        lines.append(
+            f"  [{findings[0].severity_title}] {rule_id}（{entry.title}）× {len(findings)}"
+        )
+        lines.extend(
+            f"      {finding.path}：{finding.message}" for finding in findings[:_PLACES_SHOWN]
+        )
+        if len(findings) > _PLACES_SHOWN:
+            lines.append(f"      …… 另有 {len(findings) - _PLACES_SHOWN} 处")
+    return "\n".join(lines)

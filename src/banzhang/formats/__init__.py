@@ -1,0 +1,93 @@
+"""Formats are plugins with the same verbs; :class:`Format` writes the shared shape down.
+
+>>> for_path("lists/power.xlsx").NAME
+Traceback (most recent call last):
+...
+banzhang.errors.UnreadableInput: 不支持的文件类型“.xlsx”；支持：.json、.jsonl
+>>> for_path("power.json").NAME
+'json'
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import PurePath
+from typing import IO, Any, Protocol
+
+import attrs
+
+from banzhang.errors import UnreadableInput
+from banzhang.formats import json
+
+__all__ = ["Format", "ItemStream", "Source", "Target", "for_path", "register"]
+
+#: Where a document is read from: a path, or a binary file object.
+Source = str | os.PathLike[str] | IO[bytes]
+#: Where a document is written to: a path, or a binary file object.
+Target = str | os.PathLike[str] | IO[bytes]
+
+
+@attrs.frozen
+class ItemStream:
+    """A list read or written item by item.
+
+    Attributes:
+        kind: the kind id.
+        envelope: the list's envelope as JSON-shaped data, without ``items``.
+        items: the items, produced lazily.
+    """
+
+    kind: str
+    envelope: dict[str, Any]
+    items: Iterator[Any]
+
+
+class Format(Protocol):
+    """What every format module provides (``banzhang.formats.json`` is the first)."""
+
+    NAME: str
+    EXTENSIONS: tuple[str, ...]
+
+    def load(self, source: Source, *, kind: str | None = None) -> Any:
+        """Read a whole document as a model."""
+
+    def load_data(self, source: Source) -> Any:
+        """Read a whole document as JSON-shaped data, without judging it."""
+
+    def dump(self, document: Any, target: Target) -> None:
+        """Write a whole document."""
+
+    def iter_load(self, source: Source, *, kind: str | None = None) -> ItemStream:
+        """Read a list item by item."""
+
+    def iter_dump(self, kind: str, envelope: Any, items: Iterable[Any], target: Target) -> None:
+        """Write a list item by item."""
+
+
+_BY_EXTENSION: dict[str, Any] = {}
+
+
+def register(module: Any) -> None:
+    """Make a format module available for its extensions."""
+    for extension in module.EXTENSIONS:
+        _BY_EXTENSION[extension] = module
+
+
+def for_path(path: str | os.PathLike[str]) -> Format:
+    """Return the format that handles ``path``, chosen by its extension.
+
+    Raises:
+        UnreadableInput: no format handles that extension.
+    """
+    suffix = PurePath(path).suffix.lower()
+    found = _BY_EXTENSION.get(suffix)
+    if found is None:
+        known = "、".join(sorted(_BY_EXTENSION))
+        message = f"不支持的文件类型“{suffix}”；支持：{known}"
+        raise UnreadableInput(message, source=os.fspath(path))
+    result: Format = found
+    return result
+
+
+register(json)

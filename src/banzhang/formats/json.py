@@ -1,0 +1,194 @@
+"""JSON documents (``.json``) and JSON Lines lists (``.jsonl``: an envelope line, then items).
+
+Numbers keep every digit (no float is accepted where the standard wants text or an integer, and
+``NaN``/``Infinity`` are refused); text is UTF-8; a document that is not JSON is an
+:class:`~banzhang.errors.UnreadableInput` naming the line and column.
+
+>>> import io
+>>> from banzhang import examples
+>>> buffer = io.BytesIO()
+>>> dump(examples.load("fee-list"), buffer)
+>>> _ = buffer.seek(0)
+>>> load(buffer).items[0].name
+'不动产登记费'
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import decimal
+import json
+import os
+from collections.abc import Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Any
+
+import attrs
+
+from banzhang.convert import detect_kind, from_data, item_from_data, to_data
+from banzhang.errors import UnreadableInput
+
+if TYPE_CHECKING:
+    from banzhang.formats import ItemStream, Source, Target
+
+__all__ = [
+    "EXTENSIONS",
+    "NAME",
+    "dump",
+    "iter_dump",
+    "iter_load",
+    "iter_load_data",
+    "load",
+    "load_data",
+]
+
+NAME = "json"
+EXTENSIONS = (".json", ".jsonl")
+
+
+def _refuse_constant(name: str) -> Any:
+    message = f"JSON 中不允许 {name}"
+    raise UnreadableInput(message)
+
+
+def _parse(text: str, where: str) -> Any:
+    try:
+        # Decimal keeps every digit of a non-integer number, so nothing is rounded on the way in.
+        return json.loads(text, parse_float=decimal.Decimal, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as err:
+        message = f"{where} 不是有效的 JSON：第 {err.lineno} 行第 {err.colno} 列，{err.msg}"
+        raise UnreadableInput(message, source=where) from err
+    except RecursionError as err:
+        message = f"{where} 的 JSON 嵌套过深"
+        raise UnreadableInput(message, source=where) from err
+
+
+def _name(source: Any) -> str:
+    if isinstance(source, str | os.PathLike):
+        return os.fspath(source)
+    return str(getattr(source, "name", "<stream>"))
+
+
+@contextlib.contextmanager
+def _open_binary(source: Any, mode: str = "rb") -> Iterator[IO[bytes]]:
+    if isinstance(source, str | os.PathLike):
+        try:
+            handle = open(source, mode)  # noqa: SIM115 - closed by the with below
+        except OSError as err:
+            message = f"无法打开 {os.fspath(source)}：{err.strerror}"
+            raise UnreadableInput(message, source=os.fspath(source)) from err
+        with handle:
+            yield handle
+    elif hasattr(source, "read") or hasattr(source, "write"):
+        yield source
+    else:
+        message = f"无法读取 {type(source).__name__}：应为文件路径或二进制文件对象"
+        raise UnreadableInput(message)
+
+
+def _decode(raw: bytes, where: str) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        message = f"{where} 不是 UTF-8 编码：第 {err.start} 个字节处无法解码"
+        raise UnreadableInput(message, source=where) from err
+
+
+def load_data(source: Source) -> Any:
+    """Return the JSON-shaped data of a ``.json`` document (a ``.jsonl`` list is gathered whole)."""
+    where = _name(source)
+    if where.endswith(".jsonl"):
+        stream = iter_load_data(source)
+        return {**stream.envelope, "items": list(stream.items)}
+    with _open_binary(source) as handle:
+        raw: object = handle.read()
+    if not isinstance(raw, bytes):
+        message = f"{where} 应以二进制方式打开"
+        raise UnreadableInput(message, source=where)
+    return _parse(_decode(raw, where), where)
+
+
+def load(source: Source, *, kind: str | None = None) -> Any:
+    """Return the model of the document at ``source``.
+
+    Raises:
+        UnreadableInput: not JSON, not UTF-8, unknown kind, or cannot be opened.
+        InvalidDocument: JSON, but not of the kind's shape.
+    """
+    return from_data(load_data(source), kind)
+
+
+def dump(document: Any, target: Target) -> None:
+    """Write ``document`` (a model, or JSON-shaped data) as indented UTF-8 JSON."""
+    data = to_data(document) if attrs.has(type(document)) else document
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=_default) + "\n"
+    with _open_binary(target, "wb") as handle:
+        handle.write(text.encode("utf-8"))
+
+
+def _default(value: Any) -> Any:
+    if isinstance(value, decimal.Decimal):
+        return float(value) if value == value.to_integral_value() else str(value)
+    message = f"无法写成 JSON 的值：{type(value).__name__}"
+    raise TypeError(message)
+
+
+def iter_load_data(source: Source, *, kind: str | None = None) -> ItemStream:
+    """Read a JSON Lines list lazily: the envelope now, the items as JSON-shaped data on demand."""
+    from banzhang.formats import ItemStream  # noqa: PLC0415 - formats imports this module
+
+    where = _name(source)
+    lines = _lines(source, where)
+    try:
+        number, first = next(lines)
+    except StopIteration:
+        message = f"{where} 是空文件：第一行应为清单的信封（kind、region 等）"
+        raise UnreadableInput(message, source=where) from None
+    envelope = _parse(first, f"{where} 第 {number} 行")
+    found = detect_kind(envelope, kind)
+    if not isinstance(envelope, dict):
+        message = f"{where} 第 1 行应为 JSON 对象"
+        raise UnreadableInput(message, source=where)
+    envelope.pop("items", None)
+    items = (_parse(text, f"{where} 第 {number} 行") for number, text in lines)
+    return ItemStream(kind=found.id, envelope=envelope, items=items)
+
+
+def iter_load(source: Source, *, kind: str | None = None) -> ItemStream:
+    """Read a JSON Lines list lazily, each item as a model (see :func:`iter_load_data`)."""
+    from banzhang.formats import ItemStream  # noqa: PLC0415 - formats imports this module
+
+    stream = iter_load_data(source, kind=kind)
+    if detect_kind(None, stream.kind).item is None:
+        message = f"{stream.kind} 不是清单，不能逐条读取"
+        raise UnreadableInput(message)
+    items = (item_from_data(item, stream.kind, index) for index, item in enumerate(stream.items))
+    return ItemStream(kind=stream.kind, envelope=stream.envelope, items=items)
+
+
+def _lines(source: Any, where: str) -> Iterator[tuple[int, str]]:
+    with _open_binary(source) as handle:
+        decoder = codecs.getincrementaldecoder("utf-8-sig")()
+        for number, raw in enumerate(handle, start=1):
+            try:
+                text = decoder.decode(raw)
+            except UnicodeDecodeError as err:
+                message = f"{where} 第 {number} 行不是 UTF-8 编码"
+                raise UnreadableInput(message, source=where) from err
+            if text.strip():
+                yield number, text
+
+
+def iter_dump(kind: str, envelope: Any, items: Iterable[Any], target: Target) -> None:
+    """Write a list as JSON Lines: the envelope (without items), then one item a line."""
+    head = to_data(envelope) if attrs.has(type(envelope)) else dict(envelope)
+    head.pop("items", None)
+    head["kind"] = kind
+    with _open_binary(target, "wb") as handle:
+        handle.write(_line(head))
+        for item in items:
+            handle.write(_line(to_data(item) if attrs.has(type(item)) else item))
+
+
+def _line(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, default=_default) + "\n").encode("utf-8")
