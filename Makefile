@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 NODE_TOOLS := tools/ajv/node_modules/.package-lock.json
 
-.PHONY: demo test lint typecheck unit bench clean
+.PHONY: demo test lint typecheck unit bench generate clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -32,6 +32,10 @@ unit: $(STAMP) $(NODE_TOOLS)
 	$(BIN)/pytest
 
 test: lint typecheck unit
+
+# Regenerate the committed files derived from the declarations (the drift tests compare them).
+generate: $(STAMP)
+	$(BIN)/python -m banzhang.schema schemas
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --out benchmarks/results.json

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from banzhang import codes
 from banzhang.codes import basic, handling
@@ -118,3 +121,17 @@ def test_sub_items_and_handling_items_round_trip(parts: tuple[str, str, int, int
 def test_build_accepts_letter_alias_and_title() -> None:
     """事项类型 may be given as code, letter alias or Chinese title."""
     assert basic.build("15", "XK", 1) == basic.build("15", "行政许可", 1) == "150100001000"
+
+
+@given(st.text(alphabet="0123456789Y", min_size=12, max_size=12) | st.text(max_size=16))
+def test_pattern_and_module_agree_on_basic_codes(text: str) -> None:
+    """The 基本编码 pattern (schemas, fast path) accepts exactly what the module does."""
+    assume(codes.compact(text) == text)
+    assert bool(re.fullmatch(codes.pattern("basic") or "", text)) == basic.is_valid(text)
+
+
+@given(st.text(alphabet="0123456789Y", min_size=14, max_size=14) | st.text(max_size=16))
+def test_pattern_and_module_agree_on_handling_codes(text: str) -> None:
+    """The 业务办理项编码 pattern accepts exactly the compact codes the module does."""
+    assume(codes.compact(text) == text)
+    assert bool(re.fullmatch(codes.pattern("handling") or "", text)) == handling.is_valid(text)

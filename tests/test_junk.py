@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import io
 from collections.abc import Callable
 from typing import Any
 
@@ -10,7 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from banzhang import BanzhangError, codes
+from banzhang import BanzhangError, codes, convert, validation
+from banzhang.formats import json as bjson
 
 JUNK: list[Any] = [None, "", "😴", " ", "\x00", "0" * 10_000, 12, 3.5, b"00016421300Y", [], {}]
 
@@ -41,3 +43,44 @@ def test_explain_raises_only_our_errors(text: str) -> None:
     """``explain`` on arbitrary text either explains or raises a BanzhangError."""
     with contextlib.suppress(BanzhangError):
         codes.explain(text)
+
+
+DOCUMENT_ENTRY_POINTS: list[Callable[[Any], object]] = [
+    lambda junk: list(validation.iter_findings(junk)),
+    validation.validate,
+    convert.from_data,
+    lambda junk: bjson.load(io.BytesIO(junk if isinstance(junk, bytes) else str(junk).encode())),
+    lambda junk: list(bjson.iter_load(io.BytesIO(str(junk).encode())).items),
+    bjson.load,
+]
+DOCUMENT_JUNK: list[Any] = [*JUNK, {"kind": "nope"}, {"kind": None}, "[1, 2", b"\xff\xfe", 0]
+
+
+@pytest.mark.parametrize("entry", DOCUMENT_ENTRY_POINTS, ids=range(len(DOCUMENT_ENTRY_POINTS)))
+@pytest.mark.parametrize("junk", DOCUMENT_JUNK, ids=repr)
+def test_document_entry_points_raise_only_our_errors(
+    entry: Callable[[Any], object], junk: Any
+) -> None:
+    """Junk documents give a BanzhangError (or, for validation, findings), nothing else."""
+    with contextlib.suppress(BanzhangError):
+        entry(junk)
+
+
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+        lambda children: (
+            st.lists(children, max_size=3)
+            | st.dictionaries(st.text(max_size=5), children, max_size=3)
+        ),
+        max_leaves=12,
+    )
+)
+def test_validating_any_json_with_a_kind_gives_findings_not_crashes(junk: Any) -> None:
+    """Any JSON value validated as a power list yields findings (or our error), never a crash."""
+    with contextlib.suppress(BanzhangError):
+        list(validation.iter_findings(junk, kind="power-list"))
+    with contextlib.suppress(BanzhangError):
+        list(
+            validation.iter_findings({"kind": "service-guide", "process": junk, "materials": junk})
+        )

@@ -22,7 +22,7 @@ def test_committed_schemas_match_the_declarations() -> None:
     """Drift: regenerating the schemas in memory gives exactly the committed files."""
     generated = schema.generated_files()
     committed = {path.name: path.read_text("utf-8") for path in SCHEMA_DIR.glob("*.schema.json")}
-    assert committed == generated, "run: python -m banzhang.schema_build (schemas are stale)"
+    assert committed == generated, "schemas/ is stale: run make generate"
 
 
 @pytest.mark.parametrize("name", sorted(schema.generated_files()))

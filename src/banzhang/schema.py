@@ -32,6 +32,7 @@ __all__ = [
     "schema_for",
     "schema_id",
     "text_patterns",
+    "write",
 ]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -217,3 +218,22 @@ def _example(spec: FieldSpec, example: str) -> Any:
     shape = spec.item_shape if spec.shape == "array" else spec.shape
     value: Any = int(example) if shape == "int" else example
     return [value] if spec.shape == "array" else value
+
+
+def write(directory: str) -> list[str]:
+    """Write every generated schema into ``directory`` and return the file names written."""
+    from pathlib import Path  # noqa: PLC0415 - only the regeneration command writes files
+
+    target = Path(directory)
+    target.mkdir(parents=True, exist_ok=True)
+    files = generated_files()
+    for name, text in files.items():
+        (target / name).write_text(text, encoding="utf-8")
+    return sorted(files)
+
+
+if __name__ == "__main__":  # pragma: no cover - ``make generate`` runs it
+    import sys
+
+    for written in write(sys.argv[1] if len(sys.argv) > 1 else "schemas"):
+        print(written)

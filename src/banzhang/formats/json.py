@@ -74,8 +74,10 @@ def _open_binary(source: Any, mode: str = "rb") -> Iterator[IO[bytes]]:
     if isinstance(source, str | os.PathLike):
         try:
             handle = open(source, mode)  # noqa: SIM115 - closed by the with below
-        except OSError as err:
-            message = f"无法打开 {os.fspath(source)}：{err.strerror}"
+        except (OSError, ValueError) as err:
+            # ValueError: a path with a NUL character, which no file system accepts.
+            reason = getattr(err, "strerror", None) or str(err)
+            message = f"无法打开 {os.fspath(source)!r}：{reason}"
             raise UnreadableInput(message, source=os.fspath(source)) from err
         with handle:
             yield handle
@@ -138,6 +140,12 @@ def iter_load_data(source: Source, *, kind: str | None = None) -> ItemStream:
     from banzhang.formats import ItemStream  # noqa: PLC0415 - formats imports this module
 
     where = _name(source)
+    if where.endswith(".json"):
+        # A whole document holds its items already; stream them from memory.
+        whole = load_data(source)
+        found = detect_kind(whole, kind)
+        items_list = whole.pop("items", [])
+        return ItemStream(kind=found.id, envelope=whole, items=iter(items_list))
     lines = _lines(source, where)
     try:
         number, first = next(lines)

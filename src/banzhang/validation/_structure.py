@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -114,60 +115,87 @@ def _closest(key: str, absent: list[str], by_name: dict[str, FieldSpec]) -> Fiel
     return by_name[matches[0]] if matches else None
 
 
+#: What a scalar check answers: ``None`` when the value is fine, else (rule, message, layer).
+Problem = tuple[str, str, str] | None
+ScalarCheck = Callable[[Any], Problem]
+
+#: Code kinds whose pattern says everything the coding rule does: no second check is needed.
+#: A property test holds pattern and module together for these.
+_PATTERN_IS_THE_RULE = frozenset({"basic", "handling"})
+
+
 def _field_checker(spec: FieldSpec) -> Check:
     name = spec.name
+    shape = spec.item_shape if spec.shape == "array" else spec.shape
     if spec.shape == "array":
-        entry_check = _value_checker(spec, spec.item_shape or "str", in_array=True)
-        min_items = spec.element.min_items or 0
-        title = spec.element.title
-
-        def check_array(value: Any, parent: str, out: Out) -> None:
-            path = join(parent, name)
-            if type(value) is not list:
-                message = f"“{title}”应为数组，实际为{_type_name(value)}"
-                out.append(finding("structure.type", path, message, value))
-                return
-            if len(value) < min_items:
-                message = f"“{title}”至少应有 {min_items} 条，实际为 {len(value)} 条"
-                out.append(finding("structure.min-items", path, message, len(value)))
-            for index, entry in enumerate(value):
-                entry_check(entry, join_index(path, index), out)
-
-        return check_array
-    value_check = _value_checker(spec, spec.shape, in_array=False)
-
-    def check_field(value: Any, parent: str, out: Out) -> None:
-        value_check(value, join(parent, name), out)
-
-    return check_field
-
-
-def _value_checker(spec: FieldSpec, shape: str, *, in_array: bool) -> Check:
+        return _array_checker(spec, shape or "str")
     if shape == "object":
         assert spec.model is not None
-        return object_checker(spec.model)
+        nested = object_checker(spec.model)
+
+        def check_object(value: Any, parent: str, out: Out) -> None:
+            nested(value, join(parent, name), out)
+
+        return check_object
+    problem_of = _scalar_checker(spec, shape or "str", in_array=False)
+
+    def check_scalar(value: Any, parent: str, out: Out) -> None:
+        # The path is built only when there is something to report: this is the hot path.
+        problem = problem_of(value)
+        if problem is not None:
+            out.append(_found(problem, join(parent, name), value))
+
+    return check_scalar
+
+
+def _array_checker(spec: FieldSpec, shape: str) -> Check:
+    name = spec.name
+    title = spec.element.title
+    min_items = spec.element.min_items or 0
+    nested = object_checker(spec.model) if shape == "object" and spec.model else None
+    problem_of = None if nested else _scalar_checker(spec, shape, in_array=True)
+
+    def check_array(value: Any, parent: str, out: Out) -> None:
+        if type(value) is not list:
+            message = f"“{title}”应为数组，实际为{_type_name(value)}"
+            out.append(finding("structure.type", join(parent, name), message, value))
+            return
+        if len(value) < min_items:
+            message = f"“{title}”至少应有 {min_items} 条，实际为 {len(value)} 条"
+            out.append(finding("structure.min-items", join(parent, name), message, len(value)))
+        for index, entry in enumerate(value):
+            if nested is not None:
+                nested(entry, join_index(join(parent, name), index), out)
+            elif problem_of is not None and (problem := problem_of(entry)) is not None:
+                out.append(_found(problem, join_index(join(parent, name), index), entry))
+
+    return check_array
+
+
+def _found(problem: tuple[str, str, str], path: str, value: Any) -> Finding:
+    rule_id, message, layer = problem
+    return finding(rule_id, path, message, value, layer=layer)
+
+
+def _scalar_checker(spec: FieldSpec, shape: str, *, in_array: bool) -> ScalarCheck:
     if shape == "str":
         return _text_checker(spec, in_array=in_array)
-    return _scalar_checker(spec, shape)
-
-
-def _scalar_checker(spec: FieldSpec, shape: str) -> Check:
     title = spec.element.title
     minimum = spec.element.minimum
     expected: type[Any] = {"int": int, "bool": bool, "date": str}[shape]
 
-    def check(value: Any, path: str, out: Out) -> None:
+    def problem_of(value: Any) -> Problem:
         if type(value) is not expected:
             message = f"“{title}”应为{_JSON_TYPES[shape]}，实际为{_type_name(value)}"
-            out.append(finding("structure.type", path, message, value))
-        elif shape == "date" and not _is_date(str(value)):
+            return ("structure.type", message, "schema")
+        if shape == "date" and not _is_date(str(value)):
             message = f"“{title}”应为有效日期（YYYY-MM-DD），实际为“{value}”"
-            out.append(finding("structure.date", path, message, value))
-        elif minimum is not None and value < minimum:
-            message = f"“{title}”不能小于 {minimum}，实际为 {value}"
-            out.append(finding("structure.minimum", path, message, value))
+            return ("structure.date", message, "schema")
+        if minimum is not None and value < minimum:
+            return ("structure.minimum", f"“{title}”不能小于 {minimum}，实际为 {value}", "schema")
+        return None
 
-    return check
+    return problem_of
 
 
 def _is_date(value: str) -> bool:
@@ -180,7 +208,7 @@ def _is_date(value: str) -> bool:
     return True
 
 
-def _text_checker(spec: FieldSpec, *, in_array: bool) -> Check:
+def _text_checker(spec: FieldSpec, *, in_array: bool) -> ScalarCheck:
     element = spec.element
     title = element.title
     patterns = [(raw, re.compile(raw)) for raw in text_patterns(spec, in_array=in_array)]
@@ -188,52 +216,53 @@ def _text_checker(spec: FieldSpec, *, in_array: bool) -> Check:
     closed = frozenset(codelist.codes) if codelist is not None and not codelist.open else None
     regions = frozenset(region_codes()) if element.code == "region" else None
     code_kind = element.code if element.code != "region" else None
+    second_check = code_kind is not None and code_kind not in _PATTERN_IS_THE_RULE
     max_length = element.max_length
 
-    def check(value: Any, path: str, out: Out) -> None:
+    def problem_of(value: Any) -> Problem:  # noqa: PLR0911 - one return per constraint
         if type(value) is not str:
-            message = f"“{title}”应为文本，实际为{_type_name(value)}"
-            out.append(finding("structure.type", path, message, value))
-            return
+            return ("structure.type", f"“{title}”应为文本，实际为{_type_name(value)}", "schema")
         for raw, regex in patterns:
             if not regex.search(value):
-                out.append(_pattern_finding(title, raw, code_kind, value, path))
-                return
+                return _pattern_problem(title, raw, code_kind, value)
         if max_length is not None and len(value) > max_length:
             message = f"“{title}”最多 {max_length} 个字符，实际为 {len(value)} 个"
-            out.append(finding("structure.max-length", path, message, len(value)))
+            return ("structure.max-length", message, "schema")
         if closed is not None and value not in closed:
             assert codelist is not None
             allowed = "、".join(f"{e.code}（{e.title}）" for e in codelist)
             message = f"“{title}”的取值“{value}”不在代码表“{codelist.title}”中；可选：{allowed}"
-            out.append(finding("structure.codelist", path, message, value))
+            return ("structure.codelist", message, "schema")
         if regions is not None and value not in regions:
             message = f"“{title}”的取值“{value}”不在内蒙古行政区划表（GB/T 2260）中"
-            out.append(finding("code.component", path, message, value, layer="schema"))
-        if code_kind is not None:
-            _check_code(code_kind, title, value, path, out)
+            return ("code.component", message, "schema")
+        if second_check:
+            return _code_problem(code_kind or "", title, value)
+        return None
 
-    return check
+    return problem_of
 
 
-def _pattern_finding(title: str, raw: str, code_kind: str | None, value: str, path: str) -> Finding:
+def _pattern_problem(title: str, raw: str, code_kind: str | None, value: str) -> Problem:
     if code_kind is not None:
-        try:
-            codes.module_for(code_kind).validate(value)
-        except InvalidCode as err:
-            rule_id = _CODE_RULES.get(type(err), "code.format")
-            return finding(rule_id, path, f"“{title}”无效：{err.message}", value, layer="schema")
-        return finding("code.format", path, f"“{title}”“{value}”不符合编码规则", value)
+        problem = _code_problem(code_kind, title, value)
+        if problem is not None:
+            return (problem[0], problem[1], "schema")
+        return ("code.format", f"“{title}”“{value}”不符合编码规则", "schema")
     if raw == NOT_BLANK:
-        return finding("structure.required", path, f"“{title}”不能为空", value)
-    message = f"“{title}”的格式不正确：“{value}”应符合 {raw}"
-    return finding("structure.pattern", path, message, value)
+        return ("structure.required", f"“{title}”不能为空", "schema")
+    return ("structure.pattern", f"“{title}”的格式不正确：“{value}”应符合 {raw}", "schema")
 
 
-def _check_code(kind: str, title: str, value: str, path: str, out: Out) -> None:
-    """The codes layer: what the code's pattern cannot say (check characters, regions, links)."""
+@functools.lru_cache(maxsize=4096)
+def _code_problem(kind: str, title: str, value: str) -> Problem:
+    """The codes layer: what a pattern cannot say (check characters, regions, links).
+
+    Cached because a list repeats the same agency's USCC in every item.
+    """
     try:
         codes.module_for(kind).validate(value)
     except InvalidCode as err:
         rule_id = _CODE_RULES.get(type(err), "code.format")
-        out.append(finding(rule_id, path, f"“{title}”无效：{err.message}", value, layer="codes"))
+        return (rule_id, f"“{title}”无效：{err.message}", "codes")
+    return None

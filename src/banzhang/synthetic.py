@@ -1,0 +1,88 @@
+"""Synthetic, valid documents of realistic shape, for benchmarks and scale tests.
+
+Everything is derived from a seed, so two runs make the same data.
+
+>>> from banzhang.validation import is_valid
+>>> is_valid(power_list(3, seed=1))
+True
+>>> len(power_list(50)["items"])
+50
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from banzhang._version import SPEC_VERSION
+from banzhang.codes import basic, uscc
+
+__all__ = ["agency", "power_item", "power_list"]
+
+_TYPES = ("01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11")
+_STAGES = ("受理", "审查", "决定", "送达", "事后监管")
+_LAWS = (
+    "《中华人民共和国行政许可法》",
+    "《中华人民共和国食品安全法》",
+    "《内蒙古自治区草原管理条例》",
+)
+_VERBS = ("许可", "备案", "检查", "确认", "处罚", "登记", "审批")
+_OBJECTS = ("草原征占用", "食品生产", "建设工程", "药品经营", "道路运输", "林木采伐", "特种设备")
+
+
+def agency(region_code: str, number: int = 1) -> dict[str, Any]:
+    """Return a government agency of ``region_code`` with a valid USCC."""
+    first17 = f"11{region_code}{number:09d}"
+    return {
+        "name": f"{region_code} 第 {number} 号部门",
+        "uscc": first17 + uscc.calc_check_digit(first17),
+        "nature": "1",
+    }
+
+
+def power_item(index: int, rng: random.Random, department: dict[str, Any]) -> dict[str, Any]:
+    """Return one valid 权责清单 item; every few items has 子项."""
+    power_type = _TYPES[index % len(_TYPES)]
+    with_sub_items = index % 4 == 0
+    code = basic.build("00", power_type, index + 1, has_sub_items=with_sub_items)
+    name = rng.choice(_OBJECTS) + rng.choice(_VERBS) + f"（{index + 1}）"
+    item: dict[str, Any] = {
+        "basic_code": code,
+        "name": name,
+        "power_type": power_type,
+        "basis": [
+            {"title": rng.choice(_LAWS), "article": f"第{rng.randint(1, 90)}条", "level": "法律"}
+        ],
+        "agency": department,
+        "levels": ["3", "4"],
+        "responsibilities": [
+            {"stage": stage, "content": f"{stage}环节依法履职，{name}。"}
+            for stage in rng.sample(_STAGES, 3)
+        ],
+        "accountability": ["不履行或者不正确履行职责的", "滥用职权、玩忽职守的"],
+        "process": ["受理", "审查", "决定", "送达"],
+    }
+    if with_sub_items:
+        item["sub_items"] = [
+            {"basic_code": basic.sub_item(code, n), "name": f"{name}（子项{n}）"} for n in (1, 2)
+        ]
+    return item
+
+
+def power_list(
+    items: int, *, seed: int = 0, region: str = "150200", level: str = "3"
+) -> dict[str, Any]:
+    """Return a valid 权责清单 of ``items`` items as JSON-shaped data."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
+    department = agency(region)
+    return {
+        "kind": "power-list",
+        "spec_version": SPEC_VERSION,
+        "region": region,
+        "level": level,
+        "department": department,
+        "generic": False,
+        "version": "2026",
+        "effective_date": "2026-01-01",
+        "items": [power_item(index, rng, department) for index in range(items)],
+    }
