@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from banzhang import codelists
 from banzhang._introspect import FieldSpec, fields_of
-from banzhang._memo import per_model
 from banzhang.codes import region, uscc
 
 USCC_CHARS = uscc.ALPHABET
@@ -49,7 +48,7 @@ HOSTILE_TEXT = st.one_of(
 )
 
 
-def _scalar(spec: FieldSpec, shape: str) -> st.SearchStrategy[Any]:
+def _scalar(spec: FieldSpec, shape: str, *, cells: bool) -> st.SearchStrategy[Any]:
     if shape == "int":
         return st.integers(min_value=-(2**63), max_value=2**63)
     if shape == "bool":
@@ -58,20 +57,39 @@ def _scalar(spec: FieldSpec, shape: str) -> st.SearchStrategy[Any]:
         return st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2999, 12, 31))
     if shape == "object":
         assert spec.model is not None
-        return models(spec.model)
+        return models(spec.model, cells=cells)
+    if spec.nullable or (cells and spec.shape != "array"):
+        # An empty optional text is an absent one (see banzhang.convert); in a cell, so is an
+        # empty required one. Draw only texts that every format can keep.
+        return HOSTILE_TEXT.filter(bool)
     return HOSTILE_TEXT
 
 
-@per_model
-def models(model: type[Any]) -> st.SearchStrategy[Any]:
-    """Draw any instance of ``model``: each element present or absent, with hostile values."""
+def models(model: type[Any], *, cells: bool = False) -> st.SearchStrategy[Any]:
+    """Draw any instance of ``model``: each element present or absent, with hostile values.
+
+    Args:
+        model: the attrs class.
+        cells: draw only documents a spreadsheet can hold (no empty required text).
+    """
+    key = (model, cells)
+    if key not in _DRAWN:
+        _DRAWN[key] = _models(model, cells=cells)
+    return _DRAWN[key]
+
+
+_DRAWN: dict[tuple[type[Any], bool], st.SearchStrategy[Any]] = {}
+
+
+def _models(model: type[Any], *, cells: bool) -> st.SearchStrategy[Any]:
     arguments: dict[str, st.SearchStrategy[Any]] = {}
     for spec in fields_of(model):
         value: st.SearchStrategy[Any]
         if spec.shape == "array":
-            value = st.lists(_scalar(spec, spec.item_shape or "str"), max_size=2).map(tuple)
+            entry = _scalar(spec, spec.item_shape or "str", cells=cells)
+            value = st.lists(entry, max_size=2).map(tuple)
         else:
-            value = _scalar(spec, spec.shape)
+            value = _scalar(spec, spec.shape, cells=cells)
         if spec.nullable:
             value = st.none() | value
         arguments[spec.name] = value

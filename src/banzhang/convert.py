@@ -1,7 +1,8 @@
 """The package's own cattrs converter: models ⇄ JSON-shaped data.
 
 Structuring is strict — text must be text, integers integers, booleans booleans, no unknown keys
-— and when it fails the error lists the schema-layer findings, with their ``$`` paths, instead of
+— except that an empty optional text is read as absent, the one reading every format can keep
+(an Excel cell cannot tell them apart). When structuring fails the error lists the schema-layer findings, with their ``$`` paths, instead of
 a cattrs traceback. Unstructuring omits elements left at their default, so JSON stays as short as
 the document; arrays become lists and dates ``YYYY-MM-DD``.
 
@@ -13,6 +14,7 @@ the document; arrays become lists and dates ``YYYY-MM-DD``.
 from __future__ import annotations
 
 import datetime
+import typing
 from typing import Any
 
 import attrs
@@ -33,6 +35,14 @@ def _strict(expected: type[Any]) -> Any:
         return value
 
     return structure
+
+
+def _optional_text(value: Any, _type: Any) -> str | None:
+    """An empty optional text is an absent one: every format (Excel cells above all) agrees."""
+    if value is None or value == "":
+        return None
+    result: str = _strict(str)(value, _type)
+    return result
 
 
 def _structure_date(value: Any, _type: Any) -> datetime.date:
@@ -69,6 +79,7 @@ def _make_converter() -> cattrs.Converter:
     made.register_unstructure_hook_factory(attrs.has, _omitting_absent(made))
     for scalar in (str, int, bool):
         made.register_structure_hook(scalar, _strict(scalar))
+    made.register_structure_hook(typing.Optional[str], _optional_text)  # noqa: UP045 - dispatch key
     made.register_structure_hook(datetime.date, _structure_date)
     made.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     return made
