@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from banzhang import codelists
 from banzhang._introspect import FieldSpec, fields_of
 from banzhang.codes import region, uscc
+from banzhang.convert import to_data
 
 USCC_CHARS = uscc.ALPHABET
 
@@ -41,10 +42,31 @@ def valid_usccs(draw: st.DrawFn, *, inner_mongolia: bool = False) -> str:
 # ---- documents, derived from the declarations ------------------------------------------------
 
 
+_HOSTILE = [
+    "=SUM(A1:A2)",
+    "+1",
+    "-1",
+    "@x",
+    "1.\n2.",
+    "1. a\n2. b",
+    "𠀀𪚥",
+    "😴",
+    "",
+    " ",
+    "\t",
+    "\r\n",
+]
+#: Characters XML 1.0 (so Excel and XML files) cannot hold: most C0 controls, surrogates, FFFE/F.
+XML_ILLEGAL = "".join(
+    chr(c) for c in [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]
+)
+
 #: Text that has broken serializers: formula starts, newlines, CJK Extension B, emoji, controls.
-HOSTILE_TEXT = st.one_of(
-    st.text(max_size=12),
-    st.sampled_from(["=SUM(A1:A2)", "+1", "-1", "@x", "1.\n2.", "𠀀𪚥", "😴", "", " ", "\t"]),
+HOSTILE_TEXT = st.one_of(st.text(max_size=12), st.sampled_from(_HOSTILE))
+#: The same, limited to what an XML document (an .xlsx sheet, an .xml file) can hold.
+XML_TEXT = st.one_of(
+    st.text(st.characters(exclude_categories=["Cs"], exclude_characters=XML_ILLEGAL), max_size=12),
+    st.sampled_from(_HOSTILE),
 )
 
 
@@ -57,12 +79,15 @@ def _scalar(spec: FieldSpec, shape: str, *, cells: bool) -> st.SearchStrategy[An
         return st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2999, 12, 31))
     if shape == "object":
         assert spec.model is not None
-        return models(spec.model, cells=cells)
+        drawn = models(spec.model, cells=cells)
+        # An optional object with nothing in it is an absent one (see banzhang.convert).
+        return drawn.filter(to_data) if spec.nullable else drawn
+    text = XML_TEXT if cells else HOSTILE_TEXT
     if spec.nullable or (cells and spec.shape != "array"):
         # An empty optional text is an absent one (see banzhang.convert); in a cell, so is an
         # empty required one. Draw only texts that every format can keep.
-        return HOSTILE_TEXT.filter(bool)
-    return HOSTILE_TEXT
+        return text.filter(bool)
+    return text
 
 
 def models(model: type[Any], *, cells: bool = False) -> st.SearchStrategy[Any]:
@@ -70,7 +95,8 @@ def models(model: type[Any], *, cells: bool = False) -> st.SearchStrategy[Any]:
 
     Args:
         model: the attrs class.
-        cells: draw only documents a spreadsheet can hold (no empty required text).
+        cells: draw only documents a spreadsheet or XML file can hold (no empty required text,
+            no character XML forbids).
     """
     key = (model, cells)
     if key not in _DRAWN:

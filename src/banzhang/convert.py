@@ -1,10 +1,11 @@
 """The package's own cattrs converter: models ⇄ JSON-shaped data.
 
 Structuring is strict — text must be text, integers integers, booleans booleans, no unknown keys
-— except that an empty optional text is read as absent, the one reading every format can keep
-(an Excel cell cannot tell them apart). When structuring fails the error lists the schema-layer findings, with their ``$`` paths, instead of
-a cattrs traceback. Unstructuring omits elements left at their default, so JSON stays as short as
-the document; arrays become lists and dates ``YYYY-MM-DD``.
+— except that an empty optional text, and an optional object with nothing in it, are read as
+absent: the one reading every format can keep (an Excel cell cannot tell them apart). When
+structuring fails, the error lists the schema-layer findings with their ``$`` paths instead of a
+cattrs traceback. Unstructuring leaves out absent elements (booleans are always written), so
+JSON stays as short as the document; arrays become lists and dates ``YYYY-MM-DD``.
 
 >>> from banzhang.models import TimeLimit
 >>> to_data(TimeLimit(amount=20, unit="工作日"))
@@ -14,6 +15,7 @@ the document; arrays become lists and dates ``YYYY-MM-DD``.
 from __future__ import annotations
 
 import datetime
+import types
 import typing
 from typing import Any
 
@@ -43,6 +45,32 @@ def _optional_text(value: Any, _type: Any) -> str | None:
         return None
     result: str = _strict(str)(value, _type)
     return result
+
+
+def _is_optional_model(hint: Any) -> bool:
+    members = typing.get_args(hint)
+    return (
+        typing.get_origin(hint) in (typing.Union, types.UnionType)
+        and len(members) == 2
+        and type(None) in members
+        and any(attrs.has(member) for member in members)
+    )
+
+
+def _optional_model(made: cattrs.Converter) -> Any:
+    """An optional object with nothing in it (``{}``) is an absent one, as for text."""
+
+    def factory(hint: Any) -> Any:
+        model = next(member for member in typing.get_args(hint) if member is not type(None))
+
+        def structure(value: Any, _type: Any) -> Any:
+            if value is None or value == {}:
+                return None
+            return made.structure(value, model)
+
+        return structure
+
+    return factory
 
 
 def _structure_date(value: Any, _type: Any) -> datetime.date:
@@ -80,6 +108,7 @@ def _make_converter() -> cattrs.Converter:
     for scalar in (str, int, bool):
         made.register_structure_hook(scalar, _strict(scalar))
     made.register_structure_hook(typing.Optional[str], _optional_text)  # noqa: UP045 - dispatch key
+    made.register_structure_hook_factory(_is_optional_model, _optional_model(made))
     made.register_structure_hook(datetime.date, _structure_date)
     made.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     return made

@@ -8,13 +8,14 @@ from typing import Any
 
 from banzhang import kinds
 from banzhang.cli._common import EXIT_OK, CommandError
+from banzhang.convert import from_data, item_from_data
 from banzhang.errors import InvalidDocument
 from banzhang.formats import for_path
 
 
 def register(subparsers: Any) -> None:
     """Add the ``convert`` verb."""
-    parser = subparsers.add_parser("convert", help="在 .json、.jsonl 之间转换（按扩展名）")
+    parser = subparsers.add_parser("convert", help="在 .json、.jsonl、.xlsx 之间转换（按扩展名）")
     parser.add_argument("source", type=Path, metavar="IN")
     parser.add_argument("target", type=Path, metavar="OUT")
     parser.add_argument("--kind", choices=[kind.id for kind in kinds.all_kinds()])
@@ -22,14 +23,19 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Read IN whole or streamed, write OUT; a document of the wrong shape exits 1."""
+    """Read IN and write OUT, item by item for lists; a document of the wrong shape exits 1."""
     reader, writer = for_path(args.source), for_path(args.target)
     try:
-        if args.target.suffix.lower() == ".jsonl":
-            stream = reader.iter_load(args.source, kind=args.kind)
-            writer.iter_dump(stream.kind, stream.envelope, stream.items, args.target)
+        stream = reader.iter_load_data(args.source, kind=args.kind)
+        if kinds.get(stream.kind).is_list:
+            items = (
+                item_from_data(item, stream.kind, index) for index, item in enumerate(stream.items)
+            )
+            writer.iter_dump(
+                stream.kind, from_data({**stream.envelope, "items": []}), items, args.target
+            )
         else:
-            writer.dump(reader.load(args.source, kind=args.kind), args.target)
+            writer.dump(from_data(stream.envelope, stream.kind), args.target)
     except InvalidDocument as err:
         raise CommandError(str(err), exit_code=1) from err
     print(f"已写入 {args.target}")

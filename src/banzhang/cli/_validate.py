@@ -11,7 +11,7 @@ from banzhang import kinds
 from banzhang.cli._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_format_option, print_json
 from banzhang.errors import UnreadableInput
 from banzhang.formats import for_path
-from banzhang.validation import Finding, iter_findings, rule
+from banzhang.validation import Finding, rule
 
 _PLACES_SHOWN = 5
 
@@ -19,7 +19,9 @@ _PLACES_SHOWN = 5
 def register(subparsers: Any) -> None:
     """Add the ``validate`` verb."""
     parser = subparsers.add_parser("validate", help="校验清单、服务指南或审查细则文件")
-    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help=".json 或 .jsonl 文件")
+    parser.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help=".json、.jsonl 或 .xlsx 文件"
+    )
     parser.add_argument(
         "--kind", choices=[kind.id for kind in kinds.all_kinds()], help="文档类型（默认读取 kind）"
     )
@@ -31,9 +33,8 @@ def check_file(path: Path, kind: str | None) -> dict[str, Any]:
     """Validate one file and return its report (``error`` set when it could not be read)."""
     try:
         module = for_path(path)
-        data = module.load_data(path)
-        findings = list(iter_findings(data, kind=kind))
-        found = kind or data.get("kind")
+        findings = list(module.iter_findings(path, kind=kind))
+        found = kind or _declared_kind(module, path)
     except UnreadableInput as err:
         return {"file": str(path), "readable": False, "valid": False, "error": str(err)}
     counts = Counter(finding.severity for finding in findings)
@@ -46,6 +47,15 @@ def check_file(path: Path, kind: str | None) -> dict[str, Any]:
         "counts": {"error": counts["error"], "warning": counts["warning"]},
         "findings": [finding.to_dict() for finding in findings],
     }
+
+
+def _declared_kind(module: Any, path: Path) -> str:
+    if module.NAME == "excel":
+        stream = module.open_workbook(path)
+        return str(stream.kind)
+    if path.suffix.lower() == ".jsonl":
+        return str(module.iter_load_data(path).kind)
+    return str(module.load_data(path).get("kind"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -77,8 +87,12 @@ def _text(report: dict[str, Any]) -> str:
             f"  [{findings[0].severity_title}] {rule_id}（{entry.title}）× {len(findings)}"
         )
         lines.extend(
-            f"      {finding.path}：{finding.message}" for finding in findings[:_PLACES_SHOWN]
+            f"      {_place(finding)}：{finding.message}" for finding in findings[:_PLACES_SHOWN]
         )
         if len(findings) > _PLACES_SHOWN:
             lines.append(f"      …… 另有 {len(findings) - _PLACES_SHOWN} 处")
     return "\n".join(lines)
+
+
+def _place(finding: Finding) -> str:
+    return f"{finding.path}（{finding.source}）" if finding.source else finding.path

@@ -1,15 +1,16 @@
 """Formats are plugins with the same verbs; :class:`Format` writes the shared shape down.
 
 >>> for_path("lists/power.xlsx").NAME
+'excel'
+>>> for_path("power.csv").NAME
 Traceback (most recent call last):
 ...
-banzhang.errors.UnreadableInput: 不支持的文件类型“.xlsx”；支持：.json、.jsonl
->>> for_path("power.json").NAME
-'json'
+banzhang.errors.UnreadableInput: 不支持的文件类型“.csv”；支持：.json、.jsonl、.xlsx
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import PurePath
@@ -18,7 +19,6 @@ from typing import IO, Any, Protocol
 import attrs
 
 from banzhang.errors import UnreadableInput
-from banzhang.formats import json
 
 __all__ = ["Format", "ItemStream", "Source", "Target", "for_path", "register"]
 
@@ -61,17 +61,28 @@ class Format(Protocol):
     def iter_load(self, source: Source, *, kind: str | None = None) -> ItemStream:
         """Read a list item by item."""
 
+    def iter_load_data(self, source: Source, *, kind: str | None = None) -> ItemStream:
+        """Read item by item as JSON-shaped data (a single document: all of it as the envelope)."""
+
     def iter_dump(self, kind: str, envelope: Any, items: Iterable[Any], target: Target) -> None:
         """Write a list item by item."""
 
+    def iter_findings(self, source: Source, *, kind: str | None = None) -> Iterator[Any]:
+        """Read and validate, yielding every finding with its place in the source."""
 
-_BY_EXTENSION: dict[str, Any] = {}
+
+# Extension → module, imported on first use: format modules import this one for ItemStream.
+_BY_EXTENSION: dict[str, str] = {
+    ".json": "banzhang.formats.json",
+    ".jsonl": "banzhang.formats.json",
+    ".xlsx": "banzhang.excel",
+}
 
 
-def register(module: Any) -> None:
-    """Make a format module available for its extensions."""
-    for extension in module.EXTENSIONS:
-        _BY_EXTENSION[extension] = module
+def register(module_name: str, extensions: Iterable[str]) -> None:
+    """Make the format module ``module_name`` available for ``extensions`` (``.xml``)."""
+    for extension in extensions:
+        _BY_EXTENSION[extension.lower()] = module_name
 
 
 def for_path(path: str | os.PathLike[str]) -> Format:
@@ -86,8 +97,5 @@ def for_path(path: str | os.PathLike[str]) -> Format:
         known = "、".join(sorted(_BY_EXTENSION))
         message = f"不支持的文件类型“{suffix}”；支持：{known}"
         raise UnreadableInput(message, source=os.fspath(path))
-    result: Format = found
+    result: Format = importlib.import_module(found)  # type: ignore[assignment,unused-ignore]  # a module is the Format
     return result
-
-
-register(json)

@@ -36,6 +36,7 @@ __all__ = [
     "NAME",
     "dump",
     "iter_dump",
+    "iter_findings",
     "iter_load",
     "iter_load_data",
     "load",
@@ -192,6 +193,11 @@ def iter_dump(kind: str, envelope: Any, items: Iterable[Any], target: Target) ->
     head = to_data(envelope) if attrs.has(type(envelope)) else dict(envelope)
     head.pop("items", None)
     head["kind"] = kind
+    if _name(target).endswith(".json"):
+        # A .json file is one document: gather the items into it.
+        data = [to_data(item) if attrs.has(type(item)) else item for item in items]
+        dump({**head, "items": data}, target)
+        return
     with _open_binary(target, "wb") as handle:
         handle.write(_line(head))
         for item in items:
@@ -200,3 +206,14 @@ def iter_dump(kind: str, envelope: Any, items: Iterable[Any], target: Target) ->
 
 def _line(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, default=_default) + "\n").encode("utf-8")
+
+
+def iter_findings(source: Source, *, kind: str | None = None) -> Iterator[Any]:
+    """Read a .json or .jsonl document and yield every finding (see :mod:`banzhang.validation`)."""
+    from banzhang.validation import iter_findings as validate_lazily  # noqa: PLC0415 - cycle
+
+    where = _name(source)
+    document: Any = (
+        iter_load_data(source, kind=kind) if where.endswith(".jsonl") else load_data(source)
+    )
+    return validate_lazily(document, kind=kind)

@@ -1,0 +1,244 @@
+"""Values ⇄ cells: codes as text, codelists by title, booleans as 是/否, arrays as numbered lines.
+
+Reading has two modes. A workbook banzhang wrote (it has the hidden id row) is read **exactly**:
+text is kept as written. Anything else is a department's file and is read **leniently**: stray
+spaces trimmed, full-width digits folded, numbers in code columns turned back into codes, titles
+and letter aliases resolved to codes, and numbered multi-line cells split however they are
+numbered.
+
+>>> numbered(["受理", "审查"])
+'1. 受理\\n2. 审查'
+>>> split_numbered("1.受理；2.审查", exact=False)
+['受理', '审查']
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+import unicodedata
+from typing import Any
+
+from banzhang import codelists
+from banzhang.excel._layout import Column
+
+__all__ = ["CellProblem", "numbered", "read_value", "split_numbered", "write_value"]
+
+#: What reading a cell may say besides its value: (rule id, Chinese message).
+CellProblem = tuple[str, str]
+
+YES, NO = "是", "否"
+_TRUE = {"是", "true", "yes", "y", "1", "√", "✓", "有"}
+_FALSE = {"否", "false", "no", "n", "0", "×", "无"}
+# Excel keeps 15 significant digits; a longer number in a cell has already lost its tail.
+_EXCEL_DIGITS = 15
+_SAFE_INTEGER = 10**_EXCEL_DIGITS
+_CODE_LENGTHS = {"basic": 12, "handling": 14, "uscc": 18, "implementation": 33, "region": 6}
+_MARKER = re.compile(r"(?:^|(?<=[\n；;。]))[ \t\u3000]*[（(]?(\d+)[ \t]*[.、．)）:：][ \t\u3000]*")
+_LIST_SEPARATORS = re.compile(r"[、，,;；/\n]+")
+_DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+
+
+# ---- writing --------------------------------------------------------------------------------
+
+
+def write_value(column: Column, value: Any) -> Any:
+    """Return what goes in the cell for ``value`` (``None`` for an absent one)."""
+    if value is None:
+        return None
+    if column.multi:
+        entries = [_write_scalar(column, entry) for entry in value]
+        return numbered([str(entry) for entry in entries]) if entries else None
+    return _write_scalar(column, value)
+
+
+def _write_scalar(column: Column, value: Any) -> Any:
+    if isinstance(value, bool):
+        return YES if value else NO
+    if isinstance(value, int):
+        # Beyond 15 digits Excel would round the number when a person saves the file.
+        return value if abs(value) < _SAFE_INTEGER else str(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    codelist = column.spec.element.codelist
+    if codelist and value in codelists.get(codelist):
+        return codelists.get(codelist).title_of(value)
+    return value
+
+
+def numbered(entries: list[str]) -> str:
+    """Return entries as numbered lines; as a JSON array when numbering could not be read back."""
+    text = "\n".join(f"{number}. {entry}" for number, entry in enumerate(entries, start=1))
+    if split_numbered(text, exact=True) == entries:
+        return text
+    return json.dumps(entries, ensure_ascii=False)
+
+
+# ---- reading --------------------------------------------------------------------------------
+
+
+def split_numbered(text: str, *, exact: bool) -> list[str]:
+    """Split a numbered multi-line cell ("1.…\\n2.…") into its entries.
+
+    Markers must count up from 1, so a number inside an entry does not split it. An exact read
+    takes only what :func:`numbered` writes; a lenient one also takes "1、", "（1）", "1.…；2.…",
+    and, without numbers, one entry a line.
+    """
+    if exact and text.startswith("[") and text.endswith("]"):
+        try:
+            loaded = json.loads(text)
+        except ValueError:
+            loaded = None
+        if isinstance(loaded, list) and all(isinstance(entry, str) for entry in loaded):
+            return loaded
+    marker = re.compile(r"(?:^|(?<=\n))(\d+)\. ") if exact else _MARKER
+    cuts: list[tuple[int, int]] = []
+    expected = 1
+    for match in marker.finditer(text):
+        if int(match.group(1)) == expected and (match.start() == 0 or cuts):
+            cuts.append((match.start(), match.end()))
+            expected += 1
+    if not cuts:
+        if exact:
+            return [text]
+        return [line.strip() for line in text.splitlines() if line.strip()]
+    entries = []
+    for position, (_start, end) in enumerate(cuts):
+        stop = cuts[position + 1][0] if position + 1 < len(cuts) else len(text)
+        entry = text[end:stop]
+        if position + 1 < len(cuts):
+            entry = entry.removesuffix("\n")
+        # A "；" between numbered entries separates them; a "。" ends a sentence and stays.
+        entries.append(entry if exact else entry.strip().rstrip("；;").strip())
+    return entries
+
+
+def read_value(column: Column, raw: Any, *, exact: bool) -> tuple[Any, list[CellProblem]]:
+    """Return the document value of a cell, and anything worth telling about it."""
+    if raw is None or (isinstance(raw, str) and not exact and not raw.strip()):
+        return None, []
+    if not column.multi:
+        return _read_scalar(column, raw, exact=exact)
+    if isinstance(raw, str):
+        entries: list[Any] = split_numbered(raw, exact=exact)
+        if not exact and column.spec.element.codelist and len(entries) == 1:
+            entries = [part for part in _LIST_SEPARATORS.split(entries[0]) if part.strip()]
+    else:
+        entries = [raw]
+    values, problems = [], []
+    for entry in entries:
+        value, said = _read_scalar(column, entry, exact=exact)
+        values.append(value)
+        problems.extend(said)
+    return values, problems
+
+
+def _read_scalar(  # noqa: PLR0911 - one return per shape
+    column: Column, raw: Any, *, exact: bool
+) -> tuple[Any, list[CellProblem]]:
+    shape = column.shape
+    if shape == "int":
+        return _read_int(raw), []
+    if shape == "bool":
+        return _read_bool(raw), []
+    if shape == "date":
+        return _read_date(raw), []
+    element = column.spec.element
+    if element.code:
+        if exact and isinstance(raw, str):
+            return raw, []
+        return _read_code(element.code, element.title, raw)
+    text = _text(raw)
+    if element.codelist:
+        return _read_codelist(element.codelist, text, exact=exact), []
+    return (text if exact else text.strip().strip("\u3000")), []
+
+
+def _read_codelist(name: str, text: str, *, exact: bool) -> str:
+    """A title becomes its code; leniently, letter aliases and stray spaces are forgiven too."""
+    codelist = codelists.get(name)
+    if exact:
+        # banzhang writes a valid code as its title and anything else as it is.
+        titles = {entry.title: entry.code for entry in codelist}
+        return titles.get(text, text)
+    folded = _fold(text)
+    return codelist.resolve(folded) or folded
+
+
+def _text(raw: Any) -> str:
+    if isinstance(raw, str):
+        return raw
+    if isinstance(raw, bool):
+        return YES if raw else NO
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    if isinstance(raw, datetime.datetime):
+        return raw.date().isoformat() if raw.time() == datetime.time() else raw.isoformat()
+    if isinstance(raw, datetime.date):
+        return raw.isoformat()
+    return str(raw)
+
+
+def _fold(text: str) -> str:
+    """Full-width to half-width, spaces removed: for codes, numbers and codelist values."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def _read_code(kind: str, title: str, raw: Any) -> tuple[Any, list[CellProblem]]:
+    if isinstance(raw, bool) or not isinstance(raw, int | float):
+        return _fold(_text(raw)).upper(), []
+    if isinstance(raw, float) and not raw.is_integer():
+        return _text(raw), []
+    digits = str(int(raw))
+    if len(digits) > _EXCEL_DIGITS:
+        message = (
+            f"“{title}”{digits} 以数字存放，超过 Excel 的 15 位有效数字，末尾数字已丢失；"
+            "请把该列设为文本后重新填写"
+        )
+        return digits, [("excel.number-precision", message)]
+    expected = _CODE_LENGTHS.get(kind, len(digits))
+    if len(digits) >= expected:
+        return digits, []
+    restored = digits.zfill(expected)
+    message = f"“{title}”以数字存放为 {digits}，已补回前导零为 {restored}；请把该列设为文本"
+    return restored, [("excel.code-as-number", message)]
+
+
+def _read_int(raw: Any) -> Any:
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, float) and raw.is_integer():
+        return int(raw)
+    if isinstance(raw, str):
+        folded = _fold(raw)
+        if re.fullmatch(r"[-+]?\d+", folded):
+            return int(folded)
+    return raw
+
+
+def _read_bool(raw: Any) -> Any:
+    if isinstance(raw, bool):
+        return raw
+    text = _fold(_text(raw)).lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    return raw
+
+
+def _read_date(raw: Any) -> Any:
+    if isinstance(raw, datetime.datetime):
+        return raw.date().isoformat()
+    if isinstance(raw, datetime.date):
+        return raw.isoformat()
+    text = _fold(_text(raw))
+    match = _DATE_TEXT.match(text)
+    if match:
+        year, month, day = (int(part) for part in match.groups())
+        try:
+            return datetime.date(year, month, day).isoformat()
+        except ValueError:
+            return text
+    return text

@@ -1,0 +1,170 @@
+"""How a kind lays out in a workbook, derived from the declarations.
+
+A list kind has a 清单信息 form (the envelope, one element a row), a main table (one item a row,
+nested single objects flattened into columns, arrays of text in numbered multi-line cells), and
+one linked table per array of objects in an item (子项, 设定依据, …), whose rows carry the item's
+序号. A single document (服务指南, 审查细则) has a form and linked tables the same way.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import attrs
+
+from banzhang import kinds
+from banzhang._introspect import FieldSpec, fields_of
+
+__all__ = ["ENVELOPE_SHEET", "INDEX_HEADER", "Column", "Layout", "Table", "layout_for"]
+
+ENVELOPE_SHEET = "清单信息"
+INDEX_HEADER = "序号"
+_SKIPPED_ENVELOPE = ("kind", "spec_version", "items")
+_FORBIDDEN_IN_SHEET_NAMES = str.maketrans(dict.fromkeys("[]:*?/\\", "_"))
+
+
+@attrs.frozen
+class Column:
+    """One column (or form row): a scalar element, or an array of scalars in one cell.
+
+    Attributes:
+        path: the element ids from the table's model down to the value (``("agency", "name")``).
+        header: the Chinese header (``实施主体``, ``实施主体/统一社会信用代码``).
+        spec: the declaration of the value.
+        multi: whether the cell holds an array of scalars as numbered lines.
+    """
+
+    path: tuple[str, ...]
+    header: str
+    spec: FieldSpec
+    multi: bool
+
+    @property
+    def id(self) -> str:
+        """The dotted element id written in the hidden id row (``agency.uscc``)."""
+        return ".".join(self.path)
+
+    @property
+    def shape(self) -> str:
+        """The shape of one value: ``str``, ``int``, ``bool`` or ``date``."""
+        return (self.spec.item_shape if self.multi else self.spec.shape) or "str"
+
+
+@attrs.frozen
+class Table:
+    """A sheet of rows (or a form of element rows).
+
+    Attributes:
+        sheet: the sheet name.
+        element: the array it holds in its parent (``items``, ``basis``); ``None`` for a form.
+        model: the attrs class of one row.
+        columns: its columns.
+        keyed: whether each row starts with the 序号 of the item it belongs to.
+        form: whether it is laid out as element rows (要素 | 内容) rather than columns.
+    """
+
+    sheet: str
+    element: str | None
+    model: type[Any]
+    columns: tuple[Column, ...]
+    keyed: bool = False
+    form: bool = False
+
+
+@attrs.frozen
+class Layout:
+    """Every table of a kind.
+
+    Attributes:
+        kind: the kind.
+        form: the envelope form (lists) or the document form (single documents).
+        main: the items table, for lists.
+        linked: the tables of arrays of objects (under each item, or under the document).
+    """
+
+    kind: kinds.Kind
+    form: Table
+    main: Table | None
+    linked: tuple[Table, ...]
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        """Every table in sheet order."""
+        return (self.form, *((self.main,) if self.main else ()), *self.linked)
+
+
+def sheet_name(title: str) -> str:
+    """Return ``title`` as a legal sheet name (31 characters, no ``[]:*?/\\``)."""
+    return title.translate(_FORBIDDEN_IN_SHEET_NAMES)[:31]
+
+
+@cache
+def layout_for(kind_id: str) -> Layout:
+    """Return the workbook layout of documents of ``kind_id``."""
+    kind = kinds.get(kind_id)
+    skip = _SKIPPED_ENVELOPE
+    if kind.item is None:
+        columns, arrays = _flatten(kind.document, skip=skip)
+        form = Table(sheet_name(kind.title), None, kind.document, columns, form=True)
+        linked = _linked_tables(arrays, keyed=False, taken={form.sheet})
+        return Layout(kind, form, None, linked)
+    envelope, _ = _flatten(kind.document, skip=skip)
+    form = Table(ENVELOPE_SHEET, None, kind.document, envelope, form=True)
+    columns, arrays = _flatten(kind.item)
+    main = Table(sheet_name(kind.title), "items", kind.item, columns, keyed=True)
+    linked = _linked_tables(arrays, keyed=True, taken={form.sheet, main.sheet})
+    return Layout(kind, form, main, linked)
+
+
+def _linked_tables(arrays: list[FieldSpec], *, keyed: bool, taken: set[str]) -> tuple[Table, ...]:
+    tables = []
+    for spec in arrays:
+        assert spec.model is not None
+        columns, nested = _flatten(spec.model)
+        if nested:
+            message = f"{spec.model.__name__} nests arrays of objects two deep; no sheet layout"
+            raise TypeError(message)
+        name = sheet_name(spec.element.title)
+        while name in taken:
+            name = sheet_name(name + "_")
+        taken.add(name)
+        tables.append(Table(name, spec.name, spec.model, columns, keyed=keyed))
+    return tuple(tables)
+
+
+def _flatten(
+    model: type[Any], *, skip: tuple[str, ...] = (), path: tuple[str, ...] = (), title: str = ""
+) -> tuple[tuple[Column, ...], list[FieldSpec]]:
+    """Return the columns of ``model`` and the arrays of objects that need linked tables."""
+    columns: list[Column] = []
+    arrays: list[FieldSpec] = []
+    for position, spec in enumerate(fields_of(model)):
+        if spec.name in skip:
+            continue
+        here = (*path, spec.name)
+        header = _header(title, spec, first=position == 0)
+        if spec.shape == "object":
+            assert spec.model is not None
+            nested, nested_arrays = _flatten(spec.model, path=here, title=header)
+            if nested_arrays:
+                message = f"{model.__name__}.{spec.name} holds arrays of objects; no sheet layout"
+                raise TypeError(message)
+            columns.extend(nested)
+        elif spec.shape == "array" and spec.item_shape == "object":
+            if path:
+                message = f"{model.__name__}.{spec.name}: arrays of objects inside objects"
+                raise TypeError(message)
+            arrays.append(spec)
+        else:
+            columns.append(Column(here, header, spec, multi=spec.shape == "array"))
+    return tuple(columns), arrays
+
+
+def _header(parent: str, spec: FieldSpec, *, first: bool) -> str:
+    """The parent's title alone for an object's leading name, else ``parent/child``."""
+    if not parent:
+        return spec.element.title
+    if first and spec.name == "name":
+        return parent
+    return f"{parent}/{spec.element.title}"

@@ -1,0 +1,672 @@
+"""Read .xlsx workbooks — banzhang's own exactly, departments' leniently — item by item.
+
+The reader streams (openpyxl read-only mode) and never holds the workbook: each item comes with
+its own findings (extra columns, codes stored as numbers, formulas without a value, …) and the
+cells it came from, so every finding can name its place as ``Sheet!C7`` beside its ``$`` path.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from banzhang import kinds
+from banzhang._introspect import fields_of
+from banzhang._version import SPEC_VERSION
+from banzhang.errors import BanzhangError, UnreadableInput
+from banzhang.excel._cells import CellProblem, read_value, split_numbered
+from banzhang.excel._headers import Target, match_headers, normalize
+from banzhang.excel._layout import Column, Layout, Table, layout_for
+from banzhang.excel._safety import Limits, inspect_package
+from banzhang.excel._sheets import CODELIST_SHEET, GUIDE_SHEET, META_SHEET
+from banzhang.excel._text_entries import entry_parser
+from banzhang.validation.catalogue import rule
+from banzhang.validation.findings import Finding
+
+__all__ = ["ReadItem", "RowSource", "WorkbookStream", "locate", "open_workbook"]
+
+_HEADER_SEARCH_ROWS = 10
+#: A data row as the tables yield it: row number, cells, column mapping, element letters.
+Row = tuple[int, tuple[Any, ...], list[tuple[int, "Target"]], dict[str, str]]
+_MIN_HEADER_MATCHES = 2
+_INDEX_INDICES = re.compile(r"\[\d+\]")
+
+
+@attrs.frozen
+class RowSource:
+    """Where one object of the document was read: a row, and the letter of each element.
+
+    Attributes:
+        path: the ``$`` path of the object the row holds (``$.items[3]``).
+        sheet: the sheet name.
+        row: the 1-based row number.
+        letters: element id → column letter (shared by every row of the sheet).
+    """
+
+    path: str
+    sheet: str
+    row: int
+    letters: dict[str, str]
+
+
+@attrs.frozen
+class ReadItem:
+    """One item as read, with what the reader noticed and where it came from.
+
+    Attributes:
+        data: the item as JSON-shaped data.
+        findings: the reader's findings (their ``source`` set).
+        sources: the rows the item was read from.
+    """
+
+    data: dict[str, Any]
+    findings: list[Finding]
+    sources: list[RowSource]
+
+
+@attrs.define
+class WorkbookStream:
+    """A workbook opened for reading.
+
+    Attributes:
+        kind: the kind id.
+        exact: whether banzhang wrote the workbook (read exactly, not leniently).
+        envelope: the envelope (lists) or the whole document (single documents), as data.
+        findings: findings about the envelope and the sheets.
+        sources: where the envelope's elements were read.
+        items: the items of a list, read lazily (empty for a single document).
+    """
+
+    kind: str
+    exact: bool
+    envelope: dict[str, Any]
+    findings: list[Finding]
+    sources: list[RowSource]
+    items: Iterator[ReadItem]
+
+
+def locate(path: str, sources: list[RowSource]) -> str | None:
+    """Return ``Sheet!C7`` for a ``$`` path, from the rows that hold it (or its nearest parent)."""
+    best: RowSource | None = None
+    for source in sources:
+        if (path == source.path or path.startswith((source.path + ".", source.path + "["))) and (
+            best is None or len(source.path) > len(best.path)
+        ):
+            best = source
+    if best is None:
+        return None
+    rest = path[len(best.path) :].lstrip(".")
+    element = _INDEX_INDICES.sub("", rest)
+    while element and element not in best.letters:
+        element = element.rpartition(".")[0]
+    letter = best.letters.get(element, "A")
+    return f"{best.sheet}!{letter}{best.row}"
+
+
+def open_workbook(
+    source: Any, *, kind: str | None = None, limits: Limits | None = None
+) -> WorkbookStream:
+    """Open ``source`` (a path or binary file object) for reading.
+
+    Raises:
+        UnreadableInput: not a workbook, a zip bomb, no recognisable kind or header.
+    """
+    name = os.fspath(source) if isinstance(source, str | os.PathLike) else "<workbook>"
+    if not isinstance(source, str | os.PathLike):
+        source = io.BytesIO(_read_all(source, name))
+    has_formulas = inspect_package(source, name, limits or Limits())
+    book = _load(source, name, data_only=True)
+    formulas = _load(source, name, data_only=False) if has_formulas else None
+    meta = _meta(book)
+    exact = meta.get("kind") is not None
+    found_kind = kind or meta.get("kind") or _detect_kind(book, name)
+    layout = layout_for(kinds.get(found_kind).id)
+    reader = _BookReader(book, formulas, layout, exact=exact, name=name)
+    return reader.open(spec_version=meta.get("spec_version") or SPEC_VERSION)
+
+
+def _read_all(source: Any, name: str) -> bytes:
+    try:
+        data = source.read()
+    except (AttributeError, OSError, TypeError) as err:
+        message = f"无法读取 {name}：应为文件路径或二进制文件对象"
+        raise UnreadableInput(message, source=name) from err
+    if not isinstance(data, bytes):
+        message = f"{name} 应以二进制方式打开"
+        raise UnreadableInput(message, source=name)
+    return data
+
+
+def _load(source: Any, name: str, *, data_only: bool) -> Any:
+    if hasattr(source, "seek"):
+        source.seek(0)
+    try:
+        return load_workbook(source, read_only=True, data_only=data_only)
+    except BanzhangError:
+        raise
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, Exception) as err:
+        # openpyxl raises many kinds of error for a package that is not a workbook.
+        message = f"{name} 不是可读的 .xlsx 工作簿：{type(err).__name__}: {err}"
+        raise UnreadableInput(message, source=name) from err
+
+
+def _meta(book: Any) -> dict[str, str]:
+    if META_SHEET not in book.sheetnames:
+        return {}
+    rows = book[META_SHEET].iter_rows(max_col=2, values_only=True)
+    return {str(key): str(value) for key, value in rows if key is not None and value is not None}
+
+
+def _detect_kind(book: Any, name: str) -> str:
+    """Find the kind from sheet names, then from a title row (包头市…权责清单)."""
+    titles = sorted(kinds.all_kinds(), key=lambda kind: -len(kind.title))
+    for sheet_name in book.sheetnames:
+        for kind in titles:
+            if normalize(kind.title) in normalize(sheet_name):
+                return kind.id
+    for sheet_name in book.sheetnames:
+        for row in book[sheet_name].iter_rows(max_row=3, values_only=True):
+            text = normalize("".join(str(cell) for cell in row if cell is not None))
+            for kind in titles:
+                if normalize(kind.title) in text:
+                    return kind.id
+    message = f"无法判断 {name} 是哪类清单：工作表名和标题行都没有写明；请用 --kind 指定"
+    raise UnreadableInput(message, source=name)
+
+
+class _BookReader:
+    """Reads one workbook according to one layout."""
+
+    def __init__(self, book: Any, formulas: Any, layout: Layout, *, exact: bool, name: str) -> None:
+        self.book = book
+        self.formulas = formulas
+        self.layout = layout
+        self.exact = exact
+        self.name = name
+        #: Layout sheet name → the sheet it was found in (a department's "Sheet1").
+        self.found_sheets: dict[str, str] = {}
+
+    def open(self, *, spec_version: str) -> WorkbookStream:
+        kind = self.layout.kind
+        envelope: dict[str, Any] = {"kind": kind.id, "spec_version": spec_version}
+        findings: list[Finding] = []
+        sources: list[RowSource] = []
+        self._read_form(envelope, findings, sources)
+        if self.layout.main is None:
+            self._read_single_linked(envelope, findings, sources)
+            self._complete_arrays(envelope, self.layout.kind.document)
+            items: Iterator[ReadItem] = iter(())
+        else:
+            items = self._items(findings)
+        return WorkbookStream(kind.id, self.exact, envelope, findings, sources, items)
+
+    # -- the form -----------------------------------------------------------------------------
+
+    def _read_form(
+        self, data: dict[str, Any], findings: list[Finding], sources: list[RowSource]
+    ) -> None:
+        table = self.layout.form
+        if table.sheet not in self.book.sheetnames:
+            return
+        targets = match_headers(table, ())
+        letters: dict[str, str] = {}
+        for row_number, row in enumerate(
+            self.book[table.sheet].iter_rows(max_col=3, values_only=True), start=1
+        ):
+            title, value, element_id = (*row, None, None, None)[:3]
+            target = targets.get(str(element_id)) if element_id else None
+            target = target or (targets.get(normalize(title)) if title is not None else None)
+            if target is None or target.column is None or target.role != "column":
+                continue
+            column = target.column
+            letters[column.id] = "B"
+            path = "$." + column.id
+            source = f"{table.sheet}!B{row_number}"
+            self._put(data, column, value, path=path, source=source, findings=findings)
+            sources.append(RowSource(path, table.sheet, row_number, {column.id: "B", "": "B"}))
+        del letters
+
+    def _read_single_linked(
+        self, data: dict[str, Any], findings: list[Finding], sources: list[RowSource]
+    ) -> None:
+        for table in self.layout.linked:
+            rows = self._table_rows(table, findings)
+            if rows is None:
+                continue
+            entries: list[Any] = []
+            for row_number, cells, mapping, letters in rows:
+                entry: dict[str, Any] = {}
+                path = f"$.{table.element}[{len(entries)}]"
+                for index, target in mapping:
+                    if target.role == "column" and target.column is not None:
+                        value = cells[index] if index < len(cells) else None
+                        source = f"{table.sheet}!{get_column_letter(index + 1)}{row_number}"
+                        self._put(
+                            entry,
+                            target.column,
+                            value,
+                            path=f"{path}.{target.column.id}",
+                            source=source,
+                            findings=findings,
+                        )
+                if entry:
+                    entries.append(entry)
+                    sources.append(RowSource(path, table.sheet, row_number, letters))
+            if entries:
+                data[table.element or ""] = entries
+
+    # -- tables -------------------------------------------------------------------------------
+
+    def _find_sheet(self, table: Table) -> str | None:
+        if table.sheet in self.book.sheetnames:
+            return table.sheet
+        if table is not self.layout.main:
+            return None
+        known = {t.sheet for t in self.layout.tables} | {GUIDE_SHEET, CODELIST_SHEET, META_SHEET}
+        for sheet_name in self.book.sheetnames:
+            if sheet_name not in known and self.book[sheet_name].sheet_state == "visible":
+                return str(sheet_name)
+        return None
+
+    def _table_rows(self, table: Table, findings: list[Finding]) -> Iterator[Row] | None:
+        sheet_name = self._find_sheet(table)
+        if sheet_name is None:
+            return None
+        self.found_sheets[table.sheet] = sheet_name
+        linked = self.layout.linked if table is self.layout.main else ()
+        targets = match_headers(table, linked)
+        sheet = self.book[sheet_name]
+        rows = sheet.iter_rows(values_only=True)
+        head: list[tuple[Any, ...]] = []
+        for _ in range(_HEADER_SEARCH_ROWS):
+            row = next(rows, None)
+            if row is None:
+                break
+            head.append(row)
+        header_at, mapping = _find_header(head, targets)
+        if header_at is None:
+            if table is self.layout.main:
+                message = (
+                    f"{self.name} 的工作表“{sheet_name}”前 {_HEADER_SEARCH_ROWS} 行里没有找到表头"
+                )
+                raise UnreadableInput(message, source=self.name)
+            return None
+        skip = header_at + 1
+        if self.exact and header_at + 1 < len(head) and _is_id_row(head[header_at + 1], targets):
+            mapping = _map_row(head[header_at + 1], targets, by_id=True)
+            skip += 1
+        findings.extend(self._extra_columns(sheet_name, header_at + 1, head[header_at], mapping))
+        return self._rows(
+            sheet_name,
+            _chain(head[skip:], rows),
+            skip=skip,
+            mapping=mapping,
+            findings=findings,
+        )
+
+    def _rows(
+        self,
+        sheet_name: str,
+        cells_rows: Iterator[tuple[Any, ...]],
+        *,
+        skip: int,
+        mapping: list[tuple[int, Target]],
+        findings: list[Finding],
+    ) -> Iterator[Row]:
+        letters = _letters(mapping)
+        formula_rows = self._formula_rows(sheet_name)
+        formula_iter = iter(formula_rows) if formula_rows is not None else None
+        if formula_iter is not None:
+            for _ in range(skip):
+                next(formula_iter, None)
+        row_number = skip
+        for cells in cells_rows:
+            row_number += 1
+            formula_cells = next(formula_iter, None) if formula_iter is not None else None
+            if all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells):
+                continue
+            if formula_cells is not None:
+                findings.extend(
+                    _missing_formula_values(sheet_name, row_number, cells, formula_cells)
+                )
+            yield row_number, cells, mapping, letters
+
+    def _formula_rows(self, sheet_name: str) -> Any:
+        if self.formulas is None or sheet_name not in self.formulas.sheetnames:
+            return None
+        return self.formulas[sheet_name].iter_rows()
+
+    def _extra_columns(
+        self, sheet_name: str, row: int, header: tuple[Any, ...], mapping: list[tuple[int, Target]]
+    ) -> list[Finding]:
+        mapped = {index for index, _ in mapping}
+        findings = []
+        for index, cell in enumerate(header):
+            if cell is None or index in mapped or not str(cell).strip():
+                continue
+            letter = get_column_letter(index + 1)
+            message = f"工作表“{sheet_name}”第 {letter} 列“{cell}”不是本清单的要素，其内容未读入"
+            source = f"{sheet_name}!{letter}{row}"
+            findings.append(_finding("excel.extra-column", "$", message, str(cell), source))
+        return findings
+
+    # -- items -------------------------------------------------------------------------------
+
+    def _items(self, sheet_findings: list[Finding]) -> Iterator[ReadItem]:
+        main = self.layout.main
+        assert main is not None
+        rows = self._table_rows(main, sheet_findings)
+        if rows is None:
+            return
+        linked = {
+            table.element: _LinkedCursor(self, table, sheet_findings)
+            for table in self.layout.linked
+        }
+        current: _ItemBuilder | None = None
+        for row_number, cells, mapping, letters in rows:
+            if current is not None and not self.exact and current.continues_with(cells, mapping):
+                current.add_row(row_number, cells, mapping, letters)
+                continue
+            if current is not None:
+                yield current.finish(linked)
+            sheet = self.found_sheets.get(main.sheet, main.sheet)
+            current = _ItemBuilder(self, sheet, len_index=_index_of(current))
+            current.add_row(row_number, cells, mapping, letters)
+        if current is not None:
+            yield current.finish(linked)
+        for cursor in linked.values():
+            sheet_findings.extend(cursor.leftovers())
+
+    def _complete_arrays(self, data: dict[str, Any], model: type[Any]) -> None:
+        """In banzhang's own files a required array with no entries is empty, not absent."""
+        if not self.exact:
+            return
+        for spec in fields_of(model):
+            if spec.shape == "array" and spec.required and spec.name != "items":
+                data.setdefault(spec.name, [])
+
+    # -- values ------------------------------------------------------------------------------
+
+    def _put(
+        self,
+        data: dict[str, Any],
+        column: Column,
+        raw: Any,
+        *,
+        path: str,
+        source: str,
+        findings: list[Finding],
+    ) -> None:
+        value, problems = read_value(column, raw, exact=self.exact)
+        findings.extend(_problem_findings(problems, path, raw, source))
+        if value is None or (value == [] and column.multi):
+            return
+        _set(data, column.path, value)
+
+
+def _index_of(builder: _ItemBuilder | None) -> int:
+    return 0 if builder is None else builder.index + 1
+
+
+class _ItemBuilder:
+    """Gathers one item from its row (and, in departments' files, its 子项 rows below)."""
+
+    def __init__(self, reader: _BookReader, sheet: str, *, len_index: int) -> None:
+        self.reader = reader
+        self.sheet = sheet
+        self.index = len_index
+        self.path = f"$.items[{len_index}]"
+        self.data: dict[str, Any] = {}
+        self.findings: list[Finding] = []
+        self.sources: list[RowSource] = []
+        self.key: Any = None
+
+    def continues_with(self, cells: tuple[Any, ...], mapping: list[tuple[int, Target]]) -> bool:
+        """A row with only 子项 fields continues the item above (主项 cells merged over it)."""
+        own = any(
+            target.role in ("column", "linked-text")
+            and index < len(cells)
+            and cells[index] is not None
+            for index, target in mapping
+        )
+        fields = any(
+            target.role == "linked-field" and index < len(cells) and cells[index] is not None
+            for index, target in mapping
+        )
+        return fields and not own
+
+    def add_row(
+        self,
+        row_number: int,
+        cells: tuple[Any, ...],
+        mapping: list[tuple[int, Target]],
+        letters: dict[str, str],
+    ) -> None:
+        self.sources.append(RowSource(self.path, self.sheet, row_number, letters))
+        entries: dict[str, dict[str, Any]] = {}
+        for index, target in mapping:
+            raw = cells[index] if index < len(cells) else None
+            source = f"{self.sheet}!{get_column_letter(index + 1)}{row_number}"
+            if target.role == "index":
+                self.key = self.key if self.key is not None else raw
+            elif target.role == "column" and target.column is not None:
+                path = f"{self.path}.{target.column.id}"
+                self.reader._put(
+                    self.data, target.column, raw, path=path, source=source, findings=self.findings
+                )
+            elif target.role == "linked-text" and target.linked is not None and raw is not None:
+                self._add_text_entries(target.linked, raw)
+            elif (
+                target.role == "linked-field"
+                and target.linked is not None
+                and target.column is not None
+            ):
+                entry = entries.setdefault(target.linked.element or "", {})
+                element = target.linked.element or ""
+                position = len(self.data.get(element, []))
+                path = f"{self.path}.{element}[{position}].{target.column.id}"
+                self.reader._put(
+                    entry, target.column, raw, path=path, source=source, findings=self.findings
+                )
+        for element, entry in entries.items():
+            if entry:
+                self.data.setdefault(element, []).append(entry)
+
+    def _add_text_entries(self, table: Table, raw: Any) -> None:
+        parse = entry_parser(table.model)
+        texts = split_numbered(str(raw), exact=self.reader.exact)
+        self.data.setdefault(table.element or "", []).extend(
+            parse(text) for text in texts if text.strip()
+        )
+
+    def finish(self, linked: dict[str | None, _LinkedCursor]) -> ReadItem:
+        key = self.key if self.key is not None else self.index + 1
+        for element, cursor in linked.items():
+            entries = cursor.take(key, self.path, self.sources, self.findings)
+            if entries:
+                self.data.setdefault(element or "", []).extend(entries)
+        assert self.reader.layout.main is not None
+        self.reader._complete_arrays(self.data, self.reader.layout.main.model)
+        return ReadItem(self.data, self.findings, self.sources)
+
+
+class _LinkedCursor:
+    """Walks a linked sheet alongside the main one: its rows carry their item's 序号, in order."""
+
+    def __init__(self, reader: _BookReader, table: Table, findings: list[Finding]) -> None:
+        self.reader = reader
+        self.table = table
+        self.rows = reader._table_rows(table, findings)
+        self.pending: (
+            tuple[int, tuple[Any, ...], list[tuple[int, Target]], dict[str, str]] | None
+        ) = None
+        self.unmatched: list[Finding] = []
+
+    def _peek(self) -> Any:
+        if self.pending is None and self.rows is not None:
+            self.pending = next(self.rows, None)
+        return self.pending
+
+    def take(
+        self, key: Any, item_path: str, sources: list[RowSource], findings: list[Finding]
+    ) -> list[dict[str, Any]]:
+        entries: list[dict[str, Any]] = []
+        while (row := self._peek()) is not None:
+            row_number, cells, mapping, letters = row
+            row_key = _row_key(cells, mapping)
+            if row_key is not None and _as_key(row_key) > _as_key(key):
+                break
+            self.pending = None
+            if row_key is None or _as_key(row_key) != _as_key(key):
+                self.unmatched.append(self._orphan(row_number, row_key))
+                continue
+            path = f"{item_path}.{self.table.element}[{len(entries)}]"
+            entry: dict[str, Any] = {}
+            for index, target in mapping:
+                if target.role == "column" and target.column is not None:
+                    raw = cells[index] if index < len(cells) else None
+                    source = f"{self.table.sheet}!{get_column_letter(index + 1)}{row_number}"
+                    self.reader._put(
+                        entry,
+                        target.column,
+                        raw,
+                        path=f"{path}.{target.column.id}",
+                        source=source,
+                        findings=findings,
+                    )
+            entries.append(entry)
+            sources.append(RowSource(path, self.table.sheet, row_number, letters))
+        findings.extend(self.unmatched)
+        self.unmatched = []
+        return entries
+
+    def leftovers(self) -> list[Finding]:
+        found = []
+        while (row := self._peek()) is not None:
+            self.pending = None
+            found.append(self._orphan(row[0], _row_key(row[1], row[2])))
+        return found
+
+    def _orphan(self, row_number: int, key: Any) -> Finding:
+        message = (
+            f"工作表“{self.table.sheet}”第 {row_number} 行的序号“{key}”对不上主表中的事项"
+            "（应与主表序号一致，且按主表顺序排列），该行未读入"
+        )
+        return _finding("excel.linked-row", "$", message, key, f"{self.table.sheet}!A{row_number}")
+
+
+def _row_key(cells: tuple[Any, ...], mapping: list[tuple[int, Target]]) -> Any:
+    for index, target in mapping:
+        if target.role == "index" and index < len(cells):
+            return cells[index]
+    return None
+
+
+def _as_key(value: Any) -> tuple[int, str]:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return (0, f"{int(value):020d}")
+    text = str(value).strip()
+    return (0, f"{int(text):020d}") if text.isdigit() else (1, text)
+
+
+def _find_header(
+    head: list[tuple[Any, ...]], targets: dict[str, Target]
+) -> tuple[int | None, list[tuple[int, Target]]]:
+    for position, row in enumerate(head):
+        mapping = _map_row(row, targets, by_id=False)
+        if sum(1 for _, target in mapping if target.role != "index") >= _MIN_HEADER_MATCHES:
+            return position, mapping
+    return None, []
+
+
+def _map_row(
+    row: tuple[Any, ...], targets: dict[str, Target], *, by_id: bool
+) -> list[tuple[int, Target]]:
+    mapping = []
+    taken: set[int] = set()
+    for index, cell in enumerate(row):
+        if cell is None:
+            continue
+        target = targets.get(str(cell).strip() if by_id else normalize(cell))
+        if target is None:
+            continue
+        identity = id(target.column) if target.column is not None else id(target.linked)
+        if identity in taken and target.role != "index":
+            continue
+        taken.add(identity)
+        mapping.append((index, target))
+    return mapping
+
+
+def _is_id_row(row: tuple[Any, ...], targets: dict[str, Target]) -> bool:
+    cells = [str(cell).strip() for cell in row if cell is not None]
+    return bool(cells) and all(cell in targets for cell in cells)
+
+
+def _letters(mapping: list[tuple[int, Target]]) -> dict[str, str]:
+    letters: dict[str, str] = {}
+    for index, target in mapping:
+        letter = get_column_letter(index + 1)
+        if target.role == "column" and target.column is not None:
+            letters[target.column.id] = letter
+        elif target.role in ("linked-text", "linked-field") and target.linked is not None:
+            letters.setdefault(target.linked.element or "", letter)
+            if target.column is not None:
+                letters[f"{target.linked.element}.{target.column.id}"] = letter
+    return letters
+
+
+def _set(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    for name in path[:-1]:
+        data = data.setdefault(name, {})
+    data[path[-1]] = value
+
+
+def _chain(
+    first: list[tuple[Any, ...]], rest: Iterator[tuple[Any, ...]]
+) -> Iterator[tuple[Any, ...]]:
+    yield from first
+    yield from rest
+
+
+def _missing_formula_values(
+    sheet: str, row_number: int, cells: tuple[Any, ...], formula_cells: Any
+) -> list[Finding]:
+    found = []
+    for index, cell in enumerate(formula_cells):
+        if getattr(cell, "data_type", None) == "f" and (
+            index >= len(cells) or cells[index] is None
+        ):
+            letter = get_column_letter(index + 1)
+            message = (
+                f"工作表“{sheet}”{letter}{row_number} 是公式（{cell.value}）但没有计算结果；"
+                "banzhang 不执行公式，请在 Excel 中重新计算并保存，或改填数值"
+            )
+            found.append(
+                _finding(
+                    "excel.formula-without-value",
+                    "$",
+                    message,
+                    str(cell.value),
+                    f"{sheet}!{letter}{row_number}",
+                )
+            )
+    return found
+
+
+def _problem_findings(
+    problems: list[CellProblem], path: str, raw: Any, source: str
+) -> list[Finding]:
+    return [_finding(rule_id, path, message, raw, source) for rule_id, message in problems]
+
+
+def _finding(rule_id: str, path: str, message: str, value: Any, source: str) -> Finding:
+    return Finding(rule_id, rule(rule_id).severity, path, message, value, "excel", source)

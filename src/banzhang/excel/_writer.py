@@ -1,0 +1,367 @@
+"""Write documents and templates as .xlsx, streaming (openpyxl write-only mode).
+
+Every workbook banzhang writes is also a fill-in template: Chinese headers with input hints,
+a hidden row of element ids, dropdowns fed from a hidden codelist sheet, code columns formatted as
+text, frozen headers, a 说明 sheet generated from the declarations, and a hidden ``_banzhang``
+sheet with the kind and spec version. Text is always written as text — a value starting with
+``=`` is never a formula — and a value Excel cannot hold is an error naming its path.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.comments import Comment
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import IllegalCharacterError
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from banzhang import codelists, kinds
+from banzhang._version import SPEC_VERSION, __version__
+from banzhang.errors import InvalidDocument
+from banzhang.excel._cells import NO, YES, write_value
+from banzhang.excel._layout import INDEX_HEADER, Column, Layout, Table, layout_for
+from banzhang.excel._sheets import CODELIST_SHEET, FORM_HEADERS, GUIDE_SHEET, META_SHEET
+from banzhang.validation.findings import Finding
+
+__all__ = ["dump", "iter_dump", "template"]
+
+#: Excel's own limit on the characters of one cell.
+CELL_LIMIT = 32767
+_DROPDOWN_SPARE_ROWS = 1000
+_TEXT_FORMAT = "@"
+_FORMULA_START = ("=",)
+
+
+def dump(document: Any, target: Any) -> None:
+    """Write a whole document (a model, or JSON-shaped data) to ``target`` (.xlsx)."""
+    data_kind = _get(document, "kind")
+    kind = kinds.get(data_kind)
+    items = _get(document, "items") if kind.is_list else None
+    iter_dump(kind.id, document, items or (), target)
+
+
+def template(kind_id: str, target: Any) -> None:
+    """Write an empty fill-in workbook of ``kind_id`` to ``target``."""
+    iter_dump(kind_id, None, (), target)
+
+
+def iter_dump(kind_id: str, envelope: Any, items: Iterable[Any], target: Any) -> None:
+    """Write a document item by item: memory stays flat however many items come.
+
+    Args:
+        kind_id: the kind.
+        envelope: the envelope (lists) or the whole document (single documents); ``None`` for an
+            empty template.
+        items: the items of a list (models or JSON-shaped data), produced lazily.
+        target: a path or a binary file object.
+
+    Raises:
+        InvalidDocument: a value Excel cannot hold (over 32,767 characters, or a control
+            character); the finding names its path.
+    """
+    layout = layout_for(kind_id)
+    book = Workbook(write_only=True)
+    spec_version = _get(envelope, "spec_version") or SPEC_VERSION
+    try:
+        writer = _BookWriter(book, layout, spec_version=str(spec_version))
+        writer.write_form(envelope)
+        if layout.main is not None:
+            writer.write_items(items)
+        elif envelope is not None:
+            writer.write_linked_of(envelope, index=None, base="$")
+        writer.finish()
+    except BaseException:
+        _abandon(book)
+        raise
+    book.save(target)
+
+
+def _abandon(book: Workbook) -> None:
+    """Close the sheets' streams of a workbook that will not be saved, and drop their files."""
+    for sheet in book.worksheets:
+        with contextlib.suppress(Exception):  # the stream may be mid-row; we only clean up
+            sheet.close()
+        with contextlib.suppress(OSError, AttributeError, TypeError):
+            os.remove(getattr(sheet, "filename", ""))
+
+
+@attrs.define
+class _SheetState:
+    table: Table
+    sheet: Any
+    rows: int = 0
+
+
+class _BookWriter:
+    """Writes the sheets of one layout, in order, into a write-only workbook."""
+
+    def __init__(self, book: Workbook, layout: Layout, *, spec_version: str) -> None:
+        self.spec_version = spec_version
+        self.book = book
+        self.layout = layout
+        self.dropdowns = _codelist_ranges(layout)
+        self.form_sheet = book.create_sheet(layout.form.sheet)
+        self.tables: dict[str, _SheetState] = {}
+        for table in layout.tables[1:]:
+            state = _SheetState(table, book.create_sheet(table.sheet))
+            self._start_table(state)
+            self.tables[table.sheet] = state
+
+    # -- the form (envelope or single document) ---------------------------------------------
+
+    def write_form(self, document: Any) -> None:
+        sheet = self.form_sheet
+        sheet.freeze_panes = "A2"
+        for letter, width in (("A", 28), ("B", 60), ("C", 24)):
+            sheet.column_dimensions[letter].width = width
+        sheet.column_dimensions["C"].hidden = True
+        sheet.append([_header_cell(sheet, text, None) for text in FORM_HEADERS])
+        for row, column in enumerate(self.layout.form.columns, start=2):
+            value = _value_at(document, column.path) if document is not None else None
+            cell = self._cell(sheet, column, value, path="$." + column.id)
+            try:
+                sheet.append([_header_cell(sheet, column.header, column), cell, column.id])
+            except IllegalCharacterError as err:
+                raise _illegal_character(self.layout.form, document, "$") from err
+            self._add_dropdown(sheet, column, f"B{row}")
+
+    # -- tables ---------------------------------------------------------------------------
+
+    def _start_table(self, state: _SheetState) -> None:
+        table, sheet = state.table, state.sheet
+        first = 2 if table.keyed else 1
+        sheet.freeze_panes = f"{get_column_letter(first)}3"
+        sheet.row_dimensions[2].hidden = True
+        headers, ids = [], []
+        if table.keyed:
+            sheet.column_dimensions["A"].width = 8
+            headers.append(_header_cell(sheet, INDEX_HEADER, None))
+            ids.append("#")
+        for position, column in enumerate(table.columns, start=first):
+            letter = get_column_letter(position)
+            sheet.column_dimensions[letter].width = _width(column)
+            if column.spec.element.code:
+                sheet.column_dimensions[letter].number_format = _TEXT_FORMAT
+            headers.append(_header_cell(sheet, column.header, column))
+            ids.append(column.id)
+        sheet.append(headers)
+        sheet.append(ids)
+
+    def write_items(self, items: Iterable[Any]) -> None:
+        assert self.layout.main is not None
+        main = self.tables[self.layout.main.sheet]
+        for index, item in enumerate(items, start=1):
+            base = f"$.items[{index - 1}]"
+            self._append(main, item, index, base)
+            self.write_linked_of(item, index=index, base=base)
+
+    def write_linked_of(self, parent: Any, *, index: int | None, base: str) -> None:
+        for table in self.layout.linked:
+            entries = _get(parent, table.element or "") or ()
+            for position, entry in enumerate(entries):
+                self._append(
+                    self.tables[table.sheet], entry, index, f"{base}.{table.element}[{position}]"
+                )
+
+    def _append(self, state: _SheetState, row_value: Any, index: int | None, base: str) -> None:
+        sheet = state.sheet
+        cells: list[Any] = [index] if state.table.keyed else []
+        for column in state.table.columns:
+            value = _value_at(row_value, column.path)
+            cells.append(self._cell(sheet, column, value, path=f"{base}.{column.id}"))
+        try:
+            sheet.append(cells)
+        except IllegalCharacterError as err:
+            raise _illegal_character(state.table, row_value, base) from err
+        state.rows += 1
+
+    def _cell(self, sheet: Any, column: Column, value: Any, *, path: str) -> Any:
+        written = write_value(column, value)
+        if isinstance(written, str):
+            if len(written) > CELL_LIMIT:
+                raise _too_long(path, column, len(written))
+            if written.startswith(_FORMULA_START):
+                cell = WriteOnlyCell(sheet, value=written)
+                cell.data_type = "s"  # text, never a formula
+                return cell
+        return written
+
+    # -- dropdowns, codelists, instructions, metadata ---------------------------------------
+
+    def _add_dropdown(self, sheet: Any, column: Column, cells: str) -> None:
+        source = self.dropdowns.get(_dropdown_key(column))
+        if source is None:
+            return
+        codelist = column.spec.element.codelist
+        strict = not column.multi and not (codelist and codelists.get(codelist).open)
+        validation = DataValidation(
+            type="list", formula1=source, allow_blank=True, showErrorMessage=strict
+        )
+        validation.add(cells)
+        sheet.data_validations.append(validation)
+
+    def finish(self) -> None:
+        for state in self.tables.values():
+            last = state.rows + 2 + _DROPDOWN_SPARE_ROWS
+            first = 2 if state.table.keyed else 1
+            for position, column in enumerate(state.table.columns, start=first):
+                letter = get_column_letter(position)
+                self._add_dropdown(state.sheet, column, f"{letter}3:{letter}{last}")
+        _write_guide(self.book, self.layout)
+        _write_codelists(self.book, self.layout)
+        meta = self.book.create_sheet(META_SHEET)
+        for key, value in (
+            ("kind", self.layout.kind.id),
+            ("spec_version", self.spec_version),
+            ("generator", f"banzhang {__version__}"),
+        ):
+            meta.append([key, _text_cell(meta, value)])
+        meta.sheet_state = "hidden"
+
+
+def _text_cell(sheet: Any, value: str) -> Any:
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"  # text, never a formula
+    return cell
+
+
+def _get(value: Any, name: str) -> Any:
+    if value is None:
+        return None
+    if type(value) is dict:
+        return value.get(name)
+    return getattr(value, name, None)
+
+
+def _value_at(value: Any, path: tuple[str, ...]) -> Any:
+    for name in path:
+        value = _get(value, name)
+        if value is None:
+            return None
+    return value
+
+
+def _width(column: Column) -> int:
+    if column.multi or (column.spec.shape == "str" and not column.spec.element.codelist):
+        return 30 if not column.spec.element.code else 22
+    return max(10, min(24, len(column.header) * 2 + 4))
+
+
+def _header_cell(sheet: Any, text: str, column: Column | None) -> Any:
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"
+    if column is not None:
+        cell.comment = Comment(_hint(column), "banzhang", width=320, height=160)
+    return cell
+
+
+def _hint(column: Column) -> str:
+    element = column.spec.element
+    lines = [f"{element.title}（{column.id}）" + ("，必填" if element.required else "，选填")]
+    if element.description:
+        lines.append(element.description)
+    if element.codelist:
+        codelist = codelists.get(element.codelist)
+        lines.append("可选：" + "、".join(codelist.title_of(code) for code in codelist.codes))
+    if column.multi:
+        lines.append("多项时每项一行，写成“1. …”“2. …”")
+    if element.example:
+        lines.append(f"示例：{element.example}")
+    return "\n".join(lines)
+
+
+def _dropdown_key(column: Column) -> str | None:
+    if column.shape == "bool":
+        return "bool"
+    return column.spec.element.codelist
+
+
+def _codelist_ranges(layout: Layout) -> dict[str | None, str]:
+    keys = sorted(
+        {key for table in layout.tables for c in table.columns if (key := _dropdown_key(c))}
+    )
+    ranges: dict[str | None, str] = {}
+    for position, key in enumerate(keys, start=1):
+        letter = get_column_letter(position)
+        count = 2 if key == "bool" else len(codelists.get(key))
+        ranges[key] = f"'{CODELIST_SHEET}'!${letter}$2:${letter}${count + 1}"
+    return ranges
+
+
+def _write_codelists(book: Workbook, layout: Layout) -> None:
+    sheet = book.create_sheet(CODELIST_SHEET)
+    keys = sorted(key for key in _codelist_ranges(layout) if key)
+    columns = [
+        [key] + ([YES, NO] if key == "bool" else [e.title for e in codelists.get(key)])
+        for key in keys
+    ]
+    for row in range(max((len(c) for c in columns), default=0)):
+        sheet.append([column[row] if row < len(column) else None for column in columns])
+    sheet.sheet_state = "hidden"
+
+
+def _write_guide(book: Workbook, layout: Layout) -> None:
+    sheet = book.create_sheet(GUIDE_SHEET)
+    headers = ["工作表", "列名", "要素编号", "必填", "类型", "说明", "可选值", "示例", "来源"]
+    for letter, width in zip("ABCDEFGHI", (18, 26, 24, 6, 10, 40, 40, 24, 28), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.freeze_panes = "A2"
+    sheet.append(headers)
+    for table in layout.tables:
+        for column in table.columns:
+            sheet.append(_guide_row(table, column))
+
+
+def _guide_row(table: Table, column: Column) -> list[Any]:
+    element = column.spec.element
+    shape = {"str": "文本", "int": "整数", "bool": "是/否", "date": "日期"}[column.shape]
+    if column.multi:
+        shape = f"多项{shape}"
+    allowed = ""
+    if element.codelist:
+        codelist = codelists.get(element.codelist)
+        allowed = "、".join(f"{e.code} {e.title}" for e in codelist) + (
+            "（可填其他）" if codelist.open else ""
+        )
+    return [
+        table.sheet,
+        column.header,
+        column.id,
+        "是" if element.required else "",
+        shape,
+        element.description,
+        allowed,
+        element.example or "",
+        element.source,
+    ]
+
+
+def _too_long(path: str, column: Column, length: int) -> InvalidDocument:
+    message = (
+        f"{path}（{column.header}）有 {length} 个字符，超过 Excel 单元格上限 {CELL_LIMIT}；"
+        "banzhang 不会截断，请缩短或拆分"
+    )
+    finding = Finding("excel.cell-too-long", "error", path, message, length, "excel")
+    return InvalidDocument(message, (finding,))
+
+
+def _illegal_character(table: Table, row_value: Any, base: str) -> InvalidDocument:
+    bad = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+    path = base
+    for column in table.columns:
+        value = _value_at(row_value, column.path)
+        texts = value if isinstance(value, list | tuple) else [value]
+        if any(isinstance(text, str) and bad.search(text) for text in texts):
+            path = f"{base}.{column.id}"
+            break
+    message = f"{path} 含有 Excel（XML）不允许的控制字符；banzhang 不会删去它，请先清除"
+    finding = Finding("excel.illegal-character", "error", path, message, None, "excel")
+    return InvalidDocument(message, (finding,))

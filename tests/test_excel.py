@@ -1,0 +1,316 @@
+"""Excel: templates, a faithful writer, and a reader that survives real department files."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook, load_workbook
+
+from banzhang import convert, examples, excel, kinds
+from banzhang.cli import main
+from banzhang.errors import InvalidDocument, UnreadableInput
+from banzhang.excel import Limits
+from tests.messy_workbooks import EXPECTED_ITEMS, department_power_list
+from tests.strategies import models
+
+KIND_IDS = [kind.id for kind in kinds.all_kinds()]
+
+
+def _written(document: Any) -> io.BytesIO:
+    buffer = io.BytesIO()
+    excel.dump(document, buffer)
+    buffer.seek(0)
+    return buffer
+
+
+# ---- the writer: faithful ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", KIND_IDS)
+def test_examples_round_trip(kind: str) -> None:
+    """JSON → xlsx → JSON gives the same document, for every bundled example."""
+    data = examples.load_data(kind)
+    assert convert.to_data(excel.load(_written(convert.from_data(data)))) == data
+
+
+@pytest.mark.parametrize("kind", KIND_IDS)
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_any_document_round_trips(kind: str, data: st.DataObject) -> None:
+    """Any document a spreadsheet can hold — hostile text included — comes back the same."""
+    model = attrs.evolve(data.draw(models(kinds.get(kind).document, cells=True)), kind=kind)
+    assert excel.load(_written(model)) == model
+
+
+def test_formula_text_is_written_as_text() -> None:
+    """A value starting with = is text in the file: no <f> element, read back as written."""
+    guide = attrs.evolve(examples.load("service-guide"), scope='=HYPERLINK("http://x")', name="+1")
+    buffer = _written(guide)
+    with zipfile.ZipFile(buffer) as package:
+        sheets = [n for n in package.namelist() if n.startswith("xl/worksheets/")]
+        assert all(b"<f>" not in package.read(name) for name in sheets)
+    buffer.seek(0)
+    back = excel.load(buffer)
+    assert (back.scope, back.name) == (guide.scope, "+1")
+
+
+def test_codes_keep_leading_zeros_and_all_18_characters() -> None:
+    """Codes are text cells: 000… and 18-character USCCs survive."""
+    buffer = _written(examples.load("power-list"))
+    sheet = load_workbook(buffer, read_only=True)["权责清单"]
+    rows = list(sheet.iter_rows(min_row=3, max_row=3, values_only=True))
+    assert rows[0][1] == "00011704700Y"
+    assert rows[0][5] == "11150200011520476N"
+
+
+def test_text_over_the_cell_limit_is_an_error_naming_the_path() -> None:
+    """32,768 characters are refused with the element's path, never truncated."""
+    power = examples.load("power-list")
+    long_item = attrs.evolve(power.items[1], remark="字" * 32_768)
+    with pytest.raises(InvalidDocument) as caught:
+        excel.dump(attrs.evolve(power, items=(power.items[0], long_item)), io.BytesIO())
+    assert caught.value.findings[0].path == "$.items[1].remark"  # type: ignore[attr-defined]
+    assert "32767" in str(caught.value)
+
+
+def test_control_characters_are_an_error_naming_the_path() -> None:
+    """A character XML forbids is refused with its path, never dropped."""
+    power = examples.load("power-list")
+    bad = attrs.evolve(power.items[2], name="食品\x01检查")
+    with pytest.raises(InvalidDocument) as caught:
+        excel.dump(attrs.evolve(power, items=(*power.items[:2], bad)), io.BytesIO())
+    assert caught.value.findings[0].path == "$.items[2].name"  # type: ignore[attr-defined]
+
+
+def test_streaming_write_takes_a_generator(tmp_path: Path) -> None:
+    """iter_dump writes items from a generator and they read back in order."""
+    power = examples.load("power-list")
+    target = tmp_path / "stream.xlsx"
+    excel.iter_dump("power-list", power, (item for item in power.items * 50), target)
+    stream = excel.iter_load(target)
+    assert sum(1 for _ in stream.items) == 150
+
+
+# ---- templates -----------------------------------------------------------------------------------
+
+
+def test_template_has_what_departments_need(tmp_path: Path) -> None:
+    """Chinese headers with hints, hidden ids, dropdowns from a hidden codelist sheet, 说明."""
+    target = tmp_path / "template.xlsx"
+    assert main(["template", "power-list", str(target)]) == 0
+    book = load_workbook(target)
+    assert book.sheetnames[:2] == ["清单信息", "权责清单"]
+    sheet = book["权责清单"]
+    assert sheet["C1"].value == "事项名称"
+    assert sheet["C2"].value == "name"
+    assert sheet.row_dimensions[2].hidden
+    assert sheet.freeze_panes == "B3"
+    assert "必填" in sheet["C1"].comment.text
+    assert sheet.column_dimensions["B"].number_format == "@"
+    formulas = {dv.formula1 for dv in sheet.data_validations.dataValidation}
+    assert any("_代码表" in formula for formula in formulas)
+    assert book["_代码表"].sheet_state == "hidden"
+    assert book["_banzhang"].sheet_state == "hidden"
+    assert book["_banzhang"]["B2"].value == "1.0"
+    guide_rows = list(book["说明"].iter_rows(values_only=True))
+    assert ("权责清单", "事项类型", "power_type") in [row[:3] for row in guide_rows]
+
+
+def test_filled_template_reads_back(tmp_path: Path) -> None:
+    """A template filled in like a person would (titles in dropdown columns) reads correctly."""
+    target = tmp_path / "filled.xlsx"
+    excel.template("service-mode-list", target)
+    book = load_workbook(target)
+    form = book["清单信息"]
+    for row in form.iter_rows(min_row=2):
+        value = {
+            "region": "150203",
+            "level": "旗县级",
+            "version": "2026",
+            "effective_date": "2026-03-01",
+        }
+        element_id = str(row[2].value)
+        if element_id in value:
+            row[1].value = value[element_id]
+    sheet = book[book.sheetnames[1]]
+    sheet.append(
+        [
+            1,
+            "000117047002",
+            "食品生产许可（变更）",
+            "包头市市场监督管理局",
+            None,
+            None,
+            None,
+            "1. 马上办\n2. 网上办",
+            "全程网办",
+            "即办件",
+            0,
+            "即办",
+            None,
+            None,
+            0,
+        ]
+    )
+    book.save(target)
+    data = excel.load_data(target)
+    assert data["level"] == "4"
+    item = data["items"][0]
+    assert item["modes"] == ["马上办", "网上办"]
+    assert item["case_type"] == "1"
+    assert item["onsite_visits"] == 0
+
+
+# ---- the reader: real department files ----------------------------------------------------------
+
+
+def test_department_workbook_reads_exactly(tmp_path: Path) -> None:
+    """Title row, synonyms, merged 主项 over 子项, numbers, full-width, blanks: the exact items."""
+    path = tmp_path / "department.xlsx"
+    department_power_list(path)
+    data = excel.load_data(path)
+    assert data["kind"] == "power-list"
+    assert data["items"] == EXPECTED_ITEMS
+
+
+def test_department_workbook_findings_name_their_cells(tmp_path: Path) -> None:
+    """Reader findings (extra column, codes as numbers, formula) carry Sheet!Cell."""
+    path = tmp_path / "department.xlsx"
+    department_power_list(path)
+    found = {(f.rule, f.source, f.path) for f in excel.iter_findings(path) if f.layer == "excel"}
+    assert found == {
+        ("excel.extra-column", "Sheet1!M3", "$"),
+        ("excel.code-as-number", "Sheet1!E5", "$.items[0].sub_items[1].basic_code"),
+        ("excel.code-as-number", "Sheet1!B7", "$.items[1].basic_code"),
+        ("excel.formula-without-value", "Sheet1!L7", "$"),
+    }
+
+
+def test_validation_findings_from_a_workbook_carry_cells(tmp_path: Path) -> None:
+    """A rule broken in a workbook names the cell beside the $ path."""
+    power = examples.load("power-list")
+    item = attrs.evolve(power.items[1], power_type="06")
+    path = tmp_path / "broken.xlsx"
+    excel.dump(attrs.evolve(power, items=(power.items[0], item, power.items[2])), path)
+    (finding,) = list(excel.iter_findings(path))
+    assert (finding.rule, finding.path, finding.source) == (
+        "code.type-mismatch",
+        "$.items[1].basic_code",
+        "权责清单!B4",
+    )
+
+
+def test_code_beyond_15_digits_stored_as_number_is_an_error(tmp_path: Path) -> None:
+    """A USCC typed as a number has lost digits: an error, not a silent wrong code."""
+    path = tmp_path / "uscc.xlsx"
+    excel.dump(examples.load("fee-list"), path)
+    book = load_workbook(path)
+    book["清单信息"]["B5"].value = 111502000115204760
+    book.save(path)
+    rules = [f.rule for f in excel.iter_findings(path)]
+    assert "excel.number-precision" in rules
+
+
+def test_linked_rows_that_match_no_item_are_reported(tmp_path: Path) -> None:
+    """A 子项 row whose 序号 matches no item is an error finding, not silently dropped."""
+    path = tmp_path / "orphan.xlsx"
+    excel.dump(examples.load("power-list"), path)
+    book = load_workbook(path)
+    book["子项"].append([9, "000117047009", "孤立的子项"])
+    book.save(path)
+    findings = [f for f in excel.iter_findings(path) if f.rule == "excel.linked-row"]
+    assert [f.source for f in findings] == ["子项!A6"]
+
+
+# ---- hostile packages -------------------------------------------------------------------------
+
+
+def test_not_a_workbook_is_unreadable(tmp_path: Path) -> None:
+    """A text file named .xlsx, and a zip that is not a workbook, are UnreadableInput."""
+    text = tmp_path / "text.xlsx"
+    text.write_text("not a workbook", encoding="utf-8")
+    with pytest.raises(UnreadableInput, match="zip"):
+        excel.load(text)
+    other = tmp_path / "other.xlsx"
+    with zipfile.ZipFile(other, "w") as package:
+        package.writestr("hello.txt", "hi")
+    with pytest.raises(UnreadableInput):
+        excel.load(other)
+
+
+def test_empty_workbook_is_unreadable(tmp_path: Path) -> None:
+    """A workbook with nothing in it says the kind cannot be told."""
+    path = tmp_path / "empty.xlsx"
+    Workbook().save(path)
+    with pytest.raises(UnreadableInput, match="--kind"):
+        excel.load(path)
+
+
+def test_zip_bomb_is_refused(tmp_path: Path) -> None:
+    """A member that inflates a thousandfold is refused before any XML is parsed."""
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as package:
+        package.writestr("xl/worksheets/sheet1.xml", b"0" * (40 * 1024 * 1024))
+    with pytest.raises(UnreadableInput, match="zip 炸弹"):
+        excel.load(path)
+
+
+def test_total_size_limit_is_kept(tmp_path: Path) -> None:
+    """The total inflated size is capped (a Limits setting)."""
+    path = tmp_path / "guide.xlsx"
+    excel.dump(examples.load("service-guide"), path)
+    with pytest.raises(UnreadableInput, match="字节"):
+        excel.load(path, limits=Limits(max_total_bytes=10_000))
+
+
+def test_entity_expansion_inside_the_package_is_refused(tmp_path: Path) -> None:
+    """Billion laughs inside a sheet's XML is refused (defusedxml), not expanded."""
+    path = tmp_path / "laughs.xlsx"
+    excel.dump(examples.load("fee-list"), path)
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>'
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol2;</t></is></c></row>'
+        b"</sheetData></worksheet>"
+    )
+    rebuilt = tmp_path / "rebuilt.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(rebuilt, "w") as target:
+        for member in source.infolist():
+            content = source.read(member)
+            if member.filename == "xl/worksheets/sheet1.xml":
+                content = laughs
+            target.writestr(member, content)
+    with pytest.raises(UnreadableInput):
+        excel.load(rebuilt)
+
+
+# ---- the command line ----------------------------------------------------------------------------
+
+
+def test_cli_validate_department_workbook(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """validate on a department's workbook: exit 1, findings with their cells."""
+    path = tmp_path / "department.xlsx"
+    department_power_list(path)
+    assert main(["validate", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "Sheet1!L7" in out
+    assert "excel.code-as-number" in out
+
+
+def test_cli_convert_xlsx_json_round_trip(tmp_path: Path) -> None:
+    """convert .json → .xlsx → .json gives the same document."""
+    source = tmp_path / "guide.json"
+    source.write_text(examples.path("service-guide").read_text("utf-8"), encoding="utf-8")
+    assert main(["convert", str(source), str(tmp_path / "guide.xlsx")]) == 0
+    assert main(["convert", str(tmp_path / "guide.xlsx"), str(tmp_path / "back.json")]) == 0
+    assert excel.load(tmp_path / "guide.xlsx") == examples.load("service-guide")
