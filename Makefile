@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 NODE_TOOLS := tools/ajv/node_modules/.package-lock.json
 
-.PHONY: demo test lint typecheck unit bench generate clean
+.PHONY: demo test lint typecheck unit bench generate clean system-tools
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -28,7 +28,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP) $(NODE_TOOLS)
+system-tools:
+	tools/ensure-system-tools.sh
+
+unit: $(STAMP) $(NODE_TOOLS) system-tools
 	$(BIN)/pytest
 
 test: lint typecheck unit

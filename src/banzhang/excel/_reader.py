@@ -229,8 +229,7 @@ class _BookReader:
             column = target.column
             letters[column.id] = "B"
             path = "$." + column.id
-            source = f"{table.sheet}!B{row_number}"
-            self._put(data, column, value, path=path, source=source, findings=findings)
+            self._put(data, column, value, at=("$", table.sheet, 1, row_number), findings=findings)
             sources.append(RowSource(path, table.sheet, row_number, {column.id: "B", "": "B"}))
         del letters
 
@@ -248,15 +247,8 @@ class _BookReader:
                 for index, target in mapping:
                     if target.role == "column" and target.column is not None:
                         value = cells[index] if index < len(cells) else None
-                        source = f"{table.sheet}!{get_column_letter(index + 1)}{row_number}"
-                        self._put(
-                            entry,
-                            target.column,
-                            value,
-                            path=f"{path}.{target.column.id}",
-                            source=source,
-                            findings=findings,
-                        )
+                        at = (path, table.sheet, index, row_number)
+                        self._put(entry, target.column, value, at=at, findings=findings)
                 if entry:
                     entries.append(entry)
                     sources.append(RowSource(path, table.sheet, row_number, letters))
@@ -401,12 +393,17 @@ class _BookReader:
         column: Column,
         raw: Any,
         *,
-        path: str,
-        source: str,
+        at: tuple[str, str, int, int],
         findings: list[Finding],
     ) -> None:
+        """Set a cell's value in ``data``; ``at`` is (object path, sheet, column index, row)."""
         value, problems = read_value(column, raw, exact=self.exact)
-        findings.extend(_problem_findings(problems, path, raw, source))
+        if problems:
+            # Paths and cell names are built only when there is something to say: hot path.
+            prefix, sheet, index, row = at
+            source = f"{sheet}!{get_column_letter(index + 1)}{row}"
+            path = f"{prefix}.{column.id}"
+            findings.extend(_problem_findings(problems, path, raw, source))
         if value is None or (value == [] and column.multi):
             return
         _set(data, column.path, value)
@@ -454,14 +451,11 @@ class _ItemBuilder:
         entries: dict[str, dict[str, Any]] = {}
         for index, target in mapping:
             raw = cells[index] if index < len(cells) else None
-            source = f"{self.sheet}!{get_column_letter(index + 1)}{row_number}"
             if target.role == "index":
                 self.key = self.key if self.key is not None else raw
             elif target.role == "column" and target.column is not None:
-                path = f"{self.path}.{target.column.id}"
-                self.reader._put(
-                    self.data, target.column, raw, path=path, source=source, findings=self.findings
-                )
+                at = (self.path, self.sheet, index, row_number)
+                self.reader._put(self.data, target.column, raw, at=at, findings=self.findings)
             elif target.role == "linked-text" and target.linked is not None and raw is not None:
                 self._add_text_entries(target.linked, raw)
             elif (
@@ -472,10 +466,8 @@ class _ItemBuilder:
                 entry = entries.setdefault(target.linked.element or "", {})
                 element = target.linked.element or ""
                 position = len(self.data.get(element, []))
-                path = f"{self.path}.{element}[{position}].{target.column.id}"
-                self.reader._put(
-                    entry, target.column, raw, path=path, source=source, findings=self.findings
-                )
+                at = (f"{self.path}.{element}[{position}]", self.sheet, index, row_number)
+                self.reader._put(entry, target.column, raw, at=at, findings=self.findings)
         for element, entry in entries.items():
             if entry:
                 self.data.setdefault(element, []).append(entry)
@@ -533,15 +525,8 @@ class _LinkedCursor:
             for index, target in mapping:
                 if target.role == "column" and target.column is not None:
                     raw = cells[index] if index < len(cells) else None
-                    source = f"{self.table.sheet}!{get_column_letter(index + 1)}{row_number}"
-                    self.reader._put(
-                        entry,
-                        target.column,
-                        raw,
-                        path=f"{path}.{target.column.id}",
-                        source=source,
-                        findings=findings,
-                    )
+                    at = (path, self.table.sheet, index, row_number)
+                    self.reader._put(entry, target.column, raw, at=at, findings=findings)
             entries.append(entry)
             sources.append(RowSource(path, self.table.sheet, row_number, letters))
         findings.extend(self.unmatched)

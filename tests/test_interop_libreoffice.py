@@ -1,0 +1,67 @@
+"""A real spreadsheet application reads what banzhang writes: LibreOffice, headless, to CSV."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+from pathlib import Path
+
+import attrs
+from openpyxl import load_workbook
+
+from banzhang import examples, excel
+
+# The 12th token (-1) asks LibreOffice to write every sheet to its own CSV file.
+CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+
+
+def _soffice() -> str:
+    found = shutil.which("soffice")
+    assert found, "LibreOffice is needed: apt-get install libreoffice-calc-nogui (make test does)"
+    return found
+
+
+def test_libreoffice_reads_the_same_values(tmp_path: Path) -> None:
+    """Every cell of the items sheet, as LibreOffice exports it, equals what banzhang wrote."""
+    power = examples.load("power-list")
+    hostile = attrs.evolve(
+        power.items[1],
+        name="=1+1",
+        remark="@SUM(A1)\n第二行 😴 𠀀",
+        supervision="-5",
+        supervision_phone="0472-5617035",
+    )
+    workbook = tmp_path / "power.xlsx"
+    excel.dump(attrs.evolve(power, items=(power.items[0], hostile, power.items[2])), workbook)
+    subprocess.run(
+        [
+            _soffice(),
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            CSV_FILTER,
+            "--outdir",
+            str(tmp_path),
+            str(workbook),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    exported = tmp_path / "power-权责清单.csv"
+    with exported.open(encoding="utf-8", newline="") as handle:
+        theirs = list(csv.reader(handle))
+    sheet = load_workbook(workbook, read_only=True)["权责清单"]
+    ours = [
+        ["" if cell is None else str(cell) for cell in row]
+        for row in sheet.iter_rows(values_only=True)
+    ]
+    width = max(len(row) for row in ours)
+    assert [row + [""] * (width - len(row)) for row in theirs] == [
+        row + [""] * (width - len(row)) for row in ours
+    ]
+    assert theirs[3][2] == "=1+1"  # text, not the number 2
+    assert theirs[2][1] == "00011704700Y"
+    assert theirs[2][5] == "11150200011520476N"
