@@ -100,8 +100,13 @@ def excel_targets(items: int, repeat: int, workdir: Path) -> dict[str, dict[str,
 def _overhead(ours: float, raw: float, target: float, what: str) -> dict[str, Any]:
     ratio = ours / raw
     detail = f"{what}: raw {raw:.3f}s, banzhang {ours:.3f}s"
-    return {"ratio": round(ratio, 2), "target": target, "kind": "overhead", "ok": ratio <= target,
-            "detail": detail}
+    return {
+        "ratio": round(ratio, 2),
+        "target": target,
+        "kind": "overhead",
+        "ok": ratio <= target,
+        "detail": detail,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
@@ -22,7 +23,7 @@ def _write(items: int, target: Path) -> None:
     envelope = synthetic.power_list(0, seed=1)
     department = envelope["department"]
     generated = (
-        synthetic.power_item(index, synthetic.random.Random(index), department)
+        synthetic.power_item(index, random.Random(index), department)  # noqa: S311 - test data
         for index in range(items)
     )
     excel.iter_dump("power-list", envelope, generated, target)

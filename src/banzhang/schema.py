@@ -221,12 +221,14 @@ def _example(spec: FieldSpec, example: str) -> Any:
 
 
 def write(directory: str) -> list[str]:
-    """Write every generated schema into ``directory`` and return the file names written."""
+    """Write every generated schema (JSON Schema and XSD) into ``directory``; return the names."""
     from pathlib import Path  # noqa: PLC0415 - only the regeneration command writes files
+
+    from banzhang import xsd  # noqa: PLC0415 - xsd imports this module
 
     target = Path(directory)
     target.mkdir(parents=True, exist_ok=True)
-    files = generated_files()
+    files = {**generated_files(), **xsd.generated_files()}
     for name, text in files.items():
         (target / name).write_text(text, encoding="utf-8")
     return sorted(files)

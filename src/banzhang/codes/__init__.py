@@ -80,7 +80,7 @@ def explain(code: str) -> tuple[Part, ...]:
     return result
 
 
-def pattern(kind: str) -> str | None:
+def pattern(kind: str, *, dialect: str = "ecma") -> str | None:
     """Return an anchored regular expression for code ``kind``, or ``None`` for ``region``.
 
     The pattern says everything about a code that a regular expression can: lengths, alphabets,
@@ -93,19 +93,25 @@ def pattern(kind: str) -> str | None:
     True
     >>> bool(re.fullmatch(pattern("basic"), "00010000000Y"))
     False
+    >>> "?!" in pattern("basic", dialect="xsd")
+    False
     """
-    basic_regex = _scheme.regex_of(load_scheme("basic-code"))
+    basic_regex = _scheme.regex_of(load_scheme("basic-code"), dialect=dialect)
     uscc_regex = "[0-9A-HJ-NP-RTUW-Y]{18}"
+    found: str | None = None
     if kind == "basic":
-        return f"^{basic_regex}$"
-    if kind == "handling":
+        found = basic_regex
+    elif kind == "handling":
         # A 业务办理项 hangs on a 子项 or a 主项 without 子项: the 子项码 is three digits.
-        head = _scheme.regex_of(load_scheme("basic-code"), skip=("sub",))
-        return f"^{head}([0-9]{{3}})(?!00)([0-9]{{2}})$"
-    if kind == "uscc":
-        return f"^{uscc_regex}$"
-    if kind == "implementation":
+        head = _scheme.regex_of(load_scheme("basic-code"), skip=("sub",), dialect=dialect)
+        sequence = "(?!00)([0-9]{2})" if dialect == "ecma" else "(0[1-9]|[1-9][0-9])"
+        found = f"{head}([0-9]{{3}}){sequence}"
+    elif kind == "uscc":
+        found = uscc_regex
+    elif kind == "implementation":
         nature = load_scheme("implementation-code").segment("agency_nature")
         natures = "|".join(codelists.get(nature.codelist or "agency_nature").codes)
-        return f"^{uscc_regex}({natures}){basic_regex}([0-9]{{2}})$"
-    return None
+        found = f"{uscc_regex}({natures}){basic_regex}([0-9]{{2}})"
+    if found is None or dialect == "xsd":
+        return found  # XSD patterns match the whole value: no anchors
+    return f"^{found}$"

@@ -178,15 +178,17 @@ def _check_segment(scheme: Scheme, segment: Segment, code: str, value: str, posi
         raise InvalidComponent(message, code=code, segment=segment.title, position=position)
 
 
-def regex_of(scheme: Scheme, *, skip: tuple[str, ...] = ()) -> str:
+def regex_of(scheme: Scheme, *, skip: tuple[str, ...] = (), dialect: str = "ecma") -> str:
     """Return one regular expression (no anchors) for a whole code of ``scheme``.
 
-    Codelist segments become alternations of their codes, forbidden values negative lookaheads;
-    the result means the same in Python and in ECMAScript, so JSON Schema can carry it.
+    Codelist segments become alternations of their codes. A forbidden value becomes a negative
+    lookahead in the ``ecma`` dialect (Python and ECMAScript, for JSON Schema), and an alternation
+    that leaves it out in the ``xsd`` dialect, which has no lookahead.
 
     Args:
         scheme: the segment table.
         skip: segments to leave out (their names), for codes that embed a shorter one.
+        dialect: ``ecma`` or ``xsd``.
     """
     parts = []
     for segment in scheme.segments:
@@ -201,6 +203,25 @@ def regex_of(scheme: Scheme, *, skip: tuple[str, ...] = ()) -> str:
                 for spelling in ((entry.code,) if segment.spelling == "code" else entry.aliases)
             ]
             body = "|".join(re.escape(spelling) for spelling in spellings)
+        if segment.forbid and dialect == "xsd":
+            parts.append(f"({digits_except_zeros(segment.length, segment.forbid)})")
+            continue
         guard = f"(?!{re.escape(segment.forbid)})" if segment.forbid else ""
         parts.append(f"{guard}({body})")
     return "".join(parts)
+
+
+def digits_except_zeros(length: int, forbid: str) -> str:
+    """Return an alternation for ``length`` digits other than all zeros, without lookahead.
+
+    >>> digits_except_zeros(2, "00")
+    '[1-9][0-9]{1}|0[1-9]'
+    """
+    if forbid != "0" * length:
+        message = f"only an all-zero forbidden value can be written without lookahead: {forbid!r}"
+        raise ValueError(message)
+    options = []
+    for zeros in range(length):
+        rest = length - zeros - 1
+        options.append("0" * zeros + "[1-9]" + (f"[0-9]{{{rest}}}" if rest else ""))
+    return "|".join(options)

@@ -323,7 +323,7 @@ class _BookReader:
         for cells in cells_rows:
             row_number += 1
             formula_cells = next(formula_iter, None) if formula_iter is not None else None
-            if all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells):
+            if _blank(cells, exact=self.exact):
                 continue
             if formula_cells is not None:
                 findings.extend(
@@ -546,6 +546,13 @@ class _LinkedCursor:
             "（应与主表序号一致，且按主表顺序排列），该行未读入"
         )
         return _finding("excel.linked-row", "$", message, key, f"{self.table.sheet}!A{row_number}")
+
+
+def _blank(cells: tuple[Any, ...], *, exact: bool) -> bool:
+    """A row with nothing in it; in a department's file, spaces count as nothing too."""
+    if exact:
+        return all(cell is None for cell in cells)
+    return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells)
 
 
 def _row_key(cells: tuple[Any, ...], mapping: list[tuple[int, Target]]) -> Any:

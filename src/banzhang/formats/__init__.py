@@ -5,7 +5,7 @@
 >>> for_path("power.csv").NAME
 Traceback (most recent call last):
 ...
-banzhang.errors.UnreadableInput: 不支持的文件类型“.csv”；支持：.json、.jsonl、.xlsx
+banzhang.errors.UnreadableInput: 不支持的文件类型“.csv”；支持：.json、.jsonl、.xlsx、.xml
 """
 
 from __future__ import annotations
@@ -76,6 +76,7 @@ _BY_EXTENSION: dict[str, str] = {
     ".json": "banzhang.formats.json",
     ".jsonl": "banzhang.formats.json",
     ".xlsx": "banzhang.excel",
+    ".xml": "banzhang.xml",
 }
 
 
