@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+from lxml import etree
 from openpyxl import Workbook, load_workbook
 
-from banzhang import convert, excel, schema, synthetic
+from banzhang import convert, excel, schema, synthetic, xml, xsd
 from banzhang.validation import iter_findings
 
 
@@ -97,6 +98,57 @@ def excel_targets(items: int, repeat: int, workdir: Path) -> dict[str, dict[str,
     }
 
 
+def _raw_xml_write(data: dict[str, Any], target: Path) -> None:
+    """Write the same elements with plain lxml.etree.xmlfile, walking the data generically."""
+    namespace = xsd.NAMESPACE
+
+    def write(out: Any, name: str, value: Any) -> None:
+        if isinstance(value, list):
+            for entry in value:
+                write(out, name, entry)
+        elif isinstance(value, dict):
+            with out.element(f"{{{namespace}}}{name}"):
+                for key, child in value.items():
+                    write(out, key, child)
+        else:
+            with out.element(f"{{{namespace}}}{name}"):
+                out.write(str(value).lower() if isinstance(value, bool) else str(value))
+
+    with target.open("wb") as handle, etree.xmlfile(handle, encoding="utf-8") as out:
+        out.write_declaration()
+        with out.element(f"{{{namespace}}}{data['kind']}", nsmap={None: namespace}):
+            for key, child in data.items():
+                write(out, key, child)
+
+
+def _raw_xml_read(path: Path) -> int:
+    """Iterate the file with plain iterparse, clearing each item as the usual idiom does."""
+    count = 0
+    for _event, element in etree.iterparse(str(path), events=("end",)):
+        count += 1
+        if element.getparent() is not None and element.getparent().getparent() is None:
+            element.clear()
+            while element.getprevious() is not None:
+                del element.getparent()[0]
+    return count
+
+
+def xml_targets(items: int, repeat: int, workdir: Path) -> dict[str, dict[str, Any]]:
+    """XML write vs raw xmlfile writing the same elements; read vs raw iterparse."""
+    data = synthetic.power_list(items, seed=5)
+    document = convert.from_data(data)
+    ours_path, raw_path = workdir / "ours.xml", workdir / "raw.xml"
+    raw_write = best_of(repeat, lambda: _raw_xml_write(convert.to_data(document), raw_path))
+    our_write = best_of(repeat, lambda: xml.dump(document, ours_path))
+    raw_read = best_of(repeat, lambda: _raw_xml_read(ours_path))
+    our_read = best_of(repeat, lambda: sum(1 for _ in xml.iter_load_data(ours_path).items))
+    what = f"{items} items, {ours_path.stat().st_size // 1024} KiB"
+    return {
+        "xml_write": _overhead(our_write, raw_write, 1.5, what),
+        "xml_read": _overhead(our_read, raw_read, 1.5, what),
+    }
+
+
 def _overhead(ours: float, raw: float, target: float, what: str) -> dict[str, Any]:
     ratio = ours / raw
     detail = f"{what}: raw {raw:.3f}s, banzhang {ours:.3f}s"
@@ -119,6 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     results = {"validation": validation_speedup(items, repeat)}
     with tempfile.TemporaryDirectory() as workdir:
         results.update(excel_targets(items // 2 if args.quick else 5000, repeat, Path(workdir)))
+        results.update(xml_targets(items if args.quick else 20000, repeat, Path(workdir)))
     print(f"{'target':<14} {'ratio':>7} {'target':>7}  ok   detail")
     print("(speedup: raw ÷ banzhang, wanted ≥ target; overhead: banzhang ÷ raw, wanted ≤ target)")
     for name, result in results.items():

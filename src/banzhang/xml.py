@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 import datetime
+import functools
 import io
 import os
 import re
@@ -53,6 +54,7 @@ EXTENSIONS = (".xml",)
 _PROLOG_LIMIT = 1 << 20
 _FORBIDDEN_IN_PROLOG = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 _ROOT_START = re.compile(rb"<[^?!]")
+_ROOT_NAME = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)")
 _INTEGER = re.compile(r"\s*[-+]?[0-9]+\s*")
 
 
@@ -185,12 +187,11 @@ def _source_bytes(source: Any, name: str) -> Any:
     else:
         message = f"无法读取 {type(source).__name__}：应为文件路径或二进制文件对象"
         raise UnreadableInput(message)
-    _check_prolog(stream, name)
     return stream
 
 
-def _check_prolog(stream: Any, name: str) -> None:
-    """Refuse a DOCTYPE or ENTITY before the root element: no DTD is ever processed."""
+def _check_prolog(stream: Any, name: str) -> str:
+    """Refuse a DOCTYPE or ENTITY before the root element; return the root's local name."""
     start = stream.tell()
     head = b""
     while len(head) < _PROLOG_LIMIT:
@@ -210,12 +211,15 @@ def _check_prolog(stream: Any, name: str) -> None:
         if root is not None or not chunk:
             break
     stream.seek(start)
+    found = _ROOT_NAME.search(head)
+    return found.group(1).decode("utf-8", "replace") if found else ""
 
 
-def _parse(stream: Any) -> Any:
+def _parse(stream: Any, tags: list[str] | None = None) -> Any:
     return etree.iterparse(
         stream,
-        events=("start", "end"),
+        events=("end",) if tags else ("start", "end"),
+        tag=tags,
         resolve_entities=False,
         load_dtd=False,
         no_network=True,
@@ -233,51 +237,52 @@ class _XmlStream:
     items: Iterator[_Read]
 
 
-def _open(source: Any, kind: str | None) -> _XmlStream:
+def _open(source: Any, kind: str | None, *, with_lines: bool = False) -> _XmlStream:
     name = os.fspath(source) if isinstance(source, str | os.PathLike) else "<xml>"
-    events = _parse(_source_bytes(source, name))
-    try:
-        _event, root = next(events)
-    except (etree.XMLSyntaxError, StopIteration) as err:
-        raise _unreadable(name, err) from err
-    found = _kind(root, kind, name)
+    stream = _source_bytes(source, name)
+    found = _kind(_check_prolog(stream, name), kind, name)
+    # lxml reports only elements named like the root's children (in any namespace): Python does
+    # not see the elements inside an item until the item is complete.
+    tags = [f"{{*}}{spec.name}" for spec in fields_of(found.document)]
+    reader = _Reader(with_lines=with_lines)
     envelope: dict[str, Any] = {}
     lines: dict[str, int] = {}
     pending: list[_Read] = []
-    children = _children(events, root, name)
+    children = _children(_parse(stream, tags), name)
     for child in children:
-        field_name = _local(child.tag)
-        if found.is_list and field_name == "items":
-            pending.append(_read_object(child, found.item, "$.items[0]"))
+        if found.is_list and _local(child.tag) == "items":
+            pending.append(reader.read_object(child, found.item, "$.items[0]"))
             break
-        _add_field(envelope, lines, found.document, child, "$")
+        reader.add_field(envelope, lines, found.document, child, "$")
     _complete_arrays(envelope, found.document)
-    items = _items(found, pending, children)
+    items = _items(found, reader, pending, children)
     return _XmlStream(found.id, envelope, lines, items)
 
 
-def _items(found: kinds.Kind, first: list[_Read], children: Iterator[Any]) -> Iterator[_Read]:
+def _items(
+    found: kinds.Kind, reader: _Reader, first: list[_Read], children: Iterator[Any]
+) -> Iterator[_Read]:
     yield from first
     index = len(first)
     for child in children:
         if _local(child.tag) != "items":
             message = f"第 {child.sourceline} 行的“{_local(child.tag)}”应在所有事项（items）之前"
             raise UnreadableInput(message)
-        yield _read_object(child, found.item, f"$.items[{index}]")
+        yield reader.read_object(child, found.item, f"$.items[{index}]")
         index += 1
 
 
-def _children(events: Any, root: Any, name: str) -> Iterator[Any]:
+def _children(events: Any, name: str) -> Iterator[Any]:
     """Yield each complete child of the root, then forget it: memory stays flat."""
-    depth = 1
     try:
-        for event, element in events:
-            depth += 1 if event == "start" else -1
-            if event == "end" and depth == 1:
-                yield element
-                element.clear(keep_tail=False)
-                while element.getprevious() is not None:
-                    del root[0]
+        for _event, element in events:
+            parent = element.getparent()
+            if parent is None or parent.getparent() is not None:
+                continue  # an element of the same name deeper down: part of its parent
+            yield element
+            element.clear(keep_tail=False)
+            while element.getprevious() is not None:
+                del parent[0]
     except etree.XMLSyntaxError as err:
         raise _unreadable(name, err) from err
 
@@ -288,27 +293,19 @@ def _unreadable(name: str, err: BaseException) -> UnreadableInput:
 
 
 def _local(tag: Any) -> str:
-    return etree.QName(tag).localname if isinstance(tag, str) else str(tag)
+    return tag.rpartition("}")[2] if isinstance(tag, str) else str(tag)
 
 
-def _kind(root: Any, kind: str | None, name: str) -> kinds.Kind:
+def _kind(local: str, kind: str | None, name: str) -> kinds.Kind:
     if kind is not None:
         return kinds.get(kind)
-    local = _local(root.tag)
+    if not local:
+        raise UnreadableInput(f"{name} 不是有效的 XML：没有根元素", source=name)
     try:
         return kinds.get(local)
     except UnreadableInput:
         message = f"{name} 的根元素“{local}”不是已知的文档类型；可用 --kind 指定"
         raise UnreadableInput(message, source=name) from None
-
-
-def _read_object(element: Any, model: Any, path: str) -> _Read:
-    data: dict[str, Any] = {}
-    lines: dict[str, int] = {path: element.sourceline}
-    for child in element:
-        _add_field(data, lines, model, child, path)
-    _complete_arrays(data, model)
-    return _Read(data, lines)
 
 
 def _complete_arrays(data: dict[str, Any], model: Any) -> None:
@@ -323,43 +320,128 @@ def _complete_arrays(data: dict[str, Any], model: Any) -> None:
             data.setdefault(spec.name, [])
 
 
-def _add_field(
-    data: dict[str, Any], lines: dict[str, int], model: Any, child: Any, path: str
-) -> None:
-    specs = {spec.name: spec for spec in fields_of(model)} if model is not None else {}
-    field_name = _local(child.tag)
-    spec = specs.get(field_name)
-    if spec is not None and spec.shape == "array":
-        entries = data.setdefault(field_name, [])
-        where = f"{path}.{field_name}[{len(entries)}]"
-        value = _value(child, spec, spec.item_shape or "str", where, lines)
-        entries.append(value)
-    else:
-        where = f"{path}.{field_name}"
-        value = _value(child, spec, spec.shape if spec else "", where, lines)
-        if field_name in data:
-            # A single element given twice: keep both, so validation says what is wrong.
-            previous = data[field_name]
-            value = [*(previous if isinstance(previous, list) else [previous]), value]
-        data[field_name] = value
-    lines[where] = child.sourceline
+#: How one child element is read: (element id, shape, is an array, nested plan).
+_Step = tuple[str, str, bool, "_Plan | None"]
 
 
-def _value(
-    element: Any, spec: FieldSpec | None, shape: str, path: str, lines: dict[str, int]
-) -> Any:
-    if shape == "object" or (spec is None and len(element)):
-        read = _read_object(element, spec.model if spec else None, path)
-        lines.update(read.lines)
-        return read.data
-    text = element.text or ""
-    if len(element):
-        return {_local(child.tag): child.text for child in element}
+class _Plan:
+    """What to do with each child tag of a model's element, learned once per tag spelling.
+
+    Reading is the hot path: this keeps name splitting and spec lookups out of the loop.
+    """
+
+    def __init__(self, model: Any) -> None:
+        self.model = model
+        self.steps: dict[str, _Step] = {}
+        specs = fields_of(model) if model is not None else ()
+        self.required_arrays = [
+            spec.name
+            for spec in specs
+            if spec.shape == "array" and spec.required and spec.name != "items"
+        ]
+
+    def step(self, tag: Any) -> _Step:
+        found = self.steps.get(tag)
+        if found is None:
+            name = _local(tag)
+            spec = _specs(self.model).get(name)
+            if spec is None:
+                found = (name, "", False, _plan(None))
+            else:
+                shape = (spec.item_shape if spec.shape == "array" else spec.shape) or "str"
+                nested = _plan(spec.model) if shape == "object" else None  # type: ignore[arg-type]  # classes hash; typeshed says not
+                found = (name, shape, spec.shape == "array", nested)
+            if isinstance(tag, str):
+                self.steps[tag] = found
+        return found
+
+
+@functools.cache
+def _plan(model: Any) -> _Plan:
+    return _Plan(model)
+
+
+def _fast_object(element: Any, plan: _Plan) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for child in element:
+        name, shape, is_array, nested = plan.step(child.tag)
+        if shape == "object" or (not shape and len(child)):
+            value: Any = _fast_object(child, nested or _plan(None))
+        elif len(child):
+            value = {_local(grandchild.tag): grandchild.text for grandchild in child}
+        else:
+            value = _scalar(child.text or "", shape)
+        if is_array:
+            data.setdefault(name, []).append(value)
+        elif name in data:
+            previous = data[name]
+            data[name] = [*(previous if isinstance(previous, list) else [previous]), value]
+        else:
+            data[name] = value
+    for name in plan.required_arrays:
+        data.setdefault(name, [])
+    return data
+
+
+def _scalar(text: str, shape: str) -> Any:
     if shape == "int" and _INTEGER.fullmatch(text):
         return int(text)
     if shape == "bool" and text.strip() in ("true", "1", "false", "0"):
         return text.strip() in ("true", "1")
     return text
+
+
+@functools.cache
+def _specs(model: Any) -> dict[str, FieldSpec]:
+    return {spec.name: spec for spec in fields_of(model)} if model is not None else {}
+
+
+class _Reader:
+    """Turns elements into JSON-shaped data; records lines only when findings will need them."""
+
+    def __init__(self, *, with_lines: bool) -> None:
+        self.with_lines = with_lines
+
+    def read_object(self, element: Any, model: Any, path: str) -> _Read:
+        if not self.with_lines:
+            return _Read(_fast_object(element, _plan(model)), {})
+        data: dict[str, Any] = {}
+        lines: dict[str, int] = {path: element.sourceline}
+        for child in element:
+            self.add_field(data, lines, model, child, path)
+        _complete_arrays(data, model)
+        return _Read(data, lines)
+
+    def add_field(
+        self, data: dict[str, Any], lines: dict[str, int], model: Any, child: Any, path: str
+    ) -> None:
+        field_name = _local(child.tag)
+        spec = _specs(model).get(field_name)
+        if spec is not None and spec.shape == "array":
+            entries = data.setdefault(field_name, [])
+            where = f"{path}.{field_name}[{len(entries)}]" if self.with_lines else path
+            entries.append(self.value(child, spec, spec.item_shape or "str", where, lines))
+        else:
+            where = f"{path}.{field_name}" if self.with_lines else path
+            value = self.value(child, spec, spec.shape if spec else "", where, lines)
+            if field_name in data:
+                # A single element given twice: keep both, so validation says what is wrong.
+                previous = data[field_name]
+                value = [*(previous if isinstance(previous, list) else [previous]), value]
+            data[field_name] = value
+        if self.with_lines:
+            lines[where] = child.sourceline
+
+    def value(
+        self, element: Any, spec: FieldSpec | None, shape: str, path: str, lines: dict[str, int]
+    ) -> Any:
+        if shape == "object" or (spec is None and len(element)):
+            read = self.read_object(element, spec.model if spec else None, path)
+            lines.update(read.lines)
+            return read.data
+        if len(element):
+            return {_local(child.tag): child.text for child in element}
+        return _scalar(element.text or "", shape)
 
 
 def _nearest_line(path: str, lines: dict[str, int]) -> int | None:
@@ -404,7 +486,7 @@ def iter_load(source: Any, *, kind: str | None = None) -> ItemStream:
 
 def iter_findings(source: Any, *, kind: str | None = None) -> Iterator[Finding]:
     """Read and validate an XML document, each finding naming its line (``line 12``)."""
-    stream = _open(source, kind)
+    stream = _open(source, kind, with_lines=True)
     current: list[_Read] = []
 
     def items() -> Iterator[dict[str, Any]]:
