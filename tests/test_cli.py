@@ -73,8 +73,16 @@ def test_code_check_forced_kind(capsys: pytest.CaptureFixture[str]) -> None:
     assert "18 位" in capsys.readouterr().out
 
 
-def test_demo_writes_explanations(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """``demo`` explains the bundled codes into its output folder."""
+def test_demo_runs_the_main_job(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``demo`` explains codes, writes a template, validates, reports a flawed copy, converts."""
     out = tmp_path / "demo"
     assert main(["demo", "--out", str(out)]) == 0
     assert "有子项的主项" in (out / "codes-explained.txt").read_text("utf-8")
+    assert (out / "权责清单模板.xlsx").exists()
+    assert "通过" in (out / "examples-validation.txt").read_text("utf-8")
+    report = json.loads((out / "flawed-validation.json").read_text("utf-8"))
+    rules = {finding["rule"] for finding in report["files"][0]["findings"]}
+    assert {"time.promised-exceeds-legal", "refusal.remedies", "structure.unknown-key"} <= rules
+    original = json.loads((out / "examples" / "power-list.json").read_text("utf-8"))
+    for name in ("from-excel.json", "from-xml.json", "from-jsonl.json"):
+        assert json.loads((out / "converted" / name).read_text("utf-8")) == original

@@ -1,14 +1,16 @@
-"""``banzhang demo``: the main job, end to end, on the bundled examples."""
+"""``banzhang demo``: the main job, end to end, on the bundled examples, into one folder."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
 import io
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from banzhang import examples
 from banzhang.cli._common import EXIT_OK
 
 
@@ -27,19 +29,91 @@ def bundled_codes() -> list[str]:
     return [line.split("#")[0].strip() for line in text.splitlines() if line.split("#")[0].strip()]
 
 
-def run_demo(args: argparse.Namespace) -> int:
-    """Run each demo step and say where its output is."""
+def _captured(argv: list[str]) -> tuple[int, str]:
     from banzhang.cli import main  # noqa: PLC0415 - the demo drives the public CLI itself
 
-    out: Path = args.out
-    out.mkdir(parents=True, exist_ok=True)
-    explained = out / "codes-explained.txt"
     buffer = io.StringIO()
-    with contextlib.redirect_stdout(buffer):
-        for code in bundled_codes():
-            main(["code", "explain", code])
-            print()
-    explained.write_text(buffer.getvalue(), encoding="utf-8")
-    print(buffer.getvalue().rstrip())
-    print(f"\n编码解释已写入 {explained}")
+    with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer):
+        code = main(argv)
+    return code, buffer.getvalue()
+
+
+def _flawed_guide() -> dict[str, Any]:
+    """The example guide with the faults a desk most often sees."""
+    guide = examples.load_data("service-guide")
+    guide["promised_time_limit"] = {"amount": 25, "unit": "工作日"}
+    guide["remedies"] = "可以依法申请行政复议。"
+    guide["materials"][3].pop("copies")
+    guide["complaint"] = guide["consultation"]
+    guide["nmae"] = guide.pop("name")
+    return guide
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    """Run each step of the main job and say where its output is."""
+    out: Path = args.out
+    for folder in ("examples", "flawed", "converted"):
+        (out / folder).mkdir(parents=True, exist_ok=True)
+    steps: list[tuple[str, Callable[[], Path]]] = [
+        ("编码解释", lambda: _codes(out)),
+        ("填报模板", lambda: _template(out)),
+        ("示例校验", lambda: _validate_examples(out)),
+        ("问题示例的校验报告", lambda: _validate_flawed(out)),
+        ("格式转换（JSON → Excel、XML、JSON Lines → JSON）", lambda: _convert(out)),
+    ]
+    for title, step in steps:
+        written = step()
+        print(f"✓ {title}：{written}")
+    print(f"\n全部输出在 {out}/")
     return EXIT_OK
+
+
+def _codes(out: Path) -> Path:
+    target = out / "codes-explained.txt"
+    text = "\n".join(_captured(["code", "explain", code])[1] for code in bundled_codes())
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def _template(out: Path) -> Path:
+    target = out / "权责清单模板.xlsx"
+    _captured(["template", "power-list", str(target)])
+    return target
+
+
+def _validate_examples(out: Path) -> Path:
+    files = []
+    for kind in examples.names():
+        target = out / "examples" / f"{kind}.json"
+        target.write_text(examples.path(kind).read_text("utf-8"), encoding="utf-8")
+        files.append(str(target))
+    report = out / "examples-validation.txt"
+    report.write_text(_captured(["validate", *files])[1], encoding="utf-8")
+    return report
+
+
+def _validate_flawed(out: Path) -> Path:
+    from banzhang.formats import json as json_format  # noqa: PLC0415 - only the demo needs it
+
+    flawed = out / "flawed" / "service-guide.json"
+    json_format.dump(_flawed_guide(), flawed)
+    report = out / "flawed-validation.txt"
+    code, text = _captured(["validate", str(flawed)])
+    report.write_text(text, encoding="utf-8")
+    print(text.rstrip())
+    print(f"（退出码 {code}：1 表示数据有错误，报告照常写出）")
+    (out / "flawed-validation.json").write_text(
+        _captured(["validate", str(flawed), "--format", "json"])[1], encoding="utf-8"
+    )
+    return report
+
+
+def _convert(out: Path) -> Path:
+    source = out / "examples" / "power-list.json"
+    converted = out / "converted"
+    for target in ("power-list.xlsx", "power-list.xml", "power-list.jsonl"):
+        _captured(["convert", str(source), str(converted / target)])
+    _captured(["convert", str(converted / "power-list.xlsx"), str(converted / "from-excel.json")])
+    _captured(["convert", str(converted / "power-list.xml"), str(converted / "from-xml.json")])
+    _captured(["convert", str(converted / "power-list.jsonl"), str(converted / "from-jsonl.json")])
+    return converted
