@@ -30,6 +30,7 @@ import attrs
 from lxml import etree
 
 from banzhang import kinds, validation
+from banzhang._access import get as _get
 from banzhang._introspect import FieldSpec, fields_of
 from banzhang.convert import from_data, item_from_data
 from banzhang.errors import InvalidDocument, UnreadableInput
@@ -145,14 +146,6 @@ def _qname(name: str) -> str:
 #: Detached elements (written one by one into the stream) declare the default namespace, so the
 #: file reads <region>…</region> rather than <ns0:region xmlns:ns0=…>.
 _DEFAULT_NAMESPACE: Any = {None: NAMESPACE}
-
-
-def _get(value: Any, name: str) -> Any:
-    if value is None:
-        return None
-    if type(value) is dict:
-        return value.get(name)
-    return getattr(value, name, None)
 
 
 def _text(value: Any) -> str:

@@ -24,6 +24,7 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from banzhang import codelists, kinds
+from banzhang._access import get as _get
 from banzhang._version import SPEC_VERSION, __version__
 from banzhang.errors import InvalidDocument
 from banzhang.excel._cells import NO, YES, write_value
@@ -231,14 +232,6 @@ def _text_cell(sheet: Any, value: str) -> Any:
     cell = WriteOnlyCell(sheet, value=value)
     cell.data_type = "s"  # text, never a formula
     return cell
-
-
-def _get(value: Any, name: str) -> Any:
-    if value is None:
-        return None
-    if type(value) is dict:
-        return value.get(name)
-    return getattr(value, name, None)
 
 
 def _value_at(value: Any, path: tuple[str, ...]) -> Any:
