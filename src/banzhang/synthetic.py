@@ -14,10 +14,12 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from banzhang._version import SPEC_VERSION
-from banzhang.codes import basic, uscc
+import attrs
 
-__all__ = ["agency", "power_item", "power_list"]
+from banzhang._version import SPEC_VERSION
+from banzhang.codes import basic, region, uscc
+
+__all__ = ["PLANTABLE", "Planted", "agency", "power_item", "power_list", "province"]
 
 _TYPES = ("01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11")
 _STAGES = ("受理", "审查", "决定", "送达", "事后监管")
@@ -86,3 +88,70 @@ def power_list(
         "effective_date": "2026-01-01",
         "items": [power_item(index, rng, department) for index in range(items)],
     }
+
+
+# ---- a synthetic province: 1 自治区 + 12 盟市 + 103 旗县 lists --------------------------------
+
+#: The elements a planted difference may change, as 三级五同 compares them.
+PLANTABLE = ("name", "basis", "power_type", "process")
+_LEVEL_OF = {"region": "2", "league_city": "3", "banner_county": "4"}
+
+
+@attrs.frozen
+class Planted:
+    """A difference put into one list on purpose, which the 三级五同 check must find.
+
+    Attributes:
+        region: the region code of the list that differs.
+        basic_code: the item's 基本编码.
+        element: the element changed (``name``, ``basis``, ``power_type`` or ``process``).
+    """
+
+    region: str
+    basic_code: str
+    element: str
+
+
+def province(
+    items: int, *, plant: int = 0, seed: int = 0
+) -> tuple[list[dict[str, Any]], list[Planted]]:
+    """Return the 权责清单 of every division (the same catalogue), with ``plant`` differences.
+
+    Differences go only into 盟市 and 旗县 lists, at most one per (list, item), so each planted
+    difference is exactly one difference against the 自治区 list.
+    """
+    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
+    divisions = [
+        entry for entry in region.all_regions() if entry.level in _LEVEL_OF and entry.kind != "zone"
+    ]
+    lists = [
+        power_list(items, seed=seed, region=entry.code, level=_LEVEL_OF[entry.level])
+        for entry in divisions
+    ]
+    for document in lists:
+        document["department"] = agency(document["region"])
+        for item in document["items"]:
+            item["agency"] = document["department"]
+    chosen = rng.sample(
+        [(index, item) for index in range(1, len(lists)) for item in range(items)], plant
+    )
+    planted = []
+    for list_index, item_index in chosen:
+        element = rng.choice(PLANTABLE)
+        document = lists[list_index]
+        _change(document["items"][item_index], element)
+        planted.append(
+            Planted(document["region"], document["items"][item_index]["basic_code"], element)
+        )
+    return lists, planted
+
+
+def _change(item: dict[str, Any], element: str) -> None:
+    if element == "name":
+        item["name"] += "（地方表述）"
+    elif element == "basis":
+        item["basis"] = [{**item["basis"][0], "article": "第九十九条"}]
+    elif element == "power_type":
+        item["power_type"] = "10" if item["power_type"] != "10" else "11"
+    else:
+        item["process"] = [*item["process"], "复核"]

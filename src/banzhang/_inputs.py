@@ -1,0 +1,35 @@
+"""Gather the lists a cross-list check reads: files, and every list file inside folders."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from banzhang.errors import UnreadableInput
+
+__all__ = ["LIST_SUFFIXES", "expand"]
+
+LIST_SUFFIXES = (".json", ".jsonl", ".xlsx", ".xml")
+
+
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Return the files named, and the list files inside the folders named, in a stable order.
+
+    Raises:
+        UnreadableInput: a path that does not exist.
+    """
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    p for p in path.rglob("*") if p.suffix.lower() in LIST_SUFFIXES and p.is_file()
+                )
+            )
+        elif path.is_file():
+            found.append(path)
+        else:
+            message = f"找不到文件或目录：{path}"
+            raise UnreadableInput(message, source=str(path))
+    return found

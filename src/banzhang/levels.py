@@ -1,0 +1,196 @@
+"""三级五同 [S 000]: the same 基本编码 has the same name, basis, code, type and basic process at
+自治区, 盟市 and 旗县 levels.
+
+Lists are read twice, streaming: once for their envelopes (to order them from the highest level
+down, a 通用清单 first within its level), then item by item. The first occurrence of a code, in
+that order, is its reference; every later occurrence at another level — or under a 通用清单 of
+the same level — is compared with it. Time and memory are linear in the items (one reference a
+code).
+
+>>> from banzhang import synthetic
+>>> lists, planted = synthetic.province(5, plant=3, seed=2)
+>>> report = check(("list", document) for document in lists)
+>>> len(report.differences) == len(planted) == 3
+True
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from banzhang import codelists
+
+__all__ = ["ELEMENTS", "Difference", "LevelsReport", "Place", "check"]
+
+#: The elements 三级五同 compares (the code is the key), with their Chinese titles.
+ELEMENTS = {
+    "name": "事项名称",
+    "basis": "设定依据",
+    "power_type": "事项类型",
+    "process": "基本流程",
+}
+_LEVEL_RANK = {"1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
+
+
+@attrs.frozen
+class Place:
+    """Where an item was read.
+
+    Attributes:
+        source: the file (or other name) of the list.
+        region: the list's 行政区划代码.
+        level: the list's 层级 code.
+        path: the item's ``$`` path in that list.
+        generic: whether the list is a 通用清单.
+    """
+
+    source: str
+    region: str
+    level: str
+    path: str
+    generic: bool = False
+
+    def __str__(self) -> str:
+        level = (
+            codelists.get("level").title_of(self.level)
+            if self.level in codelists.get("level")
+            else self.level
+        )
+        kind = "通用清单" if self.generic else "清单"
+        return f"{self.region}（{level}{kind}）{self.source} {self.path}"
+
+
+@attrs.frozen
+class Difference:
+    """One element of one item that differs from its reference.
+
+    Attributes:
+        basic_code: the 基本编码.
+        element: the element id that differs.
+        expected: its value in the reference.
+        found: its value here.
+        reference: where the reference was read.
+        place: where the differing item was read.
+    """
+
+    basic_code: str
+    element: str
+    expected: Any
+    found: Any
+    reference: Place
+    place: Place
+
+    @property
+    def title(self) -> str:
+        """The element's Chinese title."""
+        return ELEMENTS[self.element]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the difference as JSON-ready data."""
+        return {**attrs.asdict(self), "title": self.title}
+
+
+@attrs.frozen
+class LevelsReport:
+    """What the 三级五同 check found.
+
+    Attributes:
+        lists: how many lists were read.
+        items: how many items were read.
+        shared_codes: how many codes occur in more than one compared list.
+        differences: every difference, in reading order.
+    """
+
+    lists: int
+    items: int
+    shared_codes: int
+    differences: tuple[Difference, ...]
+
+    def counts(self) -> dict[str, int]:
+        """Differences per element id."""
+        counted = Counter(difference.element for difference in self.differences)
+        return {element: counted[element] for element in ELEMENTS}
+
+
+def check(documents: Iterable[tuple[str, Any]]) -> LevelsReport:
+    """Compare every list of ``documents`` — (name, JSON-shaped list) pairs, or streams.
+
+    Each document is a dict with ``items``, or a :class:`~banzhang.formats.ItemStream` whose
+    envelope is read first; pass them ordered or not, they are ordered by level here.
+    """
+    ordered = sorted(documents, key=lambda pair: _order(_envelope(pair[1])))
+    references: dict[str, tuple[dict[str, Any], Place]] = {}
+    shared: set[str] = set()
+    differences: list[Difference] = []
+    items = 0
+    for name, document in ordered:
+        envelope = _envelope(document)
+        for index, item in enumerate(_items(document)):
+            items += 1
+            code = item.get("basic_code") if isinstance(item, dict) else None
+            if not isinstance(code, str):
+                continue
+            place = Place(
+                name,
+                str(envelope.get("region", "")),
+                str(envelope.get("level", "")),
+                f"$.items[{index}]",
+                envelope.get("generic") is True,
+            )
+            facts = _facts(item)
+            if code not in references:
+                references[code] = (facts, place)
+                continue
+            reference_facts, reference = references[code]
+            if reference.level == place.level and not reference.generic:
+                continue  # two local lists of one level: 三级五同 compares across levels
+            shared.add(code)
+            differences.extend(
+                Difference(
+                    code, element, reference_facts[element], facts[element], reference, place
+                )
+                for element in ELEMENTS
+                if facts[element] != reference_facts[element]
+            )
+    return LevelsReport(len(ordered), items, len(shared), tuple(differences))
+
+
+def _envelope(document: Any) -> dict[str, Any]:
+    if isinstance(document, dict):
+        return document
+    envelope: dict[str, Any] = document.envelope
+    return envelope
+
+
+def _items(document: Any) -> Iterable[Any]:
+    if isinstance(document, dict):
+        items = document.get("items")
+        return items if isinstance(items, list) else ()
+    return document.items  # type: ignore[no-any-return]  # an ItemStream's iterator
+
+
+def _order(envelope: dict[str, Any]) -> tuple[int, int]:
+    return (
+        _LEVEL_RANK.get(str(envelope.get("level")), 9),
+        0 if envelope.get("generic") is True else 1,
+    )
+
+
+def _facts(item: dict[str, Any]) -> dict[str, Any]:
+    """The compared elements of an item, normalised: 依据 by title and article, in any order."""
+    basis = item.get("basis")
+    entries = basis if isinstance(basis, list) else []
+    return {
+        "name": item.get("name"),
+        "basis": sorted(
+            f"{entry.get('title', '')}{entry.get('article', '')}"
+            for entry in entries
+            if isinstance(entry, dict)
+        ),
+        "power_type": item.get("power_type"),
+        "process": item.get("process", []),
+    }

@@ -1,0 +1,62 @@
+"""Reports as styled Excel workbooks: one sheet per section, for the people who act on them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+
+__all__ = ["Section", "write_workbook"]
+
+_HEADER_FONT = Font(bold=True, color="FFFFFF")
+_HEADER_FILL = PatternFill("solid", fgColor="305496")
+_WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+@attrs.frozen
+class Section:
+    """One sheet of a report.
+
+    Attributes:
+        title: the sheet name.
+        headers: the column headers.
+        rows: the rows (produced lazily, written streaming).
+        widths: column widths, in characters.
+    """
+
+    title: str
+    headers: Sequence[str]
+    rows: Iterable[Sequence[Any]]
+    widths: Sequence[int] = ()
+
+
+def write_workbook(target: Any, sections: Iterable[Section]) -> None:
+    """Write ``sections`` as a workbook: bold coloured headers, frozen, wrapped text."""
+    book = Workbook(write_only=True)
+    for section in sections:
+        sheet = book.create_sheet(section.title[:31])
+        sheet.freeze_panes = "A2"
+        for position, width in enumerate(section.widths, start=1):
+            sheet.column_dimensions[chr(64 + position)].width = width
+        sheet.append([_cell(sheet, header, header=True) for header in section.headers])
+        for row in section.rows:
+            sheet.append([_cell(sheet, value) for value in row])
+    book.save(target)
+
+
+def _cell(sheet: Any, value: Any, *, header: bool = False) -> Any:
+    cell = WriteOnlyCell(
+        sheet, value=value if not isinstance(value, list | tuple) else "\n".join(map(str, value))
+    )
+    if isinstance(cell.value, str):
+        cell.data_type = "s"  # text, never a formula
+    if header:
+        cell.font = _HEADER_FONT
+        cell.fill = _HEADER_FILL
+    else:
+        cell.alignment = _WRAP
+    return cell

@@ -1,0 +1,122 @@
+"""三级五同: exactly the planted differences are found, across files of any format."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+
+from banzhang import levels, synthetic
+from banzhang.cli import main
+from banzhang.formats import json as json_format
+from banzhang.validation import is_valid
+
+
+def _found(report: levels.LevelsReport) -> list[tuple[str, str, str]]:
+    return sorted((d.place.region, d.basic_code, d.element) for d in report.differences)
+
+
+def _planted(planted: list[synthetic.Planted]) -> list[tuple[str, str, str]]:
+    return sorted((p.region, p.basic_code, p.element) for p in planted)
+
+
+def test_province_has_116_valid_lists() -> None:
+    """The generator gives 1 自治区 + 12 盟市 + 103 旗县 lists, each valid."""
+    lists, _ = synthetic.province(3)
+    assert [document["level"] for document in lists].count("2") == 1
+    assert [document["level"] for document in lists].count("3") == 12
+    assert [document["level"] for document in lists].count("4") == 103
+    assert all(is_valid(document) for document in lists[:5])
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.integers(1, 12), st.integers(0, 30), st.integers(0, 10_000))
+def test_exactly_the_planted_differences_are_found(items: int, plant: int, seed: int) -> None:
+    """Whatever is planted, and only that, is reported, each against the 自治区 list."""
+    lists, planted = synthetic.province(items, plant=min(plant, items * 115), seed=seed)
+    report = levels.check((document["region"], document) for document in lists)
+    assert _found(report) == _planted(planted)
+    assert all(d.reference.region == "150000" for d in report.differences)
+
+
+def test_order_of_input_does_not_matter() -> None:
+    """Lists given lowest level first are still compared against the highest."""
+    lists, planted = synthetic.province(4, plant=8, seed=3)
+    report = levels.check((document["region"], document) for document in reversed(lists))
+    assert _found(report) == _planted(planted)
+
+
+def test_generic_list_is_the_reference_of_its_level() -> None:
+    """Without a 自治区 list, a 盟市 通用清单 is the reference for the other 盟市 lists."""
+    lists, _ = synthetic.province(2, seed=5)
+    leagues = [document for document in lists if document["level"] == "3"][:3]
+    leagues[0]["generic"] = True
+    leagues[2]["items"][1]["name"] = "另一个名称"
+    report = levels.check((document["region"], document) for document in reversed(leagues))
+    assert [(d.reference.generic, d.place.region, d.element) for d in report.differences] == [
+        (True, leagues[2]["region"], "name")
+    ]
+
+
+def test_local_lists_of_one_level_are_not_compared_with_each_other() -> None:
+    """Two 旗县 lists without a higher or generic reference: nothing to compare."""
+    lists, _ = synthetic.province(2, seed=6)
+    banners = [document for document in lists if document["level"] == "4"][:2]
+    banners[1]["items"][0]["name"] = "不同"
+    assert levels.check((document["region"], document) for document in banners).differences == ()
+
+
+def test_basis_is_compared_regardless_of_order() -> None:
+    """The same bases in another order are the same basis."""
+    lists, _ = synthetic.province(1, seed=7)
+    region, league = lists[0], lists[1]
+    second = {"title": "《第二部法》", "article": "第一条"}
+    region["items"][0]["basis"].append(second)
+    league["items"][0]["basis"].insert(0, second)
+    assert levels.check([("a", region), ("b", league)]).differences == ()
+
+
+def test_cli_levels_reports_text_json_and_excel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """levels over a folder of mixed formats: exit 1, JSON differences, a styled Excel report."""
+    lists, planted = synthetic.province(3, plant=4, seed=11)
+    folder = tmp_path / "lists"
+    folder.mkdir()
+    for document in lists:
+        json_format.dump(document, folder / f"{document['region']}.json")
+    assert main(["convert", str(folder / "150200.json"), str(folder / "150200.xlsx")]) == 0
+    (folder / "150200.json").unlink()
+    capsys.readouterr()
+    report_path = tmp_path / "levels.xlsx"
+    assert main(["levels", str(folder), "--format", "json", "--excel", str(report_path)]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data["lists"] == 116
+    found = sorted(
+        (d["place"]["region"], d["basic_code"], d["element"]) for d in data["differences"]
+    )
+    assert found == _planted(planted)
+    book = load_workbook(report_path)
+    assert book.sheetnames == ["汇总", "三级五同差异"]
+    assert book["三级五同差异"].max_row == len(planted) + 1
+    assert book["三级五同差异"]["A1"].font.bold
+
+
+def test_cli_levels_without_differences_exits_0(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Consistent lists: exit 0, and the text says 0 differences."""
+    lists, _ = synthetic.province(2, seed=12)
+    for document in lists[:14]:
+        json_format.dump(document, tmp_path / f"{document['region']}.json")
+    assert main(["levels", str(tmp_path)]) == 0
+    assert "发现 0 处不一致" in capsys.readouterr().out
+
+
+def test_cli_levels_missing_path_exits_2(tmp_path: Path) -> None:
+    """A path that does not exist is a usage error."""
+    assert main(["levels", str(tmp_path / "nope")]) == 2
