@@ -25,7 +25,7 @@ import jsonschema
 from lxml import etree
 from openpyxl import Workbook, load_workbook
 
-from banzhang import convert, excel, schema, synthetic, xml, xsd
+from banzhang import convert, excel, levels, schema, synthetic, xml, xsd
 from banzhang.validation import iter_findings
 
 
@@ -149,6 +149,23 @@ def xml_targets(items: int, repeat: int, workdir: Path) -> dict[str, dict[str, A
     }
 
 
+def levels_scaling(items: int, repeat: int) -> dict[str, Any]:
+    """The 三级五同 check over 116 lists at 1× and 10× the items: time grows at most 12×."""
+    small, _ = synthetic.province(items, plant=items, seed=1)
+    large, _ = synthetic.province(items * 10, plant=items * 10, seed=1)
+    one = best_of(repeat, lambda: levels.check((d["region"], d) for d in small))
+    ten = best_of(repeat, lambda: levels.check((d["region"], d) for d in large))
+    ratio = ten / one
+    detail = f"116 lists × {items} items: {one:.3f}s; × {items * 10}: {ten:.3f}s"
+    return {
+        "ratio": round(ratio, 2),
+        "target": 12.0,
+        "kind": "overhead",
+        "ok": ratio <= 12.0,
+        "detail": detail,
+    }
+
+
 def _overhead(ours: float, raw: float, target: float, what: str) -> dict[str, Any]:
     ratio = ours / raw
     detail = f"{what}: raw {raw:.3f}s, banzhang {ours:.3f}s"
@@ -168,7 +185,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="write the results as JSON here")
     args = parser.parse_args(argv)
     items, repeat = (200, 1) if args.quick else (5000, 3)
-    results = {"validation": validation_speedup(items, repeat)}
+    results = {
+        "validation": validation_speedup(items, repeat),
+        "levels_10x": levels_scaling(20 if args.quick else 500, repeat),
+    }
     with tempfile.TemporaryDirectory() as workdir:
         results.update(excel_targets(items // 2 if args.quick else 5000, repeat, Path(workdir)))
         results.update(xml_targets(items if args.quick else 20000, repeat, Path(workdir)))
