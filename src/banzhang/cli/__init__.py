@@ -13,14 +13,23 @@ import sys
 from collections.abc import Sequence
 
 from banzhang._version import SPEC_VERSION, __version__
-from banzhang.cli import _code, _convert, _demo, _levels, _reference, _template, _validate
+from banzhang.cli import (
+    _code,
+    _convert,
+    _demo,
+    _diff,
+    _levels,
+    _reference,
+    _template,
+    _validate,
+)
 from banzhang.cli._common import EXIT_OK, EXIT_USAGE, CommandError
 from banzhang.errors import BanzhangError
 
 __all__ = ["build_parser", "main"]
 
 #: Each verb module has ``register(subparsers)``; the handler is stored as ``func``.
-_VERBS = (_code, _validate, _convert, _template, _levels, _reference, _demo)
+_VERBS = (_code, _validate, _convert, _template, _levels, _diff, _reference, _demo)
 
 
 def build_parser() -> argparse.ArgumentParser:

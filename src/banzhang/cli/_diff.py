@@ -1,0 +1,71 @@
+"""``banzhang diff OLD NEW``: 动态调整 between two versions of a list."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from banzhang import adjust
+from banzhang.cli._common import EXIT_INVALID, EXIT_OK, CommandError, add_format_option, print_json
+from banzhang.formats import for_path
+from banzhang.reports import Section, write_workbook
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``diff`` verb."""
+    parser = subparsers.add_parser("diff", help="动态调整：比较同一清单的新旧两个版本")
+    parser.add_argument("old", type=Path, metavar="OLD")
+    parser.add_argument("new", type=Path, metavar="NEW")
+    parser.add_argument("--excel", type=Path, metavar="REPORT.xlsx", help="另写一份 Excel 报告")
+    add_format_option(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Report the adjustments; exit 1 when a code was reused for another item."""
+    old, new = (for_path(path).load_data(path) for path in (args.old, args.new))
+    if old.get("kind") != new.get("kind"):
+        message = f"两个版本的清单类型不同：{old.get('kind')} 与 {new.get('kind')}"
+        raise CommandError(message)
+    diff = adjust.compare(old, new)
+    if args.excel:
+        write_workbook(args.excel, _sections(diff))
+    if args.format == "json":
+        print_json(
+            {
+                "summary": adjust.summary(diff),
+                "counts": diff.counts(),
+                "changes": [attrs.asdict(change) for change in diff.changes],
+                "reused": [attrs.asdict(change) for change in diff.reused],
+            }
+        )
+    else:
+        print(_text(diff))
+    return EXIT_INVALID if diff.reused else EXIT_OK
+
+
+def _text(diff: adjust.Diff) -> str:
+    lines = [f"动态调整：{adjust.summary(diff)}"]
+    for change in diff.changes:
+        lines.append(f"  [{change.adjustment}] {change.key} {change.name}")
+        lines.extend(f"      {element}：{old} → {new}" for element, old, new in change.elements)
+    for change in diff.reused:
+        lines.append(
+            f"  [错误] 编码 {change.key} 被用于另一个事项（名称和类型都变了）：{change.name}"
+        )
+    return "\n".join(lines)
+
+
+def _sections(diff: adjust.Diff) -> list[Section]:
+    summary = Section("汇总", ["调整类型", "事项数"], list(diff.counts().items()), widths=(16, 10))
+    rows = (
+        (c.adjustment, c.key, c.name, "\n".join(f"{e}：{o} → {n}" for e, o, n in c.elements))
+        for c in diff.changes
+    )
+    changes = Section(
+        "调整明细", ["调整类型", "编码", "事项名称", "变更内容"], rows, widths=(14, 16, 36, 60)
+    )
+    return [summary, changes]
