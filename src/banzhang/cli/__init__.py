@@ -20,6 +20,7 @@ from banzhang.cli import (
     _diff,
     _levels,
     _reference,
+    _stats,
     _template,
     _validate,
 )
@@ -29,7 +30,7 @@ from banzhang.errors import BanzhangError
 __all__ = ["build_parser", "main"]
 
 #: Each verb module has ``register(subparsers)``; the handler is stored as ``func``.
-_VERBS = (_code, _validate, _convert, _template, _levels, _diff, _reference, _demo)
+_VERBS = (_code, _validate, _convert, _template, _levels, _diff, _stats, _reference, _demo)
 
 
 def build_parser() -> argparse.ArgumentParser:

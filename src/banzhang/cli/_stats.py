@@ -1,0 +1,62 @@
+"""``banzhang stats FILES_OR_DIRS...``: counts per type, mode and level, and the 三办率."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from banzhang import codelists, stats
+from banzhang._inputs import expand
+from banzhang.cli._common import EXIT_OK, add_format_option, print_json
+from banzhang.formats import for_path
+from banzhang.reports import Section, write_workbook
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``stats`` verb."""
+    parser = subparsers.add_parser("stats", help="统计：按事项类型、办理方式、层级计数，计算三办率")
+    parser.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
+    parser.add_argument("--excel", type=Path, metavar="REPORT.xlsx", help="另写一份 Excel 报告")
+    add_format_option(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Count and report."""
+    files = expand(args.paths)
+    result = stats.collect(for_path(path).iter_load_data(path) for path in files)
+    tables = _tables(result)
+    if args.excel:
+        write_workbook(
+            args.excel, [Section(title, ["项目", "数量"], rows, (30, 12)) for title, rows in tables]
+        )
+    if args.format == "json":
+        print_json({**attrs.asdict(result), "three_modes_rate": result.three_modes_rate})
+        return EXIT_OK
+    for title, rows in tables:
+        print(f"{title}：" + ("，".join(f"{name} {count}" for name, count in rows) or "无"))
+    return EXIT_OK
+
+
+def _tables(result: stats.Stats) -> list[tuple[str, list[tuple[str, Any]]]]:
+    levels = codelists.get("level")
+    types = codelists.get("power_type")
+    rate = result.three_modes_rate
+    shown = "无“四办”事项" if rate is None else f"{rate:.1%}（目标 {stats.THREE_MODES_TARGET:.0%}）"
+    return [
+        ("清单数", list(result.lists.items())),
+        ("事项数", list(result.items.items())),
+        (
+            "按层级",
+            [(levels.title_of(c) if c in levels else c, n) for c, n in result.by_level.items()],
+        ),
+        (
+            "按事项类型",
+            [(types.title_of(c) if c in types else c, n) for c, n in result.by_power_type.items()],
+        ),
+        ("按办理方式", list(result.by_mode.items())),
+        ("三办率", [("马上办、网上办、一次办事项占比", shown)]),
+    ]
