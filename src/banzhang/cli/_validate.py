@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from banzhang import kinds
+from banzhang import kinds, same_source
 from banzhang.cli._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_format_option, print_json
 from banzhang.errors import UnreadableInput
 from banzhang.formats import for_path
@@ -61,6 +61,7 @@ def _declared_kind(module: Any, path: Path) -> str:
 def run(args: argparse.Namespace) -> int:
     """Validate each file; exit 2 if any cannot be read, else 1 if any has an error."""
     reports = [check_file(path, args.kind) for path in args.files]
+    _check_same_source(args.files, reports)
     if args.format == "json":
         print_json({"files": reports})
     else:
@@ -96,3 +97,27 @@ def _text(report: dict[str, Any]) -> str:
 
 def _place(finding: Finding) -> str:
     return f"{finding.path}（{finding.source}）" if finding.source else finding.path
+
+
+def _check_same_source(paths: list[Path], reports: list[dict[str, Any]]) -> None:
+    """同源: lists given with their region's 权责清单 must use its codes (SPEC §9)."""
+    regions: dict[str, set[str]] = {}
+    envelopes = {}
+    for path, report in zip(paths, reports, strict=True):
+        if not report["readable"]:
+            continue
+        stream = for_path(path).iter_load_data(path)
+        envelopes[str(path)] = stream.envelope
+        if stream.kind == "power-list":
+            regions.setdefault(str(stream.envelope.get("region")), set()).update(
+                same_source.power_codes(stream)
+            )
+    for path, report in zip(paths, reports, strict=True):
+        envelope = envelopes.get(str(path), {})
+        codes = regions.get(str(envelope.get("region")))
+        if codes is None or report.get("kind") not in same_source.KINDS:
+            continue
+        found = list(same_source.iter_findings(for_path(path).iter_load_data(path), codes))
+        report["findings"].extend(finding.to_dict() for finding in found)
+        report["counts"]["error"] += len(found)
+        report["valid"] = report["counts"]["error"] == 0

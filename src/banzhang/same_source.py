@@ -1,0 +1,47 @@
+"""同源 [S 003]: intermediary, "四办", supervision and licensing items reference a 基本编码 that
+the same region's 权责清单 holds (an item's code or a 子项's).
+
+>>> from banzhang import examples
+>>> codes = power_codes(examples.load_data("power-list"))
+>>> list(iter_findings(examples.load_data("service-mode-list"), codes))
+[]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from banzhang.validation._structure import finding
+from banzhang.validation.findings import Finding
+
+__all__ = ["KINDS", "iter_findings", "power_codes"]
+
+#: The kinds whose items must reference the 权责清单 of their region.
+KINDS = frozenset({"intermediary-list", "service-mode-list", "supervision-list", "licensing-list"})
+
+
+def power_codes(power_list: Any) -> set[str]:
+    """Return every 基本编码 of a 权责清单 (items and 子项), from data or an item stream."""
+    items = power_list.get("items", []) if isinstance(power_list, dict) else power_list.items
+    codes: set[str] = set()
+    for item in _objects(items):
+        codes.update(code for code in [item.get("basic_code")] if isinstance(code, str))
+        for sub in _objects(item.get("sub_items", [])):
+            codes.update(code for code in [sub.get("basic_code")] if isinstance(code, str))
+    return codes
+
+
+def iter_findings(document: Any, codes: set[str]) -> Iterator[Finding]:
+    """Yield a ``crosslist.same-source`` finding for each item whose code the 权责清单 lacks."""
+    items = document.get("items", []) if isinstance(document, dict) else document.items
+    region = (document if isinstance(document, dict) else document.envelope).get("region")
+    for index, item in enumerate(items):
+        code = item.get("basic_code") if isinstance(item, dict) else None
+        if isinstance(code, str) and code not in codes:
+            message = f"基本编码 {code} 不在本地区（{region}）的权责清单中（同源）"
+            yield finding("crosslist.same-source", f"$.items[{index}].basic_code", message, code)
+
+
+def _objects(entries: Iterable[Any]) -> Iterator[dict[str, Any]]:
+    return (entry for entry in entries if isinstance(entry, dict))
