@@ -35,8 +35,9 @@ _OBJECTS = ("草原征占用", "食品生产", "建设工程", "药品经营", "
 def agency(region_code: str, number: int = 1) -> dict[str, Any]:
     """Return a government agency of ``region_code`` with a valid USCC."""
     first17 = f"11{region_code}{number:09d}"
+    found = region.lookup(region_code)
     return {
-        "name": f"{region_code} 第 {number} 号部门",
+        "name": f"{found.name if found else region_code}市场监督管理局",
         "uscc": first17 + uscc.calc_check_digit(first17),
         "nature": "1",
     }

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from banzhang._version import SPEC_VERSION, __version__
 from banzhang.cli import (
     _code,
+    _compare,
     _convert,
     _demo,
     _diff,
@@ -30,7 +31,18 @@ from banzhang.errors import BanzhangError
 __all__ = ["build_parser", "main"]
 
 #: Each verb module has ``register(subparsers)``; the handler is stored as ``func``.
-_VERBS = (_code, _validate, _convert, _template, _levels, _diff, _stats, _reference, _demo)
+_VERBS = (
+    _code,
+    _validate,
+    _convert,
+    _template,
+    _levels,
+    _compare,
+    _diff,
+    _stats,
+    _reference,
+    _demo,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
