@@ -86,3 +86,7 @@ def test_demo_runs_the_main_job(tmp_path: Path, capsys: pytest.CaptureFixture[st
     original = json.loads((out / "examples" / "power-list.json").read_text("utf-8"))
     for name in ("from-excel.json", "from-xml.json", "from-jsonl.json"):
         assert json.loads((out / "converted" / name).read_text("utf-8")) == original
+    assert "发现 2 处不一致" in (out / "reports" / "levels.txt").read_text("utf-8")
+    assert "下放1项" in (out / "reports" / "diff.txt").read_text("utf-8")
+    for verb in ("levels", "compare", "stats", "diff"):
+        assert (out / "reports" / f"{verb}.xlsx").exists()

@@ -52,7 +52,7 @@ def _flawed_guide() -> dict[str, Any]:
 def run_demo(args: argparse.Namespace) -> int:
     """Run each step of the main job and say where its output is."""
     out: Path = args.out
-    for folder in ("examples", "flawed", "converted"):
+    for folder in ("examples", "flawed", "converted", "province", "reports"):
         (out / folder).mkdir(parents=True, exist_ok=True)
     steps: list[tuple[str, Callable[[], Path]]] = [
         ("编码解释", lambda: _codes(out)),
@@ -60,6 +60,7 @@ def run_demo(args: argparse.Namespace) -> int:
         ("示例校验", lambda: _validate_examples(out)),
         ("问题示例的校验报告", lambda: _validate_flawed(out)),
         ("格式转换（JSON → Excel、XML、JSON Lines → JSON）", lambda: _convert(out)),
+        ("跨清单检查（三级五同、横向可比、统计、动态调整）", lambda: _cross_list(out)),
     ]
     for title, step in steps:
         written = step()
@@ -117,3 +118,32 @@ def _convert(out: Path) -> Path:
     _captured(["convert", str(converted / "power-list.xml"), str(converted / "from-xml.json")])
     _captured(["convert", str(converted / "power-list.jsonl"), str(converted / "from-jsonl.json")])
     return converted
+
+
+def _cross_list(out: Path) -> Path:
+    """The first 16 divisions' 权责清单 with two planted differences, and two list versions."""
+    from banzhang import synthetic  # noqa: PLC0415 - only the demo needs the generator
+    from banzhang.formats import json as json_format  # noqa: PLC0415
+
+    lists, _ = synthetic.province(20, seed=2026)
+    chosen = lists[:16]
+    chosen[3]["items"][2]["name"] += "（地方表述）"  # two planted differences for levels to find
+    chosen[14]["items"][5]["process"] = ["受理", "审查", "复核", "决定", "送达"]
+    for document in chosen:
+        json_format.dump(document, out / "province" / f"{document['region']}.json")
+    reports = out / "reports"
+    province = str(out / "province")
+    for verb in ("levels", "compare", "stats"):
+        _code, text = _captured([verb, province, "--excel", str(reports / f"{verb}.xlsx")])
+        (reports / f"{verb}.txt").write_text(text, encoding="utf-8")
+    newer = examples.load_data("power-list")
+    newer["items"][0]["levels"] = ["3", "4"]
+    newer["items"].pop(2)
+    old, new = out / "examples" / "power-list.json", out / "reports" / "power-list-2027.json"
+    json_format.dump(newer, new)
+    _diff_code, text = _captured(
+        ["diff", str(old), str(new), "--excel", str(reports / "diff.xlsx")]
+    )
+    (reports / "diff.txt").write_text(text, encoding="utf-8")
+    print(text.rstrip())
+    return reports
