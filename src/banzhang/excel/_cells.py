@@ -37,6 +37,7 @@ _SAFE_INTEGER = 10**_EXCEL_DIGITS
 _CODE_LENGTHS = {"basic": 12, "handling": 14, "uscc": 18, "implementation": 33, "region": 6}
 _MARKER = re.compile(r"(?:^|(?<=[\n；;。]))[ \t\u3000]*[（(]?(\d+)[ \t]*[.、．)）:：][ \t\u3000]*")
 _LIST_SEPARATORS = re.compile(r"[、，,;；/\n]+")
+_NOTHING_TO_SAY: list[CellProblem] = []  # shared, never appended to
 _DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 
 
@@ -116,6 +117,8 @@ def split_numbered(text: str, *, exact: bool) -> list[str]:
 
 def read_value(column: Column, raw: Any, *, exact: bool) -> tuple[Any, list[CellProblem]]:
     """Return the document value of a cell, and anything worth telling about it."""
+    if exact and column.plain and type(raw) is str:
+        return raw, _NOTHING_TO_SAY  # the common case, on the hot path: text as written
     if raw is None or (isinstance(raw, str) and not exact and not raw.strip()):
         return None, []
     if not column.multi:

@@ -39,6 +39,13 @@ class Column:
     header: str
     spec: FieldSpec
     multi: bool
+    #: Plain text (no code, no codelist, one value): read as it is from banzhang's own files.
+    plain: bool = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        element = self.spec.element
+        plain = not self.multi and self.spec.shape == "str" and not element.code
+        object.__setattr__(self, "plain", plain and not element.codelist)
 
     @property
     def id(self) -> str:
