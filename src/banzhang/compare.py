@@ -22,6 +22,7 @@ from typing import Any
 import attrs
 
 from banzhang.codes import region as regions
+from banzhang.formats import envelope_of, items_of
 
 __all__ = ["OUTLIER_SHARE", "Group", "Row", "compare", "department_identity"]
 
@@ -80,10 +81,9 @@ def compare(documents: Iterable[Any]) -> list[Group]:
     """Group 权责清单 (data or item streams) by level and department; flag outliers."""
     gathered: dict[tuple[str, str], list[Row]] = {}
     for document in documents:
-        envelope = document if isinstance(document, dict) else document.envelope
+        envelope, items = envelope_of(document), items_of(document)
         if envelope.get("kind") != "power-list":
             continue
-        items = document.get("items", []) if isinstance(document, dict) else document.items
         counts = Counter(
             item["power_type"]
             for item in items

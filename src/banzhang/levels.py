@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from banzhang import codelists
+from banzhang.formats import envelope_of, items_of
 
 __all__ = ["ELEMENTS", "Difference", "LevelsReport", "Place", "check"]
 
@@ -122,16 +123,16 @@ def check(documents: Iterable[tuple[str, Any]]) -> LevelsReport:
     Each document is a dict with ``items``, or a :class:`~banzhang.formats.ItemStream` whose
     envelope is read first; pass them ordered or not, they are ordered by level here.
     """
-    ordered = sorted(documents, key=lambda pair: _order(_envelope(pair[1])))
+    ordered = sorted(documents, key=lambda pair: _order(envelope_of(pair[1])))
     references: dict[str, tuple[dict[str, Any], Place]] = {}
     shared: set[str] = set()
     differences: list[Difference] = []
     items = 0
     for name, document in ordered:
-        envelope = _envelope(document)
+        envelope = envelope_of(document)
         region, level = str(envelope.get("region", "")), str(envelope.get("level", ""))
         generic = envelope.get("generic") is True
-        for index, item in enumerate(_items(document)):
+        for index, item in enumerate(items_of(document)):
             items += 1
             code = item.get("basic_code") if isinstance(item, dict) else None
             if not isinstance(code, str):
@@ -154,20 +155,6 @@ def check(documents: Iterable[tuple[str, Any]]) -> LevelsReport:
                         Difference(code, element, reference_facts[element], value, reference, place)
                     )
     return LevelsReport(len(ordered), items, len(shared), tuple(differences))
-
-
-def _envelope(document: Any) -> dict[str, Any]:
-    if isinstance(document, dict):
-        return document
-    envelope: dict[str, Any] = document.envelope
-    return envelope
-
-
-def _items(document: Any) -> Iterable[Any]:
-    if isinstance(document, dict):
-        items = document.get("items")
-        return items if isinstance(items, list) else ()
-    return document.items  # type: ignore[no-any-return]  # an ItemStream's iterator
 
 
 def _order(envelope: dict[str, Any]) -> tuple[int, int]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from banzhang.formats import envelope_of, items_of
 from banzhang.validation._structure import finding
 from banzhang.validation.findings import Finding
 
@@ -23,9 +24,8 @@ KINDS = frozenset({"intermediary-list", "service-mode-list", "supervision-list",
 
 def power_codes(power_list: Any) -> set[str]:
     """Return every 基本编码 of a 权责清单 (items and 子项), from data or an item stream."""
-    items = power_list.get("items", []) if isinstance(power_list, dict) else power_list.items
     codes: set[str] = set()
-    for item in _objects(items):
+    for item in _objects(items_of(power_list)):
         codes.update(code for code in [item.get("basic_code")] if isinstance(code, str))
         for sub in _objects(item.get("sub_items", [])):
             codes.update(code for code in [sub.get("basic_code")] if isinstance(code, str))
@@ -34,9 +34,8 @@ def power_codes(power_list: Any) -> set[str]:
 
 def iter_findings(document: Any, codes: set[str]) -> Iterator[Finding]:
     """Yield a ``crosslist.same-source`` finding for each item whose code the 权责清单 lacks."""
-    items = document.get("items", []) if isinstance(document, dict) else document.items
-    region = (document if isinstance(document, dict) else document.envelope).get("region")
-    for index, item in enumerate(items):
+    region = envelope_of(document).get("region")
+    for index, item in enumerate(items_of(document)):
         code = item.get("basic_code") if isinstance(item, dict) else None
         if isinstance(code, str) and code not in codes:
             message = f"基本编码 {code} 不在本地区（{region}）的权责清单中（同源）"

@@ -19,6 +19,8 @@ from typing import Any
 
 import attrs
 
+from banzhang.formats import envelope_of, items_of
+
 __all__ = ["THREE_MODES", "THREE_MODES_TARGET", "Stats", "collect"]
 
 THREE_MODES = ("马上办", "网上办", "一次办")
@@ -62,8 +64,7 @@ def collect(documents: Iterable[Any]) -> Stats:
     by_mode: Counter[str] = Counter()
     mode_items = three = 0
     for document in documents:
-        envelope = document if isinstance(document, dict) else document.envelope
-        entries = document.get("items", []) if isinstance(document, dict) else document.items
+        envelope, entries = envelope_of(document), items_of(document)
         kind = str(envelope.get("kind"))
         lists[kind] += 1
         for item in entries:

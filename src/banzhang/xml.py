@@ -32,9 +32,9 @@ from lxml import etree
 from banzhang import kinds, validation
 from banzhang._access import get as _get
 from banzhang._introspect import FieldSpec, fields_of
-from banzhang.convert import from_data, item_from_data
+from banzhang.convert import from_data
 from banzhang.errors import InvalidDocument, UnreadableInput
-from banzhang.formats import ItemStream
+from banzhang.formats import ItemStream, models_of
 from banzhang.validation.findings import Finding
 from banzhang.xsd import NAMESPACE
 
@@ -472,9 +472,7 @@ def load(source: Any, *, kind: str | None = None) -> Any:
 
 def iter_load(source: Any, *, kind: str | None = None) -> ItemStream:
     """Read a list item by item, each item as a model."""
-    stream = iter_load_data(source, kind=kind)
-    items = (item_from_data(data, stream.kind, index) for index, data in enumerate(stream.items))
-    return ItemStream(stream.kind, stream.envelope, items)
+    return models_of(iter_load_data(source, kind=kind))
 
 
 def iter_findings(source: Any, *, kind: str | None = None) -> Iterator[Finding]:

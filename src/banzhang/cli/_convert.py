@@ -8,9 +8,9 @@ from typing import Any
 
 from banzhang import kinds
 from banzhang.cli._common import EXIT_OK, CommandError
-from banzhang.convert import from_data, item_from_data
+from banzhang.convert import from_data
 from banzhang.errors import InvalidDocument
-from banzhang.formats import for_path
+from banzhang.formats import for_path, models_of
 
 
 def register(subparsers: Any) -> None:
@@ -28,12 +28,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         stream = reader.iter_load_data(args.source, kind=args.kind)
         if kinds.get(stream.kind).is_list:
-            items = (
-                item_from_data(item, stream.kind, index) for index, item in enumerate(stream.items)
-            )
-            writer.iter_dump(
-                stream.kind, from_data({**stream.envelope, "items": []}), items, args.target
-            )
+            envelope = from_data({**stream.envelope, "items": []})
+            writer.iter_dump(stream.kind, envelope, models_of(stream).items, args.target)
         else:
             writer.dump(from_data(stream.envelope, stream.kind), args.target)
     except InvalidDocument as err:

@@ -20,11 +20,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from banzhang import validation
-from banzhang.convert import from_data, item_from_data
+from banzhang.convert import from_data
 from banzhang.excel._reader import ReadItem, RowSource, WorkbookStream, locate, open_workbook
 from banzhang.excel._safety import Limits
 from banzhang.excel._writer import dump, iter_dump, template
-from banzhang.formats import ItemStream
+from banzhang.formats import ItemStream, models_of
 from banzhang.validation.findings import Finding
 
 __all__ = [
@@ -80,9 +80,7 @@ def load(source: Any, *, kind: str | None = None, limits: Limits | None = None) 
 
 def iter_load(source: Any, *, kind: str | None = None, limits: Limits | None = None) -> ItemStream:
     """Read a list item by item, each item as a model."""
-    stream = iter_load_data(source, kind=kind, limits=limits)
-    items = (item_from_data(data, stream.kind, index) for index, data in enumerate(stream.items))
-    return ItemStream(stream.kind, stream.envelope, items)
+    return models_of(iter_load_data(source, kind=kind, limits=limits))
 
 
 def iter_findings(

@@ -217,7 +217,6 @@ class _BookReader:
         if table.sheet not in self.book.sheetnames:
             return
         targets = match_headers(table, ())
-        letters: dict[str, str] = {}
         for row_number, row in enumerate(
             self.book[table.sheet].iter_rows(max_col=3, values_only=True), start=1
         ):
@@ -227,11 +226,9 @@ class _BookReader:
             if target is None or target.column is None or target.role != "column":
                 continue
             column = target.column
-            letters[column.id] = "B"
             path = "$." + column.id
             self._put(data, column, value, at=("$", table.sheet, 1, row_number), findings=findings)
             sources.append(RowSource(path, table.sheet, row_number, {column.id: "B", "": "B"}))
-        del letters
 
     def _read_single_linked(
         self, data: dict[str, Any], findings: list[Finding], sources: list[RowSource]

@@ -20,7 +20,17 @@ import attrs
 
 from banzhang.errors import UnreadableInput
 
-__all__ = ["Format", "ItemStream", "Source", "Target", "for_path", "register"]
+__all__ = [
+    "Format",
+    "ItemStream",
+    "Source",
+    "Target",
+    "envelope_of",
+    "for_path",
+    "items_of",
+    "models_of",
+    "register",
+]
 
 #: Where a document is read from: a path, or a binary file object.
 Source = str | os.PathLike[str] | IO[bytes]
@@ -100,3 +110,28 @@ def for_path(path: str | os.PathLike[str]) -> Format:
         raise UnreadableInput(message, source=os.fspath(path))
     result: Format = importlib.import_module(found)  # type: ignore[assignment,unused-ignore]  # a module is the Format
     return result
+
+
+def envelope_of(document: Any) -> dict[str, Any]:
+    """Return the envelope of a list given as JSON-shaped data or as an :class:`ItemStream`."""
+    if isinstance(document, dict):
+        return document
+    envelope: dict[str, Any] = document.envelope
+    return envelope
+
+
+def items_of(document: Any) -> Iterable[Any]:
+    """Return the items of a list given as JSON-shaped data or as an :class:`ItemStream`."""
+    if isinstance(document, dict):
+        items = document.get("items")
+        return items if isinstance(items, list) else ()
+    streamed: Iterable[Any] = document.items
+    return streamed
+
+
+def models_of(stream: ItemStream) -> ItemStream:
+    """Return ``stream`` with each item structured as a model (errors name ``$.items[i]``)."""
+    from banzhang.convert import item_from_data  # noqa: PLC0415 - convert imports kinds
+
+    items = (item_from_data(data, stream.kind, index) for index, data in enumerate(stream.items))
+    return ItemStream(stream.kind, stream.envelope, items)

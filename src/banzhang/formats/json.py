@@ -25,7 +25,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import attrs
 
-from banzhang.convert import detect_kind, from_data, item_from_data, to_data
+from banzhang.convert import detect_kind, from_data, to_data
 from banzhang.errors import UnreadableInput
 
 if TYPE_CHECKING:
@@ -165,14 +165,13 @@ def iter_load_data(source: Source, *, kind: str | None = None) -> ItemStream:
 
 def iter_load(source: Source, *, kind: str | None = None) -> ItemStream:
     """Read a JSON Lines list lazily, each item as a model (see :func:`iter_load_data`)."""
-    from banzhang.formats import ItemStream  # noqa: PLC0415 - formats imports this module
+    from banzhang.formats import models_of  # noqa: PLC0415 - formats imports this module
 
     stream = iter_load_data(source, kind=kind)
     if detect_kind(None, stream.kind).item is None:
         message = f"{stream.kind} 不是清单，不能逐条读取"
         raise UnreadableInput(message)
-    items = (item_from_data(item, stream.kind, index) for index, item in enumerate(stream.items))
-    return ItemStream(kind=stream.kind, envelope=stream.envelope, items=items)
+    return models_of(stream)
 
 
 def _lines(source: Any, where: str) -> Iterator[tuple[int, str]]:
