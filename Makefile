@@ -39,6 +39,7 @@ test: lint typecheck unit
 # Regenerate the committed files derived from the declarations (the drift tests compare them).
 generate: $(STAMP)
 	$(BIN)/python -m banzhang.schema schemas
+	rm -rf docs && $(BIN)/banzhang docs --out docs
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --out benchmarks/results.json

@@ -74,7 +74,7 @@ def test_code_check_forced_kind(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_demo_runs_the_main_job(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """``demo`` explains codes, writes a template, validates, reports a flawed copy, converts."""
+    """``demo`` runs every step: codes, template, validation, conversion, checks, guides, docs."""
     out = tmp_path / "demo"
     assert main(["demo", "--out", str(out)]) == 0
     assert "有子项的主项" in (out / "codes-explained.txt").read_text("utf-8")
@@ -90,3 +90,9 @@ def test_demo_runs_the_main_job(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "下放1项" in (out / "reports" / "diff.txt").read_text("utf-8")
     for verb in ("levels", "compare", "stats", "diff"):
         assert (out / "reports" / f"{verb}.xlsx").exists()
+    assert "<svg" in (out / "rendered" / "服务指南.html").read_text("utf-8")
+    assert "完整版获取方式" in (out / "rendered" / "服务指南（简版）.html").read_text("utf-8")
+    assert "审查要点" in (out / "rendered" / "审查细则.html").read_text("utf-8")
+    assert (out / "rendered" / "办理流程图.svg").exists()
+    assert (out / "docs" / "md" / "kinds" / "power-list.md").exists()
+    assert (out / "docs" / "html" / "index.html").exists()

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from banzhang import BanzhangError, codes, convert, validation
+from banzhang import BanzhangError, codes, convert, render, validation
 from banzhang.formats import json as bjson
 
 JUNK: list[Any] = [None, "", "😴", " ", "\x00", "0" * 10_000, 12, 3.5, b"00016421300Y", [], {}]
@@ -52,6 +52,9 @@ DOCUMENT_ENTRY_POINTS: list[Callable[[Any], object]] = [
     lambda junk: bjson.load(io.BytesIO(junk if isinstance(junk, bytes) else str(junk).encode())),
     lambda junk: list(bjson.iter_load(io.BytesIO(str(junk).encode())).items),
     bjson.load,
+    render.render,
+    lambda junk: render.render(junk, brief=True),
+    render.flowchart_svg,
 ]
 DOCUMENT_JUNK: list[Any] = [*JUNK, {"kind": "nope"}, {"kind": None}, "[1, 2", b"\xff\xfe", 0]
 

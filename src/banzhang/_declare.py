@@ -17,12 +17,12 @@ from typing import Any
 
 import attrs
 
-__all__ = ["META_KEY", "Element", "describe", "element"]
+__all__ = ["META_KEY", "SOURCE_TAGS", "Element", "describe", "element"]
 
 #: The key of field metadata that holds the :class:`Element`.
 META_KEY = "banzhang"
 
-_SOURCE_TAGS = {
+SOURCE_TAGS = {
     "V": "已核实的公开文本",
     "S": "种子文件所述",
     "P": "实际系统的通行做法",
@@ -69,7 +69,7 @@ class Element:
     @property
     def source_meaning(self) -> str:
         """What the tag means, in Chinese."""
-        return _SOURCE_TAGS.get(self.source_tag, "未注明")
+        return SOURCE_TAGS.get(self.source_tag, "未注明")
 
 
 def element(

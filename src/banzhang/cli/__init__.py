@@ -19,6 +19,8 @@ from banzhang.cli import (
     _convert,
     _demo,
     _diff,
+    _docs,
+    _guide,
     _levels,
     _reference,
     _stats,
@@ -41,6 +43,8 @@ _VERBS = (
     _diff,
     _stats,
     _reference,
+    _guide,
+    _docs,
     _demo,
 )
 

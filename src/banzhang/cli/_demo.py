@@ -6,7 +6,6 @@ import argparse
 import contextlib
 import io
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +20,6 @@ def register(subparsers: Any) -> None:
         "--out", type=Path, default=Path("demo-out"), help="输出目录（默认 demo-out）"
     )
     parser.set_defaults(func=run_demo)
-
-
-def bundled_codes() -> list[str]:
-    """Return the example codes shipped in ``banzhang.examples/codes.txt``."""
-    text = resources.files("banzhang.examples").joinpath("codes.txt").read_text("utf-8")
-    return [line.split("#")[0].strip() for line in text.splitlines() if line.split("#")[0].strip()]
 
 
 def _captured(argv: list[str]) -> tuple[int, str]:
@@ -52,7 +45,7 @@ def _flawed_guide() -> dict[str, Any]:
 def run_demo(args: argparse.Namespace) -> int:
     """Run each step of the main job and say where its output is."""
     out: Path = args.out
-    for folder in ("examples", "flawed", "converted", "province", "reports"):
+    for folder in ("examples", "flawed", "converted", "province", "reports", "rendered"):
         (out / folder).mkdir(parents=True, exist_ok=True)
     steps: list[tuple[str, Callable[[], Path]]] = [
         ("编码解释", lambda: _codes(out)),
@@ -61,6 +54,8 @@ def run_demo(args: argparse.Namespace) -> int:
         ("问题示例的校验报告", lambda: _validate_flawed(out)),
         ("格式转换（JSON → Excel、XML、JSON Lines → JSON）", lambda: _convert(out)),
         ("跨清单检查（三级五同、横向可比、统计、动态调整）", lambda: _cross_list(out)),
+        ("服务指南（完整版、简版）与审查细则的可打印 HTML", lambda: _rendered(out)),
+        ("由要素声明生成的文档（Markdown 与 HTML 网站）", lambda: _docs(out)),
     ]
     for title, step in steps:
         written = step()
@@ -71,7 +66,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
 def _codes(out: Path) -> Path:
     target = out / "codes-explained.txt"
-    text = "\n".join(_captured(["code", "explain", code])[1] for code in bundled_codes())
+    text = "\n".join(_captured(["code", "explain", code])[1] for code, _comment in examples.codes())
     target.write_text(text, encoding="utf-8")
     return target
 
@@ -147,3 +142,30 @@ def _cross_list(out: Path) -> Path:
     (reports / "diff.txt").write_text(text, encoding="utf-8")
     print(text.rstrip())
     return reports
+
+
+def _rendered(out: Path) -> Path:
+    rendered = out / "rendered"
+    guide, review = out / "examples" / "service-guide.json", out / "examples" / "review-detail.json"
+    _captured(
+        [
+            "guide",
+            "render",
+            str(guide),
+            "--out",
+            str(rendered / "服务指南.html"),
+            "--svg",
+            str(rendered / "办理流程图.svg"),
+        ]
+    )
+    _captured(
+        ["guide", "render", str(guide), "--out", str(rendered / "服务指南（简版）.html"), "--brief"]
+    )
+    _captured(["guide", "render", str(review), "--out", str(rendered / "审查细则.html")])
+    return rendered
+
+
+def _docs(out: Path) -> Path:
+    _captured(["docs", "--out", str(out / "docs" / "md")])
+    _captured(["docs", "--out", str(out / "docs" / "html"), "--format", "html"])
+    return out / "docs" / "html" / "index.html"

@@ -8,6 +8,8 @@ check character; they illustrate, they do not identify real registrations.
 '食品生产许可（新办）'
 >>> "power-list" in names()
 True
+>>> codes()[0]
+('00016421300Y', '国家设定的行政许可主项，有子项')
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
 
-__all__ = ["load", "load_data", "names", "path"]
+__all__ = ["codes", "load", "load_data", "names", "path"]
 
 
 def names() -> tuple[str, ...]:
@@ -42,3 +44,14 @@ def load(kind: str) -> Any:
     from banzhang.convert import from_data  # noqa: PLC0415 - keep the examples import light
 
     return from_data(load_data(kind))
+
+
+def codes() -> list[tuple[str, str]]:
+    """Return the example codes of ``codes.txt`` with what each illustrates."""
+    text = resources.files(__name__).joinpath("codes.txt").read_text(encoding="utf-8")
+    found = []
+    for line in text.splitlines():
+        code, _hash, comment = line.partition("#")
+        if code.strip():
+            found.append((code.strip(), comment.strip()))
+    return found

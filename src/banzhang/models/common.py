@@ -213,7 +213,7 @@ class Material:
 
 @attrs.frozen(kw_only=True)
 class Document:
-    """What every document starts with: its kind and the spec version it follows.
+    """文档: what every document starts with — its kind and the spec version it follows.
 
     Attributes:
         kind: 文档类型 (``power-list``, ``service-guide``, …).
@@ -228,7 +228,7 @@ class Document:
 
 @attrs.frozen(kw_only=True)
 class ListDocument(Document):
-    """The envelope of a list (SPEC §1); each list kind adds its ``items``.
+    """清单信封: the envelope of a list (SPEC §1); each list kind adds its ``items``.
 
     Attributes:
         region: 行政区划代码 (GB/T 2260).

@@ -1,0 +1,37 @@
+"""``banzhang docs --out DIR [--format md|html]``: the standard's documentation, generated."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from banzhang import publish
+from banzhang.cli._common import EXIT_OK, CommandError
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``docs`` verb."""
+    parser = subparsers.add_parser(
+        "docs", help="由要素声明生成文档：各类型要素表、代码表、编码规则、规则目录"
+    )
+    parser.add_argument("--out", type=Path, required=True, help="输出目录")
+    parser.add_argument(
+        "--format",
+        choices=publish.FORMATS,
+        default="md",
+        help="md（默认，Markdown）或 html（不依赖网络的静态网站）",
+    )
+    parser.set_defaults(func=run_docs)
+
+
+def run_docs(args: argparse.Namespace) -> int:
+    """Write the documentation and say where its index is."""
+    out: Path = args.out
+    if out.exists() and not out.is_dir():
+        message = f"输出位置 {out} 已存在且不是目录"
+        raise CommandError(message)
+    written = publish.write(out, args.format)
+    index = next(path for path in written if path.stem == "index")
+    print(f"已写出 {len(written)} 个页面；入口：{index}")
+    return EXIT_OK

@@ -1,0 +1,106 @@
+"""Publish the standard: Markdown pages and a self-contained HTML site, from the declarations.
+
+Every generated page — one per kind, the codelists, the coding rule, the rule catalogue, what is
+normative — is derived from the same declarations as the schemas; the hand-written guides
+(decisions, Excel, XML) ship as package data and are published beside them. ``docs/`` in the
+repository is :func:`write_markdown`'s output, and a drift test keeps it so.
+
+>>> found = {page.path: page for page in pages()}
+>>> "kinds/power-list.md" in found and "coding-rule.md" in found
+True
+>>> found["kinds/service-guide.md"].title
+'服务指南'
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from banzhang import kinds
+from banzhang._version import SPEC_VERSION, __version__
+from banzhang.publish._elements import kind_page
+from banzhang.publish._markdown import code, escape, link, table
+from banzhang.publish._page import GENERATED, Page
+from banzhang.publish._reference import (
+    codelists_page,
+    coding_rule_page,
+    normative_page,
+    rules_page,
+)
+
+__all__ = ["FORMATS", "Page", "pages", "write", "write_markdown"]
+
+FORMATS = ("md", "html")
+
+#: The hand-written pages, with their titles, in ``banzhang/_data/docs``.
+_WRITTEN = {"decisions.md": "banzhang 的决定", "excel.md": "Excel 工作簿", "xml.md": "XML 与 XSD"}
+
+
+def pages() -> list[Page]:
+    """Return every page, the index first."""
+    reference = [codelists_page(), coding_rule_page(), rules_page(), normative_page()]
+    written = [_written(name, title) for name, title in _WRITTEN.items()]
+    by_kind = [kind_page(kind) for kind in kinds.all_kinds()]
+    return [_index(by_kind, reference, written), *by_kind, *reference, *written]
+
+
+def write_markdown(out: Path) -> list[Path]:
+    """Write every page as Markdown under ``out`` and return the files written."""
+    written = []
+    for page in pages():
+        target = out / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.text, encoding="utf-8")
+        written.append(target)
+    return written
+
+
+def write(out: Path, output_format: str = "md") -> list[Path]:
+    """Write the documentation under ``out`` as ``md`` (Markdown) or ``html`` (a site)."""
+    if output_format == "html":
+        from banzhang.publish._html import write_site  # noqa: PLC0415 - markdown-it only here
+
+        return write_site(pages(), out)
+    return write_markdown(out)
+
+
+def _written(name: str, title: str) -> Page:
+    text = resources.files("banzhang._data.docs").joinpath(name).read_text(encoding="utf-8")
+    return Page(name, title, text)
+
+
+def _index(by_kind: list[Page], reference: list[Page], written: list[Page]) -> Page:
+    rows = (
+        [
+            link(kind.title, page.path),
+            code(kind.id),
+            "清单" if kind.is_list else "单个事项",
+            escape(kind.description),
+        ]
+        for kind, page in zip(kinds.all_kinds(), by_kind, strict=True)
+    )
+    lines = [
+        GENERATED,
+        "# banzhang 文档",
+        "",
+        (
+            "banzhang 是内蒙古行政审批制度改革“八张清单”、事项编码规则、"
+            "服务指南和审查细则编写规范的参考实现。"
+            "本文档与 JSON Schema、XSD、Excel 模板出自同一份要素声明"
+            f"（banzhang {escape(__version__)}，规范版本 {escape(SPEC_VERSION)}）。"
+        ),
+        "",
+        "## 文档类型",
+        "",
+        table(("名称", "类型编号", "形式", "说明"), rows),
+        "",
+        "## 参考",
+        "",
+        *(f"- {link(page.title, page.path)}" for page in reference),
+        "",
+        "## 说明",
+        "",
+        *(f"- {link(page.title, page.path)}" for page in written),
+    ]
+    return Page("index.md", "banzhang 文档", "\n".join(lines) + "\n")

@@ -1,0 +1,160 @@
+"""The element pages: one per kind, a table per model, every cell read from the declarations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from banzhang import codelists, codes
+from banzhang._declare import SOURCE_TAGS, Element
+from banzhang._introspect import FieldSpec, fields_of
+from banzhang.kinds import Kind
+from banzhang.publish._markdown import anchor, code, escape, link, table
+from banzhang.publish._page import GENERATED, Page, source_legend
+
+__all__ = ["kind_page", "model_title", "source_text"]
+
+_SHAPES = {"str": "文本", "int": "整数", "bool": "是/否", "date": "日期（YYYY-MM-DD）"}
+_HEADERS = ("要素", "中文名称", "类型", "必填", "约束", "代码表", "来源", "说明")
+
+
+def kind_page(kind: Kind) -> Page:
+    """Return the page of ``kind``: its document, its item (for lists) and every nested model."""
+    lines = [
+        GENERATED,
+        f"# {escape(kind.title)}（{code(kind.id)}）",
+        "",
+        f"{escape(kind.description)}。来源：{source_text(kind.source)}。",
+        "",
+        source_legend("../"),
+        "",
+        (
+            f"JSON Schema：{code(f'schemas/{kind.id}.schema.json')}（或 "
+            f"{code(f'banzhang schema {kind.id}')}）；XSD：{code(f'schemas/{kind.id}.xsd')}；"
+            f"示例：{code(f'banzhang.examples.load({kind.id!r})')}。"
+        ),
+        "",
+        "## 文档要素",
+        "",
+        _element_table(kind.document),
+    ]
+    if kind.item is not None:
+        title = f"## 事项要素：{escape(model_title(kind.item))}"
+        lines += ["", anchor(_model_anchor(kind.item)), "", title, "", _element_table(kind.item)]
+    nested = [model for model in _nested_models(kind.document) if model is not kind.item]
+    if nested:
+        lines += ["", "## 复合要素", ""]
+        for model in nested:
+            lines += [
+                anchor(_model_anchor(model)),
+                "",
+                f"### {escape(model_title(model))}（{code(model.__name__)}）",
+                "",
+                _element_table(model),
+                "",
+            ]
+    return Page(f"kinds/{kind.id}.md", kind.title, "\n".join(lines).rstrip() + "\n")
+
+
+def model_title(model: type[Any]) -> str:
+    """Return the Chinese title of a model: its docstring up to the first ':', '.' or '['."""
+    first = (model.__doc__ or model.__name__).strip().splitlines()[0]
+    for stop in (":", ".", " ["):
+        first = first.split(stop)[0]
+    return first.strip()
+
+
+def source_text(source: str) -> str:
+    """Return a source as Markdown, each tag in bold (``**S** 002; **V** 行政许可法 art. 30``)."""
+    return "; ".join(_one_source(part.strip()) for part in source.split(";"))
+
+
+def _one_source(source: str) -> str:
+    tag, _space, clause = source.partition(" ")
+    if tag not in SOURCE_TAGS:
+        return escape(source)
+    return f"**{tag}** {escape(clause)}".rstrip()
+
+
+def _element_table(model: type[Any]) -> str:
+    return table(_HEADERS, (_row(spec) for spec in fields_of(model)))
+
+
+def _row(spec: FieldSpec) -> list[str]:
+    facts = spec.element
+    return [
+        code(spec.name),
+        escape(facts.title),
+        _type_text(spec),
+        "是" if facts.required else "否",
+        "；".join(_constraints(spec)),
+        _codelist_text(facts.codelist),
+        source_text(facts.source),
+        _note(facts),
+    ]
+
+
+def _type_text(spec: FieldSpec) -> str:
+    if spec.shape == "object":
+        return _model_link(spec.model)
+    if spec.shape == "array":
+        entry = _model_link(spec.model) if spec.item_shape == "object" else _shape(spec.item_shape)
+        return f"数组：{entry}"
+    return _shape(spec.shape)
+
+
+def _shape(shape: str | None) -> str:
+    return _SHAPES.get(shape or "", shape or "")
+
+
+def _model_link(model: type[Any] | None) -> str:
+    assert model is not None  # an object or an array of objects always has its model
+    return link(model_title(model), f"#{_model_anchor(model)}")
+
+
+def _model_anchor(model: type[Any]) -> str:
+    return f"model-{model.__name__}"
+
+
+def _constraints(spec: FieldSpec) -> Iterator[str]:
+    facts = spec.element
+    if facts.code is not None:
+        title, _module, length = codes.KINDS[facts.code]
+        yield f"{escape(title)}（{length} 位，见{link('编码规则', '../coding-rule.md')}）"
+    if facts.pattern is not None:
+        yield f"格式 {code(facts.pattern)}"
+    if facts.max_length is not None:
+        yield f"至多 {facts.max_length} 字"
+    if facts.min_items is not None:
+        yield f"至少 {facts.min_items} 项"
+    if facts.minimum is not None:
+        yield f"不小于 {facts.minimum}"
+
+
+def _codelist_text(name: str | None) -> str:
+    if name is None:
+        return ""
+    found = codelists.get(name)
+    openness = "，开放" if found.open else ""
+    return link(f"{found.title}（{name}{openness}）", f"../codelists.md#codelist-{name}")
+
+
+def _note(facts: Element) -> str:
+    parts = [escape(facts.description)] if facts.description else []
+    if facts.example is not None:
+        parts.append(f"示例：{code(facts.example)}")
+    return "<br>".join(parts)
+
+
+def _nested_models(model: type[Any]) -> list[type[Any]]:
+    """Return every model reachable from ``model``'s elements, depth first, each once."""
+    found: list[type[Any]] = []
+
+    def visit(current: type[Any]) -> None:
+        for spec in fields_of(current):
+            if spec.model is not None and spec.model not in found:
+                found.append(spec.model)
+                visit(spec.model)
+
+    visit(model)
+    return found
