@@ -292,6 +292,44 @@ def test_entity_expansion_inside_the_package_is_refused(tmp_path: Path) -> None:
         excel.load(rebuilt)
 
 
+def _replace_member(source: Path, target: Path, member_name: str, content: bytes) -> None:
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for member in old.infolist():
+            new.writestr(member, content if member.filename == member_name else old.read(member))
+
+
+@pytest.mark.parametrize(
+    ("member", "content"),
+    [
+        ("xl/workbook.xml", b'<!DOCTYPE x SYSTEM "http://example.com/x.dtd"><workbook/>'),
+        ("xl/worksheets/sheet2.xml", b'<?xml version="1.0"?><!ENTITY a "b"><worksheet/>'),
+        ("xl/styles.xml", b"<?xml version='1.0'?>" + b"<!-- pad -->" * 400 + b"<styleSheet/>"),
+    ],
+    ids=["external-dtd", "entity-in-a-linked-sheet", "root-hidden-past-the-prolog"],
+)
+def test_any_part_with_a_dtd_is_refused_before_parsing(
+    tmp_path: Path, member: str, content: bytes
+) -> None:
+    """Every XML part of the package is checked up front, not only the sheets read first."""
+    path, rebuilt = tmp_path / "power.xlsx", tmp_path / "rebuilt.xlsx"
+    excel.dump(examples.load("power-list"), path)
+    _replace_member(path, rebuilt, member, content)
+    with pytest.raises(UnreadableInput, match="拒绝读取"):
+        excel.open_workbook(rebuilt)
+
+
+def test_broken_xml_deep_in_a_sheet_is_our_error(tmp_path: Path) -> None:
+    """A sheet whose XML breaks after some good rows stops the stream with UnreadableInput."""
+    path, rebuilt = tmp_path / "power.xlsx", tmp_path / "rebuilt.xlsx"
+    excel.dump(examples.load("power-list"), path)
+    items_sheet = "xl/worksheets/sheet2.xml"  # 清单信息, then 权责清单
+    with zipfile.ZipFile(path) as package:
+        broken = package.read(items_sheet).replace(b"</sheetData>", b"<row><c></sheetData>")
+    _replace_member(path, rebuilt, items_sheet, broken)
+    with pytest.raises(UnreadableInput, match="XML 无法读取"):
+        excel.load_data(rebuilt)
+
+
 # ---- the command line ----------------------------------------------------------------------------
 
 

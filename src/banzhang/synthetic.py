@@ -12,6 +12,7 @@ True
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -19,8 +20,17 @@ import attrs
 from banzhang._version import SPEC_VERSION
 from banzhang.codes import basic, region, uscc
 
-__all__ = ["PLANTABLE", "Planted", "agency", "power_item", "power_list", "province"]
+__all__ = [
+    "PLANTABLE",
+    "Planted",
+    "agency",
+    "iter_power_items",
+    "power_item",
+    "power_list",
+    "province",
+]
 
+_MAX_SEQUENCE = 99_999
 _TYPES = ("01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11")
 _STAGES = ("受理", "审查", "决定", "送达", "事后监管")
 _LAWS = (
@@ -43,11 +53,23 @@ def agency(region_code: str, number: int = 1) -> dict[str, Any]:
     }
 
 
+def _source_and_sequence(index: int) -> tuple[str, str, int]:
+    """Return a unique (来源, 事项类型, 主项顺序码) for item ``index``.
+
+    The first 99,999 items are 国家设定 with their own 主项顺序码; later ones (a 200,000-item
+    benchmark list) are 自治区设定, eleven items sharing a 主项顺序码 across eleven 事项类型.
+    """
+    power_type = _TYPES[index % len(_TYPES)]
+    if index < _MAX_SEQUENCE:
+        return "00", power_type, index + 1
+    return "15", power_type, (index - _MAX_SEQUENCE) // len(_TYPES) + 1
+
+
 def power_item(index: int, rng: random.Random, department: dict[str, Any]) -> dict[str, Any]:
     """Return one valid 权责清单 item; every few items has 子项."""
     power_type = _TYPES[index % len(_TYPES)]
     with_sub_items = index % 4 == 0
-    code = basic.build("00", power_type, index + 1, has_sub_items=with_sub_items)
+    code = basic.build(*_source_and_sequence(index), has_sub_items=with_sub_items)
     name = rng.choice(_OBJECTS) + rng.choice(_VERBS) + f"（{index + 1}）"
     item: dict[str, Any] = {
         "basic_code": code,
@@ -76,19 +98,27 @@ def power_list(
     items: int, *, seed: int = 0, region: str = "150200", level: str = "3"
 ) -> dict[str, Any]:
     """Return a valid 权责清单 of ``items`` items as JSON-shaped data."""
-    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
-    department = agency(region)
     return {
         "kind": "power-list",
         "spec_version": SPEC_VERSION,
         "region": region,
         "level": level,
-        "department": department,
+        "department": agency(region),
         "generic": False,
         "version": "2026",
         "effective_date": "2026-01-01",
-        "items": [power_item(index, rng, department) for index in range(items)],
+        "items": list(iter_power_items(items, seed=seed, region=region)),
     }
+
+
+def iter_power_items(
+    items: int, *, seed: int = 0, region: str = "150200"
+) -> Iterator[dict[str, Any]]:
+    """Yield the items of :func:`power_list` one by one, for lists too big to hold."""
+    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
+    department = agency(region)
+    for index in range(items):
+        yield power_item(index, rng, department)
 
 
 # ---- a synthetic province: 1 自治区 + 12 盟市 + 103 旗县 lists --------------------------------

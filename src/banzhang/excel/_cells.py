@@ -62,15 +62,18 @@ def _write_scalar(column: Column, value: Any) -> Any:
         return value if abs(value) < _SAFE_INTEGER else str(value)
     if isinstance(value, datetime.date):
         return value.isoformat()
-    codelist = column.spec.element.codelist
-    if codelist and value in codelists.get(codelist):
-        return codelists.get(codelist).title_of(value)
+    titles = column.titles
+    if titles is not None:
+        return titles.get(value, value)
     return value
 
 
 def numbered(entries: list[str]) -> str:
     """Return entries as numbered lines; as a JSON array when numbering could not be read back."""
     text = "\n".join(f"{number}. {entry}" for number, entry in enumerate(entries, start=1))
+    # One-line, trimmed, non-empty entries always read back as written; check the others.
+    if all(entry and entry == entry.strip() and "\n" not in entry for entry in entries):
+        return text
     if split_numbered(text, exact=True) == entries:
         return text
     return json.dumps(entries, ensure_ascii=False)

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from banzhang import kinds
+from banzhang import codelists, kinds
 from banzhang._introspect import FieldSpec, fields_of
 
 __all__ = ["ENVELOPE_SHEET", "INDEX_HEADER", "Column", "Layout", "Table", "layout_for"]
@@ -41,11 +41,16 @@ class Column:
     multi: bool
     #: Plain text (no code, no codelist, one value): read as it is from banzhang's own files.
     plain: bool = attrs.field(init=False, eq=False, repr=False)
+    #: For a codelist column, each code's title (what the cell shows); ``None`` otherwise.
+    titles: dict[str, str] | None = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         element = self.spec.element
         plain = not self.multi and self.spec.shape == "str" and not element.code
         object.__setattr__(self, "plain", plain and not element.codelist)
+        found = codelists.get(element.codelist) if element.codelist else None
+        titles = {entry.code: entry.title for entry in found} if found else None
+        object.__setattr__(self, "titles", titles)
 
     @property
     def id(self) -> str:

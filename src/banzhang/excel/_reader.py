@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import attrs
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from banzhang import kinds
@@ -25,6 +24,7 @@ from banzhang.errors import BanzhangError, UnreadableInput
 from banzhang.excel._cells import CellProblem, read_value, split_numbered
 from banzhang.excel._headers import Target, match_headers, normalize
 from banzhang.excel._layout import Column, Layout, Table, layout_for
+from banzhang.excel._readonly import iter_values, load_read_only
 from banzhang.excel._safety import Limits, inspect_package
 from banzhang.excel._sheets import CODELIST_SHEET, GUIDE_SHEET, META_SHEET
 from banzhang.excel._text_entries import entry_parser
@@ -149,7 +149,7 @@ def _load(source: Any, name: str, *, data_only: bool) -> Any:
     if hasattr(source, "seek"):
         source.seek(0)
     try:
-        return load_workbook(source, read_only=True, data_only=data_only)
+        return load_read_only(source, data_only=data_only)
     except BanzhangError:
         raise
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, Exception) as err:
@@ -217,9 +217,7 @@ class _BookReader:
         if table.sheet not in self.book.sheetnames:
             return
         targets = match_headers(table, ())
-        for row_number, row in enumerate(
-            self.book[table.sheet].iter_rows(max_col=3, values_only=True), start=1
-        ):
+        for row_number, row in enumerate(iter_values(self.book[table.sheet], max_col=3), start=1):
             title, value, element_id = (*row, None, None, None)[:3]
             target = targets.get(str(element_id)) if element_id else None
             target = target or (targets.get(normalize(title)) if title is not None else None)
@@ -273,7 +271,7 @@ class _BookReader:
         linked = self.layout.linked if table is self.layout.main else ()
         targets = match_headers(table, linked)
         sheet = self.book[sheet_name]
-        rows = sheet.iter_rows(values_only=True)
+        rows = iter_values(sheet)
         head: list[tuple[Any, ...]] = []
         for _ in range(_HEADER_SEARCH_ROWS):
             row = next(rows, None)

@@ -1,8 +1,10 @@
-"""Look inside an .xlsx package before any XML is parsed: refuse zip bombs, find formulas.
+"""Look inside an .xlsx package before any XML is parsed: refuse zip bombs and DTDs, find formulas.
 
 ``zipfile`` never returns more bytes than a member declares, so checking the declared sizes and
-ratios bounds what openpyxl can inflate. XML inside the package is parsed by openpyxl through
-defusedxml (a dependency for that reason): no entity expansion, no external entities.
+ratios bounds what openpyxl can inflate. No part of an OOXML package has a reason to carry a DTD,
+so a ``<!DOCTYPE`` or ``<!ENTITY`` before a part's root element refuses the whole package. XML
+inside the package is then parsed through defusedxml (a dependency for that reason) as well: no
+entity expansion, no external entities, whichever part is read.
 """
 
 from __future__ import annotations
@@ -19,7 +21,10 @@ from banzhang.errors import UnreadableInput
 __all__ = ["Limits", "inspect_package"]
 
 _FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
+_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_ROOT = re.compile(rb"<[^?!]")
 _CHUNK = 1 << 20
+_PROLOG_BYTES = 4096
 
 
 @attrs.frozen
@@ -54,6 +59,9 @@ def inspect_package(source: Any, name: str, limits: Limits) -> bool:
         members = package.infolist()
         _check_sizes(members, name, limits)
         try:
+            for member in members:
+                if member.filename.endswith((".xml", ".rels", ".vml")):
+                    _check_prolog(package, member, name)
             return any(
                 _has_formula(package, member)
                 for member in members
@@ -84,6 +92,18 @@ def _check_sizes(members: list[zipfile.ZipInfo], name: str, limits: Limits) -> N
                 f"{limits.max_ratio}:1（疑似 zip 炸弹），拒绝读取"
             )
             raise UnreadableInput(message, source=name)
+
+
+def _check_prolog(package: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> None:
+    with package.open(member) as stream:
+        head = stream.read(_PROLOG_BYTES)
+    root = _ROOT.search(head)
+    if head and root is None:
+        message = f"{name} 的 {member.filename} 在前 {_PROLOG_BYTES} 字节内没有根元素，拒绝读取"
+        raise UnreadableInput(message, source=name)
+    if _DTD.search(head, 0, root.start() if root else 0):
+        message = f"{name} 的 {member.filename} 含有 DTD（<!DOCTYPE 或 <!ENTITY），拒绝读取"
+        raise UnreadableInput(message, source=name)
 
 
 def _has_formula(package: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:

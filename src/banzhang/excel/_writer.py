@@ -175,9 +175,15 @@ class _BookWriter:
     def _append(self, state: _SheetState, row_value: Any, index: int | None, base: str) -> None:
         sheet = state.sheet
         cells: list[Any] = [index] if state.table.keyed else []
+        # The hot loop of a dump: one pass per cell, the path of a cell built only for an error.
         for column in state.table.columns:
             value = _value_at(row_value, column.path)
-            cells.append(self._cell(sheet, column, value, path=f"{base}.{column.id}"))
+            written = None if value is None else write_value(column, value)
+            if type(written) is str and (
+                len(written) > CELL_LIMIT or written.startswith(_FORMULA_START)
+            ):
+                written = self._special_text(sheet, column, written, path=f"{base}.{column.id}")
+            cells.append(written)
         try:
             sheet.append(cells)
         except IllegalCharacterError as err:
@@ -185,15 +191,20 @@ class _BookWriter:
         state.rows += 1
 
     def _cell(self, sheet: Any, column: Column, value: Any, *, path: str) -> Any:
-        written = write_value(column, value)
-        if isinstance(written, str):
-            if len(written) > CELL_LIMIT:
-                raise _too_long(path, column, len(written))
-            if written.startswith(_FORMULA_START):
-                cell = WriteOnlyCell(sheet, value=written)
-                cell.data_type = "s"  # text, never a formula
-                return cell
+        written = None if value is None else write_value(column, value)
+        if type(written) is str and (
+            len(written) > CELL_LIMIT or written.startswith(_FORMULA_START)
+        ):
+            return self._special_text(sheet, column, written, path=path)
         return written
+
+    def _special_text(self, sheet: Any, column: Column, written: str, *, path: str) -> Any:
+        """Refuse text over Excel's limit; write text that looks like a formula as text."""
+        if len(written) > CELL_LIMIT:
+            raise _too_long(path, column, len(written))
+        cell = WriteOnlyCell(sheet, value=written)
+        cell.data_type = "s"  # text, never a formula
+        return cell
 
     # -- dropdowns, codelists, instructions, metadata ---------------------------------------
 
@@ -236,9 +247,9 @@ def _text_cell(sheet: Any, value: str) -> Any:
 
 def _value_at(value: Any, path: tuple[str, ...]) -> Any:
     for name in path:
-        value = _get(value, name)
         if value is None:
             return None
+        value = value.get(name) if type(value) is dict else getattr(value, name, None)
     return value
 
 

@@ -1,0 +1,125 @@
+"""openpyxl's read-only mode, with memory that stays flat however long a sheet is.
+
+Two things in openpyxl's read-only reader grow with the sheet:
+
+- Opening a workbook, each sheet without a ``<dimension>`` element (every sheet openpyxl's own
+  write-only mode writes) is parsed in full to look for one, keeping an emptied element per row
+  until the end: a transient 50 MB at 200,000 rows, and a second parse of every sheet.
+  :func:`load_read_only` looks for ``<dimension>`` in the sheet's first bytes instead, and leaves
+  the size unknown (as openpyxl does when a sheet has none) when it is not there.
+- Reading rows, each ``<row>`` is cleared but stays attached to ``<sheetData>``, and the
+  attributes of every row with a height are kept. :func:`iter_values` reads the same cells with
+  openpyxl's own cell logic (types, shared strings, dates) and lets each row go once read.
+
+Both walk with the hardened ``iterparse`` openpyxl uses (defusedxml's, when installed). They use
+openpyxl's private attributes as its own reader does; pyproject.toml pins the minor version.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+from xml.etree.ElementTree import ParseError
+
+from defusedxml import DefusedXmlException
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+from openpyxl.worksheet._reader import DATA_TAG, ROW_TAG, WorkSheetParser
+from openpyxl.xml.functions import iterparse
+
+from banzhang.errors import UnreadableInput
+
+__all__ = ["iter_values", "load_read_only"]
+
+#: How far into a sheet's XML its ``<dimension>`` must appear (it precedes ``<sheetData>``).
+_HEAD_BYTES = 64 * 1024
+_DIMENSION = re.compile(rb"<(?:[\w.-]+:)?dimension[\s/>]")
+_SHEET_DATA = re.compile(rb"<(?:[\w.-]+:)?sheetData[\s/>]")
+
+
+def load_read_only(source: Any, *, data_only: bool) -> Any:
+    """Return a read-only workbook whose sheets learn their size without a full parse."""
+    reader = _Reader(source, read_only=True, data_only=data_only, keep_links=False)
+    reader.read()
+    return reader.wb
+
+
+class _Sheet(ReadOnlyWorksheet):
+    def _get_size(self) -> None:
+        own: Any = self
+        with own._get_source() as source:
+            head = source.read(_HEAD_BYTES)
+        data = _SHEET_DATA.search(head)
+        if _DIMENSION.search(head, 0, data.start() if data else len(head)):
+            # openpyxl's own sizing, which stops at the <dimension> element near the top.
+            super()._get_size()  # type: ignore[misc]  # private in openpyxl's stubs
+
+
+class _Reader(ExcelReader):
+    def read_worksheets(self) -> None:
+        """Add each worksheet as a :class:`_Sheet` (what ExcelReader does in read-only mode)."""
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target not in self.valid_files or "chartsheet" in rel.Type:
+                continue
+            worksheet = _Sheet(self.wb, sheet.name, rel.target, self.shared_strings)
+            worksheet.sheet_state = sheet.state or "visible"
+            book: Any = self.wb
+            book._sheets.append(worksheet)
+
+
+class _FlatParser(WorkSheetParser):
+    def parse_flat(self) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+        sheet_data = None
+        for event, element in iterparse(self.source, events=("start", "end")):
+            if event == "start":
+                if element.tag == DATA_TAG:
+                    sheet_data = element
+                continue
+            if element.tag == ROW_TAG:
+                row = self.parse_row(element)
+                # Row heights are layout, never data: do not keep one per row.
+                self.row_dimensions.clear()
+                element.clear()
+                if sheet_data is not None:
+                    sheet_data.remove(element)  # always its only child by now: O(1)
+                yield row
+
+
+def iter_values(
+    sheet: Any, *, max_row: int | None = None, max_col: int | None = None
+) -> Iterator[tuple[Any, ...]]:
+    """Yield each row's values, as ``sheet.iter_rows(values_only=True)`` does, in flat memory."""
+    if not isinstance(sheet, ReadOnlyWorksheet):
+        yield from sheet.iter_rows(max_row=max_row, max_col=max_col, values_only=True)
+        return
+    worksheet: Any = sheet
+    book: Any = sheet.parent
+    max_col = max_col or worksheet.max_column
+    empty_row = (None,) * max_col if max_col else ()
+    counter = 1
+    with worksheet._get_source() as source:
+        parser = _FlatParser(
+            source,
+            worksheet._shared_strings,
+            data_only=book.data_only,
+            epoch=book.epoch,
+            date_formats=book._date_formats,
+            timedelta_formats=book._timedelta_formats,
+        )
+        rows = parser.parse_flat()
+        while True:
+            try:
+                found = next(rows, None)
+            except (ParseError, DefusedXmlException, ValueError) as err:
+                message = f"工作表“{worksheet.title}”的 XML 无法读取：{err}"
+                raise UnreadableInput(message, source=worksheet.title) from err
+            if found is None or (max_row is not None and found[0] > max_row):
+                break
+            index, cells = found
+            while counter < index:  # rows the file leaves out are empty rows
+                counter += 1
+                yield empty_row
+            if counter == index:
+                counter += 1
+                yield worksheet._get_row(cells, 1, max_col, values_only=True)
