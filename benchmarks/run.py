@@ -29,6 +29,8 @@ from lxml import etree
 from openpyxl import Workbook, load_workbook
 
 from banzhang import convert, excel, levels, schema, synthetic, xml, xsd
+from banzhang.cli._levels import _FileList
+from banzhang.formats import json as json_format
 from banzhang.validation import iter_findings
 
 
@@ -259,6 +261,42 @@ def memory_scaling(items: int, workdir: Path) -> dict[str, Any]:
     }
 
 
+def _province_files(items: int, folder: Path) -> None:
+    """Write the synthetic province as JSON Lines files, one list a file."""
+    folder.mkdir()
+    lists, _ = synthetic.province(items, plant=items, seed=1)
+    for document in lists:
+        envelope = convert.from_data({**document, "items": []})
+        json_format.iter_dump(
+            "power-list", envelope, document["items"], folder / f"{document['region']}.jsonl"
+        )
+
+
+def _levels_of_files(folder: Path) -> levels.LevelsReport:
+    """What ``banzhang levels FOLDER`` does: envelopes first, then each list's items streamed."""
+    lists = [_FileList(path) for path in sorted(folder.glob("*.jsonl"))]
+    return levels.check((str(found.path), found) for found in lists)
+
+
+def levels_files_scaling(items: int, repeat: int, workdir: Path) -> dict[str, Any]:
+    """The 三级五同 check as the command runs it, over JSON Lines files: 1× and 10× the items."""
+    small, large = workdir / "province-1x", workdir / "province-10x"
+    _province_files(items, small)
+    _province_files(items * 10, large)
+    timing = paired(repeat, lambda: _levels_of_files(small), lambda: _levels_of_files(large))
+    detail = (
+        f"116 .jsonl files × {items} items: {timing.first:.3f}s; "
+        f"× {items * 10}: {timing.second:.3f}s"
+    )
+    return {
+        "ratio": round(timing.ratio, 2),
+        "target": 12.0,
+        "kind": "overhead",
+        "ok": timing.ratio <= 12.0,
+        "detail": detail,
+    }
+
+
 def _overhead(timing: Timing, target: float, what: str) -> dict[str, Any]:
     """A target of banzhang's time (second) over the raw library's (first)."""
     detail = f"{what}: raw {timing.first:.3f}s, banzhang {timing.second:.3f}s (best of each)"
@@ -285,13 +323,17 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as workdir:
         results.update(excel_targets(items // 2 if args.quick else 5000, repeat, Path(workdir)))
         results.update(xml_targets(items if args.quick else 20000, repeat, Path(workdir)))
+        quick_items = 20 if args.quick else 500
+        results["levels_10x_files"] = levels_files_scaling(
+            quick_items, 1 if args.quick else 3, Path(workdir)
+        )
         results["memory_10x"] = memory_scaling(500 if args.quick else 20000, Path(workdir))
-    print(f"{'target':<14} {'ratio':>7} {'target':>7}  ok   detail")
+    print(f"{'target':<17} {'ratio':>7} {'target':>7}  ok   detail")
     print("(speedup: raw ÷ banzhang, wanted ≥ target; overhead: banzhang ÷ raw, wanted ≤ target)")
     for name, result in results.items():
         mark = "yes" if result["ok"] else "NO"
         print(
-            f"{name:<14} {result['ratio']:>7} {result['target']:>7}  {mark:<4} {result['detail']}"
+            f"{name:<17} {result['ratio']:>7} {result['target']:>7}  {mark:<4} {result['detail']}"
         )
     print(
         f"machine: Python {sys.version.split()[0]} on {platform.platform()}, {os.cpu_count()} cores"

@@ -17,7 +17,7 @@ True
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -124,8 +124,8 @@ def check(documents: Iterable[tuple[str, Any]]) -> LevelsReport:
     envelope is read first; pass them ordered or not, they are ordered by level here.
     """
     ordered = sorted(documents, key=lambda pair: _order(envelope_of(pair[1])))
-    references: dict[str, tuple[dict[str, Any], Place]] = {}
-    shared: set[str] = set()
+    references: dict[str, _Reference] = {}
+    shared = 0
     differences: list[Difference] = []
     items = 0
     for name, document in ordered:
@@ -137,45 +137,63 @@ def check(documents: Iterable[tuple[str, Any]]) -> LevelsReport:
             code = item.get("basic_code") if isinstance(item, dict) else None
             if not isinstance(code, str):
                 continue
-            known = references.get(code)
-            if known is None:
+            reference = references.get(code)
+            if reference is None:
                 place = Place(name, region, level, f"$.items[{index}]", generic)
-                references[code] = (_facts(item), place)
+                references[code] = _Reference(item, place)
                 continue
-            reference_facts, reference = known
-            if reference.level == level and not reference.generic:
+            if reference.place.level == level and not reference.place.generic:
                 continue  # two local lists of one level: 三级五同 compares across levels
-            shared.add(code)
-            if _same_as_reference(item, reference_facts):
+            if not reference.shared:
+                reference.shared = True
+                shared += 1
+            if reference.matches(item):
                 continue  # the common case, decided without normalising anything
-            for element in ELEMENTS:
-                value = _fact(item, element, reference_facts)
-                if value != reference_facts[element]:
-                    place = Place(name, region, level, f"$.items[{index}]", generic)
-                    differences.append(
-                        Difference(code, element, reference_facts[element], value, reference, place)
-                    )
-    return LevelsReport(len(ordered), items, len(shared), tuple(differences))
+            place = Place(name, region, level, f"$.items[{index}]", generic)
+            differences.extend(reference.differences(code, item, place))
+    return LevelsReport(len(ordered), items, shared, tuple(differences))
+
+
+class _Reference:
+    """The first occurrence of a code: its compared elements as written, normalised on demand.
+
+    The check walks millions of items and most agree with their reference: comparing the raw
+    values (依据 in the same order) settles those at once, from a few slots kept together.
+    """
+
+    __slots__ = ("_facts", "basis", "name", "place", "power_type", "process", "shared")
+
+    def __init__(self, item: dict[str, Any], place: Place) -> None:
+        self.name = item.get("name")
+        self.power_type = item.get("power_type")
+        self.process = item.get("process", [])
+        self.basis = item.get("basis")
+        self.place = place
+        self.shared = False
+        self._facts: dict[str, Any] | None = None
+
+    def matches(self, item: dict[str, Any]) -> bool:
+        return bool(
+            item.get("name") == self.name
+            and item.get("power_type") == self.power_type
+            and item.get("process", []) == self.process
+            and item.get("basis") == self.basis
+        )
+
+    def differences(self, code: str, item: dict[str, Any], place: Place) -> Iterator[Difference]:
+        if self._facts is None:
+            written = {"name": self.name, "power_type": self.power_type}
+            self._facts = _facts({**written, "process": self.process, "basis": self.basis})
+        for element in ELEMENTS:
+            value = _fact(item, element, self._facts)
+            if value != self._facts[element]:
+                yield Difference(code, element, self._facts[element], value, self.place, place)
 
 
 def _order(envelope: dict[str, Any]) -> tuple[int, int]:
     return (
         _LEVEL_RANK.get(str(envelope.get("level")), 9),
         0 if envelope.get("generic") is True else 1,
-    )
-
-
-def _same_as_reference(item: dict[str, Any], reference: dict[str, Any]) -> bool:
-    """Whether every compared element equals the reference's exactly, as written.
-
-    The check walks millions of items and most agree: comparing the raw values (依据 in the same
-    order) settles those at once; only the rest are normalised element by element.
-    """
-    return bool(
-        item.get("name") == reference["name"]
-        and item.get("power_type") == reference["power_type"]
-        and item.get("process", []) == reference["process"]
-        and item.get("basis") == reference["_raw_basis"]
     )
 
 
