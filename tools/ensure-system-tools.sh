@@ -3,17 +3,24 @@
 # xmllint (checks our XSD independently of lxml), Chromium (renders our HTML), from Debian.
 set -euo pipefail
 need=()
+# Chromium comes with its recommended packages (its fonts and helpers), as the probe installed it.
+with_recommends=()
 command -v soffice >/dev/null || need+=(libreoffice-calc-nogui)
 command -v xmllint >/dev/null || need+=(libxml2-utils)
-command -v chromium >/dev/null || need+=(chromium)
+command -v chromium >/dev/null || with_recommends+=(chromium)
 # Chinese text in the browser screenshots needs a CJK font (the small WenQuanYi Micro Hei).
 { command -v fc-list >/dev/null && [ -n "$(fc-list :lang=zh)" ]; } || need+=(fonts-wqy-microhei fontconfig)
-[ ${#need[@]} -eq 0 ] && exit 0
+[ ${#need[@]} -eq 0 ] && [ ${#with_recommends[@]} -eq 0 ] && exit 0
 if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  if [ ${#need[@]} -gt 0 ]; then
+    apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  fi
+  if [ ${#with_recommends[@]} -gt 0 ]; then
+    apt-get install -y -qq "${with_recommends[@]}" >/dev/null
+  fi
 else
-  echo "The tests need these Debian packages: ${need[*]} (install them as root)." >&2
+  echo "The tests need these Debian packages: ${need[*]} ${with_recommends[*]} (install them as root)." >&2
   exit 1
 fi
