@@ -7,6 +7,8 @@ use for 事项类型). Codes are never translated; titles are.
 >>> power_type = get("power_type")
 >>> power_type.title_of("01")
 '行政许可'
+>>> power_type.label("99")
+'99'
 >>> power_type.resolve("XK")
 '01'
 >>> "11" in power_type
@@ -96,6 +98,14 @@ class Codelist:
     def title_of(self, code: str) -> str:
         """Return the Chinese title of ``code``, or raise ``KeyError``."""
         return self._by_code[code].title
+
+    def label(self, code: str) -> str:
+        """Return the title of ``code``, or the code itself when it is not in the list.
+
+        Open codelists admit values outside the list; reports show those as written.
+        """
+        entry = self._by_code.get(code)
+        return entry.title if entry is not None else code
 
     def resolve(self, spelling: str) -> str | None:
         """Return the code that ``spelling`` (a code, title or alias) stands for, or ``None``."""

@@ -56,11 +56,7 @@ class Place:
     generic: bool = False
 
     def __str__(self) -> str:
-        level = (
-            codelists.get("level").title_of(self.level)
-            if self.level in codelists.get("level")
-            else self.level
-        )
+        level = codelists.get("level").label(self.level)
         kind = "通用清单" if self.generic else "清单"
         return f"{self.region}（{level}{kind}）{self.source} {self.path}"
 

@@ -37,13 +37,11 @@ def run(args: argparse.Namespace) -> int:
     names = codelists.get("power_type")
     levels = codelists.get("level")
     for group in groups:
-        level = levels.title_of(group.level) if group.level in levels else group.level
+        level = levels.label(group.level)
         department = group.department or "（未写部门）"
         print(f"{level} {department}：{len(group.rows)} 个地区，中位数 {group.median:g} 项")
         for row in group.rows:
-            counts = "，".join(
-                f"{names.title_of(c) if c in names else c} {n}" for c, n in row.counts.items()
-            )
+            counts = "，".join(f"{names.label(c)} {n}" for c, n in row.counts.items())
             flag = "  ← 偏离中位数超过 30%" if row.outlier else ""
             print(f"  {row.region} 合计 {row.total}（{counts}）{flag}")
     return EXIT_OK
@@ -56,7 +54,7 @@ def _section(groups: list[comparison.Group], types: list[str]) -> Section:
         "部门",
         "区划",
         "部门全称",
-        *(names.title_of(t) if t in names else t for t in types),
+        *(names.label(t) for t in types),
         "合计",
         "偏离",
     ]

@@ -51,11 +51,11 @@ def _tables(result: stats.Stats) -> list[tuple[str, list[tuple[str, Any]]]]:
         ("事项数", list(result.items.items())),
         (
             "按层级",
-            [(levels.title_of(c) if c in levels else c, n) for c, n in result.by_level.items()],
+            [(levels.label(c), n) for c, n in result.by_level.items()],
         ),
         (
             "按事项类型",
-            [(types.title_of(c) if c in types else c, n) for c, n in result.by_power_type.items()],
+            [(types.label(c), n) for c, n in result.by_power_type.items()],
         ),
         ("按办理方式", list(result.by_mode.items())),
         ("三办率", [("马上办、网上办、一次办事项占比", shown)]),

@@ -122,12 +122,7 @@ def numbered(entries: Sequence[str]) -> html.HtmlElement:
 
 def titled(codelist: str, code: str | None) -> str | None:
     """Return the Chinese title of ``code`` in ``codelist`` (the code itself for open lists)."""
-    if code is None:
-        return None
-    try:
-        return codelists.get(codelist).title_of(code)
-    except KeyError:
-        return code
+    return None if code is None else codelists.get(codelist).label(code)
 
 
 def time_text(limit: TimeLimit | None) -> str | None:
