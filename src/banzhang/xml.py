@@ -32,6 +32,7 @@ from lxml import etree
 from banzhang import kinds, validation
 from banzhang._access import get as _get
 from banzhang._introspect import FieldSpec, fields_of
+from banzhang._prolog import declares_dtd, root_start
 from banzhang.convert import from_data
 from banzhang.errors import InvalidDocument, UnreadableInput
 from banzhang.formats import ItemStream, models_of
@@ -53,8 +54,6 @@ __all__ = [
 NAME = "xml"
 EXTENSIONS = (".xml",)
 _PROLOG_LIMIT = 1 << 20
-_FORBIDDEN_IN_PROLOG = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
-_ROOT_START = re.compile(rb"<[^?!]")
 _ROOT_NAME = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)")
 _INTEGER = re.compile(r"\s*[-+]?[0-9]+\s*")
 
@@ -193,15 +192,13 @@ def _check_prolog(stream: Any, name: str) -> str:
             message = f"{name} 应以二进制方式打开"
             raise UnreadableInput(message, source=name)
         head += chunk
-        root = _ROOT_START.search(head)
-        window = head if root is None else head[: root.start()]
-        if _FORBIDDEN_IN_PROLOG.search(window):
+        if declares_dtd(head):
             message = (
                 f"{name} 含有 DOCTYPE（DTD）或实体声明；为防止实体膨胀和外部实体攻击，"
                 "banzhang 拒绝读取任何带 DTD 的 XML"
             )
             raise UnreadableInput(message, source=name)
-        if root is not None or not chunk:
+        if root_start(head) is not None or not chunk:
             break
     stream.seek(start)
     found = _ROOT_NAME.search(head)

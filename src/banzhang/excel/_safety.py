@@ -16,13 +16,12 @@ from typing import Any
 
 import attrs
 
+from banzhang._prolog import declares_dtd, root_start
 from banzhang.errors import UnreadableInput
 
 __all__ = ["Limits", "inspect_package"]
 
 _FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
-_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
-_ROOT = re.compile(rb"<[^?!]")
 _CHUNK = 1 << 20
 _PROLOG_BYTES = 4096
 
@@ -97,11 +96,10 @@ def _check_sizes(members: list[zipfile.ZipInfo], name: str, limits: Limits) -> N
 def _check_prolog(package: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> None:
     with package.open(member) as stream:
         head = stream.read(_PROLOG_BYTES)
-    root = _ROOT.search(head)
-    if head and root is None:
+    if head and root_start(head) is None:
         message = f"{name} 的 {member.filename} 在前 {_PROLOG_BYTES} 字节内没有根元素，拒绝读取"
         raise UnreadableInput(message, source=name)
-    if _DTD.search(head, 0, root.start() if root else 0):
+    if declares_dtd(head):
         message = f"{name} 的 {member.filename} 含有 DTD（<!DOCTYPE 或 <!ENTITY），拒绝读取"
         raise UnreadableInput(message, source=name)
 
