@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["META_KEY", "SOURCE_TAGS", "Element", "describe", "element"]
+__all__ = ["META_KEY", "SOURCE_TAGS", "Element", "describe", "element", "split_sources"]
 
 #: The key of field metadata that holds the :class:`Element`.
 META_KEY = "banzhang"
@@ -101,3 +101,18 @@ def describe(field: attrs.Attribute[Any]) -> Element:
     """Return the :class:`Element` declared on ``field``."""
     found: Element = field.metadata[META_KEY]
     return found
+
+
+def split_sources(source: str) -> list[tuple[str | None, str]]:
+    """Split a source into its parts, each as (tag, clause); a part without a tag has ``None``.
+
+    >>> split_sources("S 002; V 行政许可法 art. 38")
+    [('S', '002'), ('V', '行政许可法 art. 38')]
+    >>> split_sources("B")
+    [('B', '')]
+    """
+    parts: list[tuple[str | None, str]] = []
+    for part in source.split(";"):
+        tag, _space, clause = part.strip().partition(" ")
+        parts.append((tag, clause) if tag in SOURCE_TAGS else (None, part.strip()))
+    return parts

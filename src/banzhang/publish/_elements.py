@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from banzhang import codelists, codes
-from banzhang._declare import SOURCE_TAGS, Element
+from banzhang._declare import Element, split_sources
 from banzhang._introspect import FieldSpec, fields_of
 from banzhang.kinds import Kind
 from banzhang.publish._markdown import anchor, code, escape, link, table
@@ -66,14 +66,10 @@ def model_title(model: type[Any]) -> str:
 
 def source_text(source: str) -> str:
     """Return a source as Markdown, each tag in bold (``**S** 002; **V** 行政许可法 art. 30``)."""
-    return "; ".join(_one_source(part.strip()) for part in source.split(";"))
-
-
-def _one_source(source: str) -> str:
-    tag, _space, clause = source.partition(" ")
-    if tag not in SOURCE_TAGS:
-        return escape(source)
-    return f"**{tag}** {escape(clause)}".rstrip()
+    return "; ".join(
+        f"**{tag}** {escape(clause)}".rstrip() if tag else escape(clause)
+        for tag, clause in split_sources(source)
+    )
 
 
 def _element_table(model: type[Any]) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -10,7 +9,7 @@ from typing import Any
 import attrs
 
 from banzhang import codelists, codes, examples, kinds
-from banzhang._declare import SOURCE_TAGS
+from banzhang._declare import SOURCE_TAGS, split_sources
 from banzhang._introspect import fields_of
 from banzhang.codes import load_scheme
 from banzhang.errors import InvalidCode
@@ -241,7 +240,7 @@ def _declaring_model(model: type[Any], name: str) -> type[Any]:
 
 
 def _tags(source: str) -> set[str]:
-    return set(re.findall(r"(?:^|;\s*)([VSPB])(?=\s|$|,)", source))
+    return {tag for tag, _clause in split_sources(source) if tag}
 
 
 def _tally(**groups: list[str]) -> list[list[str]]:
