@@ -90,18 +90,14 @@ def iter_values(
     sheet: Any, *, max_row: int | None = None, max_col: int | None = None
 ) -> Iterator[tuple[Any, ...]]:
     """Yield each row's values, as ``sheet.iter_rows(values_only=True)`` does, in flat memory."""
-    if not isinstance(sheet, ReadOnlyWorksheet):
-        yield from sheet.iter_rows(max_row=max_row, max_col=max_col, values_only=True)
-        return
-    worksheet: Any = sheet
-    book: Any = sheet.parent
-    max_col = max_col or worksheet.max_column
+    book = sheet.parent
+    max_col = max_col or sheet.max_column
     empty_row = (None,) * max_col if max_col else ()
     counter = 1
-    with worksheet._get_source() as source:
+    with sheet._get_source() as source:
         parser = _FlatParser(
             source,
-            worksheet._shared_strings,
+            sheet._shared_strings,
             data_only=book.data_only,
             epoch=book.epoch,
             date_formats=book._date_formats,
@@ -112,8 +108,8 @@ def iter_values(
             try:
                 found = next(rows, None)
             except (ParseError, DefusedXmlException, ValueError) as err:
-                message = f"工作表“{worksheet.title}”的 XML 无法读取：{err}"
-                raise UnreadableInput(message, source=worksheet.title) from err
+                message = f"工作表“{sheet.title}”的 XML 无法读取：{err}"
+                raise UnreadableInput(message, source=sheet.title) from err
             if found is None or (max_row is not None and found[0] > max_row):
                 break
             index, cells = found
@@ -122,4 +118,4 @@ def iter_values(
                 yield empty_row
             if counter == index:
                 counter += 1
-                yield worksheet._get_row(cells, 1, max_col, values_only=True)
+                yield sheet._get_row(cells, 1, max_col, values_only=True)

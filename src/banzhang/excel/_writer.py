@@ -127,7 +127,7 @@ class _BookWriter:
         sheet.append([_header_cell(sheet, text, None) for text in FORM_HEADERS])
         for row, column in enumerate(self.layout.form.columns, start=2):
             value = _value_at(document, column.path) if document is not None else None
-            cell = self._cell(sheet, column, value, path="$." + column.id)
+            cell = self._cell(sheet, column, value, base="$")
             try:
                 sheet.append([_header_cell(sheet, column.header, column), cell, column.id])
             except IllegalCharacterError as err:
@@ -175,27 +175,23 @@ class _BookWriter:
     def _append(self, state: _SheetState, row_value: Any, index: int | None, base: str) -> None:
         sheet = state.sheet
         cells: list[Any] = [index] if state.table.keyed else []
-        # The hot loop of a dump: one pass per cell, the path of a cell built only for an error.
-        for column in state.table.columns:
-            value = _value_at(row_value, column.path)
-            written = None if value is None else write_value(column, value)
-            if type(written) is str and (
-                len(written) > CELL_LIMIT or written.startswith(_FORMULA_START)
-            ):
-                written = self._special_text(sheet, column, written, path=f"{base}.{column.id}")
-            cells.append(written)
+        cells.extend(
+            self._cell(sheet, column, _value_at(row_value, column.path), base=base)
+            for column in state.table.columns
+        )
         try:
             sheet.append(cells)
         except IllegalCharacterError as err:
             raise _illegal_character(state.table, row_value, base) from err
         state.rows += 1
 
-    def _cell(self, sheet: Any, column: Column, value: Any, *, path: str) -> Any:
+    def _cell(self, sheet: Any, column: Column, value: Any, *, base: str) -> Any:
+        """Return what goes in the cell; its path is built only for an error (a hot path)."""
         written = None if value is None else write_value(column, value)
         if type(written) is str and (
             len(written) > CELL_LIMIT or written.startswith(_FORMULA_START)
         ):
-            return self._special_text(sheet, column, written, path=path)
+            return self._special_text(sheet, column, written, path=f"{base}.{column.id}")
         return written
 
     def _special_text(self, sheet: Any, column: Column, written: str, *, path: str) -> Any:
