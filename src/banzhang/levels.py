@@ -34,6 +34,7 @@ ELEMENTS = {
     "power_type": "事项类型",
     "process": "基本流程",
 }
+_NO_PROCESS: list[str] = []  # never mutated: a missing 基本流程 compares as empty
 _LEVEL_RANK = {"1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
 
 
@@ -125,9 +126,8 @@ def check(documents: Iterable[tuple[str, Any]]) -> LevelsReport:
     differences: list[Difference] = []
     items = 0
     for name, document in ordered:
-        envelope = envelope_of(document)
-        region, level = str(envelope.get("region", "")), str(envelope.get("level", ""))
-        generic = envelope.get("generic") is True
+        origin = _Origin.of(name, envelope_of(document))
+        level = origin.level
         for index, item in enumerate(items_of(document)):
             items += 1
             code = item.get("basic_code") if isinstance(item, dict) else None
@@ -135,36 +135,68 @@ def check(documents: Iterable[tuple[str, Any]]) -> LevelsReport:
                 continue
             reference = references.get(code)
             if reference is None:
-                place = Place(name, region, level, f"$.items[{index}]", generic)
-                references[code] = _Reference(item, place)
+                references[code] = _Reference(item, origin, index)
                 continue
-            if reference.place.level == level and not reference.place.generic:
+            if reference.level == level and not reference.generic:
                 continue  # two local lists of one level: 三级五同 compares across levels
             if not reference.shared:
                 reference.shared = True
                 shared += 1
             if reference.matches(item):
                 continue  # the common case, decided without normalising anything
-            place = Place(name, region, level, f"$.items[{index}]", generic)
-            differences.extend(reference.differences(code, item, place))
+            differences.extend(reference.differences(code, item, origin.place(index)))
     return LevelsReport(len(ordered), items, shared, tuple(differences))
+
+
+@attrs.frozen
+class _Origin:
+    """The list an item was read from: one per list, shared by its items until a Place is due."""
+
+    name: str
+    region: str
+    level: str
+    generic: bool
+
+    @classmethod
+    def of(cls, name: str, envelope: dict[str, Any]) -> _Origin:
+        region, level = str(envelope.get("region", "")), str(envelope.get("level", ""))
+        return cls(name, region, level, envelope.get("generic") is True)
+
+    def place(self, index: int) -> Place:
+        return Place(self.name, self.region, self.level, f"$.items[{index}]", self.generic)
 
 
 class _Reference:
     """The first occurrence of a code: its compared elements as written, normalised on demand.
 
-    The check walks millions of items and most agree with their reference: comparing the raw
-    values (依据 in the same order) settles those at once, from a few slots kept together.
+    The check walks millions of items and most agree with their reference, so what it touches
+    for each is kept to a few slots of one object: the raw values (依据 in the same order settles
+    those at once) and the level it was read at. Its Place is built only when a difference needs
+    it: per code one object and one string fewer to hold, and one fewer to reach for every item.
     """
 
-    __slots__ = ("_facts", "basis", "name", "place", "power_type", "process", "shared")
+    __slots__ = (
+        "_facts",
+        "basis",
+        "generic",
+        "index",
+        "level",
+        "name",
+        "origin",
+        "power_type",
+        "process",
+        "shared",
+    )
 
-    def __init__(self, item: dict[str, Any], place: Place) -> None:
+    def __init__(self, item: dict[str, Any], origin: _Origin, index: int) -> None:
         self.name = item.get("name")
         self.power_type = item.get("power_type")
-        self.process = item.get("process", [])
+        self.process = item.get("process", _NO_PROCESS)
         self.basis = item.get("basis")
-        self.place = place
+        self.level = origin.level
+        self.generic = origin.generic
+        self.origin = origin
+        self.index = index
         self.shared = False
         self._facts: dict[str, Any] | None = None
 
@@ -172,7 +204,7 @@ class _Reference:
         return bool(
             item.get("name") == self.name
             and item.get("power_type") == self.power_type
-            and item.get("process", []) == self.process
+            and item.get("process", _NO_PROCESS) == self.process
             and item.get("basis") == self.basis
         )
 
@@ -180,10 +212,11 @@ class _Reference:
         if self._facts is None:
             written = {"name": self.name, "power_type": self.power_type}
             self._facts = _facts({**written, "process": self.process, "basis": self.basis})
+        reference = self.origin.place(self.index)
         for element in ELEMENTS:
             value = _fact(item, element, self._facts)
             if value != self._facts[element]:
-                yield Difference(code, element, self._facts[element], value, self.place, place)
+                yield Difference(code, element, self._facts[element], value, reference, place)
 
 
 def _order(envelope: dict[str, Any]) -> tuple[int, int]:
