@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from banzhang import levels, synthetic
 from banzhang.cli import main
+from banzhang.formats import ItemStream
 from banzhang.formats import json as json_format
 from banzhang.validation import is_valid
 
@@ -41,6 +42,26 @@ def test_exactly_the_planted_differences_are_found(items: int, plant: int, seed:
     report = levels.check((document["region"], document) for document in lists)
     assert _found(report) == _planted(planted)
     assert all(d.reference.region == "150000" for d in report.differences)
+
+
+def test_planned_province_streams_what_province_holds() -> None:
+    """province_plan's lists, generated item by item, are province()'s lists, plants included."""
+    lists, planted = synthetic.province(6, plant=40, seed=9)
+    plan = synthetic.province_plan(6, plant=40, seed=9)
+    assert [entry.document() for entry in plan.lists] == lists
+    assert list(plan.planted) == planted
+    assert sum(len(entry.changes) for entry in plan.lists) == 40
+    assert not plan.lists[0].changes  # the 自治区 list is the reference: never changed
+
+
+def test_streamed_province_check_finds_the_plants() -> None:
+    """The check over streams (envelope + item iterator) finds what it finds over dicts."""
+    plan = synthetic.province_plan(5, plant=12, seed=4)
+    streams = [
+        (entry.envelope["region"], ItemStream("power-list", entry.envelope, entry.iter_items()))
+        for entry in plan.lists
+    ]
+    assert _found(levels.check(streams)) == _planted(list(plan.planted))
 
 
 def test_order_of_input_does_not_matter() -> None:

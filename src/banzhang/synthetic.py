@@ -23,11 +23,15 @@ from banzhang.codes import basic, region, uscc
 __all__ = [
     "PLANTABLE",
     "Planted",
+    "ProvinceList",
+    "ProvincePlan",
     "agency",
     "iter_power_items",
+    "plant_difference",
     "power_item",
     "power_list",
     "province",
+    "province_plan",
 ]
 
 _MAX_SEQUENCE = 99_999
@@ -65,11 +69,19 @@ def _source_and_sequence(index: int) -> tuple[str, str, int]:
     return "15", power_type, (index - _MAX_SEQUENCE) // len(_TYPES) + 1
 
 
+def _has_sub_items(index: int) -> bool:
+    return index % 4 == 0
+
+
+def _item_code(index: int) -> str:
+    """The 基本编码 of catalogue item ``index``."""
+    return basic.build(*_source_and_sequence(index), has_sub_items=_has_sub_items(index))
+
+
 def power_item(index: int, rng: random.Random, department: dict[str, Any]) -> dict[str, Any]:
     """Return one valid 权责清单 item; every few items has 子项."""
     power_type = _TYPES[index % len(_TYPES)]
-    with_sub_items = index % 4 == 0
-    code = basic.build(*_source_and_sequence(index), has_sub_items=with_sub_items)
+    code = _item_code(index)
     name = rng.choice(_OBJECTS) + rng.choice(_VERBS) + f"（{index + 1}）"
     item: dict[str, Any] = {
         "basic_code": code,
@@ -87,7 +99,7 @@ def power_item(index: int, rng: random.Random, department: dict[str, Any]) -> di
         "accountability": ["不履行或者不正确履行职责的", "滥用职权、玩忽职守的"],
         "process": ["受理", "审查", "决定", "送达"],
     }
-    if with_sub_items:
+    if _has_sub_items(index):
         item["sub_items"] = [
             {"basic_code": basic.sub_item(code, n), "name": f"{name}（子项{n}）"} for n in (1, 2)
         ]
@@ -149,35 +161,90 @@ def province(
     """Return the 权责清单 of every division (the same catalogue), with ``plant`` differences.
 
     Differences go only into 盟市 and 旗县 lists, at most one per (list, item), so each planted
-    difference is exactly one difference against the 自治区 list.
+    difference is exactly one difference against the 自治区 list. Every list is generated on its
+    own, so no two lists share an object (as lists read from files would not).
     """
+    plan = province_plan(items, plant=plant, seed=seed)
+    return [entry.document() for entry in plan.lists], list(plan.planted)
+
+
+@attrs.frozen
+class ProvinceList:
+    """One list of a synthetic province, generated when asked for: nothing is held.
+
+    Attributes:
+        envelope: the list without its items (``items`` is empty).
+        size: how many items it has.
+        seed: the seed its items are generated from (the same catalogue in every list).
+        changes: item index → the element changed there on purpose.
+    """
+
+    envelope: dict[str, Any]
+    size: int
+    seed: int
+    changes: dict[int, str]
+
+    def iter_items(self) -> Iterator[dict[str, Any]]:
+        """Yield the items one by one, the planted differences in place."""
+        department = self.envelope["department"]
+        for index, item in enumerate(iter_power_items(self.size, seed=self.seed)):
+            item["agency"] = department
+            if index in self.changes:
+                plant_difference(item, self.changes[index])
+            yield item
+
+    def document(self) -> dict[str, Any]:
+        """Return the whole list as JSON-shaped data."""
+        return {**self.envelope, "items": list(self.iter_items())}
+
+
+@attrs.frozen
+class ProvincePlan:
+    """A synthetic province before any item is generated.
+
+    Attributes:
+        lists: the 1 自治区 + 12 盟市 + 103 旗县 lists, the 自治区 first.
+        planted: every difference put in, in no particular order.
+    """
+
+    lists: tuple[ProvinceList, ...]
+    planted: tuple[Planted, ...]
+
+
+def province_plan(items: int, *, plant: int = 0, seed: int = 0) -> ProvincePlan:
+    """Plan :func:`province` without generating it: stream a province too large to hold."""
     rng = random.Random(seed)  # noqa: S311 - reproducible test data, not secrets
     divisions = [
         entry for entry in region.all_regions() if entry.level in _LEVEL_OF and entry.kind != "zone"
     ]
-    lists = [
-        power_list(items, seed=seed, region=entry.code, level=_LEVEL_OF[entry.level])
-        for entry in divisions
-    ]
-    for document in lists:
-        document["department"] = agency(document["region"])
-        for item in document["items"]:
-            item["agency"] = document["department"]
-    chosen = rng.sample(
-        [(index, item) for index in range(1, len(lists)) for item in range(items)], plant
+    # Positions 0 … items × (lists - 1): every (list, item) but the 自治区 list's, drawn without
+    # building the pairs (a 50,000-item province has millions).
+    chosen = rng.sample(range(items * (len(divisions) - 1)), plant)
+    changes: list[dict[int, str]] = [{} for _ in divisions]
+    for position in chosen:
+        list_index, item_index = divmod(position, items)
+        changes[list_index + 1][item_index] = rng.choice(PLANTABLE)
+    lists = tuple(
+        ProvinceList(_envelope(entry.code, _LEVEL_OF[entry.level]), items, seed, changes[number])
+        for number, entry in enumerate(divisions)
     )
-    planted = []
-    for list_index, item_index in chosen:
-        element = rng.choice(PLANTABLE)
-        document = lists[list_index]
-        _change(document["items"][item_index], element)
-        planted.append(
-            Planted(document["region"], document["items"][item_index]["basic_code"], element)
-        )
-    return lists, planted
+    planted = tuple(
+        Planted(entry.envelope["region"], _item_code(index), element)
+        for entry in lists
+        for index, element in entry.changes.items()
+    )
+    return ProvincePlan(lists, planted)
 
 
-def _change(item: dict[str, Any], element: str) -> None:
+def _envelope(region_code: str, level: str) -> dict[str, Any]:
+    return power_list(0, region=region_code, level=level)
+
+
+def plant_difference(item: dict[str, Any], element: str) -> None:
+    """Change ``element`` of ``item`` the way a 盟市 or 旗县 list might differ (one of PLANTABLE).
+
+    Every change rebinds the element, so a shallow copy of an item can be changed safely.
+    """
     if element == "name":
         item["name"] += "（地方表述）"
     elif element == "basis":
