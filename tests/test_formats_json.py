@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 from pathlib import Path
@@ -70,6 +71,24 @@ def test_jsonl_streams_without_reading_everything(tmp_path: Path) -> None:
     assert next(stream.items).name == "食品生产许可"
     with pytest.raises(UnreadableInput, match="第 5 行"):
         list(stream.items)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_whole_document_parse_leaves_the_collector_as_it_was(enabled: bool, tmp_path: Path) -> None:
+    """The cycle collector is paused for a parse, and left as found — also after a bad file."""
+    good, bad = tmp_path / "good.json", tmp_path / "bad.json"
+    bjson.dump(examples.load("fee-list"), good)
+    bad.write_text('{"kind": ', "utf-8")
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        assert bjson.load_data(good)["kind"] == "fee-list"
+        assert gc.isenabled() is enabled
+        with pytest.raises(UnreadableInput):
+            bjson.load_data(bad)
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
 
 
 def test_not_json_names_line_and_column(tmp_path: Path) -> None:
