@@ -10,7 +10,9 @@ from types import ModuleType
 
 import pytest
 
-from banzhang import excel, synthetic, xml
+from banzhang import convert, excel, synthetic, xml
+from banzhang.errors import UnreadableInput
+from banzhang.formats import ListFile, for_path
 
 
 def _peak(work: Callable[[], object]) -> int:
@@ -49,3 +51,25 @@ def test_memory_stays_flat(module: ModuleType, suffix: str, small: int, tmp_path
     assert _read(module, large) == small * 10
     assert write_large < 3 * write_small, (write_small, write_large)
     assert read_large < 3 * read_small, (read_small, read_large)
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".json", ".xlsx", ".xml"])
+def test_list_file_reads_items_afresh_each_time(suffix: str, tmp_path: Path) -> None:
+    """A ListFile gives its envelope at once and the same items every time they are asked for."""
+    document = synthetic.power_list(7, seed=2)
+    path = tmp_path / f"list{suffix}"
+    for_path(path).iter_dump("power-list", convert.from_data(document), document["items"], path)
+    found = ListFile(path)
+    assert found.envelope["region"] == document["region"]
+    assert "items" not in found.envelope
+    first = [item["basic_code"] for item in found.items]
+    assert first == [item["basic_code"] for item in found.items]
+    assert first == [item["basic_code"] for item in document["items"]]
+    assert repr(found) == f"ListFile({str(path)!r})"
+
+
+def test_list_file_of_unknown_format_is_unreadable(tmp_path: Path) -> None:
+    """Opening a file no format reads is an UnreadableInput, as for every reader."""
+    (tmp_path / "list.csv").write_text("a,b\n", "utf-8")
+    with pytest.raises(UnreadableInput):
+        ListFile(tmp_path / "list.csv")

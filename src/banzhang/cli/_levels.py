@@ -9,7 +9,7 @@ from typing import Any
 from banzhang import levels
 from banzhang._inputs import expand
 from banzhang.cli._common import EXIT_INVALID, EXIT_OK, add_format_option, print_json
-from banzhang.formats import for_path
+from banzhang.formats import ListFile
 from banzhang.reports import Section, write_workbook
 
 _SHOWN = 20
@@ -24,22 +24,9 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
-class _FileList:
-    """A list file read twice: its envelope now, its items when the check gets to it."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.module = for_path(path)
-        self.envelope = self.module.iter_load_data(path).envelope
-
-    @property
-    def items(self) -> Any:
-        return self.module.iter_load_data(self.path).items
-
-
 def run(args: argparse.Namespace) -> int:
     """Check, report as text or JSON (and Excel), exit 1 when anything differs."""
-    files = [_FileList(path) for path in expand(args.paths)]
+    files = [ListFile(path) for path in expand(args.paths)]
     power_lists = [(str(f.path), f) for f in files if f.envelope.get("kind") == "power-list"]
     skipped = [str(f.path) for f in files if f.envelope.get("kind") != "power-list"]
     report = levels.check(power_lists)

@@ -23,6 +23,7 @@ from banzhang.errors import UnreadableInput
 __all__ = [
     "Format",
     "ItemStream",
+    "ListFile",
     "Source",
     "Target",
     "envelope_of",
@@ -110,6 +111,35 @@ def for_path(path: str | os.PathLike[str]) -> Format:
         raise UnreadableInput(message, source=os.fspath(path))
     result: Format = importlib.import_module(found)  # type: ignore[assignment,unused-ignore]  # a module is the Format
     return result
+
+
+class ListFile:
+    """A list file read twice: its envelope now, its items streamed each time they are asked for.
+
+    What the cross-list checks take: they order many lists by their envelopes before reading
+    any items, and holding every list's items meanwhile is what this avoids. ``envelope_of`` and
+    ``items_of`` accept it like an :class:`ItemStream`.
+
+    Attributes:
+        path: the file.
+        envelope: the list's envelope as JSON-shaped data.
+
+    Raises:
+        UnreadableInput: the file cannot be read, or its format is unknown.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = PurePath(path)
+        self._format = for_path(path)
+        self.envelope: dict[str, Any] = self._format.iter_load_data(path).envelope
+
+    @property
+    def items(self) -> Iterator[Any]:
+        """The items as JSON-shaped data, read afresh from the file."""
+        return self._format.iter_load_data(self.path).items
+
+    def __repr__(self) -> str:
+        return f"ListFile({str(self.path)!r})"
 
 
 def envelope_of(document: Any) -> dict[str, Any]:
