@@ -6,10 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 
-from banzhang import examples, same_source
+from banzhang import convert, examples, same_source
 from banzhang.cli import main
+from banzhang.formats import for_path
 from banzhang.formats import json as json_format
+from banzhang.validation import iter_findings
 
 
 def test_examples_share_one_source() -> None:
@@ -43,3 +46,37 @@ def test_other_regions_are_not_checked(tmp_path: Path) -> None:
     modes["items"][1]["basic_code"] = "000117047009"
     json_format.dump(modes, tmp_path / "modes.json")
     assert main(["validate", str(examples.path("power-list")), str(tmp_path / "modes.json")]) == 0
+
+
+@pytest.mark.parametrize(("suffix", "place"), [(".xlsx", "!"), (".xml", "line ")])
+def test_same_source_findings_name_the_cell_or_line(
+    suffix: str, place: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """From Excel the 同源 finding names the 基本编码 cell; from XML, the line."""
+    modes = examples.load_data("service-mode-list")
+    modes["items"][1]["basic_code"] = "000117047009"
+    target = tmp_path / f"modes{suffix}"
+    for_path(target).dump(convert.from_data(modes), target)
+    power = tmp_path / f"power{suffix}"
+    for_path(power).dump(examples.load("power-list"), power)
+    assert main(["validate", str(power), str(target), "--format", "json"]) == 1
+    found = json.loads(capsys.readouterr().out)["files"][1]["findings"]
+    assert [(f["rule"], f["path"]) for f in found] == [
+        ("crosslist.same-source", "$.items[1].basic_code")
+    ]
+    assert place in found[0]["source"]
+    if suffix == ".xlsx":  # the cell holds the code the finding is about
+        sheet, cell = found[0]["source"].split("!")
+        assert load_workbook(target)[sheet][cell].value == "000117047009"
+
+
+def test_validation_runs_same_source_in_its_one_pass() -> None:
+    """validation.iter_findings(power_codes=…) finds what same_source.iter_findings finds."""
+    codes = same_source.power_codes(examples.load_data("power-list"))
+    modes = examples.load_data("service-mode-list")
+    modes["items"][0]["basic_code"] = "000117047009"
+    alone = list(same_source.iter_findings(modes, codes))
+    assert [f.path for f in alone] == ["$.items[0].basic_code"]
+    assert list(iter_findings(modes, power_codes=codes)) == alone
+    assert list(iter_findings(modes, layers=("schema",), power_codes=codes)) == alone
+    assert list(iter_findings(examples.load_data("power-list"), power_codes=set())) == []

@@ -9,14 +9,14 @@ the same region's 权责清单 holds (an item's code or a 子项's).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 from banzhang.formats import envelope_of, items_of
 from banzhang.validation._structure import finding
 from banzhang.validation.findings import Finding
 
-__all__ = ["KINDS", "iter_findings", "power_codes"]
+__all__ = ["KINDS", "item_finding", "iter_findings", "power_codes"]
 
 #: The kinds whose items must reference the 权责清单 of their region.
 KINDS = frozenset({"intermediary-list", "service-mode-list", "supervision-list", "licensing-list"})
@@ -32,14 +32,26 @@ def power_codes(power_list: Any) -> set[str]:
     return codes
 
 
-def iter_findings(document: Any, codes: set[str]) -> Iterator[Finding]:
-    """Yield a ``crosslist.same-source`` finding for each item whose code the 权责清单 lacks."""
+def iter_findings(document: Any, codes: Collection[str]) -> Iterator[Finding]:
+    """Yield a ``crosslist.same-source`` finding for each item whose code the 权责清单 lacks.
+
+    ``banzhang.validation.iter_findings(document, power_codes=codes)`` runs the same check in
+    its one pass, where each format adds the cell or line to the finding.
+    """
     region = envelope_of(document).get("region")
     for index, item in enumerate(items_of(document)):
-        code = item.get("basic_code") if isinstance(item, dict) else None
-        if isinstance(code, str) and code not in codes:
-            message = f"基本编码 {code} 不在本地区（{region}）的权责清单中（同源）"
-            yield finding("crosslist.same-source", f"$.items[{index}].basic_code", message, code)
+        found = item_finding(item, f"$.items[{index}]", region, codes)
+        if found is not None:
+            yield found
+
+
+def item_finding(item: Any, path: str, region: Any, codes: Collection[str]) -> Finding | None:
+    """The ``crosslist.same-source`` finding of one item at ``path``, or None when it is fine."""
+    code = item.get("basic_code") if isinstance(item, dict) else None
+    if not isinstance(code, str) or code in codes:
+        return None
+    message = f"基本编码 {code} 不在本地区（{region}）的权责清单中（同源）"
+    return finding("crosslist.same-source", f"{path}.basic_code", message, code)
 
 
 def _objects(entries: Iterable[Any]) -> Iterator[dict[str, Any]]:

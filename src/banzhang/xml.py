@@ -23,7 +23,7 @@ import functools
 import io
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -472,8 +472,13 @@ def iter_load(source: Any, *, kind: str | None = None) -> ItemStream:
     return models_of(iter_load_data(source, kind=kind))
 
 
-def iter_findings(source: Any, *, kind: str | None = None) -> Iterator[Finding]:
-    """Read and validate an XML document, each finding naming its line (``line 12``)."""
+def iter_findings(
+    source: Any, *, kind: str | None = None, power_codes: Collection[str] | None = None
+) -> Iterator[Finding]:
+    """Read and validate an XML document, each finding naming its line (``line 12``).
+
+    ``power_codes`` (the region's 权责清单 codes) adds the 同源 check, as in validation.
+    """
     stream = _open(source, kind, with_lines=True)
     current: list[_Read] = []
 
@@ -486,7 +491,7 @@ def iter_findings(source: Any, *, kind: str | None = None) -> Iterator[Finding]:
     document: Any = (
         ItemStream(stream.kind, stream.envelope, items()) if is_list else stream.envelope
     )
-    for finding in validation.iter_findings(document, kind=stream.kind):
+    for finding in validation.iter_findings(document, kind=stream.kind, power_codes=power_codes):
         lines = (
             current[0].lines if current and finding.path.startswith("$.items[") else stream.lines
         )

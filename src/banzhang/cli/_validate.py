@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
 from banzhang import kinds, same_source
 from banzhang.cli._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_format_option, print_json
 from banzhang.errors import UnreadableInput
-from banzhang.formats import for_path
+from banzhang.formats import ListFile, for_path
 from banzhang.validation import Finding, rule
 
 _PLACES_SHOWN = 5
@@ -29,11 +30,16 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
-def check_file(path: Path, kind: str | None) -> dict[str, Any]:
-    """Validate one file and return its report (``error`` set when it could not be read)."""
+def check_file(
+    path: Path, kind: str | None, power_codes: Collection[str] | None = None
+) -> dict[str, Any]:
+    """Validate one file and return its report (``error`` set when it could not be read).
+
+    ``power_codes``: the 基本编码 of the file's region's 权责清单, for 同源 (SPEC §9).
+    """
     try:
         module = for_path(path)
-        findings = list(module.iter_findings(path, kind=kind))
+        findings = list(module.iter_findings(path, kind=kind, power_codes=power_codes))
         found = kind or _declared_kind(module, path)
     except UnreadableInput as err:
         return {"file": str(path), "readable": False, "valid": False, "error": str(err)}
@@ -60,8 +66,8 @@ def _declared_kind(module: Any, path: Path) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Validate each file; exit 2 if any cannot be read, else 1 if any has an error."""
-    reports = [check_file(path, args.kind) for path in args.files]
-    _check_same_source(args.files, reports)
+    power_codes = _same_source_codes(args.files)
+    reports = [check_file(path, args.kind, power_codes.get(path)) for path in args.files]
     if args.format == "json":
         print_json({"files": reports})
     else:
@@ -99,25 +105,26 @@ def _place(finding: Finding) -> str:
     return f"{finding.path}（{finding.source}）" if finding.source else finding.path
 
 
-def _check_same_source(paths: list[Path], reports: list[dict[str, Any]]) -> None:
-    """同源: lists given with their region's 权责清单 must use its codes (SPEC §9)."""
+def _same_source_codes(paths: list[Path]) -> dict[Path, set[str]]:
+    """同源: for each file of a kind that must use its region's 权责清单 codes, those codes.
+
+    Only where that 权责清单 is among the files given; the lists are read for their envelopes
+    and the 权责清单 for their codes, streamed. A file that cannot be read is left to its report.
+    """
+    envelopes: dict[Path, dict[str, Any]] = {}
     regions: dict[str, set[str]] = {}
-    envelopes = {}
-    for path, report in zip(paths, reports, strict=True):
-        if not report["readable"]:
+    for path in paths:
+        try:
+            found = ListFile(path)
+            envelopes[path] = found.envelope
+            if found.envelope.get("kind") == "power-list":
+                codes = same_source.power_codes(found)
+                regions.setdefault(str(found.envelope.get("region")), set()).update(codes)
+        except UnreadableInput:
             continue
-        stream = for_path(path).iter_load_data(path)
-        envelopes[str(path)] = stream.envelope
-        if stream.kind == "power-list":
-            regions.setdefault(str(stream.envelope.get("region")), set()).update(
-                same_source.power_codes(stream)
-            )
-    for path, report in zip(paths, reports, strict=True):
-        envelope = envelopes.get(str(path), {})
-        codes = regions.get(str(envelope.get("region")))
-        if codes is None or report.get("kind") not in same_source.KINDS:
-            continue
-        found = list(same_source.iter_findings(for_path(path).iter_load_data(path), codes))
-        report["findings"].extend(finding.to_dict() for finding in found)
-        report["counts"]["error"] += len(found)
-        report["valid"] = report["counts"]["error"] == 0
+    return {
+        path: regions[region]
+        for path, envelope in envelopes.items()
+        if envelope.get("kind") in same_source.KINDS
+        and (region := str(envelope.get("region"))) in regions
+    }

@@ -16,7 +16,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from banzhang import validation
@@ -84,11 +84,16 @@ def iter_load(source: Any, *, kind: str | None = None, limits: Limits | None = N
 
 
 def iter_findings(
-    source: Any, *, kind: str | None = None, limits: Limits | None = None
+    source: Any,
+    *,
+    kind: str | None = None,
+    limits: Limits | None = None,
+    power_codes: Collection[str] | None = None,
 ) -> Iterator[Finding]:
     """Yield what reading and validating a workbook finds, each finding with its cell.
 
-    Streams: one item is held at a time, with the rows it came from.
+    Streams: one item is held at a time, with the rows it came from. ``power_codes`` (the
+    region's 权责清单 codes) adds the 同源 check, as in validation.
     """
     stream = open_workbook(source, kind=kind, limits=limits)
     current: list[ReadItem] = []
@@ -105,7 +110,7 @@ def iter_findings(
     document = (
         ItemStream(stream.kind, stream.envelope, items()) if _is_list(stream) else stream.envelope
     )
-    for finding in validation.iter_findings(document, kind=stream.kind):
+    for finding in validation.iter_findings(document, kind=stream.kind, power_codes=power_codes):
         yield from _drain(pending)
         sources = (
             current[0].sources

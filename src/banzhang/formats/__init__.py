@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import PurePath
 from typing import IO, Any, Protocol
 
@@ -78,8 +78,11 @@ class Format(Protocol):
     def iter_dump(self, kind: str, envelope: Any, items: Iterable[Any], target: Target) -> None:
         """Write a list item by item."""
 
-    def iter_findings(self, source: Source, *, kind: str | None = None) -> Iterator[Any]:
-        """Read and validate, yielding every finding with its place in the source."""
+    def iter_findings(
+        self, source: Source, *, kind: str | None = None, power_codes: Collection[str] | None = None
+    ) -> Iterator[Any]:
+        """Read and validate, yielding every finding with its place in the source (and 同源
+        against ``power_codes``, the region's 权责清单 codes, when given)."""
 
 
 # Extension → module, imported on first use: format modules import this one for ItemStream.

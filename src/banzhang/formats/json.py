@@ -21,7 +21,7 @@ import decimal
 import gc
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Any
 
 import attrs
@@ -229,12 +229,17 @@ def _line(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, default=_default) + "\n").encode("utf-8")
 
 
-def iter_findings(source: Source, *, kind: str | None = None) -> Iterator[Any]:
-    """Read a .json or .jsonl document and yield every finding (see :mod:`banzhang.validation`)."""
+def iter_findings(
+    source: Source, *, kind: str | None = None, power_codes: Collection[str] | None = None
+) -> Iterator[Any]:
+    """Read a .json or .jsonl document and yield every finding (see :mod:`banzhang.validation`).
+
+    ``power_codes`` (the region's 权责清单 codes) adds the 同源 check, as in validation.
+    """
     from banzhang.validation import iter_findings as validate_lazily  # noqa: PLC0415 - cycle
 
     where = _name(source)
     document: Any = (
         iter_load_data(source, kind=kind) if where.endswith(".jsonl") else load_data(source)
     )
-    return validate_lazily(document, kind=kind)
+    return validate_lazily(document, kind=kind, power_codes=power_codes)

@@ -15,12 +15,12 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import Any
 
 import attrs
 
-from banzhang import convert
+from banzhang import convert, same_source
 from banzhang.errors import InvalidDocument
 from banzhang.formats import ItemStream
 from banzhang.validation._rules import DOCUMENT_CHECKS, ITEM_CHECKS
@@ -47,7 +47,11 @@ LAYERS = ("schema", "codes", "rules")
 
 
 def iter_findings(
-    document: Any, *, kind: str | None = None, layers: Collection[str] = LAYERS
+    document: Any,
+    *,
+    kind: str | None = None,
+    layers: Collection[str] = LAYERS,
+    power_codes: Collection[str] | None = None,
 ) -> Iterator[Finding]:
     """Yield every problem of ``document``, item by item.
 
@@ -55,6 +59,9 @@ def iter_findings(
         document: a model, JSON-shaped data (a dict), or an :class:`ItemStream` of a list.
         kind: the kind id, when the envelope does not say it (or to insist on one).
         layers: which of ``schema``, ``codes`` and ``rules`` to run.
+        power_codes: the 基本编码 of the same region's 权责清单 (see
+            :func:`banzhang.same_source.power_codes`); given, the items of a list that must
+            reference them (:data:`banzhang.same_source.KINDS`) are checked: 同源.
 
     Raises:
         UnreadableInput: the kind of the document cannot be told.
@@ -90,10 +97,24 @@ def iter_findings(
     object_checker(found.document)(envelope, "$", out)
     yield from _keep(out, wanted)
     if streamed:
-        yield from _item_findings(found, items, wanted)
+        cross = _same_source(found.id, data, power_codes)
+        yield from _item_findings(found, items, wanted, cross)
 
 
-def _item_findings(found: Any, items: Iterable[Any], wanted: frozenset[str]) -> Iterator[Finding]:
+#: A check of one item against other documents: its finding at ``path``, or None.
+_CrossCheck = Callable[[Any, str], Finding | None]
+
+
+def _same_source(kind: str, data: Any, codes: Collection[str] | None) -> _CrossCheck | None:
+    if codes is None or kind not in same_source.KINDS:
+        return None
+    region = data.get("region") if isinstance(data, dict) else None
+    return lambda item, path: same_source.item_finding(item, path, region, codes)
+
+
+def _item_findings(
+    found: Any, items: Iterable[Any], wanted: frozenset[str], cross: _CrossCheck | None
+) -> Iterator[Finding]:
     item_check = object_checker(found.item)
     checks = ITEM_CHECKS.get(found.id, ())
     context = ListContext()
@@ -104,6 +125,9 @@ def _item_findings(found: Any, items: Iterable[Any], wanted: frozenset[str]) -> 
         _run_rules(checks, data=item, path=path, context=context, wanted=wanted, out=out)
         if out:
             yield from _keep(out, wanted)
+        crossed = cross(item, path) if cross is not None else None
+        if crossed is not None:  # asked for by passing the other documents: never filtered out
+            yield crossed
 
 
 def _run_rules(
