@@ -35,7 +35,7 @@ class FeeItem:
     payer: str | None = element("收费对象", source="P")
     fund_management: str | None = element("资金管理方式", codelist="fund_management", source="P")
     basic_code: str | None = element("相关事项基本编码", code="basic", source="P")
-    remark: str | None = element("备注")
+    remark: str | None = element("备注", source="P SPEC §4")
 
 
 @attrs.frozen(kw_only=True)

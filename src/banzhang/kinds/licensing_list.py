@@ -61,7 +61,7 @@ class LicensingItem:
     national_catalogue_name: str | None = element("对应国家级基本目录名称", source=_V)
     license_object: str | None = element("许可对象", source="S 002")
     competent_department: str | None = element("主管部门", source=_V)
-    remark: str | None = element("备注")
+    remark: str | None = element("备注", source="P SPEC §4")
 
 
 @attrs.frozen(kw_only=True)

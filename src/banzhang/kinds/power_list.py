@@ -57,7 +57,7 @@ class PowerItem:
     )
     supervision: str | None = element("监督方式", source="P")
     supervision_phone: str | None = element("监督电话", source="P")
-    remark: str | None = element("备注")
+    remark: str | None = element("备注", source="P SPEC §4")
 
 
 @attrs.frozen(kw_only=True)

@@ -43,7 +43,7 @@ class PublicServiceItem:
     fee_basis: tuple[LegalBasis, ...] = element("收费依据", factory=tuple, source="P")
     fee_standard: str | None = element("收费标准", source="P")
     contact: Contact | None = element("咨询方式", source="P")
-    remark: str | None = element("备注")
+    remark: str | None = element("备注", source="P SPEC §4")
 
 
 @attrs.frozen(kw_only=True)

@@ -39,7 +39,7 @@ class RandomInspectionItem:
     basis: tuple[LegalBasis, ...] = element("抽查依据", required=True, min_items=1, source="P")
     ratio_frequency: str | None = element("抽查比例和频次", source="P")
     basic_code: str | None = element("相关事项基本编码", code="basic", source="P")
-    remark: str | None = element("备注")
+    remark: str | None = element("备注", source="P SPEC §4")
 
 
 @attrs.frozen(kw_only=True)

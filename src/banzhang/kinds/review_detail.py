@@ -70,7 +70,7 @@ class ReviewDetail(Document):
         statement: 陈述申辩.
     """
 
-    region: str | None = element("行政区划代码", code="region")
+    region: str | None = element("行政区划代码", code="region", source="V GB/T 2260")
     name: str = element("事项名称", required=True, source=_V)
     basic_code: str = element("基本编码", required=True, code="basic", source="B SPEC §7")
     power_type: str = element(

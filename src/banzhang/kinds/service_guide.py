@@ -76,7 +76,7 @@ class ServiceGuide(Document):
         full_version_at: 完整版获取方式 (for the 简版).
     """
 
-    region: str | None = element("行政区划代码", code="region")
+    region: str | None = element("行政区划代码", code="region", source="V GB/T 2260")
     scope: str | None = element("适用范围", source=_G)
     name: str = element("事项名称", required=True, source=_A30)
     basic_code: str = element("基本编码", required=True, code="basic", source=_G)

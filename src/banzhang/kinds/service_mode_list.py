@@ -43,7 +43,7 @@ class ServiceModeItem:
         "就近办理地点", factory=tuple, description="苏木乡镇或嘎查村的便民服务站", source="S 003"
     )
     postal_delivery: bool = element("是否邮寄送达", default=False, source="P")
-    remark: str | None = element("备注")
+    remark: str | None = element("备注", source="P SPEC §4")
 
 
 @attrs.frozen(kw_only=True)

@@ -43,7 +43,7 @@ class SupervisionItem:
         "责任事项", factory=tuple, source="S 001"
     )
     level: str | None = element("监管层级", codelist="level", source="P")
-    remark: str | None = element("备注")
+    remark: str | None = element("备注", source="P SPEC §4")
 
 
 @attrs.frozen(kw_only=True)

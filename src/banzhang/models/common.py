@@ -48,9 +48,12 @@ class LegalBasis:
         source="V 中办发〔2015〕21号",
     )
     article: str | None = element(
-        "条款", description="依据所在的条、款、项，如“第十二条第一款”", example="第十二条第一款"
+        "条款",
+        description="依据所在的条、款、项，如“第十二条第一款”",
+        example="第十二条第一款",
+        source="P",
     )
-    excerpt: str | None = element("条款内容", description="所引条款的原文")
+    excerpt: str | None = element("条款内容", description="所引条款的原文", source="P")
     doc_number: str | None = element("文号", description="如“国务院令第722号”", source="P")
     level: str | None = element("效力层级", codelist="basis_level", source="P")
 
@@ -66,7 +69,13 @@ class Agency:
         unit: 承办机构 (the internal unit that does the work).
     """
 
-    name: str = element("机构名称", required=True, max_length=200, example="包头市市场监督管理局")
+    name: str = element(
+        "机构名称",
+        required=True,
+        max_length=200,
+        example="包头市市场监督管理局",
+        source="V 中办发〔2015〕21号",
+    )
     uscc: str | None = element(
         "统一社会信用代码", code="uscc", source="V GB 32100-2015", example="11150200011520476N"
     )
@@ -159,8 +168,12 @@ class SubItem:
         name: 子项名称.
     """
 
-    basic_code: str = element("子项编码", required=True, code="basic", example="000164213003")
-    name: str = element("子项名称", required=True)
+    basic_code: str = element(
+        "子项编码", required=True, code="basic", example="000164213003", source="B SPEC §7"
+    )
+    name: str = element(
+        "子项名称", required=True, source="V 中办发〔2015〕21号; V 国办发〔2022〕2号"
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -172,8 +185,14 @@ class HandlingItem:
         name: 业务办理项名称.
     """
 
-    code: str = element("业务办理项编码", required=True, code="handling", example="00016421300301")
-    name: str = element("业务办理项名称", required=True)
+    code: str = element(
+        "业务办理项编码",
+        required=True,
+        code="handling",
+        example="00016421300301",
+        source="B SPEC §7",
+    )
+    name: str = element("业务办理项名称", required=True, source="V 国办发〔2022〕2号")
 
 
 @attrs.frozen(kw_only=True)
@@ -240,8 +259,12 @@ class ListDocument(Document):
         published_by: 发布机关.
     """
 
-    region: str = element("行政区划代码", required=True, code="region", example="150200")
-    level: str = element("层级", required=True, codelist="level", example="3")
+    region: str = element(
+        "行政区划代码", required=True, code="region", example="150200", source="V GB/T 2260"
+    )
+    level: str = element(
+        "层级", required=True, codelist="level", example="3", source="V GB/T 39046 A.2"
+    )
     department: Agency | None = element("部门", description="编制清单的部门；全区域清单不填")
     generic: bool = element(
         "通用清单", default=False, description="是否为某一层级的通用权责清单", source="S 000"
