@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from banzhang import convert, examples, same_source
+from banzhang import convert, examples, excel, same_source
 from banzhang.cli import main
 from banzhang.formats import for_path
 from banzhang.formats import json as json_format
@@ -80,3 +80,34 @@ def test_validation_runs_same_source_in_its_one_pass() -> None:
     assert list(iter_findings(modes, power_codes=codes)) == alone
     assert list(iter_findings(modes, layers=("schema",), power_codes=codes)) == alone
     assert list(iter_findings(examples.load_data("power-list"), power_codes=set())) == []
+
+
+def test_validate_writes_an_excel_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--excel: a summary row a file (unreadable ones too) and a row a finding, with its cell."""
+    modes = examples.load_data("service-mode-list")
+    modes["items"][1]["basic_code"] = "000117047009"
+    target = tmp_path / "modes.xlsx"
+    excel.dump(convert.from_data(modes), target)
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", "utf-8")
+    power = str(examples.path("power-list"))
+    report = tmp_path / "报告.xlsx"
+    code = main(["validate", power, str(target), str(broken), "--excel", str(report)])
+    assert code == 2  # an unreadable file wins, and the report is still written
+    assert f"Excel 报告：{report}" in capsys.readouterr().out
+    book = load_workbook(report)
+    assert book.sheetnames == ["汇总", "问题"]
+    summary = [row[:5] for row in book["汇总"].iter_rows(min_row=2, values_only=True)]
+    assert summary == [
+        (power, "权责清单", "通过", 0, 0),
+        (str(target), "“马上办、网上办、就近办、一次办”事项清单", "不通过", 1, 0),
+        (str(broken), None, "无法读取", None, None),
+    ]
+    rows = list(book["问题"].iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[2], r[4]) for r in rows] == [
+        (str(target), "crosslist.same-source", "$.items[1].basic_code")
+    ]
+    sheet, cell = rows[0][5].split("!")
+    assert load_workbook(target)[sheet][cell].value == "000117047009"

@@ -12,6 +12,7 @@ from banzhang import kinds, same_source
 from banzhang.cli._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_format_option, print_json
 from banzhang.errors import UnreadableInput
 from banzhang.formats import ListFile, for_path
+from banzhang.reports import Section, write_workbook
 from banzhang.validation import Finding, rule
 
 _PLACES_SHOWN = 5
@@ -26,6 +27,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--kind", choices=[kind.id for kind in kinds.all_kinds()], help="文档类型（默认读取 kind）"
     )
+    parser.add_argument("--excel", type=Path, metavar="REPORT.xlsx", help="另写一份 Excel 报告")
     add_format_option(parser)
     parser.set_defaults(func=run)
 
@@ -68,10 +70,14 @@ def run(args: argparse.Namespace) -> int:
     """Validate each file; exit 2 if any cannot be read, else 1 if any has an error."""
     power_codes = _same_source_codes(args.files)
     reports = [check_file(path, args.kind, power_codes.get(path)) for path in args.files]
+    if args.excel:
+        write_workbook(args.excel, _sections(reports))
     if args.format == "json":
         print_json({"files": reports})
     else:
         print("\n\n".join(_text(report) for report in reports))
+        if args.excel:
+            print(f"\nExcel 报告：{args.excel}")
     if not all(report["readable"] for report in reports):
         return EXIT_USAGE
     return EXIT_OK if all(report["valid"] for report in reports) else EXIT_INVALID
@@ -99,6 +105,43 @@ def _text(report: dict[str, Any]) -> str:
         if len(findings) > _PLACES_SHOWN:
             lines.append(f"      …… 另有 {len(findings) - _PLACES_SHOWN} 处")
     return "\n".join(lines)
+
+
+def _sections(reports: list[dict[str, Any]]) -> list[Section]:
+    """The workbook: one row a file, then one row a finding (file, rule, place, cell, message)."""
+    summary = Section(
+        "汇总",
+        ["文件", "文档类型", "结论", "错误", "警告", "说明"],
+        [_summary_row(report) for report in reports],
+        widths=(40, 18, 10, 8, 8, 60),
+    )
+    findings = Section(
+        "问题",
+        ["文件", "级别", "规则", "规则名称", "位置", "单元格或行", "说明"],
+        [
+            (
+                report["file"],
+                Finding(**data).severity_title,
+                data["rule"],
+                rule(data["rule"]).title,
+                data["path"],
+                data["source"] or "",
+                data["message"],
+            )
+            for report in reports
+            for data in report.get("findings", ())
+        ],
+        widths=(40, 8, 28, 30, 36, 16, 60),
+    )
+    return [summary, findings]
+
+
+def _summary_row(report: dict[str, Any]) -> tuple[Any, ...]:
+    if not report["readable"]:
+        return (report["file"], "", "无法读取", "", "", report["error"])
+    verdict = "通过" if report["valid"] else "不通过"
+    counts = report["counts"]
+    return (report["file"], report["title"], verdict, counts["error"], counts["warning"], "")
 
 
 def _place(finding: Finding) -> str:
