@@ -175,10 +175,10 @@ class _BookWriter:
     def _append(self, state: _SheetState, row_value: Any, index: int | None, base: str) -> None:
         sheet = state.sheet
         cells: list[Any] = [index] if state.table.keyed else []
-        cells.extend(
+        cells += [
             self._cell(sheet, column, _value_at(row_value, column.path), base=base)
             for column in state.table.columns
-        )
+        ]
         try:
             sheet.append(cells)
         except IllegalCharacterError as err:
@@ -187,7 +187,10 @@ class _BookWriter:
 
     def _cell(self, sheet: Any, column: Column, value: Any, *, base: str) -> Any:
         """Return what goes in the cell; its path is built only for an error (a hot path)."""
-        written = None if value is None else write_value(column, value)
+        if value is None:
+            return None
+        # Most cells are plain text, which is written as it is: skip the dispatch on the column.
+        written = value if column.plain and type(value) is str else write_value(column, value)
         if type(written) is str and (
             len(written) > CELL_LIMIT or written.startswith(_FORMULA_START)
         ):
