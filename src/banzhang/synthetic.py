@@ -224,9 +224,12 @@ def province_plan(items: int, *, plant: int = 0, seed: int = 0) -> ProvincePlan:
     for position in chosen:
         list_index, item_index = divmod(position, items)
         changes[list_index + 1][item_index] = rng.choice(PLANTABLE)
+    envelopes = [
+        power_list(0, region=entry.code, level=_LEVEL_OF[entry.level]) for entry in divisions
+    ]
     lists = tuple(
-        ProvinceList(_envelope(entry.code, _LEVEL_OF[entry.level]), items, seed, changes[number])
-        for number, entry in enumerate(divisions)
+        ProvinceList(envelope, items, seed, changed)
+        for envelope, changed in zip(envelopes, changes, strict=True)
     )
     planted = tuple(
         Planted(entry.envelope["region"], _item_code(index), element)
@@ -234,10 +237,6 @@ def province_plan(items: int, *, plant: int = 0, seed: int = 0) -> ProvincePlan:
         for index, element in entry.changes.items()
     )
     return ProvincePlan(lists, planted)
-
-
-def _envelope(region_code: str, level: str) -> dict[str, Any]:
-    return power_list(0, region=region_code, level=level)
 
 
 def plant_difference(item: dict[str, Any], element: str) -> None:
