@@ -109,5 +109,5 @@ def test_validate_writes_an_excel_report(
     assert [(r[0], r[2], r[4]) for r in rows] == [
         (str(target), "crosslist.same-source", "$.items[1].basic_code")
     ]
-    sheet, cell = rows[0][5].split("!")
+    sheet, cell = str(rows[0][5]).split("!")
     assert load_workbook(target)[sheet][cell].value == "000117047009"
