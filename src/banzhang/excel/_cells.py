@@ -48,6 +48,9 @@ def write_value(column: Column, value: Any) -> Any:
     """Return what goes in the cell for ``value`` (``None`` for an absent one)."""
     if value is None:
         return None
+    if type(value) is str and not column.multi:  # most cells: text as it is, or a code's title
+        titles = column.titles
+        return value if titles is None else titles.get(value, value)
     if column.multi:
         entries = [_write_scalar(column, entry) for entry in value]
         return numbered([str(entry) for entry in entries]) if entries else None

@@ -187,10 +187,7 @@ class _BookWriter:
 
     def _cell(self, sheet: Any, column: Column, value: Any, *, base: str) -> Any:
         """Return what goes in the cell; its path is built only for an error (a hot path)."""
-        if value is None:
-            return None
-        # Most cells are plain text, which is written as it is: skip the dispatch on the column.
-        written = value if column.plain and type(value) is str else write_value(column, value)
+        written = write_value(column, value)
         if type(written) is str and (
             len(written) > CELL_LIMIT or written.startswith(_FORMULA_START)
         ):
