@@ -48,9 +48,6 @@ def write_value(column: Column, value: Any) -> Any:
     """Return what goes in the cell for ``value`` (``None`` for an absent one)."""
     if value is None:
         return None
-    if type(value) is str and not column.multi:  # most cells: text as it is, or a code's title
-        titles = column.titles
-        return value if titles is None else titles.get(value, value)
     if column.multi:
         entries = [_write_scalar(column, entry) for entry in value]
         return numbered([str(entry) for entry in entries]) if entries else None
@@ -58,17 +55,16 @@ def write_value(column: Column, value: Any) -> Any:
 
 
 def _write_scalar(column: Column, value: Any) -> Any:
-    if isinstance(value, bool):
-        return YES if value else NO
-    if isinstance(value, int):
-        # Beyond 15 digits Excel would round the number when a person saves the file.
-        return value if abs(value) < _SAFE_INTEGER else str(value)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
+    if type(value) is not str:  # text, most cells of a dump, skips these tests
+        if isinstance(value, bool):
+            return YES if value else NO
+        if isinstance(value, int):
+            # Beyond 15 digits Excel would round the number when a person saves the file.
+            return value if abs(value) < _SAFE_INTEGER else str(value)
+        if isinstance(value, datetime.date):
+            return value.isoformat()
     titles = column.titles
-    if titles is not None:
-        return titles.get(value, value)
-    return value
+    return value if titles is None else titles.get(value, value)
 
 
 def numbered(entries: list[str]) -> str:
