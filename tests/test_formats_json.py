@@ -113,6 +113,22 @@ def test_nan_is_refused() -> None:
         bjson.load(io.BytesIO(b'{"kind": "power-list", "x": NaN}'))
 
 
+def test_refused_constant_names_the_file_and_line(tmp_path: Path) -> None:
+    """An Infinity on an item line is refused with the file and the line it is on."""
+    path = tmp_path / "list.jsonl"
+    model = examples.load("power-list")
+    bjson.iter_dump("power-list", model, model.items[:1], path)
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("\n" + '{"basic_code": "x", "fee": -Infinity}' + "\n")
+    stream = bjson.iter_load_data(path)
+    assert next(stream.items)["name"] == "食品生产许可"
+    with pytest.raises(
+        UnreadableInput, match=r"list\.jsonl 第 4 行：JSON 中不允许 -Infinity"
+    ) as caught:
+        next(stream.items)
+    assert caught.value.source == str(path)
+
+
 def test_decimal_numbers_keep_every_digit() -> None:
     """A non-integer number is read as Decimal, so no digit is lost before it is reported."""
     data = bjson.load_data(io.BytesIO(b'{"amount": 0.10000000000000000000000001}'))
