@@ -60,6 +60,7 @@ def test_list_file_reads_items_afresh_each_time(suffix: str, tmp_path: Path) -> 
     path = tmp_path / f"list{suffix}"
     for_path(path).iter_dump("power-list", convert.from_data(document), document["items"], path)
     found = ListFile(path)
+    assert found.kind == "power-list"
     assert found.envelope["region"] == document["region"]
     assert "items" not in found.envelope
     first = [item["basic_code"] for item in found.items]

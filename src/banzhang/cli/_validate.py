@@ -33,16 +33,20 @@ def register(subparsers: Any) -> None:
 
 
 def check_file(
-    path: Path, kind: str | None, power_codes: Collection[str] | None = None
+    path: Path,
+    kind: str | None,
+    power_codes: Collection[str] | None = None,
+    declared: str | None = None,
 ) -> dict[str, Any]:
     """Validate one file and return its report (``error`` set when it could not be read).
 
     ``power_codes``: the 基本编码 of the file's region's 权责清单, for 同源 (SPEC §9).
+    ``declared``: the kind the file declares, when already read (else it is read again).
     """
     try:
         module = for_path(path)
         findings = list(module.iter_findings(path, kind=kind, power_codes=power_codes))
-        found = kind or _declared_kind(module, path)
+        found = kind or declared or _declared_kind(module, path)
     except UnreadableInput as err:
         return {"file": str(path), "readable": False, "valid": False, "error": str(err)}
     counts = Counter(finding.severity for finding in findings)
@@ -68,8 +72,12 @@ def _declared_kind(module: Any, path: Path) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Validate each file; exit 2 if any cannot be read, else 1 if any has an error."""
-    power_codes = _same_source_codes(args.files)
-    reports = [check_file(path, args.kind, power_codes.get(path)) for path in args.files]
+    opened = _open_all(args.files)
+    power_codes = _same_source_codes(opened)
+    reports = [
+        check_file(path, args.kind, power_codes.get(path), _kind_of(opened.get(path)))
+        for path in args.files
+    ]
     if args.excel:
         write_workbook(args.excel, _sections(reports))
     if args.format == "json":
@@ -148,26 +156,39 @@ def _place(finding: Finding) -> str:
     return f"{finding.path}（{finding.source}）" if finding.source else finding.path
 
 
-def _same_source_codes(paths: list[Path]) -> dict[Path, set[str]]:
-    """同源: for each file of a kind that must use its region's 权责清单 codes, those codes.
-
-    Only where that 权责清单 is among the files given; the lists are read for their envelopes
-    and the 权责清单 for their codes, streamed. A file that cannot be read is left to its report.
-    """
-    envelopes: dict[Path, dict[str, Any]] = {}
-    regions: dict[str, set[str]] = {}
+def _open_all(paths: list[Path]) -> dict[Path, ListFile]:
+    """Every file that can be opened, read for its envelope; the others are left to their report."""
+    opened = {}
     for path in paths:
         try:
-            found = ListFile(path)
-            envelopes[path] = found.envelope
-            if found.envelope.get("kind") == "power-list":
-                codes = same_source.power_codes(found)
-                regions.setdefault(str(found.envelope.get("region")), set()).update(codes)
+            opened[path] = ListFile(path)
         except UnreadableInput:
             continue
+    return opened
+
+
+def _kind_of(found: ListFile | None) -> str | None:
+    return found.kind if found is not None else None
+
+
+def _same_source_codes(opened: dict[Path, ListFile]) -> dict[Path, set[str]]:
+    """同源: for each file of a kind that must use its region's 权责清单 codes, those codes.
+
+    Only where that 权责清单 is among the files given; its codes are read streamed. A 权责清单
+    whose items cannot be read is left to its report.
+    """
+    regions: dict[str, set[str]] = {}
+    for found in opened.values():
+        if found.kind != "power-list":
+            continue
+        try:
+            codes = same_source.power_codes(found)
+        except UnreadableInput:
+            continue
+        regions.setdefault(str(found.envelope.get("region")), set()).update(codes)
     return {
         path: regions[region]
-        for path, envelope in envelopes.items()
-        if envelope.get("kind") in same_source.KINDS
-        and (region := str(envelope.get("region"))) in regions
+        for path, found in opened.items()
+        if found.kind in same_source.KINDS
+        and (region := str(found.envelope.get("region"))) in regions
     }

@@ -125,16 +125,19 @@ class ListFile:
 
     Attributes:
         path: the file.
+        kind: the kind id the file declares (read from its envelope).
         envelope: the list's envelope as JSON-shaped data.
 
     Raises:
-        UnreadableInput: the file cannot be read, or its format is unknown.
+        UnreadableInput: the file cannot be read, or its format or kind is unknown.
     """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = PurePath(path)
         self._format = for_path(path)
-        self.envelope: dict[str, Any] = self._format.iter_load_data(path).envelope
+        opened = self._format.iter_load_data(path)
+        self.kind: str = opened.kind
+        self.envelope: dict[str, Any] = opened.envelope
 
     @property
     def items(self) -> Iterator[Any]:
