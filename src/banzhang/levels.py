@@ -137,7 +137,8 @@ def check(documents: Iterable[tuple[str, Any]]) -> LevelsReport:
             if reference is None:
                 references[code] = _Reference(item, origin, index)
                 continue
-            if reference.level == level and not reference.generic:
+            first = reference.origin
+            if first.level == level and not first.generic:
                 continue  # two local lists of one level: 三级五同 compares across levels
             if not reference.shared:
                 reference.shared = True
@@ -171,30 +172,17 @@ class _Reference:
 
     The check walks millions of items and most agree with their reference, so what it touches
     for each is kept to a few slots of one object: the raw values (依据 in the same order settles
-    those at once) and the level it was read at. Its Place is built only when a difference needs
-    it: per code one object and one string fewer to hold, and one fewer to reach for every item.
+    those at once) and its list's origin, shared by that list's references. Its Place is built
+    only when a difference needs it: per code one object and one string fewer to hold.
     """
 
-    __slots__ = (
-        "_facts",
-        "basis",
-        "generic",
-        "index",
-        "level",
-        "name",
-        "origin",
-        "power_type",
-        "process",
-        "shared",
-    )
+    __slots__ = ("_facts", "basis", "index", "name", "origin", "power_type", "process", "shared")
 
     def __init__(self, item: dict[str, Any], origin: _Origin, index: int) -> None:
         self.name = item.get("name")
         self.power_type = item.get("power_type")
         self.process = item.get("process", _NO_PROCESS)
         self.basis = item.get("basis")
-        self.level = origin.level
-        self.generic = origin.generic
         self.origin = origin
         self.index = index
         self.shared = False
