@@ -245,6 +245,13 @@ def test_not_a_workbook_is_unreadable(tmp_path: Path) -> None:
         excel.load(other)
 
 
+def test_missing_workbook_is_named_missing_not_malformed(tmp_path: Path) -> None:
+    """A workbook that is not there cannot be opened; it is not called "not a zip"."""
+    with pytest.raises(UnreadableInput, match="无法打开") as caught:
+        excel.load(tmp_path / "absent.xlsx")
+    assert "zip" not in str(caught.value)
+
+
 def test_empty_workbook_is_unreadable(tmp_path: Path) -> None:
     """A workbook with nothing in it says the kind cannot be told."""
     path = tmp_path / "empty.xlsx"

@@ -15,7 +15,9 @@ from banzhang.formats import for_path, models_of
 
 def register(subparsers: Any) -> None:
     """Add the ``convert`` verb."""
-    parser = subparsers.add_parser("convert", help="在 .json、.jsonl、.xlsx 之间转换（按扩展名）")
+    parser = subparsers.add_parser(
+        "convert", help="在 .json、.jsonl、.xlsx、.xml 之间转换（按扩展名）"
+    )
     parser.add_argument("source", type=Path, metavar="IN")
     parser.add_argument("target", type=Path, metavar="OUT")
     parser.add_argument("--kind", choices=[kind.id for kind in kinds.all_kinds()])

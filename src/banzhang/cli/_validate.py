@@ -22,7 +22,7 @@ def register(subparsers: Any) -> None:
     """Add the ``validate`` verb."""
     parser = subparsers.add_parser("validate", help="校验清单、服务指南或审查细则文件")
     parser.add_argument(
-        "files", nargs="+", type=Path, metavar="FILE", help=".json、.jsonl 或 .xlsx 文件"
+        "files", nargs="+", type=Path, metavar="FILE", help=".json、.jsonl、.xlsx 或 .xml 文件"
     )
     parser.add_argument(
         "--kind", choices=[kind.id for kind in kinds.all_kinds()], help="文档类型（默认读取 kind）"

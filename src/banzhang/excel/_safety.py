@@ -51,8 +51,11 @@ def inspect_package(source: Any, name: str, limits: Limits) -> bool:
     """
     try:
         package = zipfile.ZipFile(source)
-    except (zipfile.BadZipFile, OSError, ValueError) as err:
+    except zipfile.BadZipFile as err:
         message = f"{name} 不是 .xlsx 工作簿（不是 zip 格式）：{err}"
+        raise UnreadableInput(message, source=name) from err
+    except (OSError, ValueError) as err:  # missing, unreadable, or a path no file system takes
+        message = f"无法打开 {name}：{getattr(err, 'strerror', None) or err}"
         raise UnreadableInput(message, source=name) from err
     with package:
         members = package.infolist()
