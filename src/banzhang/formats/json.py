@@ -64,16 +64,18 @@ def _parse(text: str, where: str, line: int | None = None) -> Any:
     try:
         return _DECODER.decode(text)
     except json.JSONDecodeError as err:
-        at = f"{where} 第 {line} 行" if line is not None else where
-        message = f"{at} 不是有效的 JSON：第 {err.lineno} 行第 {err.colno} 列，{err.msg}"
+        message = (
+            f"{_at(where, line)} 不是有效的 JSON：第 {err.lineno} 行第 {err.colno} 列，{err.msg}"
+        )
         raise UnreadableInput(message, source=where) from err
     except RecursionError as err:
-        at = f"{where} 第 {line} 行" if line is not None else where
-        message = f"{at} 的 JSON 嵌套过深"
-        raise UnreadableInput(message, source=where) from err
+        raise UnreadableInput(f"{_at(where, line)} 的 JSON 嵌套过深", source=where) from err
     except UnreadableInput as err:  # NaN or Infinity, refused by _refuse_constant
-        at = f"{where} 第 {line} 行" if line is not None else where
-        raise UnreadableInput(f"{at}：{err}", source=where) from err
+        raise UnreadableInput(f"{_at(where, line)}：{err}", source=where) from err
+
+
+def _at(where: str, line: int | None) -> str:
+    return f"{where} 第 {line} 行" if line is not None else where
 
 
 def _name(source: Any) -> str:
