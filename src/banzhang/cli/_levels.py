@@ -27,8 +27,8 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Check, report as text or JSON (and Excel), exit 1 when anything differs."""
     files = [ListFile(path) for path in expand(args.paths)]
-    power_lists = [(str(f.path), f) for f in files if f.envelope.get("kind") == "power-list"]
-    skipped = [str(f.path) for f in files if f.envelope.get("kind") != "power-list"]
+    power_lists = [(str(f.path), f) for f in files if f.kind == "power-list"]
+    skipped = [str(f.path) for f in files if f.kind != "power-list"]
     report = levels.check(power_lists)
     if args.excel:
         write_workbook(args.excel, _sections(report))

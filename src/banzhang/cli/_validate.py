@@ -36,17 +36,17 @@ def check_file(
     path: Path,
     kind: str | None,
     power_codes: Collection[str] | None = None,
-    declared: str | None = None,
+    opened: ListFile | None = None,
 ) -> dict[str, Any]:
     """Validate one file and return its report (``error`` set when it could not be read).
 
     ``power_codes``: the 基本编码 of the file's region's 权责清单, for 同源 (SPEC §9).
-    ``declared``: the kind the file declares, when already read (else it is read again).
+    ``opened``: the file already read for its envelope, which names its kind (else read here).
     """
     try:
         module = for_path(path)
         findings = list(module.iter_findings(path, kind=kind, power_codes=power_codes))
-        found = kind or declared or _declared_kind(module, path)
+        found = kind or (opened or ListFile(path)).kind
     except UnreadableInput as err:
         return {"file": str(path), "readable": False, "valid": False, "error": str(err)}
     counts = Counter(finding.severity for finding in findings)
@@ -61,22 +61,12 @@ def check_file(
     }
 
 
-def _declared_kind(module: Any, path: Path) -> str:
-    if module.NAME == "excel":
-        stream = module.open_workbook(path)
-        return str(stream.kind)
-    if path.suffix.lower() == ".jsonl":
-        return str(module.iter_load_data(path).kind)
-    return str(module.load_data(path).get("kind"))
-
-
 def run(args: argparse.Namespace) -> int:
     """Validate each file; exit 2 if any cannot be read, else 1 if any has an error."""
     opened = _open_all(args.files)
     power_codes = _same_source_codes(opened)
     reports = [
-        check_file(path, args.kind, power_codes.get(path), _kind_of(opened.get(path)))
-        for path in args.files
+        check_file(path, args.kind, power_codes.get(path), opened.get(path)) for path in args.files
     ]
     if args.excel:
         write_workbook(args.excel, _sections(reports))
@@ -165,10 +155,6 @@ def _open_all(paths: list[Path]) -> dict[Path, ListFile]:
         except UnreadableInput:
             continue
     return opened
-
-
-def _kind_of(found: ListFile | None) -> str | None:
-    return found.kind if found is not None else None
 
 
 def _same_source_codes(opened: dict[Path, ListFile]) -> dict[Path, set[str]]:
