@@ -38,7 +38,7 @@ test: lint typecheck unit
 
 # Regenerate the committed files derived from the declarations (the drift tests compare them).
 generate: $(STAMP)
-	$(BIN)/python -m banzhang.schema schemas
+	$(BIN)/python -m banzhang.generate schemas
 	rm -rf docs && $(BIN)/banzhang docs --out docs
 
 bench: $(STAMP)

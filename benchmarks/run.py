@@ -29,9 +29,11 @@ import jsonschema
 from lxml import etree
 from openpyxl import Workbook, load_workbook
 
-from banzhang import convert, excel, levels, schema, synthetic, xml, xsd
-from banzhang.formats import ListFile
+from banzhang import convert, synthetic
+from banzhang.crosslist import levels
+from banzhang.formats import ListFile, excel, xml
 from banzhang.formats import json as json_format
+from banzhang.generate import schema, xsd
 from banzhang.validation import iter_findings
 
 
@@ -162,7 +164,7 @@ def excel_targets(items: int, repeat: int, workdir: Path) -> dict[str, dict[str,
 
 def _raw_xml_write(data: dict[str, Any], target: Path) -> None:
     """Write the same elements with plain lxml.etree.xmlfile, walking the data generically."""
-    namespace = xsd.NAMESPACE
+    namespace = xml.NAMESPACE
 
     def write(out: Any, name: str, value: Any) -> None:
         if isinstance(value, list):

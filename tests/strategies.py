@@ -8,9 +8,9 @@ from typing import Any
 from hypothesis import strategies as st
 
 from banzhang import codelists
-from banzhang._introspect import FieldSpec, fields_of
 from banzhang.codes import region, uscc
 from banzhang.convert import to_data
+from banzhang.declare import FieldSpec, fields_of
 
 USCC_CHARS = uscc.ALPHABET
 

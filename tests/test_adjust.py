@@ -10,8 +10,9 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from banzhang import adjust, examples
+from banzhang import examples
 from banzhang.cli import main
+from banzhang.crosslist import adjust
 from banzhang.formats import json as json_format
 
 
@@ -32,7 +33,7 @@ def _versions() -> tuple[dict[str, Any], dict[str, Any]]:
 def test_every_adjustment_type_is_found() -> None:
     """Each planted change is reported with its adjustment type and elements."""
     old, new = _versions()
-    diff = adjust.compare(old, new)
+    diff = adjust.diff(old, new)
     found = sorted((change.adjustment, change.key) for change in diff.changes)
     assert found == sorted(
         [
@@ -52,7 +53,7 @@ def test_every_adjustment_type_is_found() -> None:
 def test_summary_reads_like_the_seeds() -> None:
     """Counts per adjustment type in the seeds' words."""
     old, new = _versions()
-    assert adjust.summary(adjust.compare(old, new)) == (
+    assert adjust.summary(adjust.diff(old, new)) == (
         "下放1项，收回1项，取消1项，增加1项，变更（更名）1项，变更（依据）1项"
     )
 
@@ -60,7 +61,7 @@ def test_summary_reads_like_the_seeds() -> None:
 def test_identical_versions_have_no_adjustment() -> None:
     """The same list twice: no adjustment."""
     data = examples.load_data("power-list")
-    assert adjust.summary(adjust.compare(data, data)) == "无调整"
+    assert adjust.summary(adjust.diff(data, data)) == "无调整"
 
 
 def test_code_reused_for_another_item_is_an_error() -> None:
@@ -68,7 +69,7 @@ def test_code_reused_for_another_item_is_an_error() -> None:
     old = examples.load_data("power-list")
     new = copy.deepcopy(old)
     new["items"][2].update(name="某新事项", power_type="07")
-    diff = adjust.compare(old, new)
+    diff = adjust.diff(old, new)
     assert [change.key for change in diff.reused] == ["000617018000"]
 
 

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from banzhang import compare, synthetic
+from banzhang import synthetic
 from banzhang.cli import main
 from banzhang.codes import region as regions
+from banzhang.crosslist import compare
 from banzhang.formats import json as json_format
 
 

@@ -13,10 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
-from banzhang import convert, examples, excel, kinds
+from banzhang import SPEC_VERSION, convert, examples, kinds
 from banzhang.cli import main
 from banzhang.errors import InvalidDocument, UnreadableInput
-from banzhang.excel import Limits
+from banzhang.formats import excel
+from banzhang.formats.excel import Limits
 from tests.messy_workbooks import EXPECTED_ITEMS, department_power_list
 from tests.strategies import models
 
@@ -118,7 +119,7 @@ def test_template_has_what_departments_need(tmp_path: Path) -> None:
     assert any("_代码表" in formula for formula in formulas)
     assert book["_代码表"].sheet_state == "hidden"
     assert book["_banzhang"].sheet_state == "hidden"
-    assert book["_banzhang"]["B2"].value == "1.0"
+    assert book["_banzhang"]["B2"].value == SPEC_VERSION
     guide_rows = list(book["说明"].iter_rows(values_only=True))
     assert ("权责清单", "事项类型", "power_type") in [row[:3] for row in guide_rows]
 

@@ -15,7 +15,8 @@ import pytest
 from lxml import html
 from PIL import Image
 
-from banzhang import examples, publish, render
+from banzhang import examples, render
+from banzhang.generate import docs as publish
 
 FLAGS = [
     "--headless",

@@ -10,7 +10,8 @@ from pathlib import Path
 import attrs
 from openpyxl import load_workbook
 
-from banzhang import examples, excel
+from banzhang import examples
+from banzhang.formats import excel
 
 # The 12th token (-1) asks LibreOffice to write every sheet to its own CSV file.
 CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"

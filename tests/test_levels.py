@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from banzhang import levels, synthetic
+from banzhang import synthetic
 from banzhang.cli import main
+from banzhang.crosslist import levels
 from banzhang.formats import ItemStream
 from banzhang.formats import json as json_format
 from banzhang.validation import is_valid

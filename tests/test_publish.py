@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from banzhang import codelists, examples, kinds, publish
-from banzhang._introspect import fields_of
+from banzhang import codelists, examples, kinds
 from banzhang.cli import main
-from banzhang.publish._markdown import cell, code, escape, table
+from banzhang.declare import fields_of
+from banzhang.generate import docs as publish
+from banzhang.generate.docs._markdown import cell, code, escape, table
 from banzhang.validation import all_rules
 from tests.conftest import ROOT
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from banzhang import convert, examples, excel, same_source
+from banzhang import convert, examples
 from banzhang.cli import main
-from banzhang.formats import for_path
+from banzhang.formats import excel, for_path
 from banzhang.formats import json as json_format
-from banzhang.validation import iter_findings
+from banzhang.validation import iter_findings, same_source
 
 
 def test_examples_share_one_source() -> None:

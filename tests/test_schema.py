@@ -10,7 +10,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from banzhang import examples, kinds, schema
+from banzhang import SPEC_VERSION, examples, kinds
+from banzhang.generate import schema
 from banzhang.validation import iter_findings
 from tests.conftest import ROOT, fixture_files, read_json
 
@@ -34,7 +35,7 @@ def test_schema_is_valid_against_the_meta_schema(name: str) -> None:
 def test_schemas_are_shipped_in_the_package() -> None:
     """``schema.load`` reads the committed schema through importlib.resources."""
     loaded = schema.load("service-guide")
-    assert loaded["$id"] == "urn:banzhang:schema:1.0:service-guide"
+    assert loaded["$id"] == f"urn:banzhang:schema:{SPEC_VERSION}:service-guide"
     assert loaded["additionalProperties"] is False
 
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from banzhang import examples, stats, synthetic
+from banzhang import examples, synthetic
 from banzhang.cli import main
+from banzhang.crosslist import stats
 
 
 def test_counts_over_a_province() -> None:

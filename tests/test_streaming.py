@@ -10,9 +10,9 @@ from types import ModuleType
 
 import pytest
 
-from banzhang import convert, excel, synthetic, xml
+from banzhang import convert, synthetic
 from banzhang.errors import UnreadableInput
-from banzhang.formats import ListFile, for_path
+from banzhang.formats import ListFile, excel, for_path, xml
 
 
 def _peak(work: Callable[[], object]) -> int:

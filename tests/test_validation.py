@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import banzhang
 from banzhang import examples, kinds
 from banzhang.errors import InvalidDocument, UnreadableInput
 from banzhang.formats import ItemStream
@@ -119,3 +120,14 @@ def test_iter_findings_is_lazy() -> None:
     stream = ItemStream("power-list", {k: v for k, v in data.items() if k != "items"}, items())  # type: ignore[arg-type]
     first = next(iter_findings(stream))
     assert first.path == "$.items[0].name"
+
+
+def test_an_element_under_its_spec_1_0_id_still_loads() -> None:
+    """四办 ``promised_time`` (spec 1.0) loads as ``promised_time_limit``, with a warning."""
+    path = Path(__file__).parent / "fixtures/service-mode-list/invalid/spec-1.0-promised-time.json"
+    data = read_json(path)
+    document = banzhang.load(path)
+    assert document.items[0].promised_time_limit.unit == data["items"][0]["promised_time"]["unit"]
+    findings = list(iter_findings(data))
+    assert {f.severity for f in findings} == {"warning"}
+    assert is_valid(data)

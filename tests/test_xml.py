@@ -14,9 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from banzhang import convert, examples, excel, kinds, xml, xsd
+from banzhang import convert, examples, kinds
 from banzhang.cli import main
 from banzhang.errors import InvalidDocument, UnreadableInput
+from banzhang.formats import excel, xml
+from banzhang.generate import xsd
 from tests.conftest import ROOT, fixture_files, read_json
 from tests.strategies import models
 

@@ -1,11 +1,18 @@
 """banzhang — the reference implementation of Inner Mongolia's 八张清单 approval-reform norms.
 
->>> from banzhang import codes
->>> codes.basic.parse("000164213003").main_code
+The flat surface: read and write documents in any format (:func:`load`, :func:`dump`, …),
+validate them (:func:`iter_findings`, :func:`validate`, :func:`is_valid`), and the registries
+(:mod:`kinds`, :mod:`codes`, :mod:`codelists`).
+
+>>> import banzhang
+>>> from banzhang import examples
+>>> banzhang.is_valid(examples.load("power-list"))
+True
+>>> banzhang.codes.basic.parse("000164213003").main_code
 '00016421300Y'
 """
 
-from banzhang import codelists, codes
+from banzhang import codelists, codes, errors, kinds, validation
 from banzhang._version import SPEC_VERSION, __version__
 from banzhang.errors import (
     BanzhangError,
@@ -17,10 +24,22 @@ from banzhang.errors import (
     InvalidLength,
     UnreadableInput,
 )
+from banzhang.formats import (
+    dump,
+    is_valid,
+    iter_dump,
+    iter_findings,
+    iter_load,
+    load,
+    load_data,
+    validate,
+)
+from banzhang.validation.findings import Finding
 
 __all__ = [
     "SPEC_VERSION",
     "BanzhangError",
+    "Finding",
     "InvalidChecksum",
     "InvalidCode",
     "InvalidComponent",
@@ -31,4 +50,15 @@ __all__ = [
     "__version__",
     "codelists",
     "codes",
+    "dump",
+    "errors",
+    "is_valid",
+    "iter_dump",
+    "iter_findings",
+    "iter_load",
+    "kinds",
+    "load",
+    "load_data",
+    "validate",
+    "validation",
 ]

@@ -75,6 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not hasattr(args, "func"):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    args.cli = main  # a verb that drives other verbs (the demo) calls back through it
     try:
         code: int = args.func(args)
     except BrokenPipeError:

@@ -22,12 +22,15 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run_demo)
 
 
-def _captured(argv: list[str]) -> tuple[int, str]:
-    from banzhang.cli import main  # noqa: PLC0415 - the demo drives the public CLI itself
+#: The command line's entry point, as ``banzhang.cli.main`` hands it over (``args.cli``): the demo
+#: drives the public CLI itself without importing the package that imports it.
+_Cli = Callable[[list[str]], int]
 
+
+def _captured(cli: _Cli, argv: list[str]) -> tuple[int, str]:
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer), contextlib.redirect_stderr(buffer):
-        code = main(argv)
+        code = cli(argv)
     return code, buffer.getvalue()
 
 
@@ -45,17 +48,18 @@ def _flawed_guide() -> dict[str, Any]:
 def run_demo(args: argparse.Namespace) -> int:
     """Run each step of the main job and say where its output is."""
     out: Path = args.out
+    cli: _Cli = args.cli
     for folder in ("examples", "flawed", "converted", "province", "reports", "rendered"):
         (out / folder).mkdir(parents=True, exist_ok=True)
     steps: list[tuple[str, Callable[[], Path]]] = [
-        ("编码解释", lambda: _codes(out)),
-        ("填报模板", lambda: _template(out)),
-        ("示例校验", lambda: _validate_examples(out)),
-        ("问题示例的校验报告", lambda: _validate_flawed(out)),
-        ("格式转换（JSON → Excel、XML、JSON Lines → JSON）", lambda: _convert(out)),
-        ("跨清单检查（三级五同、横向可比、统计、动态调整）", lambda: _cross_list(out)),
-        ("服务指南（完整版、简版）与审查细则的可打印 HTML", lambda: _rendered(out)),
-        ("由要素声明生成的文档（Markdown 与 HTML 网站）", lambda: _docs(out)),
+        ("编码解释", lambda: _codes(out, cli)),
+        ("填报模板", lambda: _template(out, cli)),
+        ("示例校验", lambda: _validate_examples(out, cli)),
+        ("问题示例的校验报告", lambda: _validate_flawed(out, cli)),
+        ("格式转换（JSON → Excel、XML、JSON Lines → JSON）", lambda: _convert(out, cli)),
+        ("跨清单检查（三级五同、横向可比、统计、动态调整）", lambda: _cross_list(out, cli)),
+        ("服务指南（完整版、简版）与审查细则的可打印 HTML", lambda: _rendered(out, cli)),
+        ("由要素声明生成的文档（Markdown 与 HTML 网站）", lambda: _docs(out, cli)),
     ]
     for title, step in steps:
         written = step()
@@ -64,58 +68,64 @@ def run_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _codes(out: Path) -> Path:
+def _codes(out: Path, cli: _Cli) -> Path:
     target = out / "codes-explained.txt"
-    text = "\n".join(_captured(["code", "explain", code])[1] for code, _comment in examples.codes())
+    text = "\n".join(
+        _captured(cli, ["code", "explain", code])[1] for code, _comment in examples.codes()
+    )
     target.write_text(text, encoding="utf-8")
     return target
 
 
-def _template(out: Path) -> Path:
+def _template(out: Path, cli: _Cli) -> Path:
     target = out / "权责清单模板.xlsx"
-    _captured(["template", "power-list", str(target)])
+    _captured(cli, ["template", "power-list", str(target)])
     return target
 
 
-def _validate_examples(out: Path) -> Path:
+def _validate_examples(out: Path, cli: _Cli) -> Path:
     files = []
     for kind in examples.names():
         target = out / "examples" / f"{kind}.json"
         target.write_text(examples.path(kind).read_text("utf-8"), encoding="utf-8")
         files.append(str(target))
     report = out / "examples-validation.txt"
-    report.write_text(_captured(["validate", *files])[1], encoding="utf-8")
+    report.write_text(_captured(cli, ["validate", *files])[1], encoding="utf-8")
     return report
 
 
-def _validate_flawed(out: Path) -> Path:
+def _validate_flawed(out: Path, cli: _Cli) -> Path:
     from banzhang.formats import json as json_format  # noqa: PLC0415 - only the demo needs it
 
     flawed = out / "flawed" / "service-guide.json"
     json_format.dump(_flawed_guide(), flawed)
     report = out / "flawed-validation.txt"
-    code, text = _captured(["validate", str(flawed)])
+    code, text = _captured(cli, ["validate", str(flawed)])
     report.write_text(text, encoding="utf-8")
     print(text.rstrip())
     print(f"（退出码 {code}：1 表示数据有错误，报告照常写出）")
     (out / "flawed-validation.json").write_text(
-        _captured(["validate", str(flawed), "--format", "json"])[1], encoding="utf-8"
+        _captured(cli, ["validate", str(flawed), "--format", "json"])[1], encoding="utf-8"
     )
     return report
 
 
-def _convert(out: Path) -> Path:
+def _convert(out: Path, cli: _Cli) -> Path:
     source = out / "examples" / "power-list.json"
     converted = out / "converted"
     for target in ("power-list.xlsx", "power-list.xml", "power-list.jsonl"):
-        _captured(["convert", str(source), str(converted / target)])
-    _captured(["convert", str(converted / "power-list.xlsx"), str(converted / "from-excel.json")])
-    _captured(["convert", str(converted / "power-list.xml"), str(converted / "from-xml.json")])
-    _captured(["convert", str(converted / "power-list.jsonl"), str(converted / "from-jsonl.json")])
+        _captured(cli, ["convert", str(source), str(converted / target)])
+    _captured(
+        cli, ["convert", str(converted / "power-list.xlsx"), str(converted / "from-excel.json")]
+    )
+    _captured(cli, ["convert", str(converted / "power-list.xml"), str(converted / "from-xml.json")])
+    _captured(
+        cli, ["convert", str(converted / "power-list.jsonl"), str(converted / "from-jsonl.json")]
+    )
     return converted
 
 
-def _cross_list(out: Path) -> Path:
+def _cross_list(out: Path, cli: _Cli) -> Path:
     """The first 16 divisions' 权责清单 with two planted differences, and two list versions."""
     from banzhang import synthetic  # noqa: PLC0415 - only the demo needs the generator
     from banzhang.formats import json as json_format  # noqa: PLC0415
@@ -129,7 +139,7 @@ def _cross_list(out: Path) -> Path:
     reports = out / "reports"
     province = str(out / "province")
     for verb in ("levels", "compare", "stats"):
-        _code, text = _captured([verb, province, "--excel", str(reports / f"{verb}.xlsx")])
+        _code, text = _captured(cli, [verb, province, "--excel", str(reports / f"{verb}.xlsx")])
         (reports / f"{verb}.txt").write_text(text, encoding="utf-8")
     newer = examples.load_data("power-list")
     newer["items"][0]["levels"] = ["3", "4"]
@@ -137,17 +147,18 @@ def _cross_list(out: Path) -> Path:
     old, new = out / "examples" / "power-list.json", out / "reports" / "power-list-2027.json"
     json_format.dump(newer, new)
     _diff_code, text = _captured(
-        ["diff", str(old), str(new), "--excel", str(reports / "diff.xlsx")]
+        cli, ["diff", str(old), str(new), "--excel", str(reports / "diff.xlsx")]
     )
     (reports / "diff.txt").write_text(text, encoding="utf-8")
     print(text.rstrip())
     return reports
 
 
-def _rendered(out: Path) -> Path:
+def _rendered(out: Path, cli: _Cli) -> Path:
     rendered = out / "rendered"
     guide, review = out / "examples" / "service-guide.json", out / "examples" / "review-detail.json"
     _captured(
+        cli,
         [
             "guide",
             "render",
@@ -156,16 +167,24 @@ def _rendered(out: Path) -> Path:
             str(rendered / "服务指南.html"),
             "--svg",
             str(rendered / "办理流程图.svg"),
-        ]
+        ],
     )
     _captured(
-        ["guide", "render", str(guide), "--out", str(rendered / "服务指南（简版）.html"), "--brief"]
+        cli,
+        [
+            "guide",
+            "render",
+            str(guide),
+            "--out",
+            str(rendered / "服务指南（简版）.html"),
+            "--brief",
+        ],
     )
-    _captured(["guide", "render", str(review), "--out", str(rendered / "审查细则.html")])
+    _captured(cli, ["guide", "render", str(review), "--out", str(rendered / "审查细则.html")])
     return rendered
 
 
-def _docs(out: Path) -> Path:
-    _captured(["docs", "--out", str(out / "docs" / "md")])
-    _captured(["docs", "--out", str(out / "docs" / "html"), "--format", "html"])
+def _docs(out: Path, cli: _Cli) -> Path:
+    _captured(cli, ["docs", "--out", str(out / "docs" / "md")])
+    _captured(cli, ["docs", "--out", str(out / "docs" / "html"), "--format", "html"])
     return out / "docs" / "html" / "index.html"

@@ -8,10 +8,10 @@ from typing import Any
 
 import attrs
 
-from banzhang import adjust
 from banzhang.cli._common import EXIT_INVALID, EXIT_OK, CommandError, add_format_option, print_json
+from banzhang.crosslist import adjust
 from banzhang.formats import for_path
-from banzhang.reports import Section, write_workbook
+from banzhang.formats.excel.reports import Section, write_workbook
 
 
 def register(subparsers: Any) -> None:
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     if old.get("kind") != new.get("kind"):
         message = f"两个版本的清单类型不同：{old.get('kind')} 与 {new.get('kind')}"
         raise CommandError(message)
-    diff = adjust.compare(old, new)
+    diff = adjust.diff(old, new)
     if args.excel:
         write_workbook(args.excel, _sections(diff))
     if args.format == "json":

@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from banzhang import publish
 from banzhang.cli._common import EXIT_OK, CommandError
+from banzhang.generate import docs as publish
 
 
 def register(subparsers: Any) -> None:

@@ -6,11 +6,12 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from banzhang import levels
-from banzhang._inputs import expand
+from banzhang import kinds
 from banzhang.cli._common import EXIT_INVALID, EXIT_OK, add_format_option, print_json
+from banzhang.crosslist import levels
 from banzhang.formats import ListFile
-from banzhang.reports import Section, write_workbook
+from banzhang.formats._inputs import expand
+from banzhang.formats.excel.reports import Section, write_workbook
 
 _SHOWN = 20
 
@@ -27,8 +28,8 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Check, report as text or JSON (and Excel), exit 1 when anything differs."""
     files = [ListFile(path) for path in expand(args.paths)]
-    power_lists = [(str(f.path), f) for f in files if f.kind == "power-list"]
-    skipped = [str(f.path) for f in files if f.kind != "power-list"]
+    power_lists = [(str(f.path), f) for f in files if kinds.get(f.kind).has(kinds.REFERENCE)]
+    skipped = [str(f.path) for f in files if not kinds.get(f.kind).has(kinds.REFERENCE)]
     report = levels.check(power_lists)
     if args.excel:
         write_workbook(args.excel, _sections(report))

@@ -7,8 +7,9 @@ from typing import Any
 
 import attrs
 
-from banzhang import kinds, schema
+from banzhang import kinds
 from banzhang.cli._common import EXIT_OK, add_format_option, print_json
+from banzhang.generate import schema
 from banzhang.validation import all_rules
 
 

@@ -8,11 +8,12 @@ from typing import Any
 
 import attrs
 
-from banzhang import codelists, stats
-from banzhang._inputs import expand
+from banzhang import codelists
 from banzhang.cli._common import EXIT_OK, add_format_option, print_json
+from banzhang.crosslist import stats
 from banzhang.formats import for_path
-from banzhang.reports import Section, write_workbook
+from banzhang.formats._inputs import expand
+from banzhang.formats.excel.reports import Section, write_workbook
 
 
 def register(subparsers: Any) -> None:

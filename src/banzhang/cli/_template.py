@@ -6,8 +6,9 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from banzhang import excel, kinds
+from banzhang import kinds
 from banzhang.cli._common import EXIT_OK
+from banzhang.formats import excel
 
 
 def register(subparsers: Any) -> None:

@@ -8,12 +8,12 @@ from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
-from banzhang import kinds, same_source
+from banzhang import kinds
 from banzhang.cli._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_format_option, print_json
 from banzhang.errors import UnreadableInput
 from banzhang.formats import ListFile, for_path
-from banzhang.reports import Section, write_workbook
-from banzhang.validation import Finding, rule
+from banzhang.formats.excel.reports import Section, write_workbook
+from banzhang.validation import Finding, rule, same_source
 
 _PLACES_SHOWN = 5
 
@@ -165,7 +165,7 @@ def _same_source_codes(opened: dict[Path, ListFile]) -> dict[Path, set[str]]:
     """
     regions: dict[str, set[str]] = {}
     for found in opened.values():
-        if found.kind != "power-list":
+        if not kinds.get(found.kind).has(kinds.REFERENCE):
             continue
         try:
             codes = same_source.power_codes(found)

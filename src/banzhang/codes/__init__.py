@@ -31,6 +31,7 @@ __all__ = [
     "explain",
     "handling",
     "implementation",
+    "length_of",
     "load_scheme",
     "module_for",
     "pattern",
@@ -38,14 +39,20 @@ __all__ = [
     "uscc",
 ]
 
-#: Code kind → (Chinese title, module, length).
+#: Code kind → (Chinese title, module, length), read from each module's ``TITLE`` and ``LENGTH``.
 KINDS: dict[str, tuple[str, ModuleType, int]] = {
-    "region": ("行政区划代码", region, 6),
-    "basic": ("基本编码", basic, 12),
-    "handling": ("业务办理项编码", handling, 14),
-    "uscc": ("统一社会信用代码", uscc, 18),
-    "implementation": ("实施编码", implementation, 33),
+    module.__name__.rpartition(".")[2]: (module.TITLE, module, module.LENGTH)
+    for module in (region, basic, handling, uscc, implementation)
 }
+
+
+def length_of(kind: str) -> int:
+    """Return how many characters a compact code of ``kind`` has.
+
+    >>> length_of("implementation")
+    33
+    """
+    return KINDS[kind][2]
 
 
 def detect(code: str) -> str:

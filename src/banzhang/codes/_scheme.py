@@ -77,6 +77,19 @@ class Scheme:
                 return segment
         raise KeyError(name)
 
+    def span(self, name: str) -> slice:
+        """Return where segment ``name`` stands in a code of this scheme.
+
+        >>> "000164213003"[load_scheme("basic-code").span("power_type")]
+        '01'
+        """
+        start = 0
+        for segment in self.segments:
+            if segment.name == name:
+                return slice(start, start + segment.length)
+            start += segment.length
+        raise KeyError(name)
+
 
 @attrs.frozen
 class Part:

@@ -26,6 +26,8 @@ from banzhang.codes._scheme import Part, Scheme, compact, load_scheme, split
 from banzhang.errors import InvalidCode, InvalidComponent
 
 __all__ = [
+    "LENGTH",
+    "TITLE",
     "BasicCode",
     "build",
     "check_sub_item_parent",
@@ -39,6 +41,11 @@ __all__ = [
     "sub_item",
     "validate",
 ]
+
+#: The code's Chinese title.
+TITLE = "基本编码"
+#: How many characters a compact code has.
+LENGTH = 12
 
 _HAS_SUB_ITEMS = "00Y"
 _NO_SUB_ITEMS = "000"

@@ -18,7 +18,23 @@ from banzhang.codes import basic
 from banzhang.codes._scheme import Part, compact, load_scheme, split
 from banzhang.errors import InvalidCode, InvalidComponent
 
-__all__ = ["HandlingCode", "build", "compact", "explain", "format", "is_valid", "parse", "validate"]
+__all__ = [
+    "LENGTH",
+    "TITLE",
+    "HandlingCode",
+    "build",
+    "compact",
+    "explain",
+    "format",
+    "is_valid",
+    "parse",
+    "validate",
+]
+
+#: The code's Chinese title.
+TITLE = "业务办理项编码"
+#: How many characters a compact code has.
+LENGTH = 14
 
 
 @attrs.frozen

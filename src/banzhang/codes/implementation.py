@@ -23,6 +23,8 @@ from banzhang.codes._scheme import Part, compact, load_scheme, split
 from banzhang.errors import InvalidCode, InvalidComponent
 
 __all__ = [
+    "LENGTH",
+    "TITLE",
     "ImplementationCode",
     "build",
     "compact",
@@ -32,6 +34,11 @@ __all__ = [
     "parse",
     "validate",
 ]
+
+#: The code's Chinese title.
+TITLE = "实施编码"
+#: How many characters a compact code has.
+LENGTH = 33
 
 
 @attrs.frozen

@@ -25,7 +25,9 @@ from banzhang.codes._scheme import compact
 from banzhang.errors import InvalidCode, InvalidComponent, InvalidFormat, InvalidLength
 
 __all__ = [
+    "LENGTH",
     "NATIONAL",
+    "TITLE",
     "Region",
     "all_regions",
     "compact",
@@ -36,6 +38,11 @@ __all__ = [
     "provenance",
     "validate",
 ]
+
+#: The code's Chinese title.
+TITLE = "行政区划代码"
+#: How many characters a compact code has.
+LENGTH = 6
 
 #: The code central bodies' USCCs carry in characters 3–8.
 NATIONAL = "100000"

@@ -24,6 +24,8 @@ from banzhang.errors import InvalidChecksum, InvalidCode
 
 __all__ = [
     "ALPHABET",
+    "LENGTH",
+    "TITLE",
     "Uscc",
     "calc_check_digit",
     "compact",
@@ -33,6 +35,11 @@ __all__ = [
     "parse",
     "validate",
 ]
+
+#: The code's Chinese title.
+TITLE = "统一社会信用代码"
+#: How many characters a compact code has.
+LENGTH = 18
 
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _WEIGHTS = tuple(pow(3, i, 31) for i in range(17))

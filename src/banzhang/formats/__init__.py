@@ -14,11 +14,13 @@ import importlib
 import os
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import PurePath
-from typing import IO, Any, Protocol
+from typing import Any, Protocol
 
-import attrs
-
-from banzhang.errors import UnreadableInput
+from banzhang import validation
+from banzhang.convert import models_of
+from banzhang.documents import ItemStream, Source, Target, envelope_of, items_of
+from banzhang.errors import InvalidDocument, UnreadableInput
+from banzhang.validation.findings import Finding
 
 __all__ = [
     "Format",
@@ -26,32 +28,21 @@ __all__ = [
     "ListFile",
     "Source",
     "Target",
+    "by_name",
+    "dump",
     "envelope_of",
     "for_path",
+    "is_valid",
     "items_of",
+    "iter_dump",
+    "iter_findings",
+    "iter_load",
+    "load",
+    "load_data",
     "models_of",
     "register",
+    "validate",
 ]
-
-#: Where a document is read from: a path, or a binary file object.
-Source = str | os.PathLike[str] | IO[bytes]
-#: Where a document is written to: a path, or a binary file object.
-Target = str | os.PathLike[str] | IO[bytes]
-
-
-@attrs.frozen
-class ItemStream:
-    """A list read or written item by item.
-
-    Attributes:
-        kind: the kind id.
-        envelope: the list's envelope as JSON-shaped data, without ``items``.
-        items: the items, produced lazily.
-    """
-
-    kind: str
-    envelope: dict[str, Any]
-    items: Iterator[Any]
 
 
 class Format(Protocol):
@@ -85,12 +76,12 @@ class Format(Protocol):
         against ``power_codes``, the region's 权责清单 codes, when given)."""
 
 
-# Extension → module, imported on first use: format modules import this one for ItemStream.
+# Extension → module, imported on first use: a format costs nothing until a file needs it.
 _BY_EXTENSION: dict[str, str] = {
     ".json": "banzhang.formats.json",
     ".jsonl": "banzhang.formats.json",
-    ".xlsx": "banzhang.excel",
-    ".xml": "banzhang.xml",
+    ".xlsx": "banzhang.formats.excel",
+    ".xml": "banzhang.formats.xml",
 }
 
 
@@ -148,26 +139,100 @@ class ListFile:
         return f"ListFile({str(self.path)!r})"
 
 
-def envelope_of(document: Any) -> dict[str, Any]:
-    """Return the envelope of a list given as JSON-shaped data or as an :class:`ItemStream`."""
-    if isinstance(document, dict):
-        return document
-    envelope: dict[str, Any] = document.envelope
-    return envelope
+def by_name(name: str) -> Format:
+    """Return the format called ``name`` (``json``, ``excel``, ``xml``).
+
+    Raises:
+        UnreadableInput: no registered format has that name.
+    """
+    for module_name in dict.fromkeys(_BY_EXTENSION.values()):
+        module: Format = importlib.import_module(module_name)  # type: ignore[assignment,unused-ignore]  # a module is the Format
+        if name == module.NAME:
+            return module
+    known = "、".join(sorted({m.rpartition(".")[2] for m in _BY_EXTENSION.values()}))
+    message = f"未知的文件格式“{name}”；可用：{known}"
+    raise UnreadableInput(message)
 
 
-def items_of(document: Any) -> Iterable[Any]:
-    """Return the items of a list given as JSON-shaped data or as an :class:`ItemStream`."""
-    if isinstance(document, dict):
-        items = document.get("items")
-        return items if isinstance(items, list) else ()
-    streamed: Iterable[Any] = document.items
-    return streamed
+def _chosen(where: Source, format: str | None) -> Format:  # noqa: A002 - the public keyword
+    if format is not None:
+        return by_name(format)
+    if isinstance(where, str | os.PathLike):
+        return for_path(where)
+    message = "从文件对象读写时须以 format= 指明格式（json、excel、xml）"
+    raise TypeError(message)
 
 
-def models_of(stream: ItemStream) -> ItemStream:
-    """Return ``stream`` with each item structured as a model (errors name ``$.items[i]``)."""
-    from banzhang.convert import item_from_data  # noqa: PLC0415 - convert imports kinds
+def load(source: Source, *, kind: str | None = None, format: str | None = None) -> Any:  # noqa: A002
+    """Read a whole document from a file as a model, in the format its extension names.
 
-    items = (item_from_data(data, stream.kind, index) for index, data in enumerate(stream.items))
-    return ItemStream(stream.kind, stream.envelope, items)
+    >>> from banzhang import examples
+    >>> load(examples.path("power-list")).kind
+    'power-list'
+
+    Raises:
+        UnreadableInput: the file cannot be read, or its format or kind is unknown.
+        InvalidDocument: the content does not have the kind's shape (``findings`` say where).
+    """
+    return _chosen(source, format).load(source, kind=kind)
+
+
+def load_data(source: Source, *, format: str | None = None) -> Any:  # noqa: A002
+    """Read a whole document from a file as JSON-shaped data, without judging it."""
+    return _chosen(source, format).load_data(source)
+
+
+def dump(document: Any, target: Target, *, format: str | None = None) -> None:  # noqa: A002
+    """Write a whole document (a model or JSON-shaped data) in the format ``target`` names."""
+    _chosen(target, format).dump(document, target)
+
+
+def iter_load(source: Source, *, kind: str | None = None, format: str | None = None) -> ItemStream:  # noqa: A002
+    """Read a list item by item, each item a model."""
+    return _chosen(source, format).iter_load(source, kind=kind)
+
+
+def iter_dump(
+    kind: str,
+    envelope: Any,
+    items: Iterable[Any],
+    target: Target,
+    *,
+    format: str | None = None,  # noqa: A002 - the public keyword
+) -> None:
+    """Write a list item by item."""
+    _chosen(target, format).iter_dump(kind, envelope, items, target)
+
+
+def iter_findings(
+    document: Any,
+    *,
+    kind: str | None = None,
+    power_codes: Collection[str] | None = None,
+    format: str | None = None,  # noqa: A002 - the public keyword
+) -> Iterator[Finding]:
+    """Yield every problem of a document: a model, JSON-shaped data, a stream — or a file.
+
+    A file is read in its format, and each finding names its place there (``权责清单!E17``, a
+    line). See :func:`banzhang.validation.iter_findings` for ``power_codes`` (同源).
+    """
+    if isinstance(document, str | os.PathLike) or format is not None:
+        found: Iterator[Finding] = _chosen(document, format).iter_findings(
+            document, kind=kind, power_codes=power_codes
+        )
+        return found
+    return validation.iter_findings(document, kind=kind, power_codes=power_codes)
+
+
+def validate(document: Any, *, kind: str | None = None, format: str | None = None) -> None:  # noqa: A002
+    """Raise :class:`InvalidDocument` if a document or file has any finding of severity error."""
+    validation.raise_for_errors(iter_findings(document, kind=kind, format=format))
+
+
+def is_valid(document: Any, *, kind: str | None = None, format: str | None = None) -> bool:  # noqa: A002
+    """Return whether a document or file has no finding of severity error."""
+    try:
+        validate(document, kind=kind, format=format)
+    except InvalidDocument:
+        return False
+    return True

@@ -22,15 +22,14 @@ import gc
 import json
 import os
 from collections.abc import Collection, Iterable, Iterator
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 import attrs
 
-from banzhang.convert import detect_kind, from_data, to_data
+from banzhang.convert import detect_kind, from_data, models_of, to_data
+from banzhang.documents import ItemStream, Source, Target
 from banzhang.errors import UnreadableInput
-
-if TYPE_CHECKING:
-    from banzhang.formats import ItemStream, Source, Target
+from banzhang.validation import iter_findings as validate_lazily
 
 __all__ = [
     "EXTENSIONS",
@@ -45,7 +44,7 @@ __all__ = [
 ]
 
 NAME = "json"
-EXTENSIONS = (".json", ".jsonl")
+EXTENSIONS: tuple[str, ...] = (".json", ".jsonl")
 
 
 def _refuse_constant(name: str) -> Any:
@@ -173,8 +172,6 @@ def _default(value: Any) -> Any:
 
 def iter_load_data(source: Source, *, kind: str | None = None) -> ItemStream:
     """Read a JSON Lines list lazily: the envelope now, the items as JSON-shaped data on demand."""
-    from banzhang.formats import ItemStream  # noqa: PLC0415 - formats imports this module
-
     where = _name(source)
     if where.endswith(".json"):
         # A whole document holds its items already; stream them from memory.
@@ -200,8 +197,6 @@ def iter_load_data(source: Source, *, kind: str | None = None) -> ItemStream:
 
 def iter_load(source: Source, *, kind: str | None = None) -> ItemStream:
     """Read a JSON Lines list lazily, each item as a model (see :func:`iter_load_data`)."""
-    from banzhang.formats import models_of  # noqa: PLC0415 - formats imports this module
-
     stream = iter_load_data(source, kind=kind)
     if detect_kind(None, stream.kind).item is None:
         message = f"{stream.kind} 不是清单，不能逐条读取"
@@ -249,8 +244,6 @@ def iter_findings(
 
     ``power_codes`` (the region's 权责清单 codes) adds the 同源 check, as in validation.
     """
-    from banzhang.validation import iter_findings as validate_lazily  # noqa: PLC0415 - cycle
-
     where = _name(source)
     document: Any = (
         iter_load_data(source, kind=kind) if where.endswith(".jsonl") else load_data(source)

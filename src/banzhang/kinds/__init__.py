@@ -18,6 +18,24 @@ from banzhang.kinds import (  # noqa: F401 - importing a kind module registers i
     service_mode_list,
     supervision_list,
 )
-from banzhang.kinds._registry import Kind, all_kinds, get, register
+from banzhang.kinds._registry import (
+    REFERENCE,
+    SAME_SOURCE,
+    SERVICE_MODES,
+    Kind,
+    all_kinds,
+    get,
+    register,
+    with_role,
+)
 
-__all__ = ["Kind", "all_kinds", "get", "register"]
+__all__ = [
+    "REFERENCE",
+    "SAME_SOURCE",
+    "SERVICE_MODES",
+    "Kind",
+    "all_kinds",
+    "get",
+    "register",
+    "with_role",
+]

@@ -6,9 +6,26 @@ from typing import Any
 
 import attrs
 
+from banzhang.declare import model
 from banzhang.errors import UnreadableInput
 
-__all__ = ["Kind", "all_kinds", "get", "register"]
+__all__ = [
+    "REFERENCE",
+    "SAME_SOURCE",
+    "SERVICE_MODES",
+    "Kind",
+    "all_kinds",
+    "get",
+    "register",
+    "with_role",
+]
+
+#: The list other lists are checked against: the 权责清单 (同源, 三级五同, the 三办率's base).
+REFERENCE = "reference"
+#: Its items must reference a 基本编码 of the region's reference list (同源 [S 003]).
+SAME_SOURCE = "same-source"
+#: Its items say how an item is served (马上办, 网上办, …): the 三办率's numerator.
+SERVICE_MODES = "service-modes"
 
 
 @attrs.frozen
@@ -23,6 +40,8 @@ class Kind:
         source: where the kind comes from (V/S/P/B tag and clause).
         order: where it stands in listings (the SPEC's order for the ten built-in kinds).
         description: what it is.
+        roles: what the cross-list checks use it for (:data:`REFERENCE`, :data:`SAME_SOURCE`,
+            :data:`SERVICE_MODES`).
     """
 
     id: str
@@ -32,6 +51,11 @@ class Kind:
     source: str
     order: int = 100
     description: str = ""
+    roles: frozenset[str] = frozenset()
+
+    def has(self, role: str) -> bool:
+        """Whether this kind plays ``role``."""
+        return role in self.roles
 
     @property
     def is_list(self) -> bool:
@@ -43,7 +67,11 @@ _KINDS: dict[str, Kind] = {}
 
 
 def register(kind: Kind) -> Kind:
-    """Add ``kind`` to the registry (replacing one with the same id) and return it."""
+    """Add ``kind`` to the registry (replacing one with the same id) and return it.
+
+    The kind's title, description and source are its document model's declaration too.
+    """
+    model(kind.title, description=kind.description, source=kind.source)(kind.document)
     _KINDS[kind.id] = kind
     return kind
 
@@ -65,3 +93,8 @@ def get(kind_id: str) -> Kind:
 def all_kinds() -> tuple[Kind, ...]:
     """Return every registered kind, in the SPEC's order and then by id."""
     return tuple(sorted(_KINDS.values(), key=lambda kind: (kind.order, kind.id)))
+
+
+def with_role(role: str) -> tuple[Kind, ...]:
+    """Return every registered kind that plays ``role``, in the SPEC's order."""
+    return tuple(kind for kind in all_kinds() if kind.has(role))

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import attrs
 
-from banzhang._declare import element
+from banzhang.declare import element, model
 from banzhang.kinds._registry import Kind, register
 from banzhang.models.common import Agency, LegalBasis, ListDocument
 
 __all__ = ["FeeItem", "FeeList"]
 
 
+@model("收费事项", description="收费事项清单中的一项收费", source="P; S 004")
 @attrs.frozen(kw_only=True)
 class FeeItem:
     """收费事项.
@@ -35,7 +36,7 @@ class FeeItem:
     payer: str | None = element("收费对象", source="P")
     fund_management: str | None = element("资金管理方式", codelist="fund_management", source="P")
     basic_code: str | None = element("相关事项基本编码", code="basic", source="P")
-    remark: str | None = element("备注", source="P SPEC §4")
+    remark: str | None = element("备注", aliases=("说明",), source="P SPEC §4")
 
 
 @attrs.frozen(kw_only=True)

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import attrs
 
-from banzhang._declare import element
-from banzhang.kinds._registry import Kind, register
+from banzhang.declare import element, model
+from banzhang.kinds._registry import SAME_SOURCE, Kind, register
 from banzhang.models.common import LegalBasis, ListDocument
 
 __all__ = ["IntermediaryItem", "IntermediaryList"]
 
 
+@model("中介服务事项", description="行政审批所需的一项中介服务", source="P; S 003")
 @attrs.frozen(kw_only=True)
 class IntermediaryItem:
     """中介服务事项.
 
     Attributes:
         name: 中介服务事项名称.
-        basic_code: 所服务审批事项的基本编码.
+        basic_code: 审批事项基本编码 (of the approval it serves).
         approval_department: 审批部门.
         basis: 设定依据.
         provider_qualification: 中介服务机构资质要求.
@@ -43,7 +44,7 @@ class IntermediaryItem:
     fee_basis: tuple[LegalBasis, ...] = element("收费依据", factory=tuple, source="P")
     fee_standard: str | None = element("收费标准", source="P")
     fee_nature: str | None = element("收费性质", codelist="fee_nature", source="P")
-    remark: str | None = element("备注", source="P SPEC §4")
+    remark: str | None = element("备注", aliases=("说明",), source="P SPEC §4")
 
 
 @attrs.frozen(kw_only=True)
@@ -66,5 +67,6 @@ KIND = register(
         source="S 003",
         order=3,
         description="行政审批所需的中介服务事项",
+        roles=frozenset({SAME_SOURCE}),
     )
 )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import attrs
 
-from banzhang._declare import element
-from banzhang.kinds._registry import Kind, register
+from banzhang.declare import element, model
+from banzhang.kinds._registry import SAME_SOURCE, Kind, register
 from banzhang.models.common import Agency, HandlingItem, LegalBasis, ListDocument, SubItem
 
 __all__ = ["LicensingItem", "LicensingList"]
@@ -13,6 +13,11 @@ __all__ = ["LicensingItem", "LicensingList"]
 _V = "V 国办发〔2022〕2号"
 
 
+@model(
+    "行政许可事项",
+    description="行政许可事项清单中的一项许可及其实施要素",
+    source="V 国办发〔2022〕2号",
+)
 @attrs.frozen(kw_only=True)
 class LicensingItem:
     """行政许可事项.
@@ -61,7 +66,7 @@ class LicensingItem:
     national_catalogue_name: str | None = element("对应国家级基本目录名称", source=_V)
     license_object: str | None = element("许可对象", source="S 002")
     competent_department: str | None = element("主管部门", source=_V)
-    remark: str | None = element("备注", source="P SPEC §4")
+    remark: str | None = element("备注", aliases=("说明",), source="P SPEC §4")
 
 
 @attrs.frozen(kw_only=True)
@@ -84,5 +89,6 @@ KIND = register(
         source="S 002; V 国办发〔2022〕2号",
         order=2,
         description="行政许可事项及其实施要素",
+        roles=frozenset({SAME_SOURCE}),
     )
 )

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import attrs
 
-from banzhang._declare import element
-from banzhang.kinds._registry import Kind, register
+from banzhang.declare import element, model
+from banzhang.kinds._registry import REFERENCE, Kind, register
 from banzhang.models.common import Agency, LegalBasis, ListDocument, Responsibility, SubItem
 
 __all__ = ["PowerItem", "PowerList"]
 
 
+@model("权责清单事项", description="一项行政权力及其责任事项", source="V 中办发〔2015〕21号")
 @attrs.frozen(kw_only=True)
 class PowerItem:
     """权责清单事项.
@@ -32,22 +33,57 @@ class PowerItem:
         remark: 备注.
     """
 
-    basic_code: str = element("基本编码", required=True, code="basic", source="B SPEC §7")
-    name: str = element("事项名称", required=True, max_length=500, source="V 中办发〔2015〕21号")
+    basic_code: str = element(
+        "基本编码",
+        required=True,
+        code="basic",
+        aliases=("事项编码", "权力编码", "职权编码", "编码"),
+        source="B SPEC §7",
+    )
+    name: str = element(
+        "事项名称",
+        required=True,
+        max_length=500,
+        aliases=("权力名称", "职权名称", "权力事项名称"),
+        source="V 中办发〔2015〕21号",
+    )
     sub_items: tuple[SubItem, ...] = element("子项", factory=tuple, source="V 中办发〔2015〕21号")
     power_type: str = element(
-        "事项类型", required=True, codelist="power_type", source="V GB/T 39046"
+        "事项类型",
+        required=True,
+        codelist="power_type",
+        aliases=("权力类型", "职权类型", "类别", "权力类别"),
+        source="V GB/T 39046",
     )
     basis: tuple[LegalBasis, ...] = element(
-        "设定依据", required=True, min_items=1, source="V 中办发〔2015〕21号"
+        "设定依据",
+        required=True,
+        min_items=1,
+        aliases=("法定依据", "依据", "设定和实施依据"),
+        source="V 中办发〔2015〕21号",
     )
-    agency: Agency = element("实施主体", required=True, source="V 中办发〔2015〕21号")
-    levels: tuple[str, ...] = element("行使层级", factory=tuple, codelist="level", source="V A.2")
+    agency: Agency = element(
+        "实施主体",
+        required=True,
+        aliases=("责任主体", "行使主体", "实施机关", "实施部门", "法定主体"),
+        source="V 中办发〔2015〕21号",
+    )
+    levels: tuple[str, ...] = element(
+        "行使层级", factory=tuple, codelist="level", aliases=("层级",), source="V A.2"
+    )
     responsibilities: tuple[Responsibility, ...] = element(
-        "责任事项", required=True, min_items=1, source="V 中办发〔2015〕21号"
+        "责任事项",
+        required=True,
+        min_items=1,
+        aliases=("责任事项内容",),
+        source="V 中办发〔2015〕21号",
     )
     accountability: tuple[str, ...] = element(
-        "追责情形", required=True, min_items=1, source="V 内蒙古 2021 权责清单"
+        "追责情形",
+        required=True,
+        min_items=1,
+        aliases=("问责情形", "追责情形及依据"),
+        source="V 内蒙古 2021 权责清单",
     )
     accountability_basis: tuple[LegalBasis, ...] = element(
         "追责依据", factory=tuple, source="V 内蒙古 2021 权责清单"
@@ -57,7 +93,7 @@ class PowerItem:
     )
     supervision: str | None = element("监督方式", source="P")
     supervision_phone: str | None = element("监督电话", source="P")
-    remark: str | None = element("备注", source="P SPEC §4")
+    remark: str | None = element("备注", aliases=("说明",), source="P SPEC §4")
 
 
 @attrs.frozen(kw_only=True)
@@ -80,5 +116,6 @@ KIND = register(
         source="S 000, 001, 003",
         order=1,
         description="部门的行政权力及其对应的责任事项",
+        roles=frozenset({REFERENCE}),
     )
 )

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import attrs
 
-from banzhang._declare import element
+from banzhang.declare import element, model
 from banzhang.kinds._registry import Kind, register
 from banzhang.models.common import Agency, Contact, LegalBasis, ListDocument, TimeLimit
 
 __all__ = ["PublicServiceItem", "PublicServiceList"]
 
 
+@model("公共服务事项", description="一项公共服务", source="P; V GB/T 39046-2020")
 @attrs.frozen(kw_only=True)
 class PublicServiceItem:
     """公共服务事项.
@@ -43,7 +44,7 @@ class PublicServiceItem:
     fee_basis: tuple[LegalBasis, ...] = element("收费依据", factory=tuple, source="P")
     fee_standard: str | None = element("收费标准", source="P")
     contact: Contact | None = element("咨询方式", source="P")
-    remark: str | None = element("备注", source="P SPEC §4")
+    remark: str | None = element("备注", aliases=("说明",), source="P SPEC §4")
 
 
 @attrs.frozen(kw_only=True)

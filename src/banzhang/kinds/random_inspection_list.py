@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import attrs
 
-from banzhang._declare import element
+from banzhang.declare import element, model
 from banzhang.kinds._registry import Kind, register
 from banzhang.models.common import Agency, LegalBasis, ListDocument
 
 __all__ = ["RandomInspectionItem", "RandomInspectionList"]
 
 
+@model("随机抽查事项", description="“双随机、一公开”的一项抽查", source="P")
 @attrs.frozen(kw_only=True)
 class RandomInspectionItem:
     """随机抽查事项.
@@ -39,7 +40,7 @@ class RandomInspectionItem:
     basis: tuple[LegalBasis, ...] = element("抽查依据", required=True, min_items=1, source="P")
     ratio_frequency: str | None = element("抽查比例和频次", source="P")
     basic_code: str | None = element("相关事项基本编码", code="basic", source="P")
-    remark: str | None = element("备注", source="P SPEC §4")
+    remark: str | None = element("备注", aliases=("说明",), source="P SPEC §4")
 
 
 @attrs.frozen(kw_only=True)

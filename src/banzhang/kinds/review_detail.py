@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from banzhang._declare import element
+from banzhang.declare import element, model
 from banzhang.kinds._registry import Kind, register
 from banzhang.models.common import Agency, Document, TimeLimit
 
@@ -13,6 +13,11 @@ __all__ = ["ReviewDetail", "ReviewStep"]
 _V = "V 审查工作细则"
 
 
+@model(
+    "审查环节",
+    description="审查细则中的一个环节：要点、标准、岗位、方式和时限",
+    source="V 审查工作细则; S 002",
+)
 @attrs.frozen(kw_only=True)
 class ReviewStep:
     """审查环节.
@@ -57,8 +62,8 @@ class ReviewDetail(Document):
         power_type: 事项类型.
         agency: 实施机关.
         steps: 审查环节.
-        approval_flags: 上报/转报/技术性审查.
-        joint_approval: 是否多部门联合办理.
+        approval_flags: 审批流程特殊情形 (上报, 转报, 技术性审查).
+        joint_approval: 多部门联合办理 (whether several agencies handle it jointly).
         legal_time_limit: 法定办结时限.
         promised_time_limit: 承诺办结时限.
         discretion: 裁量基准.

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import attrs
 
-from banzhang._declare import element
+from banzhang.declare import element
 from banzhang.kinds._registry import Kind, register
 from banzhang.models.common import (
     Agency,
@@ -48,8 +48,8 @@ class ServiceGuide(Document):
         submission: 10 申请材料提交.
         process: 11 办理基本流程.
         flowchart: 11 办理流程图.
-        approval_flags: 上报/转报/技术性审查.
-        joint_approval: 是否多部门联合办理.
+        approval_flags: 审批流程特殊情形 (上报, 转报, 技术性审查).
+        joint_approval: 多部门联合办理 (whether several agencies handle it jointly).
         modes: 12 办理方式.
         online: 是否网上办理.
         online_url: 网上办理地址.

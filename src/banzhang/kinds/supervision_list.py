@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import attrs
 
-from banzhang._declare import element
-from banzhang.kinds._registry import Kind, register
+from banzhang.declare import element, model
+from banzhang.kinds._registry import SAME_SOURCE, Kind, register
 from banzhang.models.common import Agency, LegalBasis, ListDocument, Responsibility
 
 __all__ = ["SupervisionItem", "SupervisionList"]
 
 
+@model("监管事项", description="一项事中事后监管事项", source="S 001")
 @attrs.frozen(kw_only=True)
 class SupervisionItem:
     """监管事项.
@@ -43,7 +44,7 @@ class SupervisionItem:
         "责任事项", factory=tuple, source="S 001"
     )
     level: str | None = element("监管层级", codelist="level", source="P")
-    remark: str | None = element("备注", source="P SPEC §4")
+    remark: str | None = element("备注", aliases=("说明",), source="P SPEC §4")
 
 
 @attrs.frozen(kw_only=True)
@@ -66,5 +67,6 @@ KIND = register(
         source="S 001",
         order=6,
         description="审批之后的监管事项",
+        roles=frozenset({SAME_SOURCE}),
     )
 )

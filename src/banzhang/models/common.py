@@ -6,7 +6,7 @@ import datetime
 
 import attrs
 
-from banzhang._declare import element
+from banzhang.declare import element, model
 
 __all__ = [
     "Agency",
@@ -27,6 +27,11 @@ _SPEC_VERSION_PATTERN = r"^[0-9]+\.[0-9]+$"
 _TITLE_PATTERN = r"^《.+》"
 
 
+@model(
+    "依据",
+    description="一项法律、法规、规章或规范性文件，及其所引条款",
+    source="V 中办发〔2015〕21号",
+)
 @attrs.frozen(kw_only=True)
 class LegalBasis:
     """依据: one legal or normative document, and where in it.
@@ -58,6 +63,7 @@ class LegalBasis:
     level: str | None = element("效力层级", codelist="basis_level", source="P")
 
 
+@model("机构", description="实施、受理或决定事项的机关或组织", source="V GB/T 39046-2020")
 @attrs.frozen(kw_only=True)
 class Agency:
     """机构: an agency that implements, accepts or decides.
@@ -85,15 +91,16 @@ class Agency:
     unit: str | None = element("承办机构", description="具体承办的内设机构", source="P")
 
 
+@model("时限", description="一段时间及其单位", source="V 《中华人民共和国行政许可法》第八十二条")
 @attrs.frozen(kw_only=True)
 class TimeLimit:
     """时限: an amount of time and its unit.
 
     Attributes:
-        amount: 数量 (0 with unit 即办).
-        unit: 单位 (``time_unit``); 行政许可 limits are in 工作日.
-        basis: 依据 for a limit longer than the law's default.
-        note: 说明.
+        amount: 时限数量 (0 with unit 即办).
+        unit: 时限单位 (``time_unit``); 行政许可 limits are in 工作日.
+        basis: 时限依据, for a limit longer than the law's default.
+        note: 时限说明.
     """
 
     amount: int = element("时限数量", required=True, minimum=0, example="20")
@@ -106,6 +113,7 @@ class TimeLimit:
     note: str | None = element("时限说明")
 
 
+@model("联系方式", description="电话、地址、办公时间和网上办理地址", source="P")
 @attrs.frozen(kw_only=True)
 class Contact:
     """联系方式: phones, address, office hours and online address.
@@ -125,6 +133,7 @@ class Contact:
     url: str | None = element("网址")
 
 
+@model("环节", description="办理流程中的一个环节", source="V 审查工作细则")
 @attrs.frozen(kw_only=True)
 class Step:
     """环节: one step of a process.
@@ -144,6 +153,7 @@ class Step:
     content: str | None = element("办理内容", description="该环节做什么、如何做")
 
 
+@model("责任事项", description="实施主体在某一责任环节应承担的责任", source="V 中办发〔2015〕21号")
 @attrs.frozen(kw_only=True)
 class Responsibility:
     """责任事项: what an agency answers for at one stage.
@@ -159,12 +169,13 @@ class Responsibility:
     content: str = element("责任事项内容", required=True, source="V 中办发〔2015〕21号")
 
 
+@model("子项", description="主项下的子项，与主项共用主项编码", source="B SPEC §7")
 @attrs.frozen(kw_only=True)
 class SubItem:
     """子项: a sub-item of a 主项, sharing its 主项 code.
 
     Attributes:
-        basic_code: 子项基本编码.
+        basic_code: 子项编码 (a 子项 基本编码).
         name: 子项名称.
     """
 
@@ -172,10 +183,14 @@ class SubItem:
         "子项编码", required=True, code="basic", example="000164213003", source="B SPEC §7"
     )
     name: str = element(
-        "子项名称", required=True, source="V 中办发〔2015〕21号; V 国办发〔2022〕2号"
+        "子项名称",
+        required=True,
+        aliases=("子项",),
+        source="V 中办发〔2015〕21号; V 国办发〔2022〕2号",
     )
 
 
+@model("业务办理项", description="事项的一种具体办理情形", source="V 国办发〔2022〕2号")
 @attrs.frozen(kw_only=True)
 class HandlingItem:
     """业务办理项: one way of handling an item.
@@ -195,6 +210,11 @@ class HandlingItem:
     name: str = element("业务办理项名称", required=True, source="V 国办发〔2022〕2号")
 
 
+@model(
+    "申请材料",
+    description="申请人应提交的一项材料及其形式、份数和来源",
+    source="V GB/T 39046-2020; P",
+)
 @attrs.frozen(kw_only=True)
 class Material:
     """申请材料 [V GB/T 39046 fields 56–64 + P].
@@ -230,6 +250,7 @@ class Material:
     common_mistakes: tuple[str, ...] = element("常见错误示例", factory=tuple, source="P")
 
 
+@model("文档", description="每份文档开头的类型和所遵循的规范版本", source="B")
 @attrs.frozen(kw_only=True)
 class Document:
     """文档: what every document starts with — its kind and the spec version it follows.
@@ -245,6 +266,11 @@ class Document:
     )
 
 
+@model(
+    "清单信封",
+    description="清单的信封信息（类型、行政区划、层级、部门、版本等）；各类清单另加事项",
+    source="B SPEC §1",
+)
 @attrs.frozen(kw_only=True)
 class ListDocument(Document):
     """清单信封: the envelope of a list (SPEC §1); each list kind adds its ``items``.

@@ -20,10 +20,10 @@ from typing import Any
 
 import attrs
 
-from banzhang import convert, same_source
+from banzhang.documents import ItemStream, detect_kind, to_data, upgraded
 from banzhang.errors import InvalidDocument
-from banzhang.formats import ItemStream
-from banzhang.validation._rules import DOCUMENT_CHECKS, ITEM_CHECKS
+from banzhang.validation import same_source
+from banzhang.validation._rules import DOCUMENT_CHECKS, ITEM_CHECKS, register_checks
 from banzhang.validation._rules_codes import ListContext
 from banzhang.validation._structure import finding, object_checker
 from banzhang.validation.catalogue import Rule, all_rules, rule
@@ -39,6 +39,8 @@ __all__ = [
     "all_rules",
     "is_valid",
     "iter_findings",
+    "raise_for_errors",
+    "register_checks",
     "rule",
     "validate",
 ]
@@ -60,8 +62,9 @@ def iter_findings(
         kind: the kind id, when the envelope does not say it (or to insist on one).
         layers: which of ``schema``, ``codes`` and ``rules`` to run.
         power_codes: the 基本编码 of the same region's 权责清单 (see
-            :func:`banzhang.same_source.power_codes`); given, the items of a list that must
-            reference them (:data:`banzhang.same_source.KINDS`) are checked: 同源.
+            :func:`banzhang.validation.same_source.power_codes`); given, the items of a list
+            that must reference them (:data:`banzhang.validation.same_source.KINDS`) are
+            checked: 同源.
 
     Raises:
         UnreadableInput: the kind of the document cannot be told.
@@ -71,9 +74,9 @@ def iter_findings(
         items: Any = document.items
         kind = kind or document.kind
     else:
-        data = convert.to_data(document) if attrs.has(type(document)) else document
+        data = to_data(document) if attrs.has(type(document)) else document
         items = data.get("items") if isinstance(data, dict) else None
-    found = convert.detect_kind(data, kind)
+    found = detect_kind(data, kind)
     wanted = frozenset(layers)
     out: list[Finding] = []
     declared = data.get("kind") if isinstance(data, dict) else None
@@ -84,7 +87,7 @@ def iter_findings(
         object_checker(found.document)(data, "$", out)
         _run_rules(
             DOCUMENT_CHECKS.get(found.id, ()),
-            data=data,
+            data=upgraded(data, found.document),
             path="$",
             context=ListContext(),
             wanted=wanted,
@@ -122,7 +125,9 @@ def _item_findings(
         out: list[Finding] = []
         path = f"$.items[{index}]"
         item_check(item, path, out)
-        _run_rules(checks, data=item, path=path, context=context, wanted=wanted, out=out)
+        # Rules read today's ids; an element under its earlier id was reported by the schema layer.
+        current = upgraded(item, found.item)
+        _run_rules(checks, data=current, path=path, context=context, wanted=wanted, out=out)
         if out:
             yield from _keep(out, wanted)
         crossed = cross(item, path) if cross is not None else None
@@ -156,7 +161,15 @@ def validate(document: Any, *, kind: str | None = None) -> None:
 
     The error's ``findings`` hold every finding (warnings too), in document order.
     """
-    findings = tuple(iter_findings(document, kind=kind))
+    raise_for_errors(iter_findings(document, kind=kind))
+
+
+def raise_for_errors(found: Iterable[Finding]) -> None:
+    """Raise :class:`InvalidDocument` if any of ``found`` has severity ``error``.
+
+    The error's ``findings`` hold every finding (warnings too), in document order.
+    """
+    findings = tuple(found)
     errors = [f for f in findings if f.severity == ERROR]
     if errors:
         shown = "\n".join(str(f) for f in errors[:10])

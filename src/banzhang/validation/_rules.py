@@ -1,16 +1,19 @@
 """Which rule checks run on which kind: the two tables the validator reads.
 
-A kind registered by a profile runs no writing-norm checks until it adds its own rows here
-(its schema and codes layers still run, derived from its declarations).
+The tables live here, not on :class:`~banzhang.kinds.Kind`, because the checks stand a floor
+above the kinds (they read findings and the code rules). A kind registered by a profile runs no
+writing-norm checks until it adds them with :func:`register_checks` (its schema and codes layers
+still run, derived from its declarations).
 """
 
 from __future__ import annotations
 
+from banzhang import kinds
 from banzhang.validation import _rules_codes as codes_
 from banzhang.validation import _rules_norms as norms
 from banzhang.validation._rules_codes import RuleCheck
 
-__all__ = ["DOCUMENT_CHECKS", "ITEM_CHECKS"]
+__all__ = ["DOCUMENT_CHECKS", "ITEM_CHECKS", "register_checks"]
 
 _LISTED_ITEM = (codes_.unique_codes,)
 
@@ -67,3 +70,13 @@ DOCUMENT_CHECKS: dict[str, tuple[RuleCheck, ...]] = {
         norms.two_inspectors,
     ),
 }
+
+
+def register_checks(kind_id: str, checks: tuple[RuleCheck, ...]) -> None:
+    """Run ``checks`` on each item of a list kind, or on a whole single document.
+
+    Each check takes (data, path, context) and returns its findings; its rule ids must be in
+    the rule catalogue.
+    """
+    table = ITEM_CHECKS if kinds.get(kind_id).is_list else DOCUMENT_CHECKS
+    table[kind_id] = checks

@@ -39,7 +39,7 @@ _PHONE = re.compile(
 _ONE_TIME = re.compile(r"一次性告知")
 _ON_THE_SPOT_OR_FIVE_DAYS = re.compile(r"当场|(5|五)\s*个?\s*工作日|(5|五)日内")
 _NOT_INTERNAL = ("送达", "办结", "归档", "事后监管")
-_LIMIT_KEYS = ("legal_time_limit", "promised_time_limit", "promised_time", "time_limit")
+_LIMIT_KEYS = ("legal_time_limit", "promised_time_limit", "time_limit")
 _STEP_KEYS = ("process", "steps")
 
 
@@ -48,7 +48,6 @@ def _limits(data: Any, path: str) -> list[tuple[str, str, dict[str, Any]]]:
     titles = {
         "legal_time_limit": "法定办结时限",
         "promised_time_limit": "承诺办结时限",
-        "promised_time": "承诺时限",
         "time_limit": "办理时限",
     }
     found = [
@@ -75,9 +74,8 @@ def _steps(data: Any) -> list[tuple[str, int, dict[str, Any]]]:
 
 
 def _promised_or_legal(data: Any) -> tuple[str, dict[str, Any] | None]:
-    for key in ("promised_time_limit", "promised_time"):
-        if (limit := facts.time_limit(data, key)) is not None:
-            return key, limit
+    if (limit := facts.time_limit(data, "promised_time_limit")) is not None:
+        return "promised_time_limit", limit
     return "legal_time_limit", facts.time_limit(data, "legal_time_limit")
 
 
@@ -348,7 +346,7 @@ def modes_consistent(data: Any, path: str, _context: ListContext) -> list[Findin
         _, promised = _promised_or_legal(data)
         if promised is not None and promised["amount"] != 0 and promised.get("unit") != "即办":
             report(
-                "promised_time_limit" if "promised_time_limit" in data else "promised_time",
+                "promised_time_limit",
                 f"“马上办”事项的承诺时限应为 0 或即办，实际为 {_limit_text(promised)}",
             )
     if "一次办" in modes and visits is not None and visits > 1:

@@ -18,11 +18,20 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import attrs
+
 from banzhang import codelists, codes
-from banzhang._introspect import FieldSpec, fields_of
 from banzhang._memo import per_model
+from banzhang.declare import (
+    DATE_PATTERN,
+    NOT_BLANK,
+    FieldSpec,
+    constraints_of,
+    fields_of,
+    model_info,
+    renames_of,
+)
 from banzhang.errors import InvalidChecksum, InvalidCode, InvalidComponent, InvalidLength
-from banzhang.schema import DATE_PATTERN, NOT_BLANK, region_codes, text_patterns
 from banzhang.validation._paths import join, join_index
 from banzhang.validation.catalogue import rule
 from banzhang.validation.findings import Finding
@@ -59,8 +68,11 @@ def object_checker(model: type[Any]) -> Check:
     """Return the checker of a JSON object that should hold a ``model``."""
     specs = fields_of(model)
     checks = {spec.name: _field_checker(spec) for spec in specs}
+    renames = renames_of(model)
+    for old, new in renames.items():
+        checks[old] = _renamed_checker(old, new, checks[new])
     required = tuple(spec for spec in specs if spec.required)
-    title = (model.__doc__ or model.__name__).strip().splitlines()[0].split(":")[0].rstrip(".")
+    title = model_info(model).title
 
     def check(value: Any, path: str, out: Out) -> None:
         if type(value) is not dict:
@@ -74,9 +86,33 @@ def object_checker(model: type[Any]) -> Check:
                 unknown.append(key)
             else:
                 field_check(entry, path, out)
-        missing = [spec for spec in required if spec.name not in value]
+        missing = [
+            spec
+            for spec in required
+            if spec.name not in value and not any(renames.get(key) == spec.name for key in value)
+        ]
         if unknown or missing:
             _report_keys(specs, value=value, unknown=unknown, missing=missing, path=path, out=out)
+
+    return check
+
+
+def _renamed_checker(old: str, new: str, check_new: Check) -> Check:
+    """Check an element given under its earlier id as the element, and say it was renamed."""
+
+    def check(value: Any, path: str, out: Out) -> None:
+        message = f"要素“{old}”已更名为“{new}”（规范 1.1 起），已按新名称读取；请改用新名称"
+        out.append(finding("structure.renamed", join(path, old), message, old))
+        nested: Out = []
+        check_new(value, path, nested)
+        new_path = join(path, new)
+        old_path = join(path, old)
+        out.extend(
+            attrs.evolve(f, path=old_path + f.path[len(new_path) :])
+            if f.path.startswith(new_path)
+            else f
+            for f in nested
+        )
 
     return check
 
@@ -211,13 +247,15 @@ def _is_date(value: str) -> bool:
 def _text_checker(spec: FieldSpec, *, in_array: bool) -> ScalarCheck:
     element = spec.element
     title = element.title
-    patterns = [(raw, re.compile(raw)) for raw in text_patterns(spec, in_array=in_array)]
+    allowed = constraints_of(spec, in_array=in_array)
+    patterns = [(pattern.ecma, re.compile(pattern.ecma)) for pattern in allowed.patterns]
     codelist = codelists.get(element.codelist) if element.codelist else None
-    closed = frozenset(codelist.codes) if codelist is not None and not codelist.open else None
-    regions = frozenset(region_codes()) if element.code == "region" else None
+    enum = frozenset(allowed.enum) if allowed.enum is not None else None
+    closed = enum if codelist is not None else None
+    regions = enum if element.code == "region" else None
     code_kind = element.code if element.code != "region" else None
     second_check = code_kind is not None and code_kind not in _PATTERN_IS_THE_RULE
-    max_length = element.max_length
+    max_length = allowed.max_length
 
     def problem_of(value: Any) -> Problem:  # noqa: PLR0911 - one return per constraint
         if type(value) is not str:

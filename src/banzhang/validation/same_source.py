@@ -12,14 +12,15 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
-from banzhang.formats import envelope_of, items_of
+from banzhang import kinds
+from banzhang.documents import envelope_of, items_of
 from banzhang.validation._structure import finding
 from banzhang.validation.findings import Finding
 
 __all__ = ["KINDS", "item_finding", "iter_findings", "power_codes"]
 
-#: The kinds whose items must reference the 权责清单 of their region.
-KINDS = frozenset({"intermediary-list", "service-mode-list", "supervision-list", "licensing-list"})
+#: The kinds whose items must reference the 权责清单 of their region (the kinds' declared role).
+KINDS = frozenset(kind.id for kind in kinds.with_role(kinds.SAME_SOURCE))
 
 
 def power_codes(power_list: Any) -> set[str]:

@@ -6,11 +6,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from banzhang import codelists, codes
-from banzhang._declare import Element, split_sources
-from banzhang._introspect import FieldSpec, fields_of
+from banzhang.declare import Element, FieldSpec, fields_of, model_info, split_sources
+from banzhang.generate.docs._markdown import anchor, code, escape, link, table
+from banzhang.generate.docs._page import GENERATED, Page, source_legend
 from banzhang.kinds import Kind
-from banzhang.publish._markdown import anchor, code, escape, link, table
-from banzhang.publish._page import GENERATED, Page, source_legend
 
 __all__ = ["kind_page", "model_title", "source_text"]
 
@@ -57,11 +56,8 @@ def kind_page(kind: Kind) -> Page:
 
 
 def model_title(model: type[Any]) -> str:
-    """Return the Chinese title of a model: its docstring up to the first ':', '.' or '['."""
-    first = (model.__doc__ or model.__name__).strip().splitlines()[0]
-    for stop in (":", ".", " ["):
-        first = first.split(stop)[0]
-    return first.strip()
+    """Return the declared Chinese title of a model."""
+    return model_info(model).title
 
 
 def source_text(source: str) -> str:
@@ -137,6 +133,8 @@ def _codelist_text(name: str | None) -> str:
 
 def _note(facts: Element) -> str:
     parts = [escape(facts.description)] if facts.description else []
+    if facts.aliases:
+        parts.append("又称：" + "、".join(escape(alias) for alias in facts.aliases))
     if facts.example is not None:
         parts.append(f"示例：{code(facts.example)}")
     return "<br>".join(parts)

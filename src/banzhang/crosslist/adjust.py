@@ -9,7 +9,7 @@ error (``adjust.code-reused``) — banzhang's reading, written in docs/decisions
 >>> from banzhang import synthetic
 >>> old = synthetic.power_list(3, seed=1)
 >>> new = synthetic.power_list(4, seed=1)
->>> summary(compare(old, new))
+>>> summary(diff(old, new))
 '增加1项'
 """
 
@@ -21,7 +21,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Change", "Diff", "compare", "summary"]
+__all__ = ["Change", "Diff", "diff", "summary"]
 
 ADDED, CANCELLED, DELEGATED, RECALLED = "新增", "取消", "下放", "收回"
 RENAMED, REBASED, CHANGED = "变更（更名）", "变更（依据）", "变更"
@@ -75,7 +75,7 @@ def summary(diff: Diff) -> str:
     return "，".join(parts) if parts else "无调整"
 
 
-def compare(old: dict[str, Any], new: dict[str, Any]) -> Diff:
+def diff(old: dict[str, Any], new: dict[str, Any]) -> Diff:
     """Compare two versions of a list given as JSON-shaped data."""
     old_items = _indexed(old.get("items", []))
     changes: list[Change] = []

@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 
 from banzhang import codelists, kinds
-from banzhang._introspect import FieldSpec, fields_of
+from banzhang.declare import FieldSpec, fields_of
 
 __all__ = ["ENVELOPE_SHEET", "INDEX_HEADER", "Column", "Layout", "Table", "layout_for"]
 
@@ -33,12 +33,15 @@ class Column:
         header: the Chinese header (``实施主体``, ``实施主体/统一社会信用代码``).
         spec: the declaration of the value.
         multi: whether the cell holds an array of scalars as numbered lines.
+        aliases: other headers real lists use for it: the declared aliases of its element, or of
+            the object whose leading name it is (实施主体 = 责任主体 for ``agency.name``).
     """
 
     path: tuple[str, ...]
     header: str
     spec: FieldSpec
     multi: bool
+    aliases: tuple[str, ...] = ()
     #: Plain text (no code, no codelist, one value): read as it is from banzhang's own files.
     plain: bool = attrs.field(init=False, eq=False, repr=False)
     #: For a codelist column, each code's title (what the cell shows); ``None`` otherwise.
@@ -146,7 +149,12 @@ def _linked_tables(arrays: list[FieldSpec], *, keyed: bool, taken: set[str]) -> 
 
 
 def _flatten(
-    model: type[Any], *, skip: tuple[str, ...] = (), path: tuple[str, ...] = (), title: str = ""
+    model: type[Any],
+    *,
+    skip: tuple[str, ...] = (),
+    path: tuple[str, ...] = (),
+    title: str = "",
+    aliases: tuple[str, ...] = (),
 ) -> tuple[tuple[Column, ...], list[FieldSpec]]:
     """Return the columns of ``model`` and the arrays of objects that need linked tables."""
     columns: list[Column] = []
@@ -158,7 +166,9 @@ def _flatten(
         header = _header(title, spec, first=position == 0)
         if spec.shape == "object":
             assert spec.model is not None
-            nested, nested_arrays = _flatten(spec.model, path=here, title=header)
+            nested, nested_arrays = _flatten(
+                spec.model, path=here, title=header, aliases=spec.element.aliases
+            )
             if nested_arrays:
                 message = f"{model.__name__}.{spec.name} holds arrays of objects; no sheet layout"
                 raise TypeError(message)
@@ -169,7 +179,9 @@ def _flatten(
                 raise TypeError(message)
             arrays.append(spec)
         else:
-            columns.append(Column(here, header, spec, multi=spec.shape == "array"))
+            named = header == title  # the object's leading name answers to the object's aliases
+            spellings = aliases if named else spec.element.aliases
+            columns.append(Column(here, header, spec, spec.shape == "array", spellings))
     return tuple(columns), arrays
 
 

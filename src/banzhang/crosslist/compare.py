@@ -21,8 +21,9 @@ from typing import Any
 
 import attrs
 
+from banzhang import kinds
 from banzhang.codes import region as regions
-from banzhang.formats import envelope_of, items_of
+from banzhang.documents import envelope_of, items_of
 
 __all__ = ["OUTLIER_SHARE", "Group", "Row", "compare", "department_identity"]
 
@@ -82,7 +83,7 @@ def compare(documents: Iterable[Any]) -> list[Group]:
     gathered: dict[tuple[str, str], list[Row]] = {}
     for document in documents:
         envelope, items = envelope_of(document), items_of(document)
-        if envelope.get("kind") != "power-list":
+        if not _is_reference(envelope):
             continue
         counts = Counter(
             item["power_type"]
@@ -105,3 +106,12 @@ def compare(documents: Iterable[Any]) -> list[Group]:
         )
         groups.append(Group(level, department, median, flagged))
     return groups
+
+
+def _is_reference(envelope: dict[str, Any]) -> bool:
+    """Whether the list is of the kind other lists reference (the 权责清单)."""
+    declared = envelope.get("kind")
+    return isinstance(declared, str) and declared in _REFERENCE_KINDS
+
+
+_REFERENCE_KINDS = frozenset(kind.id for kind in kinds.with_role(kinds.REFERENCE))

@@ -1,7 +1,7 @@
 """XML documents (``.xml``): streaming, valid against the generated XSD, hardened against attack.
 
 Element names are the element ids, in declaration order; an array is its element repeated; the
-root is the kind id, in the namespace :data:`banzhang.xsd.NAMESPACE`. Writing streams through
+root is the kind id, in the namespace :data:`NAMESPACE`. Writing streams through
 ``lxml.etree.xmlfile``; reading streams through ``iterparse`` and clears what it has read. A
 document with a DOCTYPE is refused before parsing (no DTD, no entity of any kind, no network);
 the parser also runs with entity resolution, DTD loading and the network off, and without
@@ -31,17 +31,18 @@ from lxml import etree
 
 from banzhang import kinds, validation
 from banzhang._access import get as _get
-from banzhang._introspect import FieldSpec, fields_of
-from banzhang._prolog import declares_dtd, root_start
-from banzhang.convert import from_data
+from banzhang._version import SPEC_VERSION
+from banzhang.convert import from_data, models_of
+from banzhang.declare import FieldSpec, fields_of, renames_of
+from banzhang.documents import ItemStream
 from banzhang.errors import InvalidDocument, UnreadableInput
-from banzhang.formats import ItemStream, models_of
+from banzhang.formats._prolog import declares_dtd, root_start
 from banzhang.validation.findings import Finding
-from banzhang.xsd import NAMESPACE
 
 __all__ = [
     "EXTENSIONS",
     "NAME",
+    "NAMESPACE",
     "dump",
     "iter_dump",
     "iter_findings",
@@ -52,7 +53,9 @@ __all__ = [
 ]
 
 NAME = "xml"
-EXTENSIONS = (".xml",)
+EXTENSIONS: tuple[str, ...] = (".xml",)
+#: The namespace of banzhang's XML documents, versioned with the spec.
+NAMESPACE = f"urn:banzhang:xml:{SPEC_VERSION}"
 _PROLOG_LIMIT = 1 << 20
 _ROOT_NAME = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)")
 _INTEGER = re.compile(r"\s*[-+]?[0-9]+\s*")
@@ -383,7 +386,11 @@ def _scalar(text: str, shape: str) -> Any:
 
 @functools.cache
 def _specs(model: Any) -> dict[str, FieldSpec]:
-    return {spec.name: spec for spec in fields_of(model)} if model is not None else {}
+    """Each element id of ``model`` with its declaration; earlier ids too (read, then reported)."""
+    if model is None:
+        return {}
+    found = {spec.name: spec for spec in fields_of(model)}
+    return {**{old: found[new] for old, new in renames_of(model).items()}, **found}
 
 
 class _Reader:

@@ -23,7 +23,7 @@ from typing import Any
 import attrs
 
 from banzhang import codelists
-from banzhang.formats import envelope_of, items_of
+from banzhang.documents import envelope_of, items_of
 
 __all__ = ["ELEMENTS", "Difference", "LevelsReport", "Place", "check"]
 

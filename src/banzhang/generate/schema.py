@@ -7,7 +7,7 @@ the source of every element is in its ``$comment``.
 
 >>> schema = schema_for("power-list")
 >>> schema["$id"]
-'urn:banzhang:schema:1.0:power-list'
+'urn:banzhang:schema:1.1:power-list'
 >>> schema["properties"]["kind"]["const"]
 'power-list'
 """
@@ -18,10 +18,9 @@ import json
 from importlib import resources
 from typing import Any
 
-from banzhang import codelists, codes, kinds
-from banzhang._introspect import FieldSpec, fields_of
+from banzhang import codelists, kinds
 from banzhang._version import SPEC_VERSION
-from banzhang.codes import region
+from banzhang.declare import FieldSpec, constraints_of, fields_of, model_info
 from banzhang.models import common
 
 __all__ = [
@@ -31,14 +30,9 @@ __all__ = [
     "load",
     "schema_for",
     "schema_id",
-    "text_patterns",
-    "write",
 ]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-#: Matches text with at least one character that is not white space: a required text element.
-NOT_BLANK = r"\S"
-DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _SHARED_MODELS = (
     common.LegalBasis,
     common.Agency,
@@ -55,11 +49,6 @@ _SHARED_MODELS = (
 def schema_id(name: str) -> str:
     """Return the ``$id`` of schema ``name`` (a kind id or ``common``) for this spec version."""
     return f"urn:banzhang:schema:{SPEC_VERSION}:{name}"
-
-
-def region_codes() -> list[str]:
-    """The codes a ``region`` element may hold."""
-    return [entry.code for entry in region.all_regions()]
 
 
 def schema_for(kind_id: str) -> dict[str, Any]:
@@ -133,16 +122,19 @@ def _ref(model: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
 
 def _object_schema(model: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
     specs = fields_of(model)
-    summary = (model.__doc__ or "").strip().splitlines()[0].rstrip(".")
-    schema: dict[str, Any] = {
-        "title": summary.split(":")[0],
-        "type": "object",
-        "properties": {spec.name: _field_schema(spec, defs) for spec in specs},
-        "required": [spec.name for spec in specs if spec.required],
-        "additionalProperties": False,
-    }
-    if ":" in summary:
-        schema["description"] = summary.split(":", 1)[1].strip()
+    info = model_info(model)
+    schema: dict[str, Any] = {"title": info.title}
+    if info.description:
+        schema["description"] = info.description
+    schema["$comment"] = f"来源：{info.source}"
+    schema.update(
+        {
+            "type": "object",
+            "properties": {spec.name: _field_schema(spec, defs) for spec in specs},
+            "required": [spec.name for spec in specs if spec.required],
+            "additionalProperties": False,
+        }
+    )
     return schema
 
 
@@ -167,46 +159,26 @@ def _field_schema(spec: FieldSpec, defs: dict[str, Any]) -> dict[str, Any]:
 def _value_schema(
     spec: FieldSpec, shape: str, defs: dict[str, Any], *, in_array: bool = False
 ) -> dict[str, Any]:
-    element = spec.element
     if shape == "object":
         assert spec.model is not None
         return _ref(spec.model, defs)
+    allowed = constraints_of(spec, in_array=in_array)
     if shape == "int":
         return {"type": "integer"} | (
-            {"minimum": element.minimum} if element.minimum is not None else {}
+            {"minimum": allowed.minimum} if allowed.minimum is not None else {}
         )
     if shape == "bool":
         return {"type": "boolean"}
-    if shape == "date":
-        return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
-    return _text_schema(spec, in_array=in_array)
-
-
-def text_patterns(spec: FieldSpec, *, in_array: bool = False) -> list[str]:
-    """Return the patterns a text value of ``spec`` must match (the validator uses the same)."""
-    element = spec.element
-    patterns = []
-    if element.pattern:
-        patterns.append(element.pattern)
-    if element.code and element.code != "region":
-        patterns.append(codes.pattern(element.code) or "")
-    # Text that must be given, and every entry of a text array, may not be blank.
-    if not patterns and not element.codelist and (in_array or element.required):
-        patterns.append(NOT_BLANK)
-    return patterns
-
-
-def _text_schema(spec: FieldSpec, *, in_array: bool) -> dict[str, Any]:
-    element = spec.element
     schema: dict[str, Any] = {"type": "string"}
-    patterns = text_patterns(spec, in_array=in_array)
-    if element.code == "region":
-        schema["enum"] = region_codes()
-    if element.codelist:
-        codelist = codelists.get(element.codelist)
-        schema["examples" if codelist.open else "enum"] = list(codelist.codes)
-    if element.max_length:
-        schema["maxLength"] = element.max_length
+    if shape == "date":
+        schema["format"] = "date"
+    if allowed.enum is not None:
+        schema["enum"] = list(allowed.enum)
+    if allowed.suggestions:
+        schema["examples"] = list(allowed.suggestions)
+    if allowed.max_length:
+        schema["maxLength"] = allowed.max_length
+    patterns = [pattern.ecma for pattern in allowed.patterns]
     if len(patterns) == 1:
         schema["pattern"] = patterns[0]
     elif patterns:
@@ -218,24 +190,3 @@ def _example(spec: FieldSpec, example: str) -> Any:
     shape = spec.item_shape if spec.shape == "array" else spec.shape
     value: Any = int(example) if shape == "int" else example
     return [value] if spec.shape == "array" else value
-
-
-def write(directory: str) -> list[str]:
-    """Write every generated schema (JSON Schema and XSD) into ``directory``; return the names."""
-    from pathlib import Path  # noqa: PLC0415 - only the regeneration command writes files
-
-    from banzhang import xsd  # noqa: PLC0415 - xsd imports this module
-
-    target = Path(directory)
-    target.mkdir(parents=True, exist_ok=True)
-    files = {**generated_files(), **xsd.generated_files()}
-    for name, text in files.items():
-        (target / name).write_text(text, encoding="utf-8")
-    return sorted(files)
-
-
-if __name__ == "__main__":  # pragma: no cover - ``make generate`` runs it
-    import sys
-
-    for written in write(sys.argv[1] if len(sys.argv) > 1 else "schemas"):
-        print(written)

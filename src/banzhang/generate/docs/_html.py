@@ -14,7 +14,7 @@ from lxml import etree, html
 from lxml.html import builder as E
 from markdown_it import MarkdownIt
 
-from banzhang.publish._page import Page
+from banzhang.generate.docs._page import Page
 
 __all__ = ["render_page", "write_site"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from banzhang._declare import SOURCE_TAGS
+from banzhang.declare import SOURCE_TAGS
 
 __all__ = ["GENERATED", "Page", "source_legend"]
 

@@ -19,12 +19,20 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from typing import Any
 
-from banzhang import validation
-from banzhang.convert import from_data
-from banzhang.excel._reader import ReadItem, RowSource, WorkbookStream, locate, open_workbook
-from banzhang.excel._safety import Limits
-from banzhang.excel._writer import dump, iter_dump, template
-from banzhang.formats import ItemStream, models_of
+import attrs
+
+from banzhang import kinds, validation
+from banzhang.convert import from_data, models_of
+from banzhang.documents import ItemStream
+from banzhang.formats.excel._reader import (
+    ReadItem,
+    RowSource,
+    WorkbookStream,
+    locate,
+    open_workbook,
+)
+from banzhang.formats.excel._safety import Limits
+from banzhang.formats.excel._writer import dump, iter_dump, template
 from banzhang.validation.findings import Finding
 
 __all__ = [
@@ -47,7 +55,7 @@ __all__ = [
 ]
 
 NAME = "excel"
-EXTENSIONS = (".xlsx",)
+EXTENSIONS: tuple[str, ...] = (".xlsx",)
 
 
 def iter_load_data(
@@ -122,8 +130,6 @@ def iter_findings(
 
 
 def _is_list(stream: WorkbookStream) -> bool:
-    from banzhang import kinds  # noqa: PLC0415 - avoid a cycle at import time
-
     return kinds.get(stream.kind).is_list
 
 
@@ -134,6 +140,4 @@ def _drain(pending: list[Finding]) -> list[Finding]:
 
 
 def _sourced(finding: Finding, sources: list[RowSource]) -> Finding:
-    import attrs  # noqa: PLC0415
-
     return attrs.evolve(finding, source=locate(finding.path, sources))

@@ -19,12 +19,18 @@ from typing import Any
 
 import attrs
 
-from banzhang.formats import envelope_of, items_of
+from banzhang import kinds
+from banzhang.documents import envelope_of, items_of
 
 __all__ = ["THREE_MODES", "THREE_MODES_TARGET", "Stats", "collect"]
 
 THREE_MODES = ("马上办", "网上办", "一次办")
 THREE_MODES_TARGET = 0.8
+
+
+#: The kinds counted by type, and the kinds counted by service mode (their declared roles).
+_REFERENCE = frozenset(kind.id for kind in kinds.with_role(kinds.REFERENCE))
+_SERVICE_MODES = frozenset(kind.id for kind in kinds.with_role(kinds.SERVICE_MODES))
 
 
 @attrs.frozen
@@ -72,14 +78,14 @@ def collect(documents: Iterable[Any]) -> Stats:
                 continue
             items[kind] += 1
             by_level[str(envelope.get("level"))] += 1
-            if kind == "power-list" and isinstance(item.get("power_type"), str):
+            if kind in _REFERENCE and isinstance(item.get("power_type"), str):
                 by_type[item["power_type"]] += 1
             modes = (
                 [m for m in item.get("modes", []) if isinstance(m, str)]
-                if kind == "service-mode-list"
+                if kind in _SERVICE_MODES
                 else []
             )
-            if kind == "service-mode-list":
+            if kind in _SERVICE_MODES:
                 mode_items += 1
                 by_mode.update(modes)
                 three += any(mode in THREE_MODES for mode in modes)

@@ -9,13 +9,12 @@ from typing import Any
 import attrs
 
 from banzhang import codelists, codes, examples, kinds
-from banzhang._declare import SOURCE_TAGS, split_sources
-from banzhang._introspect import fields_of
 from banzhang.codes import load_scheme
+from banzhang.declare import SOURCE_TAGS, fields_of, split_sources
 from banzhang.errors import InvalidCode
-from banzhang.publish._elements import model_title, source_text
-from banzhang.publish._markdown import anchor, code, escape, link, table
-from banzhang.publish._page import GENERATED, Page, source_legend
+from banzhang.generate.docs._elements import model_title, source_text
+from banzhang.generate.docs._markdown import anchor, code, escape, link, table
+from banzhang.generate.docs._page import GENERATED, Page, source_legend
 from banzhang.validation import all_rules
 
 __all__ = ["codelists_page", "coding_rule_page", "normative_page", "rules_page"]

@@ -19,10 +19,10 @@ from pathlib import Path
 
 from banzhang import kinds
 from banzhang._version import SPEC_VERSION, __version__
-from banzhang.publish._elements import kind_page
-from banzhang.publish._markdown import code, escape, link, table
-from banzhang.publish._page import GENERATED, Page
-from banzhang.publish._reference import (
+from banzhang.generate.docs._elements import kind_page
+from banzhang.generate.docs._markdown import code, escape, link, table
+from banzhang.generate.docs._page import GENERATED, Page
+from banzhang.generate.docs._reference import (
     codelists_page,
     coding_rule_page,
     normative_page,
@@ -59,7 +59,7 @@ def write_markdown(out: Path) -> list[Path]:
 def write(out: Path, output_format: str = "md") -> list[Path]:
     """Write the documentation under ``out`` as ``md`` (Markdown) or ``html`` (a site)."""
     if output_format == "html":
-        from banzhang.publish._html import write_site  # noqa: PLC0415 - markdown-it only here
+        from banzhang.generate.docs._html import write_site  # noqa: PLC0415 - markdown-it only here
 
         return write_site(pages(), out)
     return write_markdown(out)

@@ -20,8 +20,8 @@ import re
 import unicodedata
 from typing import Any
 
-from banzhang import codelists
-from banzhang.excel._layout import Column
+from banzhang import codelists, codes
+from banzhang.formats.excel._layout import Column
 
 __all__ = ["CellProblem", "numbered", "read_value", "split_numbered", "write_value"]
 
@@ -34,7 +34,6 @@ _FALSE = {"否", "false", "no", "n", "0", "×", "无"}
 # Excel keeps 15 significant digits; a longer number in a cell has already lost its tail.
 _EXCEL_DIGITS = 15
 _SAFE_INTEGER = 10**_EXCEL_DIGITS
-_CODE_LENGTHS = {"basic": 12, "handling": 14, "uscc": 18, "implementation": 33, "region": 6}
 _MARKER = re.compile(r"(?:^|(?<=[\n；;。]))[ \t\u3000]*[（(]?(\d+)[ \t]*[.、．)）:：][ \t\u3000]*")
 _LIST_SEPARATORS = re.compile(r"[、，,;；/\n]+")
 _NOTHING_TO_SAY: list[CellProblem] = []  # shared, never appended to
@@ -202,7 +201,7 @@ def _read_code(kind: str, title: str, raw: Any) -> tuple[Any, list[CellProblem]]
             "请把该列设为文本后重新填写"
         )
         return digits, [("excel.number-precision", message)]
-    expected = _CODE_LENGTHS.get(kind, len(digits))
+    expected = codes.length_of(kind) if kind in codes.KINDS else len(digits)
     if len(digits) >= expected:
         return digits, []
     restored = digits.zfill(expected)

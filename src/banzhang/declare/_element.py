@@ -13,11 +13,22 @@ from these declarations by walking ``attrs.fields``; nothing restates them by ha
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import attrs
 
-__all__ = ["META_KEY", "SOURCE_TAGS", "Element", "describe", "element", "split_sources"]
+__all__ = [
+    "META_KEY",
+    "SOURCE_TAGS",
+    "Element",
+    "ModelInfo",
+    "describe",
+    "element",
+    "model",
+    "model_info",
+    "split_sources",
+]
 
 #: The key of field metadata that holds the :class:`Element`.
 META_KEY = "banzhang"
@@ -47,6 +58,9 @@ class Element:
         min_items: the fewest entries an array must have.
         minimum: the smallest number allowed.
         example: a value shown in docs and templates.
+        aliases: other titles real spreadsheets use for it (Excel header synonyms, SPEC §10).
+        renamed_from: the ids it had in earlier spec versions; files using them still load,
+            with a ``structure.renamed`` warning.
     """
 
     title: str
@@ -60,6 +74,8 @@ class Element:
     min_items: int | None = None
     minimum: int | None = None
     example: str | None = None
+    aliases: tuple[str, ...] = ()
+    renamed_from: tuple[str, ...] = ()
 
     @property
     def source_tag(self) -> str:
@@ -95,6 +111,54 @@ def element(
     if factory is not None:
         return attrs.field(metadata=metadata, factory=factory)
     return attrs.field(metadata=metadata, default=default)
+
+
+@attrs.frozen
+class ModelInfo:
+    """What the standard says about a model (an object of several elements).
+
+    Attributes:
+        title: its Chinese title (依据, 申请材料).
+        description: what it holds, in Chinese.
+        source: the tag (V, S, P or B) and the clause it comes from.
+    """
+
+    title: str
+    description: str = ""
+    source: str = "B"
+
+
+_MODELS: dict[type[Any], ModelInfo] = {}
+
+Model = TypeVar("Model", bound=type[Any])
+
+
+def model(title: str, *, description: str = "", source: str = "B") -> Callable[[Model], Model]:
+    """Declare a model's Chinese title, description and source (a class decorator).
+
+    Put it above ``@attrs.frozen``, so that it sees the finished class.
+    """
+
+    def declare(cls: Model) -> Model:
+        _MODELS[cls] = ModelInfo(title, description, source)
+        return cls
+
+    return declare
+
+
+def model_info(cls: type[Any]) -> ModelInfo:
+    """Return what was declared of model ``cls`` with :func:`model`.
+
+    Raises:
+        TypeError: ``cls`` was not declared.
+    """
+    try:
+        return _MODELS[cls]
+    except KeyError:
+        message = (
+            f"{cls.__name__} is not a declared model (decorate it with banzhang.declare.model)"
+        )
+        raise TypeError(message) from None
 
 
 def describe(field: attrs.Attribute[Any]) -> Element:

@@ -13,10 +13,10 @@ from typing import Any
 
 import attrs
 
-from banzhang._declare import Element, describe
 from banzhang._memo import per_model
+from banzhang.declare._element import Element, describe
 
-__all__ = ["FieldSpec", "fields_of"]
+__all__ = ["FieldSpec", "fields_of", "renames_of"]
 
 _SCALARS: dict[Any, str] = {str: "str", int: "int", bool: "bool", datetime.date: "date"}
 
@@ -54,6 +54,17 @@ def fields_of(model: type[Any]) -> tuple[FieldSpec, ...]:
     """Return the declared elements of an attrs ``model``, in declaration order."""
     hints = typing.get_type_hints(model)
     return tuple(_spec(field, hints[field.name]) for field in attrs.fields(model))
+
+
+@per_model
+def renames_of(model: type[Any]) -> dict[str, str]:
+    """Return the earlier ids of ``model``'s elements, each with the id it has now.
+
+    >>> from banzhang.kinds import service_mode_list
+    >>> renames_of(service_mode_list.ServiceModeItem)
+    {'promised_time': 'promised_time_limit'}
+    """
+    return {old: spec.name for spec in fields_of(model) for old in spec.element.renamed_from}
 
 
 def _spec(field: attrs.Attribute[Any], hint: Any) -> FieldSpec:

@@ -16,8 +16,8 @@ from typing import Any
 
 import attrs
 
-from banzhang._prolog import declares_dtd, root_start
 from banzhang.errors import UnreadableInput
+from banzhang.formats._prolog import declares_dtd, root_start
 
 __all__ = ["Limits", "inspect_package"]
 

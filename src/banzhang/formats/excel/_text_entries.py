@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from banzhang import codelists
-from banzhang._introspect import fields_of
+from banzhang.declare import fields_of
 
 __all__ = ["entry_parser", "legal_basis", "responsibility"]
 

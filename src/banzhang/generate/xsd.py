@@ -15,39 +15,20 @@ from typing import Any
 
 from lxml import etree
 
-from banzhang import codelists, codes, kinds
-from banzhang._introspect import FieldSpec, fields_of
+from banzhang import kinds
 from banzhang._version import SPEC_VERSION
-from banzhang.schema import NOT_BLANK, region_codes
+from banzhang.declare import FieldSpec, constraints_of, fields_of, model_info
+from banzhang.formats.xml import NAMESPACE
 
-__all__ = ["NAMESPACE", "generated_files", "load", "xsd_for", "xsd_pattern"]
+__all__ = ["generated_files", "load", "xsd_for"]
 
 XS = "http://www.w3.org/2001/XMLSchema"
-#: The namespace of banzhang's XML documents, versioned with the spec.
-NAMESPACE = f"urn:banzhang:xml:{SPEC_VERSION}"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _BUILTIN = {"int": "xs:integer", "bool": "xs:boolean", "date": "xs:date"}
-_ANY_TEXT = r"[\s\S]*"
 
 
 def _xs(tag: str) -> str:
     return f"{{{XS}}}{tag}"
-
-
-def xsd_pattern(json_pattern: str) -> str:
-    r"""Return the XSD form of a JSON Schema pattern banzhang declares.
-
-    XSD patterns match the whole value and know no anchors, so a pattern that is not anchored
-    at an end gets ``[\s\S]*`` there.
-
-    >>> xsd_pattern(r"^[0-9]+\.[0-9]+$")
-    '[0-9]+\\.[0-9]+'
-    >>> xsd_pattern(r"\S")
-    '[\\s\\S]*\\S[\\s\\S]*'
-    """
-    start = "" if json_pattern.startswith("^") else _ANY_TEXT
-    end = "" if json_pattern.endswith("$") and not json_pattern.endswith(r"\$") else _ANY_TEXT
-    return start + json_pattern.removeprefix("^").removesuffix("$") + end
 
 
 def xsd_for(kind_id: str) -> str:
@@ -60,7 +41,7 @@ def xsd_for(kind_id: str) -> str:
         elementFormDefault="qualified",
         version=SPEC_VERSION,
     )
-    _document(root, f"{kind.title}（{kind.id}）：{kind.description}。来源：{kind.source}")
+    _document(root, f"{kind.title}（{kind.id}）：{kind.description}。", source=kind.source)
     element = etree.SubElement(root, _xs("element"), name=kind.id, type=kind.document.__name__)
     _document(element, kind.title)
     done: set[str] = set()
@@ -83,8 +64,11 @@ def load(kind_id: str) -> bytes:
     return resources.files("banzhang.schemas").joinpath(f"{kind_id}.xsd").read_bytes()
 
 
-def _document(parent: Any, text: str) -> None:
+def _document(parent: Any, text: str, *, source: str = "") -> None:
+    """Annotate ``parent`` with Chinese documentation, and its source apart, for programs."""
     annotation = etree.SubElement(parent, _xs("annotation"))
+    if source:
+        etree.SubElement(annotation, _xs("appinfo")).text = f"来源：{source}"
     documentation = etree.SubElement(annotation, _xs("documentation"))
     documentation.set(_XML_LANG, "zh")
     documentation.text = text
@@ -96,8 +80,9 @@ def _complex_type(root: Any, model: type[Any], done: set[str], *, kind_id: str =
         return
     done.add(name)
     complex_type = etree.SubElement(root, _xs("complexType"), name=name)
-    summary = (model.__doc__ or name).strip().splitlines()[0].rstrip(".")
-    _document(complex_type, summary)
+    info = model_info(model)
+    described = f"{info.title}：{info.description}" if info.description else info.title
+    _document(complex_type, described, source=info.source)
     sequence = etree.SubElement(complex_type, _xs("sequence"))
     nested = []
     for spec in fields_of(model):
@@ -120,7 +105,7 @@ def _field(sequence: Any, spec: FieldSpec, *, kind_id: str) -> None:
     described = spec.element.title + (
         f"：{spec.element.description}" if spec.element.description else ""
     )
-    _document(element, f"{described}（来源：{spec.element.source}）")
+    _document(element, described, source=spec.element.source)
     shape = spec.item_shape if spec.shape == "array" else spec.shape
     if shape == "object":
         assert spec.model is not None
@@ -134,38 +119,35 @@ def _field(sequence: Any, spec: FieldSpec, *, kind_id: str) -> None:
 
 
 def _simple_type(element: Any, spec: FieldSpec, shape: str) -> None:
-    declared = spec.element
+    allowed = constraints_of(spec)
+    base = _BUILTIN.get(shape, "xs:string")
     facets: list[tuple[str, str]] = []
-    if shape == "int" and declared.minimum is not None:
-        facets.append(("minInclusive", str(declared.minimum)))
-    if shape == "date":
-        facets.append(("pattern", r"[0-9]{4}-[0-9]{2}-[0-9]{2}"))
-    if shape == "str":
-        facets.extend(_text_facets(spec))
-    if not facets:
-        element.set("type", _BUILTIN.get(shape, "xs:string"))
+    if allowed.minimum is not None:
+        facets.append(("minInclusive", str(allowed.minimum)))
+    if allowed.enum is not None:
+        facets.extend(("enumeration", code) for code in allowed.enum)
+    if allowed.max_length:
+        facets.append(("maxLength", str(allowed.max_length)))
+    _restricted(element, base, [pattern.xsd for pattern in allowed.patterns], facets)
+
+
+def _restricted(parent: Any, base: str, patterns: list[str], facets: list[tuple[str, str]]) -> None:
+    """Give ``parent`` a simple type of ``base`` with every pattern and facet.
+
+    Patterns in one restriction step are alternatives in XSD; every pattern must hold, so each
+    further pattern restricts the type derived with the ones before it.
+    """
+    if not patterns and not facets:
+        parent.set("type", base)
         return
-    simple = etree.SubElement(element, _xs("simpleType"))
-    restriction = etree.SubElement(
-        simple, _xs("restriction"), base=_BUILTIN.get(shape, "xs:string")
-    )
+    simple = etree.SubElement(parent, _xs("simpleType"))
+    if len(patterns) > 1:
+        restriction = etree.SubElement(simple, _xs("restriction"))
+        _restricted(restriction, base, patterns[:-1], facets)
+        etree.SubElement(restriction, _xs("pattern"), value=patterns[-1])
+        return
+    restriction = etree.SubElement(simple, _xs("restriction"), base=base)
+    for pattern in patterns:
+        etree.SubElement(restriction, _xs("pattern"), value=pattern)
     for facet, value in facets:
         etree.SubElement(restriction, _xs(facet), value=value)
-
-
-def _text_facets(spec: FieldSpec) -> list[tuple[str, str]]:
-    declared = spec.element
-    facets: list[tuple[str, str]] = []
-    if declared.code == "region":
-        facets.extend(("enumeration", code) for code in region_codes())
-    elif declared.code:
-        facets.append(("pattern", codes.pattern(declared.code, dialect="xsd") or ""))
-    elif declared.codelist and not codelists.get(declared.codelist).open:
-        facets.extend(("enumeration", code) for code in codelists.get(declared.codelist).codes)
-    elif declared.pattern:
-        facets.append(("pattern", xsd_pattern(declared.pattern)))
-    elif (declared.required or spec.shape == "array") and not declared.codelist:
-        facets.append(("pattern", xsd_pattern(NOT_BLANK)))
-    if declared.max_length:
-        facets.append(("maxLength", str(declared.max_length)))
-    return facets

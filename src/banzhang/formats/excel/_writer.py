@@ -27,9 +27,9 @@ from banzhang import codelists, kinds
 from banzhang._access import get as _get
 from banzhang._version import SPEC_VERSION, __version__
 from banzhang.errors import InvalidDocument
-from banzhang.excel._cells import NO, YES, write_value
-from banzhang.excel._layout import INDEX_HEADER, Column, Layout, Table, layout_for
-from banzhang.excel._sheets import CODELIST_SHEET, FORM_HEADERS, GUIDE_SHEET, META_SHEET
+from banzhang.formats.excel._cells import NO, YES, write_value
+from banzhang.formats.excel._layout import INDEX_HEADER, Column, Layout, Table, layout_for
+from banzhang.formats.excel._sheets import CODELIST_SHEET, FORM_HEADERS, GUIDE_SHEET, META_SHEET
 from banzhang.validation.findings import Finding
 
 __all__ = ["dump", "iter_dump", "template"]

@@ -18,16 +18,16 @@ import attrs
 from openpyxl.utils import get_column_letter
 
 from banzhang import kinds
-from banzhang._introspect import fields_of
 from banzhang._version import SPEC_VERSION
+from banzhang.declare import fields_of
 from banzhang.errors import BanzhangError, UnreadableInput
-from banzhang.excel._cells import CellProblem, read_value, split_numbered
-from banzhang.excel._headers import Target, match_headers, normalize
-from banzhang.excel._layout import Column, Layout, Table, layout_for
-from banzhang.excel._readonly import iter_values, load_read_only
-from banzhang.excel._safety import Limits, inspect_package
-from banzhang.excel._sheets import CODELIST_SHEET, GUIDE_SHEET, META_SHEET
-from banzhang.excel._text_entries import entry_parser
+from banzhang.formats.excel._cells import CellProblem, read_value, split_numbered
+from banzhang.formats.excel._headers import Target, match_headers, normalize
+from banzhang.formats.excel._layout import Column, Layout, Table, layout_for
+from banzhang.formats.excel._readonly import iter_values, load_read_only
+from banzhang.formats.excel._safety import Limits, inspect_package
+from banzhang.formats.excel._sheets import CODELIST_SHEET, GUIDE_SHEET, META_SHEET
+from banzhang.formats.excel._text_entries import entry_parser
 from banzhang.validation.catalogue import rule
 from banzhang.validation.findings import Finding
 

@@ -1,0 +1,138 @@
+"""What a declared element allows, derived once: JSON Schema, XSD, the validator and Excel
+dropdowns all read :func:`constraints_of`, so they agree by construction, not by luck.
+
+>>> from banzhang.kinds import power_list
+>>> from banzhang.declare import fields_of
+>>> spec = {s.name: s for s in fields_of(power_list.PowerItem)}["power_type"]
+>>> constraints_of(spec).enum[:2]
+('01', '02')
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from banzhang import codelists, codes
+from banzhang.declare._walk import FieldSpec
+
+__all__ = ["DATE_PATTERN", "NOT_BLANK", "Constraints", "Pattern", "constraints_of", "region_codes"]
+
+#: Matches text with at least one character that is not white space: a required text element.
+NOT_BLANK = r"\S"
+#: A date as JSON carries it (the validator also checks that the day exists).
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+@attrs.frozen
+class Pattern:
+    """A regular expression a text value must match, in both dialects the products need.
+
+    Attributes:
+        ecma: the JSON Schema (ECMA-262) form, anchored where it must match whole.
+        xsd: the XSD form, which always matches the whole value.
+        code: the code kind it checks (``basic``…), or ``None`` for a declared pattern.
+    """
+
+    ecma: str
+    xsd: str
+    code: str | None = None
+
+
+@attrs.frozen
+class Constraints:
+    """Everything a value of one element must satisfy, besides its shape.
+
+    Attributes:
+        shape: ``str``, ``int``, ``bool``, ``date`` or ``object`` (of one value, also in arrays).
+        patterns: every pattern a text value must match (all of them).
+        enum: the only values allowed (a closed codelist, or the region table), or ``None``.
+        suggestions: an open codelist's codes (allowed, not required).
+        max_length: the most characters of a text value.
+        minimum: the smallest number allowed.
+        min_items: the fewest entries of an array (0 when unbounded).
+    """
+
+    shape: str
+    patterns: tuple[Pattern, ...] = ()
+    enum: tuple[str, ...] | None = None
+    suggestions: tuple[str, ...] = ()
+    max_length: int | None = None
+    minimum: int | None = None
+    min_items: int = 0
+
+
+def region_codes() -> tuple[str, ...]:
+    """The codes a ``region`` element may hold."""
+    return tuple(entry.code for entry in codes.region.all_regions())
+
+
+def xsd_pattern(json_pattern: str) -> str:
+    r"""Return the XSD form of a JSON Schema pattern banzhang declares.
+
+    XSD patterns match the whole value and know no anchors, so a pattern that is not anchored
+    at an end gets ``[\s\S]*`` there.
+
+    >>> xsd_pattern(r"^[0-9]+\.[0-9]+$")
+    '[0-9]+\\.[0-9]+'
+    >>> xsd_pattern(r"\S")
+    '[\\s\\S]*\\S[\\s\\S]*'
+    """
+    any_text = r"[\s\S]*"
+    start = "" if json_pattern.startswith("^") else any_text
+    end = "" if json_pattern.endswith("$") and not json_pattern.endswith(r"\$") else any_text
+    return start + json_pattern.removeprefix("^").removesuffix("$") + end
+
+
+def constraints_of(spec: FieldSpec, *, in_array: bool | None = None) -> Constraints:
+    """Return what a value of ``spec`` must satisfy (of one entry, for an array).
+
+    Args:
+        spec: the declared element.
+        in_array: whether the value is an array's entry; by default, whether ``spec`` is an array.
+    """
+    element = spec.element
+    entry = spec.shape == "array" if in_array is None else in_array
+    shape = (spec.item_shape if spec.shape == "array" else spec.shape) or "str"
+    min_items = element.min_items or 0
+    if shape == "int":
+        return Constraints(shape, minimum=element.minimum, min_items=min_items)
+    if shape == "date":
+        return Constraints(shape, (_date_pattern(),), min_items=min_items)
+    if shape != "str":
+        return Constraints(shape, min_items=min_items)
+    enum: tuple[str, ...] | None = region_codes() if element.code == "region" else None
+    suggestions: tuple[str, ...] = ()
+    if element.codelist:
+        codelist = codelists.get(element.codelist)
+        if codelist.open:
+            suggestions = tuple(codelist.codes)
+        else:
+            enum = tuple(codelist.codes)
+    return Constraints(
+        shape,
+        _text_patterns(spec, in_array=entry),
+        enum=enum,
+        suggestions=suggestions,
+        max_length=element.max_length,
+        min_items=min_items,
+    )
+
+
+def _date_pattern() -> Pattern:
+    return Pattern(DATE_PATTERN, xsd_pattern(DATE_PATTERN))
+
+
+def _text_patterns(spec: FieldSpec, *, in_array: bool) -> tuple[Pattern, ...]:
+    element = spec.element
+    patterns: list[Pattern] = []
+    if element.pattern:
+        patterns.append(Pattern(element.pattern, xsd_pattern(element.pattern)))
+    if element.code and element.code != "region":
+        ecma = codes.pattern(element.code) or ""
+        patterns.append(
+            Pattern(ecma, codes.pattern(element.code, dialect="xsd") or "", element.code)
+        )
+    # Text that must be given, and every entry of a text array, may not be blank.
+    if not patterns and not element.codelist and (in_array or element.required):
+        patterns.append(Pattern(NOT_BLANK, xsd_pattern(NOT_BLANK)))
+    return tuple(patterns)
