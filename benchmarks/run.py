@@ -33,7 +33,7 @@ from banzhang import convert, synthetic
 from banzhang.crosslist import levels
 from banzhang.formats import ListFile, excel, xml
 from banzhang.formats import json as json_format
-from banzhang.generate import schema, xsd
+from banzhang.generate import schema
 from banzhang.validation import iter_findings
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 import banzhang
@@ -131,3 +132,23 @@ def test_an_element_under_its_spec_1_0_id_still_loads() -> None:
     findings = list(iter_findings(data))
     assert {f.severity for f in findings} == {"warning"}
     assert is_valid(data)
+
+
+def test_spec_1_0_files_load_in_every_format(tmp_path: Path) -> None:
+    """XML and JSON Lines with ``promised_time``, and a workbook whose id row says so, load."""
+    document = examples.load("service-mode-list")
+    for name in ("a.xml", "a.jsonl", "a.xlsx"):
+        banzhang.dump(document, tmp_path / name)
+    for name in ("a.xml", "a.jsonl"):
+        path = tmp_path / name
+        text = path.read_text("utf-8").replace("promised_time_limit", "promised_time")
+        path.write_text(text.replace("urn:banzhang:xml:1.1", "urn:banzhang:xml:1.0"), "utf-8")
+        assert banzhang.load(path) == document
+        assert {f.rule for f in banzhang.iter_findings(path)} == {"structure.renamed"}
+    book = openpyxl.load_workbook(tmp_path / "a.xlsx")
+    for row in book.worksheets[1].iter_rows(max_row=3):
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("promised_time_limit."):
+                cell.value = cell.value.replace("promised_time_limit", "promised_time")
+    book.save(tmp_path / "old.xlsx")
+    assert banzhang.load(tmp_path / "old.xlsx") == document

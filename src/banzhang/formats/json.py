@@ -156,8 +156,15 @@ def load(source: Source, *, kind: str | None = None) -> Any:
 
 
 def dump(document: Any, target: Target) -> None:
-    """Write ``document`` (a model, or JSON-shaped data) as indented UTF-8 JSON."""
+    """Write ``document`` (a model, or JSON-shaped data) as indented UTF-8 JSON.
+
+    A list written to a ``.jsonl`` file is written as JSON Lines (envelope, then an item a line).
+    """
     data = to_data(document) if attrs.has(type(document)) else document
+    items = data.get("items") if isinstance(data, dict) else None
+    if _name(target).endswith(".jsonl") and isinstance(items, list):
+        iter_dump(str(data.get("kind")), data, items, target)
+        return
     text = json.dumps(data, ensure_ascii=False, indent=2, default=_default) + "\n"
     with _open_binary(target, "wb") as handle:
         handle.write(text.encode("utf-8"))

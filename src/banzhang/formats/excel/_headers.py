@@ -54,8 +54,8 @@ def match_headers(table: Table, linked: tuple[Table, ...]) -> dict[str, Target]:
     found: dict[str, Target] = {INDEX_HEADER: Target("index"), "#": Target("index")}
     for column in table.columns:
         found[column.id] = Target("column", column)
-        for old in column.spec.element.renamed_from:  # a workbook of an earlier spec version
-            found[".".join((*column.path[:-1], old))] = Target("column", column)
+        for former in column.former_ids:  # a workbook of an earlier spec version
+            found[former] = Target("column", column)
     for links in linked:
         for column in links.columns:
             found[f"{links.element}.{column.id}"] = Target("linked-field", column, links)

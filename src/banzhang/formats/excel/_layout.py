@@ -35,6 +35,8 @@ class Column:
         multi: whether the cell holds an array of scalars as numbered lines.
         aliases: other headers real lists use for it: the declared aliases of its element, or of
             the object whose leading name it is (实施主体 = 责任主体 for ``agency.name``).
+        former_ids: the dotted ids earlier spec versions wrote in the hidden id row
+            (``promised_time.amount`` before 1.1).
     """
 
     path: tuple[str, ...]
@@ -42,6 +44,7 @@ class Column:
     spec: FieldSpec
     multi: bool
     aliases: tuple[str, ...] = ()
+    former_ids: tuple[str, ...] = ()
     #: Plain text (no code, no codelist, one value): read as it is from banzhang's own files.
     plain: bool = attrs.field(init=False, eq=False, repr=False)
     #: For a codelist column, each code's title (what the cell shows); ``None`` otherwise.
@@ -155,6 +158,7 @@ def _flatten(
     path: tuple[str, ...] = (),
     title: str = "",
     aliases: tuple[str, ...] = (),
+    former: tuple[tuple[str, ...], ...] = (),
 ) -> tuple[tuple[Column, ...], list[FieldSpec]]:
     """Return the columns of ``model`` and the arrays of objects that need linked tables."""
     columns: list[Column] = []
@@ -163,11 +167,25 @@ def _flatten(
         if spec.name in skip:
             continue
         here = (*path, spec.name)
+        # Every spelling of this path an earlier spec version wrote: a renamed element, or one
+        # inside an object that was renamed.
+        earlier = (
+            *((*old_path, spec.name) for old_path in former),
+            *(
+                (*spelling, old)
+                for spelling in (path, *former)
+                for old in spec.element.renamed_from
+            ),
+        )
         header = _header(title, spec, first=position == 0)
         if spec.shape == "object":
             assert spec.model is not None
             nested, nested_arrays = _flatten(
-                spec.model, path=here, title=header, aliases=spec.element.aliases
+                spec.model,
+                path=here,
+                title=header,
+                aliases=spec.element.aliases,
+                former=earlier,
             )
             if nested_arrays:
                 message = f"{model.__name__}.{spec.name} holds arrays of objects; no sheet layout"
@@ -181,7 +199,8 @@ def _flatten(
         else:
             named = header == title  # the object's leading name answers to the object's aliases
             spellings = aliases if named else spec.element.aliases
-            columns.append(Column(here, header, spec, spec.shape == "array", spellings))
+            former_ids = tuple(".".join(spelling) for spelling in earlier)
+            columns.append(Column(here, header, spec, spec.shape == "array", spellings, former_ids))
     return tuple(columns), arrays
 
 

@@ -34,7 +34,12 @@ __all__ = ["FORMATS", "Page", "pages", "write", "write_markdown"]
 FORMATS = ("md", "html")
 
 #: The hand-written pages, with their titles, in ``banzhang/_data/docs``.
-_WRITTEN = {"decisions.md": "banzhang 的决定", "excel.md": "Excel 工作簿", "xml.md": "XML 与 XSD"}
+_WRITTEN = {
+    "architecture.md": "架构：知识单向流动",
+    "decisions.md": "banzhang 的决定",
+    "excel.md": "Excel 工作簿",
+    "xml.md": "XML 与 XSD",
+}
 
 
 def pages() -> list[Page]:
