@@ -23,16 +23,17 @@ from typing import Any
 import attrs
 
 from banzhang import codelists
+from banzhang.declare import fields_of
+from banzhang.kinds import power_list
 from banzhang.documents import envelope_of, items_of
 
 __all__ = ["ELEMENTS", "Difference", "LevelsReport", "Place", "check"]
 
-#: The elements 三级五同 compares (the code is the key), with their Chinese titles.
+#: The elements 三级五同 compares (the code is the key), with their declared Chinese titles.
 ELEMENTS = {
-    "name": "事项名称",
-    "basis": "设定依据",
-    "power_type": "事项类型",
-    "process": "基本流程",
+    spec.name: spec.element.title
+    for spec in fields_of(power_list.PowerItem)
+    if spec.name in ("name", "basis", "power_type", "process")
 }
 _NO_PROCESS: list[str] = []  # never mutated: a missing 基本流程 compares as empty
 _LEVEL_RANK = {"1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}

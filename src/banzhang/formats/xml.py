@@ -233,6 +233,18 @@ class _XmlStream:
 def _open(source: Any, kind: str | None, *, with_lines: bool = False) -> _XmlStream:
     name = os.fspath(source) if isinstance(source, str | os.PathLike) else "<xml>"
     stream = _source_bytes(source, name)
+    owned = stream if stream is not source else None  # a file we opened is ours to close
+    try:
+        return _opened(stream, owned, name, kind, with_lines=with_lines)
+    except BaseException:
+        if owned is not None:
+            owned.close()
+        raise
+
+
+def _opened(
+    stream: Any, owned: Any, name: str, kind: str | None, *, with_lines: bool
+) -> _XmlStream:
     found = _kind(_check_prolog(stream, name), kind, name)
     # lxml reports only elements named like the root's children (in any namespace): Python does
     # not see the elements inside an item until the item is complete.
@@ -241,7 +253,7 @@ def _open(source: Any, kind: str | None, *, with_lines: bool = False) -> _XmlStr
     envelope: dict[str, Any] = {}
     lines: dict[str, int] = {}
     pending: list[_Read] = []
-    children = _children(_parse(stream, tags), name)
+    children = _children(_parse(stream, tags), name, owned)
     for child in children:
         if found.is_list and _local(child.tag) == "items":
             pending.append(reader.read_object(child, found.item, "$.items[0]"))
@@ -265,8 +277,12 @@ def _items(
         index += 1
 
 
-def _children(events: Any, name: str) -> Iterator[Any]:
-    """Yield each complete child of the root, then forget it: memory stays flat."""
+def _children(events: Any, name: str, owned: Any = None) -> Iterator[Any]:
+    """Yield each complete child of the root, then forget it: memory stays flat.
+
+    ``owned``, a file opened for the caller, is closed when the children are done with, read to
+    the end or abandoned.
+    """
     try:
         for _event, element in events:
             parent = element.getparent()
@@ -278,6 +294,9 @@ def _children(events: Any, name: str) -> Iterator[Any]:
                 del parent[0]
     except etree.XMLSyntaxError as err:
         raise _unreadable(name, err) from err
+    finally:
+        if owned is not None:
+            owned.close()
 
 
 def _unreadable(name: str, err: BaseException) -> UnreadableInput:
