@@ -24,8 +24,8 @@ import attrs
 
 from banzhang import codelists
 from banzhang.declare import fields_of
-from banzhang.kinds import power_list
 from banzhang.documents import envelope_of, items_of
+from banzhang.kinds import power_list
 
 __all__ = ["ELEMENTS", "Difference", "LevelsReport", "Place", "check"]
 
