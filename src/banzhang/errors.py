@@ -22,6 +22,7 @@ __all__ = [
     "InvalidFormat",
     "InvalidLength",
     "UnreadableInput",
+    "UnwritableOutput",
 ]
 
 
@@ -87,3 +88,19 @@ class UnreadableInput(BanzhangError, ValueError):
     def __init__(self, message: str, *, source: str = "") -> None:
         super().__init__(message)
         self.source = source
+
+
+class UnwritableOutput(BanzhangError, OSError):
+    """An output that cannot be written: a missing or read-only folder, a full disk, a folder
+    where a file should go, or the input itself. Nothing is left half-written.
+
+    Attributes:
+        target: the path that was to be written.
+    """
+
+    def __init__(self, message: str, *, target: str = "") -> None:
+        super().__init__(message)
+        self.target = target
+
+    def __str__(self) -> str:
+        return str(self.args[0])

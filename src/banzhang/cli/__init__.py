@@ -27,7 +27,7 @@ from banzhang.cli import (
     _template,
     _validate,
 )
-from banzhang.cli._common import EXIT_OK, EXIT_USAGE, CommandError
+from banzhang.cli._common import EXIT_OK, EXIT_USAGE, CommandError, refuse_overwriting_inputs
 from banzhang.errors import BanzhangError
 
 __all__ = ["build_parser", "main"]
@@ -77,6 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     args.cli = main  # a verb that drives other verbs (the demo) calls back through it
     try:
+        refuse_overwriting_inputs(args)
         code: int = args.func(args)
     except BrokenPipeError:
         # The reader (``| head``) went away: that is its choice, not an error of ours.

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 import attrs
 
 from banzhang import codelists
-from banzhang.cli._common import EXIT_OK, add_format_option, print_json
+from banzhang.cli._common import EXIT_OK, add_format_option, declare_files, output_file, print_json
 from banzhang.crosslist import compare as comparison
 from banzhang.formats import for_path
 from banzhang.formats._inputs import expand
@@ -20,8 +19,11 @@ def register(subparsers: Any) -> None:
     """Add the ``compare`` verb."""
     parser = subparsers.add_parser("compare", help="横向可比：同一部门在同层级各地区的事项数量")
     parser.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
-    parser.add_argument("--excel", type=Path, metavar="REPORT.xlsx", help="另写一份 Excel 报告")
+    parser.add_argument(
+        "--excel", type=output_file(".xlsx"), metavar="REPORT.xlsx", help="另写一份 Excel 报告"
+    )
     add_format_option(parser)
+    declare_files(parser, inputs=("paths",), outputs=("excel",))
     parser.set_defaults(func=run)
 
 

@@ -8,7 +8,15 @@ from typing import Any
 
 import attrs
 
-from banzhang.cli._common import EXIT_INVALID, EXIT_OK, CommandError, add_format_option, print_json
+from banzhang.cli._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    CommandError,
+    add_format_option,
+    declare_files,
+    output_file,
+    print_json,
+)
 from banzhang.crosslist import adjust
 from banzhang.formats import for_path
 from banzhang.formats.excel.reports import Section, write_workbook
@@ -19,14 +27,17 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser("diff", help="动态调整：比较同一清单的新旧两个版本")
     parser.add_argument("old", type=Path, metavar="OLD")
     parser.add_argument("new", type=Path, metavar="NEW")
-    parser.add_argument("--excel", type=Path, metavar="REPORT.xlsx", help="另写一份 Excel 报告")
+    parser.add_argument(
+        "--excel", type=output_file(".xlsx"), metavar="REPORT.xlsx", help="另写一份 Excel 报告"
+    )
     add_format_option(parser)
+    declare_files(parser, inputs=("old", "new"), outputs=("excel",))
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Report the adjustments; exit 1 when a code was reused for another item."""
-    old, new = (for_path(path).load_data(path) for path in (args.old, args.new))
+    old, new = (_list_data(path) for path in (args.old, args.new))
     if old.get("kind") != new.get("kind"):
         message = f"两个版本的清单类型不同：{old.get('kind')} 与 {new.get('kind')}"
         raise CommandError(message)
@@ -69,3 +80,13 @@ def _sections(diff: adjust.Diff) -> list[Section]:
         "调整明细", ["调整类型", "编码", "事项名称", "变更内容"], rows, widths=(14, 16, 36, 60)
     )
     return [summary, changes]
+
+
+def _list_data(path: Path) -> dict[str, Any]:
+    """A list file's data; a file that is not a list (no "items" array) is refused (exit 2)."""
+    data = for_path(path).load_data(path)
+    if not isinstance(data, dict) or not isinstance(data.get("items"), list):
+        message = f"{path} 不是清单：动态调整比较的是两个版本清单的“items”（事项）数组"
+        raise CommandError(message)
+    found: dict[str, Any] = data
+    return found

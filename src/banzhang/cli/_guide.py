@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from banzhang import render
-from banzhang.cli._common import EXIT_INVALID, EXIT_OK, CommandError
+from banzhang._atomic import write_text
+from banzhang.cli._common import EXIT_INVALID, EXIT_OK, CommandError, declare_files, output_file
 from banzhang.convert import from_data
 from banzhang.errors import InvalidDocument
 from banzhang.formats import for_path
@@ -25,9 +26,12 @@ def register(subparsers: Any) -> None:
         "render", help="把服务指南（完整版或简版）或审查细则生成 A4 可打印 HTML，内含 SVG 流程图"
     )
     rendering.add_argument("file", type=Path, metavar="FILE", help=".json、.xml 或 .xlsx 文件")
-    rendering.add_argument("--out", type=Path, required=True, help="输出的 .html 文件")
+    rendering.add_argument(
+        "--out", type=output_file(".html", ".htm"), required=True, help="输出的 .html 文件"
+    )
     rendering.add_argument("--brief", action="store_true", help="生成简版服务指南")
-    rendering.add_argument("--svg", type=Path, help="另把流程图写成独立的 .svg 文件")
+    rendering.add_argument("--svg", type=output_file(".svg"), help="另把流程图写成独立的 .svg 文件")
+    declare_files(rendering, inputs=("file",), outputs=("out", "svg"))
     rendering.set_defaults(func=run_render)
 
 
@@ -48,10 +52,10 @@ def run_render(args: argparse.Namespace) -> int:
         message = f"无法生成 {args.out}：{err}"
         raise CommandError(message, exit_code=EXIT_INVALID) from err
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text, encoding="utf-8")
+    write_text(args.out, text)
     print(f"已写入 {args.out}")
     if args.svg is not None:
-        args.svg.write_text(render.flowchart_svg(document), encoding="utf-8")
+        write_text(args.svg, render.flowchart_svg(document))
         print(f"已写入 {args.svg}")
     has_errors = any(finding.severity == ERROR for finding in findings)
     return EXIT_INVALID if has_errors else EXIT_OK

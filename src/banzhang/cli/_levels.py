@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from banzhang import kinds
-from banzhang.cli._common import EXIT_INVALID, EXIT_OK, add_format_option, print_json
+from banzhang.cli._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    add_format_option,
+    declare_files,
+    output_file,
+    print_json,
+)
 from banzhang.crosslist import levels
 from banzhang.formats import ListFile
 from banzhang.formats._inputs import expand
@@ -20,8 +26,11 @@ def register(subparsers: Any) -> None:
     """Add the ``levels`` verb."""
     parser = subparsers.add_parser("levels", help="三级五同：比对各层级权责清单中同一编码的事项")
     parser.add_argument("paths", nargs="+", metavar="FILE_OR_DIR", help="权责清单文件或目录")
-    parser.add_argument("--excel", type=Path, metavar="REPORT.xlsx", help="另写一份 Excel 报告")
+    parser.add_argument(
+        "--excel", type=output_file(".xlsx"), metavar="REPORT.xlsx", help="另写一份 Excel 报告"
+    )
     add_format_option(parser)
+    declare_files(parser, inputs=("paths",), outputs=("excel",))
     parser.set_defaults(func=run)
 
 

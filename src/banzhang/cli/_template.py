@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 from banzhang import kinds
-from banzhang.cli._common import EXIT_OK
+from banzhang.cli._common import EXIT_OK, output_file
 from banzhang.formats import excel
 
 
@@ -15,7 +14,7 @@ def register(subparsers: Any) -> None:
     """Add the ``template`` verb."""
     parser = subparsers.add_parser("template", help="生成供部门填写的 Excel 模板")
     parser.add_argument("kind", choices=[kind.id for kind in kinds.all_kinds()])
-    parser.add_argument("target", type=Path, metavar="OUT.xlsx")
+    parser.add_argument("target", type=output_file(".xlsx"), metavar="OUT.xlsx")
     parser.set_defaults(func=run)
 
 

@@ -9,9 +9,18 @@ from pathlib import Path
 from typing import Any
 
 from banzhang import kinds
-from banzhang.cli._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_format_option, print_json
+from banzhang.cli._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    EXIT_USAGE,
+    add_format_option,
+    declare_files,
+    output_file,
+    print_json,
+)
 from banzhang.errors import UnreadableInput
 from banzhang.formats import ListFile, for_path
+from banzhang.formats._inputs import expand
 from banzhang.formats.excel.reports import Section, write_workbook
 from banzhang.validation import Finding, rule, same_source
 
@@ -22,13 +31,20 @@ def register(subparsers: Any) -> None:
     """Add the ``validate`` verb."""
     parser = subparsers.add_parser("validate", help="校验清单、服务指南或审查细则文件")
     parser.add_argument(
-        "files", nargs="+", type=Path, metavar="FILE", help=".json、.jsonl、.xlsx 或 .xml 文件"
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="FILE_OR_DIR",
+        help=".json、.jsonl、.xlsx 或 .xml 文件，或含有这些文件的目录（逐层读取）",
     )
     parser.add_argument(
         "--kind", choices=[kind.id for kind in kinds.all_kinds()], help="文档类型（默认读取 kind）"
     )
-    parser.add_argument("--excel", type=Path, metavar="REPORT.xlsx", help="另写一份 Excel 报告")
+    parser.add_argument(
+        "--excel", type=output_file(".xlsx"), metavar="REPORT.xlsx", help="另写一份 Excel 报告"
+    )
     add_format_option(parser)
+    declare_files(parser, inputs=("files",), outputs=("excel",))
     parser.set_defaults(func=run)
 
 
@@ -46,7 +62,7 @@ def check_file(
     try:
         module = for_path(path)
         findings = list(module.iter_findings(path, kind=kind, power_codes=power_codes))
-        found = kind or (opened or ListFile(path)).kind
+        found = kind or (opened.kind if opened else module.iter_load_data(path).kind)
     except UnreadableInput as err:
         return {"file": str(path), "readable": False, "valid": False, "error": str(err)}
     counts = Counter(finding.severity for finding in findings)
@@ -63,22 +79,34 @@ def check_file(
 
 def run(args: argparse.Namespace) -> int:
     """Validate each file; exit 2 if any cannot be read, else 1 if any has an error."""
-    opened = _open_all(args.files)
+    files = _files(args.files)
+    opened = _open_all(files)
     power_codes = _same_source_codes(opened)
     reports = [
-        check_file(path, args.kind, power_codes.get(path), opened.get(path)) for path in args.files
+        check_file(path, args.kind, power_codes.get(path), opened.get(path)) for path in files
     ]
     if args.excel:
         write_workbook(args.excel, _sections(reports))
     if args.format == "json":
         print_json({"files": reports})
     else:
+        if len(files) != len(args.files):  # a folder was named: say what was read in it
+            print(f"共读取 {len(files)} 个文件：" + "、".join(map(str, files)) + "\n")
         print("\n\n".join(_text(report) for report in reports))
         if args.excel:
             print(f"\nExcel 报告：{args.excel}")
     if not all(report["readable"] for report in reports):
         return EXIT_USAGE
     return EXIT_OK if all(report["valid"] for report in reports) else EXIT_INVALID
+
+
+def _files(named: list[Path]) -> list[Path]:
+    """The files named, and the list files inside the folders named (a missing file stays, to
+    be reported as unreadable with the others)."""
+    found: list[Path] = []
+    for path in named:
+        found.extend(expand([path]) if path.is_dir() else [path])
+    return found
 
 
 def _text(report: dict[str, Any]) -> str:
@@ -123,7 +151,7 @@ def _sections(reports: list[dict[str, Any]]) -> list[Section]:
                 data["rule"],
                 rule(data["rule"]).title,
                 data["path"],
-                data["source"] or "",
+                data.get("source") or "",
                 data["message"],
             )
             for report in reports

@@ -76,7 +76,18 @@ def summary(diff: Diff) -> str:
 
 
 def diff(old: dict[str, Any], new: dict[str, Any]) -> Diff:
-    """Compare two versions of a list given as JSON-shaped data."""
+    """Compare two versions of a list given as JSON-shaped data.
+
+    Raises:
+        TypeError: either version is not a list's data (a dict with an ``items`` array).
+    """
+    versions: tuple[object, ...] = (old, new)  # checked at the boundary, whatever the caller typed
+    for version in versions:
+        if not isinstance(version, dict) or not isinstance(version.get("items"), list):
+            message = (
+                f"应为清单的 JSON 形数据（含 items 数组的 dict），实际为 {type(version).__name__}"
+            )
+            raise TypeError(message)
     old_items = _indexed(old.get("items", []))
     changes: list[Change] = []
     reused: list[Change] = []

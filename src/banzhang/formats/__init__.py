@@ -129,6 +129,10 @@ class ListFile:
         opened = self._format.iter_load_data(path)
         self.kind: str = opened.kind
         self.envelope: dict[str, Any] = opened.envelope
+        if "items" in self.envelope:
+            found = type(self.envelope["items"]).__name__
+            message = f"{path} 的“items”（事项）应为数组，实际为 {found}"
+            raise UnreadableInput(message, source=os.fspath(path))
 
     @property
     def items(self) -> Iterator[Any]:

@@ -26,6 +26,7 @@ from typing import IO, Any
 
 import attrs
 
+from banzhang._atomic import writing
 from banzhang.convert import detect_kind, from_data, models_of, to_data
 from banzhang.documents import ItemStream, Source, Target
 from banzhang.errors import UnreadableInput
@@ -52,10 +53,25 @@ def _refuse_constant(name: str) -> Any:
     raise UnreadableInput(message)
 
 
+def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Build an object, refusing a key given twice (JSON keeps the last one, losing the first)."""
+    built = dict(pairs)
+    if len(built) != len(pairs):
+        seen: set[str] = set()
+        repeated = next(key for key, _value in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]  # set.add answers None
+        message = f"要素“{repeated}”在同一对象中出现了两次（JSON 只保留后一个，前一个会丢失）"
+        raise UnreadableInput(message)
+    return built
+
+
 # Decimal keeps every digit of a non-integer number, so nothing is rounded on the way in. Built
 # once: json.loads with these options would build a decoder for every call, which costs a
 # quarter of the parse of a JSON Lines item.
-_DECODER = json.JSONDecoder(parse_float=decimal.Decimal, parse_constant=_refuse_constant)
+_DECODER = json.JSONDecoder(
+    parse_float=decimal.Decimal,
+    parse_constant=_refuse_constant,
+    object_pairs_hook=_object_without_duplicates,
+)
 
 
 def _parse(text: str, where: str, line: int | None = None) -> Any:
@@ -69,8 +85,11 @@ def _parse(text: str, where: str, line: int | None = None) -> Any:
         raise UnreadableInput(message, source=where) from err
     except RecursionError as err:
         raise UnreadableInput(f"{_at(where, line)} 的 JSON 嵌套过深", source=where) from err
-    except UnreadableInput as err:  # NaN or Infinity, refused by _refuse_constant
+    except UnreadableInput as err:  # NaN, Infinity or a repeated key, refused while parsing
         raise UnreadableInput(f"{_at(where, line)}：{err}", source=where) from err
+    except ValueError as err:  # an integer of more digits than Python converts (4,300)
+        message = f"{_at(where, line)} 含有位数过多的数字，不是任何要素能取的值"
+        raise UnreadableInput(message, source=where) from err
 
 
 def _at(where: str, line: int | None) -> str:
@@ -166,7 +185,7 @@ def dump(document: Any, target: Target) -> None:
         iter_dump(str(data.get("kind")), data, items, target)
         return
     text = json.dumps(data, ensure_ascii=False, indent=2, default=_default) + "\n"
-    with _open_binary(target, "wb") as handle:
+    with writing(target) as handle:
         handle.write(text.encode("utf-8"))
 
 
@@ -184,7 +203,12 @@ def iter_load_data(source: Source, *, kind: str | None = None) -> ItemStream:
         # A whole document holds its items already; stream them from memory.
         whole = load_data(source)
         found = detect_kind(whole, kind)
-        items_list = whole.pop("items", [])
+        items_list = whole.get("items", [])
+        if not isinstance(items_list, list):
+            # Not an array: left in the envelope, where validation reports it (structure.type)
+            # and readers that need the items refuse the file; nothing is read as "no items".
+            return ItemStream(kind=found.id, envelope=whole, items=iter(()))
+        whole.pop("items", None)
         return ItemStream(kind=found.id, envelope=whole, items=iter(items_list))
     lines = _lines(source, where)
     try:
@@ -234,7 +258,7 @@ def iter_dump(kind: str, envelope: Any, items: Iterable[Any], target: Target) ->
         data = [to_data(item) if attrs.has(type(item)) else item for item in items]
         dump({**head, "items": data}, target)
         return
-    with _open_binary(target, "wb") as handle:
+    with writing(target) as handle:
         handle.write(_line(head))
         for item in items:
             handle.write(_line(to_data(item) if attrs.has(type(item)) else item))

@@ -31,12 +31,14 @@ from lxml import etree
 
 from banzhang import kinds, validation
 from banzhang._access import get as _get
+from banzhang._atomic import writing
 from banzhang._version import SPEC_VERSION
 from banzhang.convert import from_data, models_of
 from banzhang.declare import FieldSpec, fields_of, renames_of
 from banzhang.documents import ItemStream
 from banzhang.errors import InvalidDocument, UnreadableInput
-from banzhang.formats._prolog import declares_dtd, root_start
+from banzhang.formats._prolog import declares_dtd, root_name, root_start
+from banzhang.validation._structure import finding as _finding
 from banzhang.validation.findings import Finding
 
 __all__ = [
@@ -57,7 +59,7 @@ EXTENSIONS: tuple[str, ...] = (".xml",)
 #: The namespace of banzhang's XML documents, versioned with the spec.
 NAMESPACE = f"urn:banzhang:xml:{SPEC_VERSION}"
 _PROLOG_LIMIT = 1 << 20
-_ROOT_NAME = re.compile(rb"<(?:[A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)")
+_LONGEST_INTEGER = 4000
 _INTEGER = re.compile(r"\s*[-+]?[0-9]+\s*")
 
 
@@ -78,7 +80,7 @@ def iter_dump(kind_id: str, envelope: Any, items: Iterable[Any], target: Any) ->
         InvalidDocument: a character XML 1.0 forbids; the finding names its path.
     """
     kind = kinds.get(kind_id)
-    with _open_target(target) as handle, etree.xmlfile(handle, encoding="utf-8") as out:
+    with writing(target) as handle, etree.xmlfile(handle, encoding="utf-8") as out:
         out.write_declaration()
         with out.element(_qname(kind.id), nsmap=_DEFAULT_NAMESPACE):
             for spec in fields_of(kind.document):
@@ -123,24 +125,6 @@ def _illegal(path: str) -> InvalidDocument:
     return InvalidDocument(message, (finding,))
 
 
-class _open_target:  # noqa: N801 - used as a context manager, like open()
-    """Open a path for writing, or pass a binary file object through."""
-
-    def __init__(self, target: Any) -> None:
-        self.target = target
-        self.handle: Any = None
-
-    def __enter__(self) -> Any:
-        if isinstance(self.target, str | os.PathLike):
-            self.handle = open(self.target, "wb")
-            return self.handle
-        return self.target
-
-    def __exit__(self, *exc: object) -> None:
-        if self.handle is not None:
-            self.handle.close()
-
-
 def _qname(name: str) -> str:
     return f"{{{NAMESPACE}}}{name}"
 
@@ -167,6 +151,8 @@ class _Read:
 
     data: Any
     lines: dict[str, int]
+    #: What the reader set aside: (``$`` path, line, Chinese message), reported as findings.
+    problems: list[tuple[str, int, str]] = attrs.field(factory=list)
 
 
 def _source_bytes(source: Any, name: str) -> Any:
@@ -204,8 +190,7 @@ def _check_prolog(stream: Any, name: str) -> str:
         if root_start(head) is not None or not chunk:
             break
     stream.seek(start)
-    found = _ROOT_NAME.search(head)
-    return found.group(1).decode("utf-8", "replace") if found else ""
+    return root_name(head)
 
 
 def _parse(stream: Any, tags: list[str] | None = None) -> Any:
@@ -228,6 +213,7 @@ class _XmlStream:
     envelope: dict[str, Any]
     lines: dict[str, int]
     items: Iterator[_Read]
+    problems: list[tuple[str, int, str]]
 
 
 def _open(source: Any, kind: str | None, *, with_lines: bool = False) -> _XmlStream:
@@ -255,13 +241,15 @@ def _opened(
     pending: list[_Read] = []
     children = _children(_parse(stream, tags), name, owned)
     for child in children:
+        if not envelope and not pending and (foreign := _foreign_namespace(child)):
+            reader.problems.append(foreign)
         if found.is_list and _local(child.tag) == "items":
             pending.append(reader.read_object(child, found.item, "$.items[0]"))
             break
         reader.add_field(envelope, lines, found.document, child, "$")
     _complete_arrays(envelope, found.document)
     items = _items(found, reader, pending, children)
-    return _XmlStream(found.id, envelope, lines, items)
+    return _XmlStream(found.id, envelope, lines, items, reader.problems)
 
 
 def _items(
@@ -396,7 +384,8 @@ def _fast_object(element: Any, plan: _Plan) -> dict[str, Any]:
 
 
 def _scalar(text: str, shape: str) -> Any:
-    if shape == "int" and _INTEGER.fullmatch(text):
+    # An integer longer than Python converts (4,300 digits) stays text: a structure.type finding.
+    if shape == "int" and len(text) < _LONGEST_INTEGER and _INTEGER.fullmatch(text):
         return int(text)
     if shape == "bool" and text.strip() in ("true", "1", "false", "0"):
         return text.strip() in ("true", "1")
@@ -417,16 +406,22 @@ class _Reader:
 
     def __init__(self, *, with_lines: bool) -> None:
         self.with_lines = with_lines
+        #: Set-aside content of the envelope (items carry their own in their _Read).
+        self.problems: list[tuple[str, int, str]] = []
 
     def read_object(self, element: Any, model: Any, path: str) -> _Read:
         if not self.with_lines:
             return _Read(_fast_object(element, _plan(model)), {})
         data: dict[str, Any] = {}
         lines: dict[str, int] = {path: element.sourceline}
+        outer, self.problems = self.problems, []
+        _note_unexpected(element, path, self.problems, children=True)
         for child in element:
             self.add_field(data, lines, model, child, path)
         _complete_arrays(data, model)
-        return _Read(data, lines)
+        read = _Read(data, lines, self.problems)
+        self.problems = outer
+        return read
 
     def add_field(
         self, data: dict[str, Any], lines: dict[str, int], model: Any, child: Any, path: str
@@ -447,6 +442,7 @@ class _Reader:
             data[field_name] = value
         if self.with_lines:
             lines[where] = child.sourceline
+            _note_unexpected(child, where, self.problems, children=bool(len(child)))
 
     def value(
         self, element: Any, spec: FieldSpec | None, shape: str, path: str, lines: dict[str, int]
@@ -458,6 +454,37 @@ class _Reader:
         if len(element):
             return {_local(child.tag): child.text for child in element}
         return _scalar(element.text or "", shape)
+
+
+#: The namespaces of banzhang's XML: this spec version's and the earlier ones it still reads.
+_KNOWN_NAMESPACES = frozenset({NAMESPACE, "urn:banzhang:xml:1.0"})
+
+
+def _note_unexpected(
+    element: Any, path: str, problems: list[tuple[str, int, str]], *, children: bool
+) -> None:
+    """Note what banzhang's XML never holds: attributes, stray text, a foreign namespace."""
+    line = element.sourceline or 0
+    if element.attrib:
+        names = "、".join(_local(name) for name in element.attrib)
+        problems.append((path, line, f"元素带有属性 {names}；banzhang 的 XML 不用属性，已忽略"))
+    if children and (element.text or "").strip():
+        text = element.text.strip()[:20]
+        problems.append((path, line, f"子元素之间有多余的文字“{text}”，已忽略"))
+    for child in element if children else ():
+        if (child.tail or "").strip():
+            text = child.tail.strip()[:20]
+            problems.append((path, child.sourceline or line, f"多余的文字“{text}”，已忽略"))
+
+
+def _foreign_namespace(element: Any) -> tuple[str, int, str] | None:
+    """The problem of a document outside banzhang's namespace (told once, at its first element)."""
+    namespace = element.tag.partition("}")[0][1:] if isinstance(element.tag, str) else ""
+    if namespace in _KNOWN_NAMESPACES:
+        return None
+    shown = namespace or "（无命名空间）"
+    message = f"文档的命名空间 {shown} 不是 banzhang 的 {NAMESPACE}；按元素名读取"
+    return ("$", element.sourceline or 0, message)
 
 
 def _nearest_line(path: str, lines: dict[str, int]) -> int | None:
@@ -507,10 +534,12 @@ def iter_findings(
     """
     stream = _open(source, kind, with_lines=True)
     current: list[_Read] = []
+    set_aside = list(stream.problems)
 
     def items() -> Iterator[dict[str, Any]]:
         for read in stream.items:
             current[:] = [read]
+            set_aside.extend(read.problems)
             yield read.data
 
     is_list = kinds.get(stream.kind).is_list
@@ -518,8 +547,20 @@ def iter_findings(
         ItemStream(stream.kind, stream.envelope, items()) if is_list else stream.envelope
     )
     for finding in validation.iter_findings(document, kind=stream.kind, power_codes=power_codes):
+        yield from _unexpected(set_aside)
         lines = (
             current[0].lines if current and finding.path.startswith("$.items[") else stream.lines
         )
         line = _nearest_line(finding.path, lines)
         yield attrs.evolve(finding, source=f"line {line}") if line else finding
+    yield from _unexpected(set_aside)
+
+
+def _unexpected(problems: list[tuple[str, int, str]]) -> list[Finding]:
+    """The reader's set-aside content as ``xml.unexpected-content`` findings (emptying the list)."""
+    found = [
+        attrs.evolve(_finding("xml.unexpected-content", path, message), source=f"line {line}")
+        for path, line, message in problems
+    ]
+    problems.clear()
+    return found

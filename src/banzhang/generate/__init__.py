@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from banzhang._atomic import write_text
 from banzhang.generate import schema, xsd
 
 __all__ = ["schema", "schema_files", "write_schemas", "xsd"]
@@ -24,5 +25,5 @@ def write_schemas(directory: str | Path) -> list[str]:
     target.mkdir(parents=True, exist_ok=True)
     files = schema_files()
     for name, text in files.items():
-        (target / name).write_text(text, encoding="utf-8")
+        write_text(target / name, text)
     return sorted(files)

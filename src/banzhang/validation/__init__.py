@@ -96,7 +96,9 @@ def iter_findings(
         yield from _keep(out, wanted)
         return
     streamed = isinstance(document, ItemStream) or isinstance(items, list)
-    envelope = {**data, "items": []} if streamed else data
+    # A stream whose envelope still holds "items" read something that is not an array there.
+    keeps_items = isinstance(document, ItemStream) and "items" in document.envelope
+    envelope = {**data, "items": []} if streamed and not keeps_items else data
     object_checker(found.document)(envelope, "$", out)
     yield from _keep(out, wanted)
     if streamed:

@@ -12,6 +12,8 @@ __all__ = ["as_int", "as_list", "as_str", "days", "texts", "time_limit"]
 
 # banzhang's conversion to working days for comparing limits in different units [B]: a working
 # week has 5 working days in 7 calendar days, a working day 8 hours, and 即办 takes no time.
+#: Longer than any time limit a document can mean (a million years of working days).
+_LONGEST = 10**9
 _WORKING_DAYS_PER_UNIT = {"工作日": 1.0, "自然日": 5 / 7, "小时": 1 / 8, "即办": 0.0}
 
 
@@ -56,4 +58,6 @@ def days(limit: dict[str, Any] | None) -> float | None:
     if limit is None:
         return None
     factor = _WORKING_DAYS_PER_UNIT.get(limit.get("unit"))  # type: ignore[arg-type]  # any key
-    return None if factor is None else limit["amount"] * factor
+    # An amount past any real limit is compared as such, not converted (a float overflows).
+    amount = min(limit["amount"], _LONGEST)
+    return None if factor is None else amount * factor

@@ -36,6 +36,8 @@ __all__ = ["iter_values", "load_read_only"]
 _HEAD_BYTES = 64 * 1024
 _DIMENSION = re.compile(rb"<(?:[\w.-]+:)?dimension[\s/>]")
 _SHEET_DATA = re.compile(rb"<(?:[\w.-]+:)?sheetData[\s/>]")
+#: The most rows a worksheet has (Excel 2007 and later): a larger row number is no real sheet.
+MAX_ROWS = 1_048_576
 
 
 def load_read_only(source: Any, *, data_only: bool) -> Any:
@@ -107,15 +109,36 @@ def iter_values(
         while True:
             try:
                 found = next(rows, None)
+            except (IndexError, KeyError) as err:
+                message = f"工作表“{sheet.title}”的单元格引用了不存在的共享字符串；文件已损坏"
+                raise UnreadableInput(message, source=sheet.title) from err
             except (ParseError, DefusedXmlException, ValueError) as err:
                 message = f"工作表“{sheet.title}”的 XML 无法读取：{err}"
                 raise UnreadableInput(message, source=sheet.title) from err
             if found is None or (max_row is not None and found[0] > max_row):
                 break
             index, cells = found
+            _check_row_number(sheet.title, index, counter)
             while counter < index:  # rows the file leaves out are empty rows
                 counter += 1
                 yield empty_row
             if counter == index:
                 counter += 1
                 yield sheet._get_row(cells, 1, max_col, values_only=True)
+
+
+def _check_row_number(title: str, index: int, expected: int) -> None:
+    """Refuse a row number past Excel's last row, or a row out of order or repeated.
+
+    Excel writes rows in order, each once; a row that breaks this would be dropped or would
+    make the reader walk up to two billion empty rows, so the file is refused before that.
+    """
+    if index > MAX_ROWS:
+        message = f"工作表“{title}”的行号 {index} 超过 Excel 的最大行数 {MAX_ROWS}；文件已损坏"
+        raise UnreadableInput(message, source=title)
+    if index < expected:
+        message = (
+            f"工作表“{title}”的第 {index} 行出现在第 {expected - 1} 行之后（行的顺序错乱或重复）；"
+            "请用 Excel 打开后另存，再提交"
+        )
+        raise UnreadableInput(message, source=title)

@@ -25,6 +25,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from banzhang import codelists, kinds
 from banzhang._access import get as _get
+from banzhang._atomic import writing
 from banzhang._version import SPEC_VERSION, __version__
 from banzhang.errors import InvalidDocument
 from banzhang.formats.excel._cells import NO, YES, write_value
@@ -82,7 +83,8 @@ def iter_dump(kind_id: str, envelope: Any, items: Iterable[Any], target: Any) ->
     except BaseException:
         _abandon(book)
         raise
-    book.save(target)
+    with writing(target) as handle:
+        book.save(handle)
 
 
 def _abandon(book: Workbook) -> None:
@@ -130,7 +132,7 @@ class _BookWriter:
             cell = self._cell(sheet, column, value, base="$")
             try:
                 sheet.append([_header_cell(sheet, column.header, column), cell, column.id])
-            except IllegalCharacterError as err:
+            except _UNWRITABLE_TEXT as err:
                 raise _illegal_character(self.layout.form, document, "$") from err
             self._add_dropdown(sheet, column, f"B{row}")
 
@@ -181,7 +183,7 @@ class _BookWriter:
         ]
         try:
             sheet.append(cells)
-        except IllegalCharacterError as err:
+        except _UNWRITABLE_TEXT as err:
             raise _illegal_character(state.table, row_value, base) from err
         state.rows += 1
 
@@ -191,7 +193,11 @@ class _BookWriter:
         if type(written) is str and (
             len(written) > CELL_LIMIT or written.startswith(_FORMULA_START)
         ):
-            return self._special_text(sheet, column, written, path=f"{base}.{column.id}")
+            path = f"{base}.{column.id}"
+            try:
+                return self._special_text(sheet, column, written, path=path)
+            except IllegalCharacterError as err:
+                raise _illegal_character_at(path) from err
         return written
 
     def _special_text(self, sheet: Any, column: Column, written: str, *, path: str) -> Any:
@@ -353,15 +359,25 @@ def _too_long(path: str, column: Column, length: int) -> InvalidDocument:
     return InvalidDocument(message, (finding,))
 
 
+#: Characters XML 1.0 (so a worksheet) cannot hold: C0 controls but tab and newlines, the
+#: non-characters U+FFFE and U+FFFF, and lone surrogates.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+#: How openpyxl (a control character) and lxml (any other non-XML character) refuse such text.
+_UNWRITABLE_TEXT = (IllegalCharacterError, ValueError)
+
+
 def _illegal_character(table: Table, row_value: Any, base: str) -> InvalidDocument:
-    bad = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
     path = base
     for column in table.columns:
         value = _value_at(row_value, column.path)
         texts = value if isinstance(value, list | tuple) else [value]
-        if any(isinstance(text, str) and bad.search(text) for text in texts):
+        if any(isinstance(text, str) and _NOT_XML.search(text) for text in texts):
             path = f"{base}.{column.id}"
             break
+    return _illegal_character_at(path)
+
+
+def _illegal_character_at(path: str) -> InvalidDocument:
     message = f"{path} 含有 Excel（XML）不允许的控制字符；banzhang 不会删去它，请先清除"
     finding = Finding("excel.illegal-character", "error", path, message, None, "excel")
     return InvalidDocument(message, (finding,))

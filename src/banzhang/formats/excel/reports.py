@@ -10,6 +10,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 
+from banzhang._atomic import writing
+
 __all__ = ["Section", "write_workbook"]
 
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -45,7 +47,8 @@ def write_workbook(target: Any, sections: Iterable[Section]) -> None:
         sheet.append([_cell(sheet, header, header=True) for header in section.headers])
         for row in section.rows:
             sheet.append([_cell(sheet, value) for value in row])
-    book.save(target)
+    with writing(target) as handle:
+        book.save(handle)
 
 
 def _cell(sheet: Any, value: Any, *, header: bool = False) -> Any:

@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from banzhang import kinds
+from banzhang._atomic import write_text
 from banzhang._version import SPEC_VERSION, __version__
 from banzhang.generate.docs._elements import kind_page
 from banzhang.generate.docs._markdown import code, escape, link, table
@@ -56,7 +57,7 @@ def write_markdown(out: Path) -> list[Path]:
     for page in pages():
         target = out / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page.text, encoding="utf-8")
+        write_text(target, page.text)
         written.append(target)
     return written
 

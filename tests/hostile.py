@@ -1,0 +1,200 @@
+"""A corpus of hostile inputs every CLI verb must survive (exit 0, 1 or 2; no traceback).
+
+Each entry is a file name and its bytes, built from the bundled examples; ``write_corpus``
+puts them in a folder. The shapes come from adversarial reviews (#18): wrong types where a list
+belongs, numbers too big to convert, duplicate keys, DTDs hidden behind comments, foreign
+namespaces, corrupt workbooks, row numbers in the billions.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import banzhang
+from banzhang import examples
+
+_DTD = b"<!DOCTYPE a [<!ENTITY b 'c'>]>"
+
+
+def _json(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False).encode("utf-8")
+
+
+def _with(kind: str, change: Callable[[dict[str, Any]], None]) -> bytes:
+    data = copy.deepcopy(examples.load_data(kind))
+    change(data)
+    return _json(data)
+
+
+def _set(key: str, value: Any) -> Callable[[dict[str, Any]], None]:
+    return lambda data: data.__setitem__(key, value)
+
+
+def _json_entries() -> dict[str, bytes]:
+    power = json.dumps(examples.load_data("power-list"), ensure_ascii=False)
+    guide = json.dumps(examples.load_data("service-guide"), ensure_ascii=False)
+    entries = {
+        f"items-{name}.json": _with("power-list", _set("items", value))
+        for name, value in (("null", None), ("true", True), ("number", 5), ("text", "x"))
+    }
+    entries |= {
+        "items-object.json": _with("power-list", _set("items", {})),
+        "items-not-objects.json": _with("power-list", _set("items", [1, "x", None, [1]])),
+        "kind-number.json": _with("power-list", _set("kind", 5)),
+        "kind-unknown.json": _with("power-list", _set("kind", "清单")),
+        "region-array.json": _with("power-list", _set("region", ["150000"])),
+        "text-uffff.json": _with(
+            "power-list", lambda d: d["items"][0].__setitem__("name", "甲\uffff")
+        ),
+        "text-formula-control.json": _with(
+            "power-list", lambda d: d["items"][0].__setitem__("name", "=\b")
+        ),
+        "guide-with-items.json": _with("service-guide", _set("items", [1])),
+        "integer-5000-digits.json": (power[:-1] + ', "x": ' + "9" * 5000 + "}").encode(),
+        "amount-400-digits.json": guide.replace(
+            '"amount": 20', '"amount": ' + "9" * 400, 1
+        ).encode(),
+        "amount-1e308.json": guide.replace('"amount": 20', '"amount": 1e308', 1).encode(),
+        "amount-decimal.json": guide.replace('"amount": 20', '"amount": 20.5', 1).encode(),
+        "duplicate-kind.json": ('{"kind": "fee-list", ' + power[1:]).encode(),
+        "nested-deep.json": b"[" * 100_000 + b"]" * 100_000,
+        "empty.json": b"",
+        "not-json.json": bytes(range(256)),
+        "nan.json": power.replace('"1.1"', "NaN", 1).encode(),
+        "top-level-array.json": b"[1, 2, 3]",
+        "utf16.json": power.encode("utf-16"),
+        "bad-second-line.jsonl": b'{"kind": "power-list"}\n{bad\n',
+        "null-envelope.jsonl": b"null\n",
+        "junk-items.jsonl": _json({k: v for k, v in json.loads(power).items() if k != "items"})
+        + b"\nnull\n5\n[]\n",
+    }
+    return entries
+
+
+def _xml_entries() -> dict[str, bytes]:
+    buffer = io.BytesIO()
+    banzhang.dump(examples.load("power-list"), buffer, format="xml")
+    text = buffer.getvalue()
+    declaration, _, body = text.partition(b"?>")
+    head = declaration + b"?>"
+    return {
+        "dtd-behind-comment.xml": head + b"<!-- <x -->" + _DTD + body,
+        "comment-with-element.xml": head + b"<!-- <b> -->" + body,
+        "utf16.xml": text.decode().replace("utf-8", "UTF-16").encode("utf-16"),
+        "attributes-and-text.xml": text.replace(b"<items>", b"stray<items foo='bar'>", 1),
+        "foreign-namespace.xml": text.replace(b"urn:banzhang:xml:", b"urn:evil:", 1),
+        "cut-in-half.xml": text[: len(text) // 2],
+        "integer-5000-digits.xml": text.replace(
+            b"<onsite_visits>", b"<onsite_visits>" + b"9" * 5000, 1
+        ),
+        "billion-laughs.xml": b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY l "l"><!ENTITY l2 '
+        b'"&l;&l;&l;&l;">]><power-list>&l2;</power-list>',
+        "empty.xml": b"",
+        "not-xml.xml": b"\x00\x01 not xml",
+    }
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in members.items():
+            package.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _patched(workbook: bytes, member: str, change: Callable[[bytes], bytes]) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(workbook)) as package:
+        members = {name: package.read(name) for name in package.namelist()}
+    members[member] = change(members[member])
+    return _zip(members)
+
+
+def _minimal_workbook(sheet: bytes, shared: bytes) -> bytes:
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    package = "http://schemas.openxmlformats.org/package/2006"
+    return _zip(
+        {
+            "[Content_Types].xml": (
+                f'<Types xmlns="{package}/content-types">'
+                '<Default Extension="xml" ContentType="application/xml"/>'
+                '<Default Extension="rels" '
+                'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                '<Override PartName="/xl/workbook.xml" ContentType="application/'
+                'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+                '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/'
+                'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+                '<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'
+            ).encode(),
+            "_rels/.rels": (
+                f'<Relationships xmlns="{package}/relationships"><Relationship Id="r1" '
+                f'Type="{rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+            ).encode(),
+            "xl/workbook.xml": (
+                f'<workbook xmlns="{main}" xmlns:r="{rel}"><sheets>'
+                '<sheet name="权责清单" sheetId="1" r:id="r1"/></sheets></workbook>'
+            ).encode(),
+            "xl/_rels/workbook.xml.rels": (
+                f'<Relationships xmlns="{package}/relationships">'
+                f'<Relationship Id="r1" Type="{rel}/worksheet" Target="worksheets/sheet1.xml"/>'
+                f'<Relationship Id="r2" Type="{rel}/sharedStrings" Target="sharedStrings.xml"/>'
+                "</Relationships>"
+            ).encode(),
+            "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{main}"><sheetData>'.encode()
+            + sheet
+            + b"</sheetData></worksheet>",
+            "xl/sharedStrings.xml": f'<sst xmlns="{main}">'.encode() + shared + b"</sst>",
+        }
+    )
+
+
+def _excel_entries() -> dict[str, bytes]:
+    buffer = io.BytesIO()
+    banzhang.dump(examples.load("power-list"), buffer, format="excel")
+    book = buffer.getvalue()
+    header = (
+        b'<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>'
+        b'<c r="C1" t="s"><v>2</v></c></row>'
+    )
+    shared = "<si><t>序号</t></si><si><t>事项名称</t></si><si><t>基本编码</t></si>".encode()
+    row = b'<row r="%s"><c r="A%s"><v>1</v></c><c r="B%s" t="s"><v>%s</v></c></row>'
+    return {
+        "row-two-billion.xlsx": _minimal_workbook(
+            header + row % (b"2000000000", b"2000000000", b"2000000000", b"1"), shared
+        ),
+        "rows-out-of-order.xlsx": _minimal_workbook(
+            header + row % (b"3", b"3", b"3", b"1") + row % (b"2", b"2", b"2", b"1"), shared
+        ),
+        "shared-string-out-of-range.xlsx": _minimal_workbook(
+            header + row % (b"2", b"2", b"2", b"99999"), shared
+        ),
+        "dtd-behind-comment.xlsx": _patched(
+            book, "xl/workbook.xml", lambda data: b"<!-- <x -->" + _DTD + data
+        ),
+        "not-a-zip.xlsx": b"PK\x03\x04 garbage",
+        "empty.xlsx": b"",
+        "zip-without-workbook.xlsx": _zip({"hello.txt": b"hello"}),
+    }
+
+
+def corpus() -> dict[str, bytes]:
+    """Every hostile file, by name."""
+    return {**_json_entries(), **_xml_entries(), **_excel_entries()}
+
+
+def write_corpus(folder: Path) -> list[Path]:
+    """Write the corpus into ``folder`` and return the files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, data in corpus().items():
+        path = folder / name
+        path.write_bytes(data)
+        written.append(path)
+    return written

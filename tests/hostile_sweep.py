@@ -1,0 +1,88 @@
+"""Run every CLI verb over the hostile corpus in this process, bounded; print the results as JSON.
+
+``python tests/hostile_sweep.py FOLDER`` (what test_hostile runs in a child process, so that the
+memory limit and the alarm bound only the sweep): each (verb, file) gives its exit code, the
+seconds it took and, should the verb raise instead of returning, the exception's name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import resource
+import signal
+import sys
+import time
+import traceback
+from pathlib import Path
+from typing import Any
+
+from banzhang.cli import main
+
+#: Per call: a verb that takes longer than this over a small hostile file is hanging.
+SECONDS = 20
+#: The whole sweep's address space: a verb that inflates a small file past this is a bomb.
+MEMORY = 3 * 1024**3
+
+
+def verbs(path: Path, out: Path) -> list[list[str]]:
+    """Every verb and option that reads ``path`` (outputs go to ``out``)."""
+    name = path.name
+    return [
+        ["validate", str(path)],
+        ["validate", str(path), "--format", "json"],
+        ["validate", str(path), "--excel", str(out / f"{name}.report.xlsx")],
+        *(
+            ["convert", str(path), str(out / f"{name}{suffix}")]
+            for suffix in (".json", ".jsonl", ".xlsx", ".xml")
+        ),
+        ["levels", str(path), "--format", "json"],
+        ["compare", str(path)],
+        ["stats", str(path), "--excel", str(out / f"{name}.stats.xlsx")],
+        ["diff", str(path), str(path)],
+        ["guide", "render", str(path), "--out", str(out / f"{name}.html")],
+    ]
+
+
+class _Hang(Exception):
+    pass
+
+
+def _alarm(_signal: int, _frame: Any) -> None:
+    raise _Hang
+
+
+def run(argv: list[str]) -> dict[str, Any]:
+    """Run one command line; what it returned (or raised), and how long it took."""
+    started = time.monotonic()
+    captured = io.StringIO()
+    signal.alarm(SECONDS)
+    try:
+        with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured):
+            code: Any = main(argv)
+        raised = None
+    except _Hang:
+        code, raised = None, f"hang: more than {SECONDS} s"
+    except BaseException as err:
+        code, raised = None, "".join(traceback.format_exception_only(err)).strip()
+    finally:
+        signal.alarm(0)
+    return {
+        "argv": argv,
+        "exit": code,
+        "raised": raised,
+        "traceback": "Traceback" in captured.getvalue(),
+        "seconds": round(time.monotonic() - started, 2),
+    }
+
+
+if __name__ == "__main__":
+    folder = Path(sys.argv[1])
+    out = folder / "out"
+    out.mkdir(exist_ok=True)
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
+    signal.signal(signal.SIGALRM, _alarm)
+    files = sorted(path for path in folder.iterdir() if path.is_file())
+    results = [run(argv) for path in files for argv in verbs(path, out)]
+    print(json.dumps(results, ensure_ascii=False))
