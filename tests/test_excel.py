@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from banzhang.cli import main
 from banzhang.errors import InvalidDocument, UnreadableInput
 from banzhang.formats import excel
 from banzhang.formats.excel import Limits
+from banzhang.validation import rule
 from tests.messy_workbooks import EXPECTED_ITEMS, department_power_list
 from tests.strategies import models
 
@@ -360,3 +362,40 @@ def test_cli_convert_xlsx_json_round_trip(tmp_path: Path) -> None:
     assert main(["convert", str(source), str(tmp_path / "guide.xlsx")]) == 0
     assert main(["convert", str(tmp_path / "guide.xlsx"), str(tmp_path / "back.json")]) == 0
     assert excel.load(tmp_path / "guide.xlsx") == examples.load("service-guide")
+
+
+def _department_book_with(path: Path, change: Callable[[Any], None]) -> None:
+    """The department workbook of messy_workbooks, changed by ``change`` before saving."""
+    department_power_list(path)
+    book = load_workbook(path)
+    change(book)
+    book.save(path)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            lambda book: book["Sheet1"].__setitem__("P6", "没有表头的内容"),
+            ("excel.headerless-column", "Sheet1!P6"),
+        ),
+        (
+            lambda book: book.create_sheet("Sheet2").__setitem__("B3", "另一张表上的事项"),
+            ("excel.extra-sheet", "Sheet2"),
+        ),
+        (
+            lambda book: book["Sheet1"].__setitem__("L4", "#N/A"),
+            ("excel.error-cell", "Sheet1!L4"),
+        ),
+    ],
+    ids=["headerless-column", "extra-sheet", "error-cell"],
+)
+def test_unread_content_is_a_finding_with_its_cell(
+    tmp_path: Path, change: Callable[[Any], None], expected: tuple[str, str]
+) -> None:
+    """Data the reader cannot place is never dropped silently: an error naming where it is."""
+    path = tmp_path / "department.xlsx"
+    _department_book_with(path, change)
+    found = {(f.rule, f.source) for f in excel.iter_findings(path) if f.layer == "excel"}
+    assert expected in found
+    assert rule(expected[0]).severity == "error"

@@ -11,7 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from banzhang import BanzhangError, codes, convert, render, validation
+import banzhang
+from banzhang import BanzhangError, codes, convert, examples, render, validation
+from banzhang.crosslist import adjust, compare, levels, stats
+from banzhang.formats import excel, xml
 from banzhang.formats import json as bjson
 
 JUNK: list[Any] = [None, "", "😴", " ", "\x00", "0" * 10_000, 12, 3.5, b"00016421300Y", [], {}]
@@ -87,3 +90,39 @@ def test_validating_any_json_with_a_kind_gives_findings_not_crashes(junk: Any) -
         list(
             validation.iter_findings({"kind": "service-guide", "process": junk, "materials": junk})
         )
+
+
+_POWER = examples.load("power-list")
+
+
+def _not_a_path(junk: Any) -> Any:
+    """Junk as a target, except text: a text target is a file name and would be written."""
+    return io.BytesIO() if isinstance(junk, str) else junk
+
+
+LIBRARY_CALLS: dict[str, Callable[[Any], object]] = {
+    "formats.json.dump": lambda junk: bjson.dump(junk, io.BytesIO()),
+    "formats.xml.dump": lambda junk: xml.dump(junk, io.BytesIO()),
+    "formats.excel.dump": lambda junk: excel.dump(junk, io.BytesIO()),
+    "formats.json.dump(target)": lambda junk: bjson.dump(_POWER, _not_a_path(junk)),
+    "formats.xml.dump(target)": lambda junk: xml.dump(_POWER, _not_a_path(junk)),
+    "formats.excel.dump(target)": lambda junk: excel.dump(_POWER, _not_a_path(junk)),
+    "formats.json.iter_dump": lambda junk: bjson.iter_dump("power-list", junk, [], io.BytesIO()),
+    "formats.xml.iter_dump": lambda junk: xml.iter_dump("power-list", junk, [], io.BytesIO()),
+    "crosslist.adjust.diff": lambda junk: adjust.diff(junk, junk),
+    "crosslist.stats.collect": lambda junk: stats.collect([junk]),
+    "crosslist.compare.compare": lambda junk: compare.compare([junk]),
+    "crosslist.levels.check": lambda junk: levels.check([("a", junk)]),
+    "banzhang.load": banzhang.load,
+    "banzhang.iter_findings": lambda junk: list(banzhang.iter_findings(junk)),
+}
+
+
+@pytest.mark.parametrize("call", LIBRARY_CALLS.values(), ids=LIBRARY_CALLS.keys())
+@pytest.mark.parametrize(
+    "junk", [*JUNK, object(), {"kind": 5}, {"items": 5}], ids=lambda j: type(j).__name__
+)
+def test_library_calls_check_their_arguments(call: Callable[[Any], object], junk: Any) -> None:
+    """Wrong argument types give TypeError or our own error at the boundary, never from inside."""
+    with contextlib.suppress(BanzhangError, TypeError):
+        call(junk)

@@ -54,7 +54,11 @@ def replacing(target: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
         UnwritableOutput: the target's folder is missing or read-only, the disk is full, or
             the target is a folder. The earlier file is untouched and no temporary file remains.
     """
-    path = Path(os.path.realpath(target))
+    try:
+        path = Path(os.path.realpath(target))
+    except ValueError as err:  # a NUL character, which no file system accepts in a name
+        message = f"无法写出 {os.fspath(target)!r}：文件名含有不允许的字符"
+        raise UnwritableOutput(message, target=os.fspath(target)) from err
     if path.is_dir():
         raise _unwritable(target, IsADirectoryError(errno.EISDIR, "is a directory"))
     try:
@@ -86,12 +90,21 @@ def writing(target: object) -> Iterator[IO[bytes]]:
     Raises:
         TypeError: ``target`` is neither a path nor a file object.
     """
+    check_target(target)
     if isinstance(target, str | os.PathLike):
         with replacing(target) as handle:
             yield handle
-    elif hasattr(target, "write"):
-        yield target  # type: ignore[misc]  # a caller's binary file object
     else:
+        yield target  # type: ignore[misc]  # a caller's binary file object
+
+
+def check_target(target: object) -> None:
+    """Refuse, before any work, a target that is neither a path nor a writable file object.
+
+    Raises:
+        TypeError: what the caller passed cannot be written to.
+    """
+    if not isinstance(target, str | os.PathLike) and not hasattr(target, "write"):
         message = f"无法写入 {type(target).__name__}：应为文件路径或二进制文件对象"
         raise TypeError(message)
 

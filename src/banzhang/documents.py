@@ -68,20 +68,41 @@ class ItemStream:
 
 
 def envelope_of(document: Any) -> dict[str, Any]:
-    """Return the envelope of a list given as JSON-shaped data or as an :class:`ItemStream`."""
+    """Return the envelope of a list given as JSON-shaped data or as an :class:`ItemStream`.
+
+    Raises:
+        TypeError: ``document`` is neither (a model, a path, …): say what the caller passed.
+    """
     if isinstance(document, dict):
         return document
-    envelope: dict[str, Any] = document.envelope
+    envelope = getattr(document, "envelope", None)
+    if not isinstance(envelope, dict):
+        raise _not_a_list(document)
     return envelope
 
 
 def items_of(document: Any) -> Iterable[Any]:
-    """Return the items of a list given as JSON-shaped data or as an :class:`ItemStream`."""
+    """Return the items of a list given as JSON-shaped data or as an :class:`ItemStream`.
+
+    Raises:
+        TypeError: ``document`` is neither.
+    """
     if isinstance(document, dict):
         items = document.get("items")
         return items if isinstance(items, list) else ()
+    if not isinstance(getattr(document, "envelope", None), dict):
+        raise _not_a_list(document)
     streamed: Iterable[Any] = document.items
     return streamed
+
+
+def _not_a_list(document: Any) -> TypeError:
+    found = type(document).__name__
+    message = (
+        f"应为清单的 JSON 形数据（dict）、ItemStream 或 ListFile，实际为 {found}；"
+        "模型请先用 banzhang.documents.to_data 转换"
+    )
+    return TypeError(message)
 
 
 def _strict(expected: type[Any]) -> Any:

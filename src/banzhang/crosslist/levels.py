@@ -121,7 +121,11 @@ def check(documents: Iterable[tuple[str, Any]]) -> LevelsReport:
     Each document is a dict with ``items``, or a :class:`~banzhang.formats.ItemStream` whose
     envelope is read first; pass them ordered or not, they are ordered by level here.
     """
-    ordered = sorted(documents, key=lambda pair: _order(envelope_of(pair[1])))
+    pairs = list(documents) if not isinstance(documents, str | bytes | dict) else [documents]
+    if not all(isinstance(pair, tuple) and len(pair) == 2 for pair in pairs):
+        message = "levels.check 接受 (名称, 清单) 二元组的序列"
+        raise TypeError(message)
+    ordered = sorted(pairs, key=lambda pair: _order(envelope_of(pair[1])))
     references: dict[str, _Reference] = {}
     shared = 0
     differences: list[Difference] = []

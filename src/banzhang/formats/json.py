@@ -250,6 +250,9 @@ def _lines(source: Any, where: str) -> Iterator[tuple[int, str]]:
 
 def iter_dump(kind: str, envelope: Any, items: Iterable[Any], target: Target) -> None:
     """Write a list as JSON Lines: the envelope (without items), then one item a line."""
+    if not attrs.has(type(envelope)) and not isinstance(envelope, dict):
+        message = f"清单的信封应为模型或 dict，实际为 {type(envelope).__name__}"
+        raise TypeError(message)
     head = to_data(envelope) if attrs.has(type(envelope)) else dict(envelope)
     head.pop("items", None)
     head["kind"] = kind

@@ -22,6 +22,7 @@ from typing import Any
 
 from banzhang import codelists, codes
 from banzhang.formats.excel._layout import Column
+from banzhang.formats.excel._readonly import CellError
 
 __all__ = ["CellProblem", "numbered", "read_value", "split_numbered", "write_value"]
 
@@ -118,6 +119,9 @@ def split_numbered(text: str, *, exact: bool) -> list[str]:
 
 def read_value(column: Column, raw: Any, *, exact: bool) -> tuple[Any, list[CellProblem]]:
     """Return the document value of a cell, and anything worth telling about it."""
+    if type(raw) is CellError:
+        message = f"“{column.header}”的单元格是 Excel 错误值 {raw}（公式或引用出错），未读入"
+        return None, [("excel.error-cell", message)]
     if exact and column.plain and type(raw) is str:
         return raw, _NOTHING_TO_SAY  # the common case, on the hot path: text as written
     if raw is None or (isinstance(raw, str) and not exact and not raw.strip()):

@@ -8,6 +8,7 @@ cells it came from, so every finding can name its place as ``Sheet!C7`` beside i
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import re
 import zipfile
@@ -291,12 +292,15 @@ class _BookReader:
             mapping = _map_row(head[header_at + 1], targets, by_id=True)
             skip += 1
         findings.extend(self._extra_columns(sheet_name, header_at + 1, head[header_at], mapping))
+        if table is self.layout.main:
+            findings.extend(self._extra_sheets(sheet_name))
         return self._rows(
             sheet_name,
             _chain(head[skip:], rows),
             skip=skip,
             mapping=mapping,
             findings=findings,
+            headed=_headed(head[header_at], mapping),
         )
 
     def _rows(
@@ -307,8 +311,12 @@ class _BookReader:
         skip: int,
         mapping: list[tuple[int, Target]],
         findings: list[Finding],
+        headed: frozenset[int] | None = None,
     ) -> Iterator[Row]:
         letters = _letters(mapping)
+        # Columns with no header and no element: computed at the first row (rows share a width),
+        # and usually none, so the per-row check costs nothing on the hot path.
+        headerless: list[int] | None = None if headed is not None else []
         formula_rows = self._formula_rows(sheet_name)
         formula_iter = iter(formula_rows) if formula_rows is not None else None
         if formula_iter is not None:
@@ -324,12 +332,40 @@ class _BookReader:
                 findings.extend(
                     _missing_formula_values(sheet_name, row_number, cells, formula_cells)
                 )
+            if headerless is None:
+                headerless = [i for i in range(len(cells)) if i not in (headed or ())]
+            for index in headerless:
+                value = cells[index] if index < len(cells) else None
+                if value is not None and str(value).strip():
+                    headerless.remove(index)  # told once a column
+                    findings.append(_headerless_finding(sheet_name, index, row_number, value))
+                    break
             yield row_number, cells, mapping, letters
 
     def _formula_rows(self, sheet_name: str) -> Any:
         if self.formulas is None or sheet_name not in self.formulas.sheetnames:
             return None
         return self.formulas[sheet_name].iter_rows()
+
+    def _extra_sheets(self, chosen: str) -> list[Finding]:
+        """Visible sheets with content that no table of the layout reads."""
+        known = {t.sheet for t in self.layout.tables} | {GUIDE_SHEET, CODELIST_SHEET, META_SHEET}
+        findings = []
+        for sheet_name in self.book.sheetnames:
+            sheet = self.book[sheet_name]
+            if sheet_name in known or sheet_name == chosen or sheet.sheet_state != "visible":
+                continue
+            if any(
+                value is not None and str(value).strip()
+                for row in itertools.islice(iter_values(sheet), _HEADER_SEARCH_ROWS * 10)
+                for value in row
+            ):
+                message = (
+                    f"工作表“{sheet_name}”不是本清单的工作表，其内容未读入；"
+                    f"请把事项放在“{chosen}”中"
+                )
+                findings.append(_finding("excel.extra-sheet", "$", message, sheet_name, sheet_name))
+        return findings
 
     def _extra_columns(
         self, sheet_name: str, row: int, header: tuple[Any, ...], mapping: list[tuple[int, Target]]
@@ -657,3 +693,18 @@ def _problem_findings(
 
 def _finding(rule_id: str, path: str, message: str, value: Any, source: str) -> Finding:
     return Finding(rule_id, rule(rule_id).severity, path, message, value, "excel", source)
+
+
+def _headed(header: tuple[Any, ...], mapping: list[tuple[int, Target]]) -> frozenset[int]:
+    """The columns with a header or an element: data anywhere else would go unread."""
+    named = {index for index, cell in enumerate(header) if cell is not None and str(cell).strip()}
+    return frozenset(named | {index for index, _ in mapping})
+
+
+def _headerless_finding(sheet: str, index: int, row: int, value: Any) -> Finding:
+    letter = get_column_letter(index + 1)
+    shown = str(value).strip()[:20]
+    message = (
+        f"工作表“{sheet}”第 {letter} 列没有表头，但第 {row} 行有内容“{shown}”，未读入；请补上表头"
+    )
+    return _finding("excel.headerless-column", "$", message, str(value), f"{sheet}!{letter}{row}")

@@ -30,7 +30,17 @@ from openpyxl.xml.functions import iterparse
 
 from banzhang.errors import UnreadableInput
 
-__all__ = ["iter_values", "load_read_only"]
+__all__ = ["CellError", "iter_values", "load_read_only"]
+
+
+class CellError(str):
+    """A cell holding an Excel error value (``#N/A``, ``#REF!``, …): its formula failed.
+
+    Told apart from text that reads the same, which a department may well have typed.
+    """
+
+    __slots__ = ()
+
 
 #: How far into a sheet's XML its ``<dimension>`` must appear (it precedes ``<sheetData>``).
 _HEAD_BYTES = 64 * 1024
@@ -124,6 +134,9 @@ def iter_values(
                 yield empty_row
             if counter == index:
                 counter += 1
+                for cell in cells:
+                    if cell["data_type"] == "e":  # an error value, not text that looks like one
+                        cell["value"] = CellError(cell["value"])
                 yield sheet._get_row(cells, 1, max_col, values_only=True)
 
 

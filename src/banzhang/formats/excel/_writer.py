@@ -25,7 +25,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from banzhang import codelists, kinds
 from banzhang._access import get as _get
-from banzhang._atomic import writing
+from banzhang._atomic import check_target, writing
 from banzhang._version import SPEC_VERSION, __version__
 from banzhang.errors import InvalidDocument
 from banzhang.formats.excel._cells import NO, YES, write_value
@@ -39,7 +39,8 @@ __all__ = ["dump", "iter_dump", "template"]
 CELL_LIMIT = 32767
 _DROPDOWN_SPARE_ROWS = 1000
 _TEXT_FORMAT = "@"
-_FORMULA_START = ("=",)
+#: Text openpyxl would not write as text: a formula ("=…"), or an error value ("#N/A", …).
+_FORMULA_START = ("=", "#")
 
 
 def dump(document: Any, target: Any) -> None:
@@ -69,6 +70,7 @@ def iter_dump(kind_id: str, envelope: Any, items: Iterable[Any], target: Any) ->
         InvalidDocument: a value Excel cannot hold (over 32,767 characters, or a control
             character); the finding names its path.
     """
+    check_target(target)  # before the sheets' streams open: a bad target leaves nothing behind
     layout = layout_for(kind_id)
     book = Workbook(write_only=True)
     spec_version = _get(envelope, "spec_version") or SPEC_VERSION
@@ -201,7 +203,8 @@ class _BookWriter:
         return written
 
     def _special_text(self, sheet: Any, column: Column, written: str, *, path: str) -> Any:
-        """Refuse text over Excel's limit; write text that looks like a formula as text."""
+        """Refuse text over Excel's limit; write text that looks like a formula or an error
+        value as text."""
         if len(written) > CELL_LIMIT:
             raise _too_long(path, column, len(written))
         cell = WriteOnlyCell(sheet, value=written)
