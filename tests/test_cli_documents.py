@@ -81,7 +81,7 @@ def test_rules_lists_the_catalogue(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["rules", "--format", "json"]) == 0
     rules = {entry["id"]: entry for entry in json.loads(capsys.readouterr().out)}
     assert rules["review.two-inspectors"]["severity"] == "error"
-    assert rules["contact.channels"]["severity"] == "warning"
+    assert rules["notice.one-time"]["severity"] == "warning"
 
 
 def test_schema_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:

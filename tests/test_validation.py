@@ -9,6 +9,7 @@ import pytest
 
 import banzhang
 from banzhang import examples, kinds
+from banzhang.cli import main
 from banzhang.errors import InvalidDocument, UnreadableInput
 from banzhang.formats import ItemStream
 from banzhang.validation import all_rules, is_valid, iter_findings, validate
@@ -152,3 +153,23 @@ def test_spec_1_0_files_load_in_every_format(tmp_path: Path) -> None:
                 cell.value = cell.value.replace("promised_time_limit", "promised_time")
     book.save(tmp_path / "old.xlsx")
     assert banzhang.load(tmp_path / "old.xlsx") == document
+
+
+def test_contact_channels_weigh_their_faults() -> None:
+    """A missing 监督投诉渠道 is an error (seed 002 names it); a phone without area code warns."""
+    folder = Path(__file__).parent / "fixtures/service-guide/invalid"
+    (missing,) = iter_findings(read_json(folder / "contact-complaint-missing.json"))
+    (no_area_code,) = iter_findings(read_json(folder / "contact-phone-without-area-code.json"))
+    assert (missing.severity, no_area_code.severity) == ("error", "warning")
+
+
+def test_a_correct_guide_with_real_world_wording_exits_0(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """申请 and 制证 steps, a 12345 complaint line and (0472)-style area codes are correct."""
+    path = (
+        Path(__file__).parent
+        / "fixtures/service-guide/valid/process-apply-and-certificate-steps.json"
+    )
+    assert main(["validate", str(path)]) == 0
+    assert "通过" in capsys.readouterr().out

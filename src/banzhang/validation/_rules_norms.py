@@ -14,7 +14,7 @@ from banzhang.validation import _facts as facts
 from banzhang.validation._paths import join, join_index
 from banzhang.validation._rules_codes import ListContext
 from banzhang.validation._structure import finding
-from banzhang.validation.findings import Finding
+from banzhang.validation.findings import WARNING, Finding
 
 __all__ = [
     "art30_complete",
@@ -33,12 +33,16 @@ __all__ = [
 ]
 
 _LICENSING = "01"
+#: A phone a reader can dial from anywhere: a fixed line with its area code, written (0472),
+#: （0472）, 0472-, 0472—, 0472 or 0472 alone before the number; an 11-digit mobile; a 400/800
+#: number; 12345 and the other national 12xxx hotlines (and 110-style short numbers).
 _PHONE = re.compile(
-    r"^(0[0-9]{2,3}[-－ ]?[0-9]{5,8}(转[0-9]+)?|1[3-9][0-9]{9}|400-?[0-9]{3}-?[0-9]{4})$"
+    r"^(?:[(（]0[0-9]{2,3}[)）][-－—–\s]?|0[0-9]{2,3}[-－—–\s]?)[0-9]{5,8}(?:(?:转|-)[0-9]{1,6})?$"
+    r"|^1[3-9][0-9]{9}$"
+    r"|^[48]00[-－\s]?[0-9]{3}[-－\s]?[0-9]{4}$"
+    r"|^12[0-9]{3}$|^1[0-9]{2}$"
 )
 _ONE_TIME = re.compile(r"一次性告知")
-_ON_THE_SPOT_OR_FIVE_DAYS = re.compile(r"当场|(5|五)\s*个?\s*工作日|(5|五)日内")
-_NOT_INTERNAL = ("送达", "办结", "归档", "事后监管")
 _LIMIT_KEYS = ("legal_time_limit", "promised_time_limit", "time_limit")
 _STEP_KEYS = ("process", "steps")
 
@@ -161,41 +165,127 @@ def steps_within_promised(data: Any, path: str, _context: ListContext) -> list[F
 
 
 def nodes_at_most_three(data: Any, path: str, _context: ListContext) -> list[Finding]:
-    """process.too-many-nodes: at most 受理, 审查, 决定 inside, unless 上报/转报/技术性审查."""
-    if facts.as_list(data, "approval_flags"):
-        return []
+    """process.too-many-nodes: at most 3 internal review nodes (受理, 审查, 决定), one more for
+    each 上报/转报/技术性审查 the item has; the applicant's and the delivery steps are no nodes."""
+    flags = [flag for flag in facts.as_list(data, "approval_flags") if isinstance(flag, str)]
+    allowed = 3 + len(flags)
     steps = _steps(data)
     internal = [
-        facts.as_str(step, "name") or ""
+        name
         for _key, _index, step in steps
-        if (facts.as_str(step, "stage") or "") not in _NOT_INTERNAL
-        and not any(word in (facts.as_str(step, "name") or "") for word in _NOT_INTERNAL)
+        if _is_review_node(name := facts.as_str(step, "name") or "", facts.as_str(step, "stage"))
     ]
-    if len(internal) <= 3:
+    if len(internal) <= allowed:
         return []
+    extra = f"（另有{'、'.join(flags)}，可多 {len(flags)} 个）" if flags else ""
     message = (
         f"内部审批节点有 {len(internal)} 个（{'、'.join(internal)}），"
-        "除须上报、转报或技术性审查的事项外不得超过受理、审查、决定 3 个"
+        f"不得超过受理、审查、决定 3 个{extra}"
     )
     return [finding("process.too-many-nodes", join(path, steps[0][0]), message, len(internal))]
 
 
+#: Steps that are the applicant's or the delivery's, never an internal review node [S 002].
+_NOT_A_NODE = (
+    "申请",
+    "提交",
+    "制证",
+    "发证",
+    "领证",
+    "送达",
+    "邮寄",
+    "办结",
+    "归档",
+    "缴费",
+    "事后监管",
+)
+#: What names an internal review node.
+_REVIEW_WORDS = (
+    "受理",
+    "初审",
+    "审查",
+    "复审",
+    "审核",
+    "决定",
+    "审批",
+    "审定",
+    "核准",
+    "批准",
+    "复核",
+    "核查",
+    "勘验",
+)
+
+
+def _is_review_node(name: str, stage: str | None) -> bool:
+    """Whether a step is one of the agency's internal review nodes."""
+    if any(word in name for word in _NOT_A_NODE) or stage in ("送达", "事后监管"):
+        return False
+    return stage in ("受理", "审查", "决定") or any(word in name for word in _REVIEW_WORDS)
+
+
 def one_time_notice(data: Any, path: str, _context: ListContext) -> list[Finding]:
-    """notice.one-time: 受理 promises one notice of every correction, at once or in 5 days."""
-    for key, index, step in _steps(data):
+    """notice.one-time: the 受理 step promises one notice of every correction, and the clause
+    that says 一次性告知 sets 当场 or at most 5 days (not a deadline found elsewhere)."""
+    steps = _steps(data)
+    if not steps:
+        return []
+    for key, index, step in steps:
         if facts.as_str(step, "stage") != "受理" and "受理" not in (
             facts.as_str(step, "name") or ""
         ):
             continue
         text = facts.texts(step, "content", "points", "standards", "duties")
-        if _ONE_TIME.search(text) and _ON_THE_SPOT_OR_FIVE_DAYS.search(text):
+        problem = _one_time_problem(text)
+        if problem is None:
             return []
-        message = (
+        return [finding("notice.one-time", join_index(join(path, key), index), problem)]
+    message = "办理流程中没有受理环节，无法确认是否一次性告知需要补正的全部内容"
+    return [finding("notice.one-time", join(path, steps[0][0]), message)]
+
+
+#: A deadline in days: 五日, 5个工作日, 十五个工作日, 15 天.
+_DAYS = re.compile(r"([0-9]+|[一二三四五六七八九十百]+)\s*个?\s*(?:工作日|日|天)")
+_CLAUSE_END = re.compile(r"[。；;\n]")
+
+
+def _one_time_problem(text: str) -> str | None:
+    """What is wrong with the 一次性告知 promise in ``text``, or ``None`` when it is right."""
+    clauses = [clause for clause in _CLAUSE_END.split(text) if _ONE_TIME.search(clause)]
+    if not clauses:
+        return (
             "受理环节应写明：材料不齐全或不符合法定形式的，"
             "当场或者在五日内一次性告知申请人需要补正的全部内容"
         )
-        return [finding("notice.one-time", join_index(join(path, key), index), message)]
-    return []
+    for clause in clauses:
+        days = [_number(found.group(1)) for found in _DAYS.finditer(clause)]
+        if any(day > _NOTICE_DAYS for day in days):
+            longest = max(days)
+            return (
+                f"一次性告知补正内容的期限为 {longest} 日，超过法定的五日"
+                "（行政许可法第三十二条：当场或者在五日内一次性告知）"
+            )
+        if not days and "当场" not in clause:
+            return "写明了一次性告知，但没有写明期限：应当场或者在五日内一次性告知"
+    return None
+
+
+#: 行政许可法 art. 32: 当场 or within five days.
+_NOTICE_DAYS = 5
+_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _number(text: str) -> int:
+    """A day count written in Arabic or Chinese numerals (五, 十, 十五, 二十)."""
+    if text.isdigit():
+        return int(text)
+    if "百" in text:
+        hundreds, _, rest = text.partition("百")
+        return _DIGITS.get(hundreds, 1) * 100 + (_number(rest.lstrip("零")) if rest else 0)
+    tens, _, units = text.partition("十")
+    if "十" not in text:
+        return _DIGITS.get(text, 0)
+    return (_DIGITS.get(tens, 1) if tens else 1) * 10 + _DIGITS.get(units, 0)
 
 
 def refusal_names_remedies(data: Any, path: str, _context: ListContext) -> list[Finding]:
@@ -306,7 +396,10 @@ def contacts_distinct(data: Any, path: str, _context: ListContext) -> list[Findi
             or facts.as_str(contact, "url")
             or facts.as_str(contact, "address")
         ):
-            out.append(finding("contact.channels", join(path, key), f"未写明“{title}”"))
+            # A missing 监督投诉渠道 is an error: seed 002 names it; 咨询 weighs as a warning.
+            weight = "" if key == "complaint" else WARNING
+            message = f"未写明“{title}”"
+            out.append(finding("contact.channels", join(path, key), message, severity=weight))
             continue
         channels[key] = (
             tuple(sorted(p for p in facts.as_list(contact, "phones") if isinstance(p, str))),
@@ -321,11 +414,12 @@ def contacts_distinct(data: Any, path: str, _context: ListContext) -> list[Findi
                         join_index(join(join(path, key), "phones"), index),
                         message,
                         phone,
+                        severity=WARNING,
                     )
                 )
     if len(channels) == 2 and channels["consultation"] == channels["complaint"]:
         message = "“监督投诉渠道”与“咨询途径”相同；投诉应能找到办理机关之外的监督部门"
-        out.append(finding("contact.channels", join(path, "complaint"), message))
+        out.append(finding("contact.channels", join(path, "complaint"), message, severity=WARNING))
     return out
 
 

@@ -51,11 +51,21 @@ _CODE_RULES: dict[type[InvalidCode], str] = {
 
 
 def finding(
-    rule_id: str, path: str, message: str, value: Any = None, *, layer: str = ""
+    rule_id: str,
+    path: str,
+    message: str,
+    value: Any = None,
+    *,
+    layer: str = "",
+    severity: str = "",
 ) -> Finding:
-    """Return a finding of ``rule_id`` with the catalogue's severity (and layer, unless given)."""
+    """Return a finding of ``rule_id`` with the catalogue's severity and layer, unless given.
+
+    A rule whose faults differ in weight (a missing 监督投诉渠道 is an error, a phone without its
+    area code a warning) gives the lighter ones their own ``severity``.
+    """
     entry = rule(rule_id)
-    return Finding(rule_id, entry.severity, path, message, value, layer or entry.layer)
+    return Finding(rule_id, severity or entry.severity, path, message, value, layer or entry.layer)
 
 
 def _type_name(value: Any) -> str:
