@@ -39,7 +39,7 @@ RuleCheck = Callable[[Any, str, ListContext], list[Finding]]
 _BASIC = re.compile(codes.pattern("basic") or "")
 _HANDLING = re.compile(codes.pattern("handling") or "")
 #: Where the 事项类型 stands in a 基本编码: read from the segment table, not restated.
-_TYPE_SPAN = codes.basic.default_scheme().span("power_type")
+TYPE_SPAN = codes.basic.default_scheme().span("power_type")
 
 
 def _basic_code(data: Any) -> str | None:
@@ -53,9 +53,9 @@ def code_type_matches(
     """code.type-mismatch: the 事项类型 segment of the 基本编码 equals the 事项类型 element."""
     code = _basic_code(data)
     power_type = expected or facts.as_str(data, "power_type")
-    if code is None or power_type is None or code[_TYPE_SPAN] == power_type:
+    if code is None or power_type is None or code[TYPE_SPAN] == power_type:
         return []
-    message = f"基本编码 {code} 中的事项类型为 {code[_TYPE_SPAN]}，与“事项类型”{power_type} 不一致"
+    message = f"基本编码 {code} 中的事项类型为 {code[TYPE_SPAN]}，与“事项类型”{power_type} 不一致"
     return [finding("code.type-mismatch", join(path, "basic_code"), message, code)]
 
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from banzhang import codelists
 from banzhang.validation import _facts as facts
 from banzhang.validation._paths import join, join_index
-from banzhang.validation._rules_codes import ListContext
+from banzhang.validation._rules_codes import TYPE_SPAN, ListContext
 from banzhang.validation._structure import finding
 from banzhang.validation.findings import WARNING, Finding
 
@@ -425,44 +426,118 @@ def contacts_distinct(data: Any, path: str, _context: ListContext) -> list[Findi
 
 def modes_consistent(data: Any, path: str, _context: ListContext) -> list[Finding]:
     """mode.consistency: what 马上办/网上办/就近办/一次办 promise agrees with the other elements."""
-    modes = {mode for mode in facts.as_list(data, "modes") if isinstance(mode, str)}
-    visits = facts.as_int(data, "onsite_visits")
-    depth = facts.as_str(data, "online_depth")
-    out: list[Finding] = []
-
-    def report(key: str, message: str) -> None:
-        out.append(finding("mode.consistency", join(path, key), message, data.get(key)))
-
-    if "马上办" in modes:
-        immediate = data.get("case_type") == "1" or data.get("review_type") == "即审即办"
-        if not immediate:
-            report("case_type", "“马上办”事项应为即办件（办件类型 1）或即审即办")
-        _, promised = _promised_or_legal(data)
-        if promised is not None and promised["amount"] != 0 and promised.get("unit") != "即办":
-            report(
-                "promised_time_limit",
-                f"“马上办”事项的承诺时限应为 0 或即办，实际为 {_limit_text(promised)}",
-            )
-    if "一次办" in modes and visits is not None and visits > 1:
-        report("onsite_visits", f"“一次办”事项到现场次数不应超过 1 次，实际为 {visits} 次")
-    if depth == "全程网办" and visits not in (None, 0):
-        report("onsite_visits", f"“全程网办”事项到现场次数应为 0，实际为 {visits} 次")
-    if "网上办" in modes and depth is None:
-        report("online_depth", "“网上办”事项应写明网办深度（网上预审或全程网办）")
-    if "就近办" in modes and not facts.as_list(data, "nearby_locations"):
-        report("nearby_locations", "“就近办”事项应写明苏木乡镇或嘎查村的就近办理地点")
-    if visits == 0 and "网上办" not in modes and data.get("postal_delivery") is not True:
-        report(
-            "postal_delivery", "到现场 0 次而又不网上办理的，结果应邮寄送达（“是否邮寄送达”应为是）"
-        )
+    service_modes = codelists.get("service_mode")
+    modes = {
+        service_modes.resolve(mode) or mode
+        for mode in facts.as_list(data, "modes")
+        if isinstance(mode, str)
+    }
+    said = [
+        *_immediate_problems(data, modes),
+        *_online_problems(data, modes),
+        *_visit_problems(data, modes),
+        *_ex_officio_problems(data),
+    ]
+    out = [
+        finding("mode.consistency", join(path, key), message, data.get(key))
+        for key, message in said
+    ]
+    out.extend(_nearby_findings(data, path, modes))
     return out
 
 
-def two_inspectors(data: Any, path: str, _context: ListContext) -> list[Finding]:
-    """review.two-inspectors: 实地核查 is done by two or more staff."""
+#: What a mode check says: (element id, Chinese message).
+_Said = list[tuple[str, str]]
+
+
+def _immediate_problems(data: Any, modes: set[str]) -> _Said:
+    """马上办 ⇔ 即办件/即审即办 with a promise of 即办 (0), both ways."""
+    said: _Said = []
+    immediate = data.get("case_type") == "1" or data.get("review_type") == "即审即办"
+    if "马上办" in modes and not immediate:
+        said.append(("case_type", "“马上办”事项应为即办件（办件类型 1）或即审即办"))
+    if "马上办" not in modes and not immediate:
+        return said
+    _, promised = _promised_or_legal(data)
+    if promised is not None and promised["amount"] != 0 and promised.get("unit") != "即办":
+        who = "“马上办”事项" if "马上办" in modes else "即办件（或即审即办）"
+        message = f"{who}的承诺时限应为即办（0），实际为 {_limit_text(promised)}"
+        said.append(("promised_time_limit", message))
+    return said
+
+
+def _online_problems(data: Any, modes: set[str]) -> _Said:
+    """网上办 states its depth, and (in a guide) online handling with its address."""
+    if "网上办" not in modes:
+        return []
+    said: _Said = []
+    if facts.as_str(data, "online_depth") is None:
+        said.append(("online_depth", "“网上办”事项应写明网办深度（网上预审或全程网办）"))
+    if "online" in data or "online_url" in data:  # a guide: it has these elements
+        if data.get("online") is not True:
+            said.append(("online", "“网上办”事项的“是否网上办理”应为是"))
+        if not facts.as_str(data, "online_url"):
+            said.append(("online_url", "“网上办”事项应写明网上办理地址"))
+    return said
+
+
+def _visit_problems(data: Any, modes: set[str]) -> _Said:
+    """一次办 ≤ 1 visit; 全程网办 0 visits; 0 visits and not 网上办 ⇒ delivery by post."""
+    visits = facts.as_int(data, "onsite_visits")
+    said: _Said = []
+    if "一次办" in modes and visits is not None and visits > 1:
+        said.append(("onsite_visits", f"“一次办”事项到现场次数不应超过 1 次，实际为 {visits} 次"))
+    if facts.as_str(data, "online_depth") == "全程网办" and visits not in (None, 0):
+        said.append(("onsite_visits", f"“全程网办”事项到现场次数应为 0，实际为 {visits} 次"))
+    if visits == 0 and "网上办" not in modes and data.get("postal_delivery") is not True:
+        message = "到现场 0 次而又不网上办理的，结果应邮寄送达（“是否邮寄送达”应为是）"
+        said.append(("postal_delivery", message))
+    return said
+
+
+def _ex_officio_problems(data: Any) -> _Said:
+    """A 四办 item (no 事项类型 of its own) is never of a 依职权 type (read from its code)."""
+    code = facts.as_str(data, "basic_code")
+    if "power_type" in data or not code or code[TYPE_SPAN] not in _EX_OFFICIO:
+        return []
+    title = codelists.get("power_type").title_of(code[TYPE_SPAN])
+    return [("basic_code", f"{title}是依职权的事项，不应列入“四办”清单（基本编码 {code}）")]
+
+
+def _nearby_findings(data: Any, path: str, modes: set[str]) -> list[Finding]:
+    """就近办 names its places, each at 苏木乡镇（街道） or 嘎查村（社区） level."""
+    locations = facts.as_list(data, "nearby_locations")
+    if "就近办" in modes and not locations:
+        message = "“就近办”事项应写明苏木乡镇或嘎查村的就近办理地点"
+        return [finding("mode.consistency", join(path, "nearby_locations"), message)]
     out = []
+    for index, location in enumerate(locations):
+        if isinstance(location, str) and not _NEARBY.search(location.strip()):
+            where = join_index(join(path, "nearby_locations"), index)
+            message = (
+                f"就近办理地点“{location}”不在苏木乡镇（街道）或嘎查村（社区）一级；"
+                "旗县级政务服务中心不是“就近办”"
+            )
+            out.append(finding("mode.consistency", where, message, location))
+    return out
+
+
+#: A place at 苏木乡镇（街道） or 嘎查村（社区） level, or its 便民服务中心/站 [SPEC §8].
+_NEARBY = re.compile(
+    r"(苏木|乡|镇|街道|嘎查|村|社区)(便民服务|党群服务|政务服务)?(中心|站|大厅|室)?$"
+)
+#: Types only ever exercised 依职权 (SPEC §2 initiation): 02 处罚, 03 强制, 06 检查.
+_EX_OFFICIO = frozenset({"02", "03", "06"})
+
+
+def two_inspectors(data: Any, path: str, _context: ListContext) -> list[Finding]:
+    """review.two-inspectors: every on-site method (实地核查, and the seeds' 现场核查, 现场勘验,
+    现场检查, 现场踏勘) is done by two or more staff."""
+    out = []
+    methods = codelists.get("review_method")
     for key, index, step in _steps(data):
-        if "实地核查" not in facts.as_list(step, "methods"):
+        named = [m for m in facts.as_list(step, "methods") if isinstance(m, str)]
+        if not any(methods.resolve(method) == "实地核查" for method in named):
             continue
         count = facts.as_int(step, "inspectors")
         if count is None or count < 2:
