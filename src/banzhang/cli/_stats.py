@@ -48,7 +48,17 @@ def _tables(result: stats.Stats) -> list[tuple[str, list[tuple[str, Any]]]]:
     levels = codelists.get("level")
     types = codelists.get("power_type")
     rate = result.three_modes_rate
-    shown = "无“四办”事项" if rate is None else f"{rate:.1%}（目标 {stats.THREE_MODES_TARGET:.0%}）"
+    if rate is None:
+        shown = (
+            "未计算：需要本地区的权责清单（分母是其中依申请的事项，不是“四办”清单本身）和“四办”清单"
+        )
+    else:
+        shown = (
+            f"{rate:.1%}（目标 {stats.THREE_MODES_TARGET:.0%}）："
+            f"依申请事项 {result.application_items} 项，"
+            f"其中马上办、网上办或一次办 {result.three_modes_items} 项"
+        )
+    depths = [(depth, result.by_online_depth.get(depth, 0)) for depth in ("网上预审", "全程网办")]
     return [
         ("清单数", list(result.lists.items())),
         ("事项数", list(result.items.items())),
@@ -61,5 +71,6 @@ def _tables(result: stats.Stats) -> list[tuple[str, list[tuple[str, Any]]]]:
             [(types.label(c), n) for c, n in result.by_power_type.items()],
         ),
         ("按办理方式", list(result.by_mode.items())),
+        ("网上办（按网办深度）", depths),
         ("三办率", [("马上办、网上办、一次办事项占比", shown)]),
     ]

@@ -28,6 +28,7 @@ class PowerItem:
         accountability: 追责情形.
         accountability_basis: 追责依据.
         process: 基本流程 (step names).
+        initiation: 启动方式 (依申请 or 依职权), which the 三办率 counts by.
         supervision: 监督方式.
         supervision_phone: 监督电话.
         remark: 备注.
@@ -90,6 +91,12 @@ class PowerItem:
     )
     process: tuple[str, ...] = element(
         "基本流程", factory=tuple, description="各环节名称，三级五同之一", source="S 000"
+    )
+    initiation: str | None = element(
+        "启动方式",
+        codelist="initiation",
+        description="依申请或依职权；许可、给付、确认依申请，处罚、强制、检查依职权，征收、奖励和其他两者皆可",
+        source="V GB/T 39046-2020; S 003",
     )
     supervision: str | None = element("监督方式", source="P")
     supervision_phone: str | None = element("监督电话", source="P")
