@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
+import banzhang
 from banzhang import examples
 from banzhang.cli import main
 from banzhang.crosslist import adjust
@@ -93,3 +94,16 @@ def test_cli_diff(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_cli_diff_of_different_kinds_is_a_usage_error(tmp_path: Path) -> None:
     """Two different kinds cannot be compared."""
     assert main(["diff", str(examples.path("power-list")), str(examples.path("fee-list"))]) == 2
+
+
+def test_diff_text_speaks_chinese(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Elements by their titles and codes by their codelist titles: no ids, no Python lists."""
+    new = copy.deepcopy(examples.load_data("power-list"))
+    new["items"][0]["levels"] = ["3", "4"]
+    path = tmp_path / "new.json"
+    banzhang.dump(new, path)
+    main(["diff", str(examples.path("power-list")), str(path)])
+    out = capsys.readouterr().out
+    assert "行使层级：自治区级、盟市级 → 盟市级、旗县级" in out
+    assert "levels" not in out
+    assert "[" not in out.replace("[下放]", "")

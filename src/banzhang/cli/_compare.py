@@ -9,6 +9,7 @@ import attrs
 
 from banzhang import codelists
 from banzhang.cli._common import EXIT_OK, add_format_option, declare_files, output_file, print_json
+from banzhang.codes import region as regions
 from banzhang.crosslist import compare as comparison
 from banzhang.formats import for_path
 from banzhang.formats._inputs import expand
@@ -45,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         for row in group.rows:
             counts = "，".join(f"{names.label(c)} {n}" for c, n in row.counts.items())
             flag = "  ← 偏离中位数超过 30%" if row.outlier else ""
-            print(f"  {row.region} 合计 {row.total}（{counts}）{flag}")
+            print(f"  {_region(row.region)} 合计 {row.total}（{counts}）{flag}")
     return EXIT_OK
 
 
@@ -64,7 +65,7 @@ def _section(groups: list[comparison.Group], types: list[str]) -> Section:
         (
             group.level,
             group.department,
-            row.region,
+            _region(row.region),
             row.department,
             *(row.counts.get(t, 0) for t in types),
             row.total,
@@ -74,3 +75,9 @@ def _section(groups: list[comparison.Group], types: list[str]) -> Section:
         for row in group.rows
     )
     return Section("横向比对", headers, rows, widths=(6, 20, 10, 28))
+
+
+def _region(code: str) -> str:
+    """A region as people say it: its name beside its code (包头市 150200)."""
+    found = regions.lookup(code)
+    return f"{found.name} {code}" if found is not None else code

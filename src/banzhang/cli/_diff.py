@@ -42,27 +42,55 @@ def run(args: argparse.Namespace) -> int:
         message = f"两个版本的清单类型不同：{old.get('kind')} 与 {new.get('kind')}"
         raise CommandError(message)
     diff = adjust.diff(old, new)
+    kind = str(new.get("kind"))
     if args.excel:
-        write_workbook(args.excel, _sections(diff))
+        write_workbook(args.excel, _sections(diff, kind))
     if args.format == "json":
         print_json(
             {
                 "summary": adjust.summary(diff),
                 "counts": diff.counts(),
-                "changes": [attrs.asdict(change) for change in diff.changes],
-                "reused": [attrs.asdict(change) for change in diff.reused],
+                "changes": [_change_data(change, kind) for change in diff.changes],
+                "reused": [_change_data(change, kind) for change in diff.reused],
             }
         )
     else:
-        print(_text(diff))
+        print(_text(diff, kind))
     return EXIT_INVALID if diff.reused else EXIT_OK
 
 
-def _text(diff: adjust.Diff) -> str:
+def _element_lines(change: adjust.Change, kind: str) -> list[str]:
+    """Each changed element by its Chinese title, values as a reviewer reads them."""
+    return [
+        f"{adjust.element_title(kind, element)}："
+        f"{adjust.value_text(kind, element, old)} → {adjust.value_text(kind, element, new)}"
+        for element, old, new in change.elements
+    ]
+
+
+def _change_data(change: adjust.Change, kind: str) -> dict[str, Any]:
+    """A change for programs: ids as keys, the Chinese titles beside them."""
+    data = attrs.asdict(change)
+    data["elements"] = [
+        {
+            "element": element,
+            "title": adjust.element_title(kind, element),
+            "old": old,
+            "new": new,
+            "text": line,
+        }
+        for (element, old, new), line in zip(
+            change.elements, _element_lines(change, kind), strict=True
+        )
+    ]
+    return data
+
+
+def _text(diff: adjust.Diff, kind: str) -> str:
     lines = [f"动态调整：{adjust.summary(diff)}"]
     for change in diff.changes:
         lines.append(f"  [{change.adjustment}] {change.key} {change.name}")
-        lines.extend(f"      {element}：{old} → {new}" for element, old, new in change.elements)
+        lines.extend(f"      {line}" for line in _element_lines(change, kind))
     for change in diff.reused:
         lines.append(
             f"  [错误] 编码 {change.key} 被用于另一个事项（名称和类型都变了）：{change.name}"
@@ -70,12 +98,9 @@ def _text(diff: adjust.Diff) -> str:
     return "\n".join(lines)
 
 
-def _sections(diff: adjust.Diff) -> list[Section]:
+def _sections(diff: adjust.Diff, kind: str) -> list[Section]:
     summary = Section("汇总", ["调整类型", "事项数"], list(diff.counts().items()), widths=(16, 10))
-    rows = (
-        (c.adjustment, c.key, c.name, "\n".join(f"{e}：{o} → {n}" for e, o, n in c.elements))
-        for c in diff.changes
-    )
+    rows = ((c.adjustment, c.key, c.name, "\n".join(_element_lines(c, kind))) for c in diff.changes)
     changes = Section(
         "调整明细", ["调整类型", "编码", "事项名称", "变更内容"], rows, widths=(14, 16, 36, 60)
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from banzhang import kinds
+from banzhang import codelists, kinds
 from banzhang.cli._common import (
     EXIT_INVALID,
     EXIT_OK,
@@ -74,8 +74,8 @@ def _text(report: levels.LevelsReport, skipped: list[str]) -> str:
         found = [d for d in report.differences if d.element == element]
         for difference in found[:_SHOWN]:
             lines.append(f"  [{title}] {difference.basic_code}")
-            lines.append(f"      参照 {difference.reference}：{difference.expected}")
-            lines.append(f"      本处 {difference.place}：{difference.found}")
+            lines.append(f"      参照 {difference.reference}：{_inline(difference.expected)}")
+            lines.append(f"      本处 {difference.place}：{_inline(difference.found)}")
         if len(found) > _SHOWN:
             lines.append(f"  [{title}] …… 另有 {len(found) - _SHOWN} 处")
     return "\n".join(lines)
@@ -126,4 +126,20 @@ def _sections(report: levels.LevelsReport) -> list[Section]:
 
 
 def _shown(value: Any) -> Any:
-    return "\n".join(map(str, value)) if isinstance(value, list) else value
+    return "\n".join(map(_entry, value)) if isinstance(value, list) else _entry(value)
+
+
+def _inline(value: Any) -> str:
+    """A compared value on one line: a process as 受理 → 审查, 依据 joined with ；, codes titled."""
+    if isinstance(value, list):
+        joiner = " → " if all(isinstance(entry, str) for entry in value) else "；"
+        return joiner.join(map(_entry, value)) or "（无）"
+    return _entry(value)
+
+
+def _entry(value: Any) -> str:
+    if isinstance(value, dict) and "title" in value:
+        return f"{value['title']}{value.get('article') or ''}"
+    if isinstance(value, str) and value in codelists.get("power_type"):
+        return codelists.get("power_type").label(value)
+    return str(value)

@@ -7,9 +7,10 @@ from typing import Any
 
 import attrs
 
-from banzhang import codelists
+from banzhang import codelists, kinds
 from banzhang.cli._common import EXIT_OK, add_format_option, declare_files, output_file, print_json
 from banzhang.crosslist import stats
+from banzhang.errors import UnreadableInput
 from banzhang.formats import for_path
 from banzhang.formats._inputs import expand
 from banzhang.formats.excel.reports import Section, write_workbook
@@ -60,8 +61,8 @@ def _tables(result: stats.Stats) -> list[tuple[str, list[tuple[str, Any]]]]:
         )
     depths = [(depth, result.by_online_depth.get(depth, 0)) for depth in ("网上预审", "全程网办")]
     return [
-        ("清单数", list(result.lists.items())),
-        ("事项数", list(result.items.items())),
+        ("清单数", [(_kind_title(kind), n) for kind, n in result.lists.items()]),
+        ("事项数", [(_kind_title(kind), n) for kind, n in result.items.items()]),
         (
             "按层级",
             [(levels.label(c), n) for c, n in result.by_level.items()],
@@ -74,3 +75,11 @@ def _tables(result: stats.Stats) -> list[tuple[str, list[tuple[str, Any]]]]:
         ("网上办（按网办深度）", depths),
         ("三办率", [("马上办、网上办、一次办事项占比", shown)]),
     ]
+
+
+def _kind_title(kind_id: str) -> str:
+    """A kind by its Chinese title (an unknown id as written)."""
+    try:
+        return kinds.get(kind_id).title
+    except UnreadableInput:
+        return kind_id

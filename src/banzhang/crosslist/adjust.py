@@ -21,7 +21,10 @@ from typing import Any
 
 import attrs
 
-__all__ = ["Change", "Diff", "diff", "summary"]
+from banzhang import codelists, kinds
+from banzhang.declare import fields_of
+
+__all__ = ["Change", "Diff", "diff", "element_title", "summary", "value_text"]
 
 ADDED, CANCELLED, DELEGATED, RECALLED = "新增", "取消", "下放", "收回"
 RENAMED, REBASED, CHANGED = "变更（更名）", "变更（依据）", "变更"
@@ -165,3 +168,44 @@ def _names_another_item(before: dict[str, Any], after: dict[str, Any]) -> bool:
     return before.get("name") != after.get("name") and before.get("power_type") != after.get(
         "power_type"
     )
+
+
+def element_title(kind_id: str, element: str) -> str:
+    """The Chinese title of an item element of ``kind_id`` (the id itself when unknown).
+
+    >>> element_title("power-list", "levels")
+    '行使层级'
+    """
+    item = kinds.get(kind_id).item if kind_id in {k.id for k in kinds.all_kinds()} else None
+    for spec in fields_of(item) if item is not None else ():
+        if spec.name == element:
+            return spec.element.title
+    return element
+
+
+def value_text(kind_id: str, element: str, value: Any) -> str:
+    """A value as a reviewer reads it: codes by their titles, lists joined, 依据 as 《》第…条.
+
+    >>> value_text("power-list", "levels", ["2", "3"])
+    '自治区级、盟市级'
+    """
+    if value is None:
+        return "（无）"
+    if isinstance(value, list):
+        return "、".join(value_text(kind_id, element, entry) for entry in value) or "（无）"
+    if isinstance(value, dict):
+        if "title" in value:
+            return f"{value['title']}{value.get('article') or ''}"
+        return "；".join(str(part) for part in value.values() if part not in (None, "", []))
+    codelist = _codelist_of(kind_id, element)
+    return (
+        codelist.title_of(value) if codelist is not None and isinstance(value, str) else str(value)
+    )
+
+
+def _codelist_of(kind_id: str, element: str) -> codelists.Codelist | None:
+    item = kinds.get(kind_id).item if kind_id in {k.id for k in kinds.all_kinds()} else None
+    for spec in fields_of(item) if item is not None else ():
+        if spec.name == element and spec.element.codelist:
+            return codelists.get(spec.element.codelist)
+    return None

@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from banzhang import codelists
+from banzhang.codes import region as regions
 from banzhang.declare import fields_of
 from banzhang.documents import envelope_of, items_of
 from banzhang.kinds import power_list
@@ -60,7 +61,9 @@ class Place:
     def __str__(self) -> str:
         level = codelists.get("level").label(self.level)
         kind = "通用清单" if self.generic else "清单"
-        return f"{self.region}（{level}{kind}）{self.source} {self.path}"
+        found = regions.lookup(self.region)
+        region = f"{found.name} {self.region}" if found is not None else self.region
+        return f"{region}（{level}{kind}）{self.source} {self.path}"
 
 
 @attrs.frozen
