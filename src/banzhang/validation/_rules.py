@@ -11,6 +11,7 @@ from __future__ import annotations
 from banzhang import kinds
 from banzhang.validation import _rules_codes as codes_
 from banzhang.validation import _rules_norms as norms
+from banzhang.validation import _rules_seeds as seeds
 from banzhang.validation._rules_codes import RuleCheck
 
 __all__ = ["DOCUMENT_CHECKS", "ITEM_CHECKS", "register_checks"]
@@ -24,6 +25,7 @@ ITEM_CHECKS: dict[str, tuple[RuleCheck, ...]] = {
         codes_.sub_items_under_main,
         *_LISTED_ITEM,
         codes_.basis_has_article,
+        seeds.basis_is_legal,
     ),
     "licensing-list": (
         codes_.expecting_type("01"),
@@ -48,6 +50,11 @@ DOCUMENT_CHECKS: dict[str, tuple[RuleCheck, ...]] = {
     "service-guide": (
         codes_.code_type_matches,
         norms.art30_complete,
+        seeds.guide_in_scope,
+        seeds.basis_is_legal,
+        seeds.steps_state_limits,
+        seeds.joint_within_cap,
+        seeds.no_catch_all,
         norms.units_stated,
         norms.promised_within_legal,
         norms.steps_within_promised,
@@ -67,6 +74,8 @@ DOCUMENT_CHECKS: dict[str, tuple[RuleCheck, ...]] = {
         norms.nodes_at_most_three,
         norms.one_time_notice,
         norms.refusal_grounds_name_remedies,
+        seeds.steps_state_limits,
+        seeds.joint_within_cap,
         norms.two_inspectors,
     ),
 }

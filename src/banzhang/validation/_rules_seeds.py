@@ -1,0 +1,141 @@
+"""Writing-norm rules the 2026-11-30 review of the seeds added (SPEC §8).
+
+``basis.legality`` (行政许可法 arts. 14–15, 行政处罚法 art. 16, 行政强制法 arts. 10–11),
+``guide.scope`` (guides are for 依申请 items), ``time.steps-missing`` (every step states its
+limit), ``time.joint-cap`` (联合办理 ≤ 45 工作日, 行政许可法 art. 42) and ``material.catch-all``
+(no catch-all material or condition).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from banzhang import codelists
+from banzhang.validation import _facts as facts
+from banzhang.validation._paths import join, join_index
+from banzhang.validation._rules_codes import ListContext
+from banzhang.validation._structure import finding
+from banzhang.validation.findings import Finding
+
+__all__ = [
+    "basis_is_legal",
+    "guide_in_scope",
+    "joint_within_cap",
+    "no_catch_all",
+    "steps_state_limits",
+]
+
+#: Which 效力层级 may set each type, by law; a type not here is not checked.
+_MAY_SET = {
+    "01": frozenset(
+        {"法律", "行政法规", "国务院决定", "地方性法规", "自治条例和单行条例", "地方政府规章"}
+    ),
+    "03": frozenset({"法律", "行政法规", "地方性法规"}),
+}
+_LAW_OF = {
+    "01": "行政许可法第十四条、第十五条",
+    "02": "行政处罚法第十六条",
+    "03": "行政强制法第十条、第十一条",
+}
+_NORMATIVE = frozenset({"规范性文件", "行政规范性文件"})
+#: Levels that do not tell whether a 许可 or 强制 may rest on them (规章 may be 部门 or 地方).
+_UNDECIDED = frozenset({"规章"})
+
+
+def basis_is_legal(data: Any, path: str, _context: ListContext) -> list[Finding]:
+    """basis.legality: a 许可 or 强制 rests on a level that may set it; a 处罚 not on a
+    规范性文件 alone. Only bases whose 效力层级 is given are judged."""
+    power_type = facts.as_str(data, "power_type")
+    key = "basis"
+    levels = [
+        level
+        for basis in facts.as_list(data, key)
+        if isinstance(basis, dict) and isinstance(level := basis.get("level"), str)
+    ]
+    if power_type not in _LAW_OF or not levels or any(lv in _UNDECIDED for lv in levels):
+        return []
+    if power_type == "02":
+        wrong = all(level in _NORMATIVE for level in levels)
+    else:
+        wrong = not any(level in _MAY_SET[power_type] for level in levels)
+    if not wrong:
+        return []
+    title = codelists.get("power_type").title_of(power_type)
+    shown = "、".join(dict.fromkeys(levels))
+    message = f"{title}的设定依据只有{shown}，不足以设定{title}（{_LAW_OF[power_type]}）"
+    return [finding("basis.legality", join(path, key), message, shown)]
+
+
+#: Types only ever exercised 依职权: no applicant, so no guide (SPEC §2 initiation).
+_EX_OFFICIO = frozenset({"02", "03", "06"})
+
+
+def guide_in_scope(data: Any, path: str, _context: ListContext) -> list[Finding]:
+    """guide.scope: a 服务指南 is for an item applied for, never a 依职权 type."""
+    power_type = facts.as_str(data, "power_type")
+    if power_type not in _EX_OFFICIO:
+        return []
+    title = codelists.get("power_type").title_of(power_type)
+    message = f"{title}是依职权实施的事项，没有申请人，不应编制服务指南"
+    return [finding("guide.scope", join(path, "power_type"), message, power_type)]
+
+
+def steps_state_limits(data: Any, path: str, _context: ListContext) -> list[Finding]:
+    """time.steps-missing: every step of the process states its time limit."""
+    out = []
+    for key in ("process", "steps"):
+        for index, step in enumerate(facts.as_list(data, key)):
+            if not isinstance(step, dict) or step.get("stage") == "事后监管":
+                continue
+            name = facts.as_str(step, "name") or f"第 {index + 1} 个环节"
+            if any(word in name for word in ("申请", "归档")):
+                continue  # the applicant's own step and filing have no limit of the agency's
+            if facts.time_limit(step, "time_limit") is None:
+                message = f"环节“{name}”没有写明办理时限"
+                where = join(join_index(join(path, key), index), "time_limit")
+                out.append(finding("time.steps-missing", where, message))
+    return out
+
+
+#: 行政许可法 art. 42: jointly handled, 45 working days at most unless a basis says otherwise.
+_JOINT_CAP = 45
+
+
+def joint_within_cap(data: Any, path: str, _context: ListContext) -> list[Finding]:
+    """time.joint-cap: 联合办理/统一办理 legal limit ≤ 45 工作日 unless a basis is cited."""
+    limit = facts.time_limit(data, "legal_time_limit")
+    if data.get("joint_approval") is not True or limit is None:
+        return []
+    days = facts.days(limit)
+    if days is None or days <= _JOINT_CAP or limit.get("basis"):
+        return []
+    message = (
+        f"多部门联合办理的法定时限为 {limit['amount']} {limit.get('unit')}，超过 45 个工作日，"
+        "应在“时限依据”中写明延长所依据的法律法规（行政许可法第四十二条）"
+    )
+    return [finding("time.joint-cap", join(path, "legal_time_limit"), message, limit["amount"])]
+
+
+#: A material or condition that names nothing: "其他相关材料", "法律法规规定的其他条件".
+_CATCH_ALL_MATERIAL = re.compile(
+    r"^(其他|其它)?(相关)?(证明)?材料$|其他相关材料|其它相关材料|其他材料$"
+)
+_CATCH_ALL_CONDITION = re.compile(r"(法律|法规|规章).{0,6}规定的其他条件|其他(相关)?条件$")
+
+
+def no_catch_all(data: Any, path: str, _context: ListContext) -> list[Finding]:
+    """material.catch-all: every material and condition is named, none is a catch-all."""
+    out = []
+    for index, material in enumerate(facts.as_list(data, "materials")):
+        name = facts.as_str(material, "name") if isinstance(material, dict) else None
+        if name and _CATCH_ALL_MATERIAL.fullmatch(name.strip("。；;： ")):
+            message = f"申请材料“{name}”是兜底表述；应逐项写明材料名称（国务院清理兜底条款）"
+            where = join(join_index(join(path, "materials"), index), "name")
+            out.append(finding("material.catch-all", where, message, name))
+    for index, condition in enumerate(facts.as_list(data, "conditions")):
+        if isinstance(condition, str) and _CATCH_ALL_CONDITION.search(condition):
+            message = f"申请条件“{condition}”是兜底表述；应逐项写明具体条件"
+            where = join_index(join(path, "conditions"), index)
+            out.append(finding("material.catch-all", where, message, condition))
+    return out
