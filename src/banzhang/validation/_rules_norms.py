@@ -304,13 +304,44 @@ def refusal_grounds_name_remedies(data: Any, path: str, _context: ListContext) -
 def _remedies_named(data: Any, path: str) -> list[Finding]:
     remedies = facts.as_str(data, "remedies") or ""
     missing = [channel for channel in ("行政复议", "行政诉讼") if channel not in remedies]
-    if not missing:
+    if missing:
+        message = (
+            "“救济途径”应告知不予受理、不予许可时可依法申请行政复议或者提起行政诉讼；"
+            f"缺少：{'、'.join(missing)}"
+        )
+        return [finding("refusal.remedies", join(path, "remedies"), message, remedies or None)]
+    wrong = _wrong_deadlines(remedies)
+    if not wrong:
         return []
-    message = (
-        "“救济途径”应告知不予受理、不予许可时可依法申请行政复议或者提起行政诉讼；"
-        f"缺少：{'、'.join(missing)}"
-    )
-    return [finding("refusal.remedies", join(path, "remedies"), message, remedies or None)]
+    message = "“救济途径”写明的期限与法定期限不符：" + "；".join(wrong)
+    return [finding("refusal.remedies", join(path, "remedies"), message, remedies)]
+
+
+#: The statutory deadlines, when a guide writes one: 复议 60 日 (行政复议法), 诉讼 6 个月
+#: (行政诉讼法第四十六条), each read in the clause that names the remedy.
+_REMEDY_DEADLINES = (
+    (
+        "行政复议",
+        re.compile(r"([0-9]+|[一二三四五六七八九十]+)\s*(?:个)?\s*(日|天|工作日|个?月)"),
+        60,
+        "日",
+    ),
+    ("行政诉讼", re.compile(r"([0-9]+|[一二三四五六七八九十]+)\s*(?:个)?\s*(月|日|天)"), 6, "月"),
+)
+
+
+def _wrong_deadlines(remedies: str) -> list[str]:
+    wrong = []
+    for clause in re.split(r"[。；;，,]|或者|或", remedies):
+        for remedy, pattern, statutory, unit in _REMEDY_DEADLINES:
+            if remedy not in clause:
+                continue
+            for found in pattern.finditer(clause):
+                amount, written = _number(found.group(1)), found.group(2).lstrip("个")
+                if (amount, written) != (statutory, unit):
+                    legal = f"{statutory} {'日' if unit == '日' else '个月'}"
+                    wrong.append(f"{remedy}期限写为 {found.group(0)}，法定为 {legal}")
+    return wrong
 
 
 def fees_consistent(data: Any, path: str, _context: ListContext) -> list[Finding]:
