@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 
@@ -142,3 +143,26 @@ def test_cli_levels_without_differences_exits_0(
 def test_cli_levels_missing_path_exits_2(tmp_path: Path) -> None:
     """A path that does not exist is a usage error."""
     assert main(["levels", str(tmp_path / "nope")]) == 2
+
+
+def test_a_difference_that_vanishes_when_normalised_is_a_format_difference() -> None:
+    """第35条 vs 第三十五条, a trailing space, full-width brackets: 格式差异, not 不一致."""
+    lists, _ = synthetic.province(5, seed=3)
+    region, league = copy.deepcopy(lists[0]), copy.deepcopy(lists[1])
+    item = league["items"][0]
+    item["name"] = item["name"].replace("（", "(").replace("）", ")") + " "
+    for basis in item["basis"]:
+        basis["title"] = basis["title"].strip("《》")
+    report = levels.check([("region", region), ("league", league)])
+    assert report.differences == ()
+    assert {d.element for d in report.formal_differences} >= {"name", "basis"}
+    assert {d.nature for d in report.formal_differences} == {"格式差异"}
+
+
+def test_a_real_difference_stays_a_difference_after_normalising() -> None:
+    """Another name is a 不一致 (an error), whatever its spacing."""
+    lists, _ = synthetic.province(5, seed=3)
+    region, league = copy.deepcopy(lists[0]), copy.deepcopy(lists[1])
+    league["items"][0]["name"] += " （地方表述）"
+    report = levels.check([("region", region), ("league", league)])
+    assert [(d.element, d.nature) for d in report.differences] == [("name", "不一致")]

@@ -51,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
                 "counts": report.counts(),
                 "skipped": skipped,
                 "differences": [difference.to_dict() for difference in report.differences],
+                "formal_differences": [d.to_dict() for d in report.formal_differences],
             }
         )
     else:
@@ -64,6 +65,7 @@ def _text(report: levels.LevelsReport, skipped: list[str]) -> str:
     head = (
         f"三级五同：读取 {report.lists} 张权责清单、{report.items} 项事项，"
         f"{report.shared_codes} 个编码在不同层级出现；发现 {len(report.differences)} 处不一致"
+        f"，{len(report.formal_differences)} 处格式差异（提示：规范化后一致）"
     )
     lines = [head]
     if skipped:
@@ -78,6 +80,12 @@ def _text(report: levels.LevelsReport, skipped: list[str]) -> str:
             lines.append(f"      本处 {difference.place}：{_inline(difference.found)}")
         if len(found) > _SHOWN:
             lines.append(f"  [{title}] …… 另有 {len(found) - _SHOWN} 处")
+    for difference in report.formal_differences[:_SHOWN]:
+        lines.append(f"  [格式差异·{difference.title}] {difference.basic_code}")
+        lines.append(f"      参照 {difference.reference}：{_inline(difference.expected)}")
+        lines.append(f"      本处 {difference.place}：{_inline(difference.found)}")
+    if len(report.formal_differences) > _SHOWN:
+        lines.append(f"  [格式差异] …… 另有 {len(report.formal_differences) - _SHOWN} 处")
     return "\n".join(lines)
 
 
@@ -98,6 +106,7 @@ def _sections(report: levels.LevelsReport) -> list[Section]:
     )
     rows = (
         (
+            d.nature,
             d.basic_code,
             d.title,
             d.reference.region,
@@ -107,9 +116,10 @@ def _sections(report: levels.LevelsReport) -> list[Section]:
             str(d.place),
             _shown(d.found),
         )
-        for d in report.differences
+        for d in (*report.differences, *report.formal_differences)
     )
     headers = [
+        "性质",
         "基本编码",
         "要素",
         "参照区划",
@@ -121,7 +131,7 @@ def _sections(report: levels.LevelsReport) -> list[Section]:
     ]
     return [
         summary,
-        Section("三级五同差异", headers, rows, widths=(16, 10, 10, 40, 30, 10, 40, 30)),
+        Section("三级五同差异", headers, rows, widths=(10, 16, 10, 10, 40, 30, 10, 40, 30)),
     ]
 
 

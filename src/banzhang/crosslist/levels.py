@@ -24,6 +24,7 @@ import attrs
 
 from banzhang import codelists
 from banzhang.codes import region as regions
+from banzhang.crosslist._normalise import normalise
 from banzhang.declare import fields_of
 from banzhang.documents import envelope_of, items_of
 from banzhang.kinds import power_list
@@ -77,6 +78,8 @@ class Difference:
         found: its value here.
         reference: where the reference was read.
         place: where the differing item was read.
+        formal: whether the two agree once normalised (spaces, full/half width, 《》, 第三十五条
+            = 第35条): a 格式差异, reported as a notice; otherwise a 不一致, an error.
     """
 
     basic_code: str
@@ -85,15 +88,21 @@ class Difference:
     found: Any
     reference: Place
     place: Place
+    formal: bool = False
 
     @property
     def title(self) -> str:
         """The element's Chinese title."""
         return ELEMENTS[self.element]
 
+    @property
+    def nature(self) -> str:
+        """不一致 (an error) or 格式差异 (a notice)."""
+        return "格式差异" if self.formal else "不一致"
+
     def to_dict(self) -> dict[str, Any]:
         """Return the difference as JSON-ready data."""
-        return {**attrs.asdict(self), "title": self.title}
+        return {**attrs.asdict(self), "title": self.title, "nature": self.nature}
 
 
 @attrs.frozen
@@ -104,16 +113,18 @@ class LevelsReport:
         lists: how many lists were read.
         items: how many items were read.
         shared_codes: how many codes occur in more than one compared list.
-        differences: every difference, in reading order.
+        differences: every 不一致 (differs after normalising), in reading order.
+        formal_differences: every 格式差异 (agrees once normalised), in reading order.
     """
 
     lists: int
     items: int
     shared_codes: int
     differences: tuple[Difference, ...]
+    formal_differences: tuple[Difference, ...] = ()
 
     def counts(self) -> dict[str, int]:
-        """Differences per element id."""
+        """不一致 per element id."""
         counted = Counter(difference.element for difference in self.differences)
         return {element: counted[element] for element in ELEMENTS}
 
@@ -154,7 +165,9 @@ def check(documents: Iterable[tuple[str, Any]]) -> LevelsReport:
             if reference.matches(item):
                 continue  # the common case, decided without normalising anything
             differences.extend(reference.differences(code, item, origin.place(index)))
-    return LevelsReport(len(ordered), items, shared, tuple(differences))
+    real = tuple(difference for difference in differences if not difference.formal)
+    formal = tuple(difference for difference in differences if difference.formal)
+    return LevelsReport(len(ordered), items, shared, real, formal)
 
 
 @attrs.frozen
@@ -211,8 +224,16 @@ class _Reference:
         reference = self.origin.place(self.index)
         for element in ELEMENTS:
             value = _fact(item, element, self._facts)
-            if value != self._facts[element]:
-                yield Difference(code, element, self._facts[element], value, reference, place)
+            expected = self._facts[element]
+            if value != expected:
+                formal = _normal(element, value) == _normal(element, expected)
+                yield Difference(code, element, expected, value, reference, place, formal)
+
+
+def _normal(element: str, value: Any) -> Any:
+    """A compared value normalised; 依据 in any order (they are compared as a set)."""
+    found = normalise(value)
+    return sorted(found) if element == "basis" and isinstance(found, list) else found
 
 
 def _order(envelope: dict[str, Any]) -> tuple[int, int]:

@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from banzhang import codelists
+from banzhang._numerals import chinese_number
 from banzhang.validation import _facts as facts
 from banzhang.validation._paths import join, join_index
 from banzhang.validation._rules_codes import TYPE_SPAN, ListContext
@@ -259,7 +260,7 @@ def _one_time_problem(text: str) -> str | None:
             "当场或者在五日内一次性告知申请人需要补正的全部内容"
         )
     for clause in clauses:
-        days = [_number(found.group(1)) for found in _DAYS.finditer(clause)]
+        days = [chinese_number(found.group(1)) for found in _DAYS.finditer(clause)]
         if any(day > _NOTICE_DAYS for day in days):
             longest = max(days)
             return (
@@ -273,20 +274,6 @@ def _one_time_problem(text: str) -> str | None:
 
 #: 行政许可法 art. 32: 当场 or within five days.
 _NOTICE_DAYS = 5
-_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def _number(text: str) -> int:
-    """A day count written in Arabic or Chinese numerals (五, 十, 十五, 二十)."""
-    if text.isdigit():
-        return int(text)
-    if "百" in text:
-        hundreds, _, rest = text.partition("百")
-        return _DIGITS.get(hundreds, 1) * 100 + (_number(rest.lstrip("零")) if rest else 0)
-    tens, _, units = text.partition("十")
-    if "十" not in text:
-        return _DIGITS.get(text, 0)
-    return (_DIGITS.get(tens, 1) if tens else 1) * 10 + _DIGITS.get(units, 0)
 
 
 def refusal_names_remedies(data: Any, path: str, _context: ListContext) -> list[Finding]:
@@ -337,7 +324,7 @@ def _wrong_deadlines(remedies: str) -> list[str]:
             if remedy not in clause:
                 continue
             for found in pattern.finditer(clause):
-                amount, written = _number(found.group(1)), found.group(2).lstrip("个")
+                amount, written = chinese_number(found.group(1)), found.group(2).lstrip("个")
                 if (amount, written) != (statutory, unit):
                     legal = f"{statutory} {'日' if unit == '日' else '个月'}"
                     wrong.append(f"{remedy}期限写为 {found.group(0)}，法定为 {legal}")
