@@ -22,7 +22,8 @@ SCHEMAS = PACKAGE / "schemas"
 
 #: The floors, lowest first. A module may import its own floor and the floors below, never above.
 FLOORS: tuple[tuple[str, ...], ...] = (
-    ("_version", "_tsv", "_memo", "_access", "_atomic", "_numerals", "errors", "_data", "schemas"),
+    ("_version", "_tsv", "_memo", "_access", "_atomic", "_numerals", "_normalise", "errors"),
+    ("_data", "schemas"),
     ("codelists", "codes", "declare"),
     ("models", "kinds"),
     ("documents",),

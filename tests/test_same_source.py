@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
+import banzhang
 from banzhang import convert, examples
 from banzhang.cli import main
 from banzhang.formats import excel, for_path
@@ -111,3 +113,37 @@ def test_validate_writes_an_excel_report(
     ]
     sheet, cell = str(rows[0][5]).split("!")
     assert load_workbook(target)[sheet][cell].value == "000117047009"
+
+
+def test_a_four_ways_item_must_carry_the_power_lists_name() -> None:
+    """同源 by name: a 四办 item under the right code with another name is a finding; the same
+    name written with other spacing or brackets is not."""
+    power = examples.load_data("power-list")
+    modes = copy.deepcopy(examples.load_data("service-mode-list"))
+    codes = same_source.power_codes(power)
+    modes["items"][0]["name"] = "食品生产许可 (新办)"  # formatting only
+    modes["items"][1]["name"] = "食品经营许可（变更）"  # another item's name
+    found = [(f.rule, f.path) for f in same_source.iter_findings(modes, codes)]
+    assert found == [("crosslist.same-source", "$.items[1].name")]
+
+
+def test_items_that_point_at_an_approval_keep_their_own_names() -> None:
+    """Intermediary and supervision items name themselves: only their code is checked."""
+    codes = same_source.power_codes(examples.load_data("power-list"))
+    for kind in ("intermediary-list", "supervision-list"):
+        assert list(same_source.iter_findings(examples.load_data(kind), codes)) == []
+
+
+def test_validate_checks_names_across_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """banzhang validate with the region's 权责清单 names the 四办 item whose name differs."""
+    modes = copy.deepcopy(examples.load_data("service-mode-list"))
+    modes["items"][1]["name"] = "食品经营许可（变更）"
+    path = tmp_path / "service-mode-list.json"
+    banzhang.dump(modes, path)
+    assert main(["validate", str(examples.path("power-list")), str(path)]) == 1
+    assert (
+        "与本地区权责清单中 000117047002 的名称“食品生产许可（变更）”不一致"
+        in capsys.readouterr().out
+    )

@@ -185,13 +185,13 @@ def _open_all(paths: list[Path]) -> dict[Path, ListFile]:
     return opened
 
 
-def _same_source_codes(opened: dict[Path, ListFile]) -> dict[Path, set[str]]:
+def _same_source_codes(opened: dict[Path, ListFile]) -> dict[Path, dict[str, str]]:
     """同源: for each file of a kind that must use its region's 权责清单 codes, those codes.
 
     Only where that 权责清单 is among the files given; its codes are read streamed. A 权责清单
     whose items cannot be read is left to its report.
     """
-    regions: dict[str, set[str]] = {}
+    regions: dict[str, dict[str, str]] = {}
     for found in opened.values():
         if not kinds.get(found.kind).has(kinds.REFERENCE):
             continue
@@ -199,7 +199,7 @@ def _same_source_codes(opened: dict[Path, ListFile]) -> dict[Path, set[str]]:
             codes = same_source.power_codes(found)
         except UnreadableInput:
             continue
-        regions.setdefault(str(found.envelope.get("region")), set()).update(codes)
+        regions.setdefault(str(found.envelope.get("region")), {}).update(codes)
     return {
         path: regions[region]
         for path, found in opened.items()

@@ -23,8 +23,8 @@ from typing import Any
 import attrs
 
 from banzhang import codelists
+from banzhang._normalise import normalise
 from banzhang.codes import region as regions
-from banzhang.crosslist._normalise import normalise
 from banzhang.declare import fields_of
 from banzhang.documents import envelope_of, items_of
 from banzhang.kinds import power_list

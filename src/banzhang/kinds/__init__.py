@@ -20,6 +20,7 @@ from banzhang.kinds import (  # noqa: F401 - importing a kind module registers i
 )
 from banzhang.kinds._registry import (
     REFERENCE,
+    SAME_ITEM,
     SAME_SOURCE,
     SERVICE_MODES,
     Kind,
@@ -31,6 +32,7 @@ from banzhang.kinds._registry import (
 
 __all__ = [
     "REFERENCE",
+    "SAME_ITEM",
     "SAME_SOURCE",
     "SERVICE_MODES",
     "Kind",

@@ -11,6 +11,7 @@ from banzhang.errors import UnreadableInput
 
 __all__ = [
     "REFERENCE",
+    "SAME_ITEM",
     "SAME_SOURCE",
     "SERVICE_MODES",
     "Kind",
@@ -24,6 +25,9 @@ __all__ = [
 REFERENCE = "reference"
 #: Its items must reference a 基本编码 of the region's reference list (同源 [S 003]).
 SAME_SOURCE = "same-source"
+#: Its items are the reference list's items themselves (not items that point at one): 同源
+#: compares their names too.
+SAME_ITEM = "same-item"
 #: Its items say how an item is served (马上办, 网上办, …): the 三办率's numerator.
 SERVICE_MODES = "service-modes"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from banzhang.declare import element, model
-from banzhang.kinds._registry import SAME_SOURCE, Kind, register
+from banzhang.kinds._registry import SAME_ITEM, SAME_SOURCE, Kind, register
 from banzhang.models.common import Agency, HandlingItem, LegalBasis, ListDocument, SubItem
 
 __all__ = ["LicensingItem", "LicensingList"]
@@ -89,6 +89,6 @@ KIND = register(
         source="S 002; V 国办发〔2022〕2号",
         order=2,
         description="行政许可事项及其实施要素",
-        roles=frozenset({SAME_SOURCE}),
+        roles=frozenset({SAME_SOURCE, SAME_ITEM}),
     )
 )

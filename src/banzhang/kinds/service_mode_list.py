@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from banzhang.declare import element, model
-from banzhang.kinds._registry import SAME_SOURCE, SERVICE_MODES, Kind, register
+from banzhang.kinds._registry import SAME_ITEM, SAME_SOURCE, SERVICE_MODES, Kind, register
 from banzhang.models.common import Agency, ListDocument, TimeLimit
 
 __all__ = ["ServiceModeItem", "ServiceModeList"]
@@ -69,6 +69,6 @@ KIND = register(
         source="S 003",
         order=8,
         description="按办理方式列明的事项及承诺时限",
-        roles=frozenset({SAME_SOURCE, SERVICE_MODES}),
+        roles=frozenset({SAME_SOURCE, SAME_ITEM, SERVICE_MODES}),
     )
 )

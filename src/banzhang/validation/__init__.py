@@ -114,7 +114,7 @@ def _same_source(kind: str, data: Any, codes: Collection[str] | None) -> _CrossC
     if codes is None or kind not in same_source.KINDS:
         return None
     region = data.get("region") if isinstance(data, dict) else None
-    return lambda item, path: same_source.item_finding(item, path, region, codes)
+    return lambda item, path: same_source.item_finding(item, path, region, codes, kind=kind)
 
 
 def _item_findings(

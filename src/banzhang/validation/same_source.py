@@ -1,5 +1,8 @@
 """同源 [S 003]: intermediary, "四办", supervision and licensing items reference a 基本编码 that
-the same region's 权责清单 holds (an item's code or a 子项's).
+the same region's 权责清单 holds (an item's code or a 子项's); where the item *is* that item
+("四办" and 许可 items: the kinds' ``SAME_ITEM`` role), its name is the 权责清单's too, once
+normalised (SPEC §9). Intermediary and supervision items carry their own names and point at an
+approval's code, so only their code is checked.
 
 >>> from banzhang import examples
 >>> codes = power_codes(examples.load_data("power-list"))
@@ -13,6 +16,7 @@ from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 from banzhang import kinds
+from banzhang._normalise import normalise
 from banzhang.documents import envelope_of, items_of
 from banzhang.validation._structure import finding
 from banzhang.validation.findings import Finding
@@ -23,36 +27,66 @@ __all__ = ["KINDS", "item_finding", "iter_findings", "power_codes"]
 KINDS = frozenset(kind.id for kind in kinds.with_role(kinds.SAME_SOURCE))
 
 
-def power_codes(power_list: Any) -> set[str]:
-    """Return every 基本编码 of a 权责清单 (items and 子项), from data or an item stream."""
-    codes: set[str] = set()
+def power_codes(power_list: Any) -> dict[str, str]:
+    """Return every 基本编码 of a 权责清单 (items and 子项) with its name, from data or a stream.
+
+    The result is also the set of codes (``code in power_codes(...)``).
+    """
+    codes: dict[str, str] = {}
     for item in _objects(items_of(power_list)):
-        codes.update(code for code in [item.get("basic_code")] if isinstance(code, str))
+        _add(codes, item)
         for sub in _objects(item.get("sub_items", [])):
-            codes.update(code for code in [sub.get("basic_code")] if isinstance(code, str))
+            _add(codes, sub)
     return codes
 
 
+def _add(codes: dict[str, str], entry: dict[str, Any]) -> None:
+    code, name = entry.get("basic_code"), entry.get("name")
+    if isinstance(code, str):
+        codes[code] = name if isinstance(name, str) else ""
+
+
 def iter_findings(document: Any, codes: Collection[str]) -> Iterator[Finding]:
-    """Yield a ``crosslist.same-source`` finding for each item whose code the 权责清单 lacks.
+    """Yield a ``crosslist.same-source`` finding for each item whose code the 权责清单 lacks
+    (or, for "四办" and 许可 items, whose name is not the 权责清单's).
 
     ``banzhang.validation.iter_findings(document, power_codes=codes)`` runs the same check in
     its one pass, where each format adds the cell or line to the finding.
     """
-    region = envelope_of(document).get("region")
+    envelope = envelope_of(document)
+    region, kind = envelope.get("region"), envelope.get("kind")
     for index, item in enumerate(items_of(document)):
-        found = item_finding(item, f"$.items[{index}]", region, codes)
+        found = item_finding(item, f"$.items[{index}]", region, codes, kind=kind)
         if found is not None:
             yield found
 
 
-def item_finding(item: Any, path: str, region: Any, codes: Collection[str]) -> Finding | None:
-    """The ``crosslist.same-source`` finding of one item at ``path``, or None when it is fine."""
+def item_finding(
+    item: Any, path: str, region: Any, codes: Collection[str], *, kind: Any = None
+) -> Finding | None:
+    """The ``crosslist.same-source`` finding of one item at ``path``, or None when it is fine.
+
+    ``codes`` may be the codes alone, or :func:`power_codes`' codes with their names; given
+    names and a ``kind`` whose items are the 权责清单's own, the names are compared too.
+    """
     code = item.get("basic_code") if isinstance(item, dict) else None
-    if not isinstance(code, str) or code in codes:
+    if not isinstance(code, str):
         return None
-    message = f"基本编码 {code} 不在本地区（{region}）的权责清单中（同源）"
-    return finding("crosslist.same-source", f"{path}.basic_code", message, code)
+    if code not in codes:
+        message = f"基本编码 {code} 不在本地区（{region}）的权责清单中（同源）"
+        return finding("crosslist.same-source", f"{path}.basic_code", message, code)
+    expected = codes.get(code) if isinstance(codes, dict) else None
+    name = item.get("name")
+    if not expected or not isinstance(name, str) or kind not in _SAME_ITEM:
+        return None
+    if normalise(name) == normalise(expected):
+        return None
+    message = f"事项名称“{name}”与本地区权责清单中 {code} 的名称“{expected}”不一致（同源）"
+    return finding("crosslist.same-source", f"{path}.name", message, name)
+
+
+#: The kinds whose items are the 权责清单's items themselves: their names must agree.
+_SAME_ITEM = frozenset(kind.id for kind in kinds.with_role(kinds.SAME_ITEM))
 
 
 def _objects(entries: Iterable[Any]) -> Iterator[dict[str, Any]]:
