@@ -147,8 +147,8 @@ def test_wrong_shape_is_invalid_document_with_paths() -> None:
 def test_format_chosen_by_extension() -> None:
     """.json and .jsonl go to the JSON module; other extensions are refused clearly."""
     assert for_path("a.JSON").NAME == "json"
-    with pytest.raises(UnreadableInput, match=r"\.csv"):
-        for_path("a.csv")
+    with pytest.raises(UnreadableInput, match=r"\.pdf"):
+        for_path("a.pdf")
 
 
 def test_dump_writes_utf8_chinese(tmp_path: Path) -> None:

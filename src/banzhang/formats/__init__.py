@@ -2,10 +2,10 @@
 
 >>> for_path("lists/power.xlsx").NAME
 'excel'
->>> for_path("power.csv").NAME
+>>> for_path("power.pdf").NAME
 Traceback (most recent call last):
 ...
-banzhang.errors.UnreadableInput: 不支持的文件类型“.csv”；支持：.json、.jsonl、.xlsx、.xml
+banzhang.errors.UnreadableInput: 不支持的文件类型“.pdf”；支持：.csv、.json、.jsonl、.xlsx、.xml
 """
 
 from __future__ import annotations
@@ -82,6 +82,7 @@ _BY_EXTENSION: dict[str, str] = {
     ".jsonl": "banzhang.formats.json",
     ".xlsx": "banzhang.formats.excel",
     ".xml": "banzhang.formats.xml",
+    ".csv": "banzhang.formats.csv",
 }
 
 

@@ -9,7 +9,7 @@ from banzhang.errors import UnreadableInput
 
 __all__ = ["LIST_SUFFIXES", "expand"]
 
-LIST_SUFFIXES = (".json", ".jsonl", ".xlsx", ".xml")
+LIST_SUFFIXES = (".json", ".jsonl", ".xlsx", ".xml", ".csv")
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:
