@@ -184,9 +184,19 @@ def _excel_entries() -> dict[str, bytes]:
     }
 
 
+def _csv_entries() -> dict[str, bytes]:
+    return {
+        "empty.csv": b"",
+        "not-text.csv": bytes(range(128, 256)),
+        "unbalanced-quote.csv": '序号,事项名称\n1,"食品生产许可\n'.encode(),
+        "no-header.csv": "1,2,3\n4,5,6\n".encode("gb18030"),
+        "formula.csv": "序号,事项名称,基本编码\n1,=1+1,000117047000\n".encode(),
+    }
+
+
 def corpus() -> dict[str, bytes]:
     """Every hostile file, by name."""
-    return {**_json_entries(), **_xml_entries(), **_excel_entries()}
+    return {**_json_entries(), **_xml_entries(), **_excel_entries(), **_csv_entries()}
 
 
 def write_corpus(folder: Path) -> list[Path]:
