@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -80,3 +81,44 @@ def test_text_in_no_chinese_encoding_is_unreadable(tmp_path: Path) -> None:
     path.write_bytes(b"\x81\x30\xff\xff\xfe")
     with pytest.raises(UnreadableInput, match="GB18030"):
         banzhang.load_data(path)
+
+
+def _titled(tmp_path: Path, title: str) -> Path:
+    rows = [[title], ["填报单位：包头市市场监督管理局", "", "填报日期：2024年3月"], *ROWS[1:]]
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    path = tmp_path / "权责清单.csv"
+    path.write_bytes(buffer.getvalue().encode("gb18030"))
+    return path
+
+
+def test_the_envelope_is_read_from_the_rows_above_the_header(tmp_path: Path) -> None:
+    """Department, region, level and version from the title and 填报单位 rows; no 生效日期."""
+    data = banzhang.load_data(_titled(tmp_path, "包头市市场监督管理局权责清单（2024年版）"))
+    assert data["department"] == {"name": "包头市市场监督管理局"}
+    assert (data["region"], data["level"], data["version"]) == ("150200", "3", "2024年版")
+    assert "effective_date" not in data
+
+
+def test_what_cannot_be_inferred_names_its_option(tmp_path: Path) -> None:
+    """A missing envelope element of a department's file says which option supplies it."""
+    path = _titled(tmp_path, "XX局权责清单")
+    path.write_bytes(path.read_bytes().replace("包头市".encode("gb18030"), b""))
+    messages = {f.path: f.message for f in banzhang.iter_findings(path)}
+    assert "--region" in messages["$.region"]
+    assert "--effective-date" in messages["$.effective_date"]
+
+
+def test_options_supply_the_envelope_and_convert_keeps_what_it_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without the options convert still writes the JSON (exit 1); with them it is valid."""
+    path = _titled(tmp_path, "XX局权责清单")
+    out = tmp_path / "out.json"
+    assert main(["convert", str(path), str(out)]) == 1
+    assert "已按读到的内容写入" in capsys.readouterr().err
+    assert len(json.loads(out.read_text("utf-8"))["items"]) == 2
+    options = ["--region", "包头市", "--effective-date", "2024-05-01", "--version", "2024年版"]
+    assert main(["validate", str(path), *options]) == 0
+    assert main(["convert", str(path), str(tmp_path / "ok.xlsx"), *options]) == 0
+    assert banzhang.load(tmp_path / "ok.xlsx").region == "150200"

@@ -10,9 +10,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from banzhang import codelists
 from banzhang._atomic import refuse_same_file
+from banzhang.codes import region as regions
 from banzhang.errors import BanzhangError, UnreadableInput
 from banzhang.formats._inputs import expand
+from banzhang.formats.excel._envelope import level_of as infer_level
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -98,3 +101,54 @@ def _jsonable(value: Any) -> Any:
         return str(value)
     message = f"无法写成 JSON 的值：{type(value).__name__}"
     raise TypeError(message)
+
+
+#: Envelope elements a caller may supply for a department's workbook or .csv: option → element.
+ENVELOPE_OPTIONS = {
+    "region": "行政区划代码或名称（如 150200 或 包头市）",
+    "level": "层级代码或名称（如 3 或 盟市级）；给出 --region 时由区划推出",
+    "department": "部门名称",
+    "version": "版本（如 2024年版）",
+    "effective_date": "生效日期（YYYY-MM-DD）",
+}
+
+
+def add_envelope_options(parser: argparse.ArgumentParser) -> None:
+    """Give a verb the envelope options (``--region``, ``--level``, ``--department``, …)."""
+    group = parser.add_argument_group("清单信息（部门工作簿或 .csv 没有写明、或写错时指定）")
+    for element, text in ENVELOPE_OPTIONS.items():
+        group.add_argument(
+            "--" + element.replace("_", "-"), dest=element, metavar="VALUE", help=text
+        )
+
+
+def envelope_given(args: argparse.Namespace) -> dict[str, Any] | None:
+    """The envelope elements the caller supplied, as document values (codes resolved).
+
+    Raises:
+        CommandError: a region or level that names nothing known (exit 2).
+    """
+    given: dict[str, Any] = {}
+    if args.region:
+        given["region"] = _region_code(args.region)
+        given["level"] = infer_level(given["region"])
+    if args.level:
+        level = codelists.get("level").resolve(args.level)
+        if level is None:
+            raise CommandError(f"未知的层级“{args.level}”；可用：1–7 或 盟市级 等名称")
+        given["level"] = level
+    if args.department:
+        given["department"] = {"name": args.department}
+    for element in ("version", "effective_date"):
+        if getattr(args, element):
+            given[element] = getattr(args, element)
+    return given or None
+
+
+def _region_code(text: str) -> str:
+    if text.isdigit():
+        return text
+    for entry in regions.all_regions():
+        if text in (entry.name, entry.full_name):
+            return entry.code
+    raise CommandError(f"区划表中没有“{text}”；请给出 6 位行政区划代码")

@@ -13,8 +13,10 @@ from banzhang.cli._common import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
+    add_envelope_options,
     add_format_option,
     declare_files,
+    envelope_given,
     output_file,
     print_json,
 )
@@ -44,6 +46,7 @@ def register(subparsers: Any) -> None:
         "--excel", type=output_file(".xlsx"), metavar="REPORT.xlsx", help="另写一份 Excel 报告"
     )
     add_format_option(parser)
+    add_envelope_options(parser)
     declare_files(parser, inputs=("files",), outputs=("excel",))
     parser.set_defaults(func=run)
 
@@ -53,6 +56,7 @@ def check_file(
     kind: str | None,
     power_codes: Collection[str] | None = None,
     opened: ListFile | None = None,
+    given: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Validate one file and return its report (``error`` set when it could not be read).
 
@@ -61,7 +65,13 @@ def check_file(
     """
     try:
         module = for_path(path)
-        findings = list(module.iter_findings(path, kind=kind, power_codes=power_codes))
+        if given is not None and module.NAME in ("excel", "csv"):
+            found_findings = module.iter_findings(  # type: ignore[call-arg]  # workbook readers
+                path, kind=kind, power_codes=power_codes, envelope=given
+            )
+        else:
+            found_findings = module.iter_findings(path, kind=kind, power_codes=power_codes)
+        findings = list(found_findings)
         found = kind or (opened.kind if opened else module.iter_load_data(path).kind)
     except UnreadableInput as err:
         return {"file": str(path), "readable": False, "valid": False, "error": str(err)}
@@ -82,8 +92,10 @@ def run(args: argparse.Namespace) -> int:
     files = _files(args.files)
     opened = _open_all(files)
     power_codes = _same_source_codes(opened)
+    given = envelope_given(args)
     reports = [
-        check_file(path, args.kind, power_codes.get(path), opened.get(path)) for path in files
+        check_file(path, args.kind, power_codes.get(path), opened.get(path), given)
+        for path in files
     ]
     if args.excel:
         write_workbook(args.excel, _sections(reports))

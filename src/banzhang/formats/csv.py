@@ -55,9 +55,9 @@ def load(source: Source, *, kind: str | None = None) -> Any:
     return excel.load(_as_workbook(source), kind=kind)
 
 
-def load_data(source: Source) -> Any:
+def load_data(source: Source, *, envelope: dict[str, Any] | None = None) -> Any:
     """Read a .csv list as JSON-shaped data, without judging it."""
-    return excel.load_data(_as_workbook(source))
+    return excel.load_data(_as_workbook(source), envelope=envelope)
 
 
 def iter_load(source: Source, *, kind: str | None = None) -> ItemStream:
@@ -65,16 +65,23 @@ def iter_load(source: Source, *, kind: str | None = None) -> ItemStream:
     return excel.iter_load(_as_workbook(source), kind=kind)
 
 
-def iter_load_data(source: Source, *, kind: str | None = None) -> ItemStream:
+def iter_load_data(
+    source: Source, *, kind: str | None = None, envelope: dict[str, Any] | None = None
+) -> ItemStream:
     """Read a .csv list item by item as JSON-shaped data."""
-    return excel.iter_load_data(_as_workbook(source), kind=kind)
+    return excel.iter_load_data(_as_workbook(source), kind=kind, envelope=envelope)
 
 
 def iter_findings(
-    source: Source, *, kind: str | None = None, power_codes: Collection[str] | None = None
+    source: Source,
+    *,
+    kind: str | None = None,
+    power_codes: Collection[str] | None = None,
+    envelope: dict[str, Any] | None = None,
 ) -> Iterator[Finding]:
     """Read and validate a .csv list; findings name their cell (``权责清单!C7``)."""
-    return excel.iter_findings(_as_workbook(source), kind=kind, power_codes=power_codes)
+    workbook = _as_workbook(source)
+    return excel.iter_findings(workbook, kind=kind, power_codes=power_codes, envelope=envelope)
 
 
 def dump(document: Any, target: Target) -> None:

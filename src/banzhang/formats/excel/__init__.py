@@ -59,18 +59,27 @@ EXTENSIONS: tuple[str, ...] = (".xlsx",)
 
 
 def iter_load_data(
-    source: Any, *, kind: str | None = None, limits: Limits | None = None
+    source: Any,
+    *,
+    kind: str | None = None,
+    limits: Limits | None = None,
+    envelope: dict[str, Any] | None = None,
 ) -> ItemStream:
-    """Read a list item by item, each item as JSON-shaped data."""
-    stream = open_workbook(source, kind=kind, limits=limits)
+    """Read a list item by item, each item as JSON-shaped data (``envelope``: elements the
+    caller supplies, over what the workbook says)."""
+    stream = open_workbook(source, kind=kind, limits=limits, envelope=envelope)
     return ItemStream(stream.kind, stream.envelope, (item.data for item in stream.items))
 
 
 def load_data(
-    source: Any, *, kind: str | None = None, limits: Limits | None = None
+    source: Any,
+    *,
+    kind: str | None = None,
+    limits: Limits | None = None,
+    envelope: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Read a whole workbook as JSON-shaped data, without judging it."""
-    stream = open_workbook(source, kind=kind, limits=limits)
+    stream = open_workbook(source, kind=kind, limits=limits, envelope=envelope)
     if stream.kind and _is_list(stream):
         return {**stream.envelope, "items": [item.data for item in stream.items]}
     return stream.envelope
@@ -97,13 +106,15 @@ def iter_findings(
     kind: str | None = None,
     limits: Limits | None = None,
     power_codes: Collection[str] | None = None,
+    envelope: dict[str, Any] | None = None,
 ) -> Iterator[Finding]:
     """Yield what reading and validating a workbook finds, each finding with its cell.
 
     Streams: one item is held at a time, with the rows it came from. ``power_codes`` (the
-    region's 权责清单 codes) adds the 同源 check, as in validation.
+    region's 权责清单 codes) adds the 同源 check, as in validation; ``envelope`` supplies
+    envelope elements over what the workbook says.
     """
-    stream = open_workbook(source, kind=kind, limits=limits)
+    stream = open_workbook(source, kind=kind, limits=limits, envelope=envelope)
     current: list[ReadItem] = []
     # The reader adds sheet findings (extra columns, formulas) to stream.findings as it goes;
     # item findings come with each item. Both are passed on before what validation says next.
@@ -125,8 +136,28 @@ def iter_findings(
             if current and finding.path.startswith("$.items[")
             else stream.sources
         )
-        yield finding if finding.source else _sourced(finding, sources)
+        found = finding if finding.source else _sourced(finding, sources)
+        yield _with_option(found) if not stream.exact else found
     yield from _drain(pending)
+
+
+#: The envelope elements a caller can supply for a department's workbook, by their option.
+_OPTIONS = {
+    "$.region": "--region",
+    "$.level": "--level",
+    "$.department": "--department",
+    "$.version": "--version",
+    "$.effective_date": "--effective-date",
+}
+
+
+def _with_option(finding: Finding) -> Finding:
+    """A missing envelope element of a department's workbook says how to supply it."""
+    option = _OPTIONS.get(finding.path) if finding.rule == "structure.required" else None
+    if option is None:
+        return finding
+    message = f"{finding.message}；工作簿未写明，可用 {option} 指定（库：envelope={{…}}）"
+    return attrs.evolve(finding, message=message)
 
 
 def _is_list(stream: WorkbookStream) -> bool:

@@ -23,6 +23,7 @@ from banzhang._version import SPEC_VERSION
 from banzhang.declare import fields_of
 from banzhang.errors import BanzhangError, UnreadableInput
 from banzhang.formats.excel._cells import CellProblem, read_value, split_numbered
+from banzhang.formats.excel._envelope import infer as infer_envelope
 from banzhang.formats.excel._headers import Target, match_headers, normalize
 from banzhang.formats.excel._layout import Column, Layout, Table, layout_for
 from banzhang.formats.excel._readonly import iter_values, load_read_only
@@ -113,9 +114,16 @@ def locate(path: str, sources: list[RowSource]) -> str | None:
 
 
 def open_workbook(
-    source: Any, *, kind: str | None = None, limits: Limits | None = None
+    source: Any,
+    *,
+    kind: str | None = None,
+    limits: Limits | None = None,
+    envelope: dict[str, Any] | None = None,
 ) -> WorkbookStream:
     """Open ``source`` (a path or binary file object) for reading.
+
+    ``envelope``: envelope elements the caller supplies (``region``, ``level``, ``department``,
+    ``version``, ``effective_date``…); they win over what the workbook says or implies.
 
     Raises:
         UnreadableInput: not a workbook, a zip bomb, no recognisable kind or header.
@@ -131,7 +139,7 @@ def open_workbook(
     found_kind = kind or meta.get("kind") or _detect_kind(book, name)
     layout = layout_for(kinds.get(found_kind).id)
     reader = _BookReader(book, formulas, layout, exact=exact, name=name)
-    return reader.open(spec_version=meta.get("spec_version") or SPEC_VERSION)
+    return reader.open(spec_version=meta.get("spec_version") or SPEC_VERSION, given=envelope)
 
 
 def _read_all(source: Any, name: str) -> bytes:
@@ -195,12 +203,16 @@ class _BookReader:
         #: Layout sheet name → the sheet it was found in (a department's "Sheet1").
         self.found_sheets: dict[str, str] = {}
 
-    def open(self, *, spec_version: str) -> WorkbookStream:
+    def open(self, *, spec_version: str, given: dict[str, Any] | None = None) -> WorkbookStream:
         kind = self.layout.kind
         envelope: dict[str, Any] = {"kind": kind.id, "spec_version": spec_version}
         findings: list[Finding] = []
         sources: list[RowSource] = []
         self._read_form(envelope, findings, sources)
+        if not self.exact and self.layout.main is not None:
+            for key, value in self._inferred_envelope().items():
+                envelope.setdefault(key, value)
+        envelope.update(given or {})
         if self.layout.main is None:
             self._read_single_linked(envelope, findings, sources)
             self._complete_arrays(envelope, self.layout.kind.document)
@@ -208,6 +220,17 @@ class _BookReader:
         else:
             items = self._items(findings)
         return WorkbookStream(kind.id, self.exact, envelope, findings, sources, items)
+
+    def _inferred_envelope(self) -> dict[str, Any]:
+        """What the rows above the main sheet's header say of the envelope (a department's file)."""
+        main = self.layout.main
+        assert main is not None
+        sheet_name = self._find_sheet(main)
+        if sheet_name is None:
+            return {}
+        head = list(itertools.islice(iter_values(self.book[sheet_name]), _HEADER_SEARCH_ROWS))
+        header_at, _mapping = _find_header(head, match_headers(main, self.layout.linked))
+        return infer_envelope(head[: header_at if header_at is not None else 0])
 
     # -- the form -----------------------------------------------------------------------------
 
