@@ -399,3 +399,61 @@ def test_unread_content_is_a_finding_with_its_cell(
     found = {(f.rule, f.source) for f in excel.iter_findings(path) if f.layer == "excel"}
     assert expected in found
     assert rule(expected[0]).severity == "error"
+
+
+def _layout_b_workbook(path: Path) -> None:
+    """A department's 权责清单 with no 清单信息 sheet, 子项 codes in the main code column under a
+    merged 主项 name, and a 子项 column of names (SPEC §10 layout b)."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["包头市市场监督管理局权责清单（2024年版）"])
+    sheet.append(["填报单位：包头市市场监督管理局", None, "填报日期：2024年3月"])
+    sheet.append(
+        [
+            "序号",
+            "权力编码",
+            "权力名称",
+            "子项",
+            "权力类别",
+            "实施主体",
+            "设定依据",
+            "责任事项",
+            "追责情形",
+        ]
+    )
+    sheet.append(
+        [
+            1,
+            "000117047001",
+            "食品生产许可",
+            "新办",
+            "行政许可",
+            "包头市市场监督管理局",
+            "《中华人民共和国食品安全法》第三十五条",
+            "1.受理责任：依法受理",
+            "1.不依法受理的",
+        ]
+    )
+    sheet.append([None, "000117047002", None, "变更"])
+    sheet.append([None, "000117047003", None, "延续"])
+    for column in "ACEFGHI":
+        sheet.merge_cells(f"{column}4:{column}6")
+    book.save(path)
+
+
+def test_sub_item_codes_under_a_merged_main_name_become_its_sub_items(tmp_path: Path) -> None:
+    """The 00Y 主项 code is derived, each row a 子项 with its code and name; envelope inferred."""
+    path = tmp_path / "department.xlsx"
+    _layout_b_workbook(path)
+    data = excel.load_data(path)
+    (item,) = data["items"]
+    assert item["basic_code"] == "00011704700Y"
+    assert item["sub_items"] == [
+        {"basic_code": "000117047001", "name": "新办"},
+        {"basic_code": "000117047002", "name": "变更"},
+        {"basic_code": "000117047003", "name": "延续"},
+    ]
+    assert (data["region"], data["level"], data["version"]) == ("150200", "3", "2024年版")
+    found = {(f.rule, f.path) for f in excel.iter_findings(path)}
+    assert found == {("structure.required", "$.effective_date")}

@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 from openpyxl.utils import get_column_letter
 
-from banzhang import kinds
+from banzhang import codes, kinds
 from banzhang._version import SPEC_VERSION
 from banzhang.declare import fields_of
 from banzhang.errors import BanzhangError, UnreadableInput
@@ -30,6 +30,7 @@ from banzhang.formats.excel._readonly import iter_values, load_read_only
 from banzhang.formats.excel._safety import Limits, inspect_package
 from banzhang.formats.excel._sheets import CODELIST_SHEET, GUIDE_SHEET, META_SHEET
 from banzhang.formats.excel._text_entries import entry_parser
+from banzhang.formats.excel._text_entries import sub_item as sub_item_entry
 from banzhang.validation.catalogue import rule
 from banzhang.validation.findings import Finding
 
@@ -421,6 +422,9 @@ class _BookReader:
             if current is not None and not self.exact and current.continues_with(cells, mapping):
                 current.add_row(row_number, cells, mapping, letters)
                 continue
+            if current is not None and not self.exact and current.takes_sub_row(cells, mapping):
+                current.add_sub_row(row_number, cells, mapping, letters)
+                continue
             if current is not None:
                 yield current.finish(linked)
             sheet = self.found_sheets.get(main.sheet, main.sheet)
@@ -526,6 +530,41 @@ class _ItemBuilder:
             if entry:
                 self.data.setdefault(element, []).append(entry)
 
+    # -- layout (b): 子项 codes in the main code column, the 主项 name merged over them ---------
+
+    def takes_sub_row(self, cells: tuple[Any, ...], mapping: list[tuple[int, Target]]) -> bool:
+        """A row with no name of its own whose code is a 子项 of this item's 主项 (SPEC §10 b)."""
+        code, name = _cell_of(cells, mapping, "basic_code"), _cell_of(cells, mapping, "name")
+        main = _main_code(self.data.get("basic_code"))
+        return name is None and main is not None and _main_code(code) == main
+
+    def add_sub_row(
+        self,
+        row_number: int,
+        cells: tuple[Any, ...],
+        mapping: list[tuple[int, Target]],
+        letters: dict[str, str],
+    ) -> None:
+        """Add the row as one more 子项 (its code from the code column, its name beside it)."""
+        self.sources.append(RowSource(self.path, self.sheet, row_number, letters))
+        self._lift_to_main()
+        entry = {"basic_code": str(_cell_of(cells, mapping, "basic_code")).strip()}
+        entry.update(_sub_name(cells, mapping))
+        self.data.setdefault("sub_items", []).append(entry)
+
+    def _lift_to_main(self) -> None:
+        """The first row's code is a 子项's: the item becomes its 主项 (``00Y``) with that 子项."""
+        code = self.data.get("basic_code")
+        main = _main_code(code)
+        if main is None or main == code:
+            return
+        subs = self.data.get("sub_items", [])
+        first: dict[str, Any] = {"basic_code": code}
+        if len(subs) == 1 and "basic_code" not in subs[0]:
+            first.update(subs.pop())
+        self.data["sub_items"] = [first, *subs]
+        self.data["basic_code"] = main
+
     def _add_text_entries(self, table: Table, raw: Any) -> None:
         parse = entry_parser(table.model)
         texts = split_numbered(str(raw), exact=self.reader.exact)
@@ -534,6 +573,9 @@ class _ItemBuilder:
         )
 
     def finish(self, linked: dict[str | None, _LinkedCursor]) -> ReadItem:
+        subs = self.data.get("sub_items", [])
+        if not self.reader.exact and any("basic_code" not in sub for sub in subs):
+            self._lift_to_main()  # a 子项 code with its name beside it: the item is its 主项
         key = self.key if self.key is not None else self.index + 1
         for element, cursor in linked.items():
             entries = cursor.take(key, self.path, self.sources, self.findings)
@@ -731,3 +773,39 @@ def _headerless_finding(sheet: str, index: int, row: int, value: Any) -> Finding
         f"工作表“{sheet}”第 {letter} 列没有表头，但第 {row} 行有内容“{shown}”，未读入；请补上表头"
     )
     return _finding("excel.headerless-column", "$", message, str(value), f"{sheet}!{letter}{row}")
+
+
+def _cell_of(cells: tuple[Any, ...], mapping: list[tuple[int, Target]], element: str) -> Any:
+    """The value of an element's column in a row (``None`` when empty or not mapped)."""
+    for index, target in mapping:
+        if target.role == "column" and target.column is not None and target.column.id == element:
+            value = cells[index] if index < len(cells) else None
+            return None if value is None or not str(value).strip() else value
+    return None
+
+
+def _main_code(code: Any) -> str | None:
+    """The ``00Y`` 主项 code of a 子项 code, the code itself for a ``00Y``; else None."""
+    text = str(code).strip() if code is not None else ""
+    if len(text) != codes.basic.LENGTH or not codes.basic.is_valid(text):
+        return None
+    parsed = codes.basic.parse(text)
+    if parsed.has_sub_items:
+        return text
+    return parsed.main_code if parsed.is_sub_item else None
+
+
+def _sub_name(cells: tuple[Any, ...], mapping: list[tuple[int, Target]]) -> dict[str, Any]:
+    """The 子项's name from the row's 子项 column (linked text or the 子项名称 field)."""
+    for index, target in mapping:
+        raw = cells[index] if index < len(cells) else None
+        if raw is None or not str(raw).strip() or target.linked is None:
+            continue
+        if target.linked.element == "sub_items" and target.role in ("linked-text", "linked-field"):
+            if target.role == "linked-field" and target.column is not None:
+                if target.column.id == "name":
+                    return {"name": str(raw).strip()}
+                continue
+            entry = sub_item_entry(str(raw))
+            return {"name": entry["name"]} if "name" in entry else {}
+    return {}

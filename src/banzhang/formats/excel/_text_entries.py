@@ -16,7 +16,7 @@ from typing import Any
 from banzhang import codelists
 from banzhang.declare import fields_of
 
-__all__ = ["entry_parser", "legal_basis", "responsibility"]
+__all__ = ["entry_parser", "legal_basis", "responsibility", "sub_item"]
 
 _TITLE = re.compile(r"《[^《》]+》")
 _NUMBER = "[一二三四五六七八九十百千零〇两0-9]+"
@@ -49,6 +49,27 @@ def responsibility(text: str) -> dict[str, Any]:
     return {"content": text.strip()}
 
 
+#: A 基本编码 at the start of a 子项 entry ("000117047001 新办"); the rest is its name.
+_CODE_FIRST = re.compile(r"^\s*([0-9]{9}[0-9A-Z]{3})\s*[：:、，,\s]*(.*)$", re.DOTALL)
+
+
+def sub_item(text: str) -> dict[str, Any]:
+    """A 子项 written in a cell: its name, unless the text is (or starts with) its code.
+
+    >>> sub_item("新办"), sub_item("000117047001")
+    ({'name': '新办'}, {'basic_code': '000117047001'})
+    >>> sub_item("000117047002 变更")
+    {'basic_code': '000117047002', 'name': '变更'}
+    """
+    found = _CODE_FIRST.match(text)
+    if found is None:
+        return {"name": text.strip()}
+    entry: dict[str, Any] = {"basic_code": found.group(1)}
+    if found.group(2).strip():
+        entry["name"] = found.group(2).strip()
+    return entry
+
+
 def entry_parser(model: type[Any]) -> Callable[[str], dict[str, Any]]:
     """Return how one numbered entry of a ``model`` array is read."""
     name = model.__name__
@@ -56,6 +77,8 @@ def entry_parser(model: type[Any]) -> Callable[[str], dict[str, Any]]:
         return legal_basis
     if name == "Responsibility":
         return responsibility
+    if name == "SubItem":
+        return sub_item
     first_text = next(spec.name for spec in fields_of(model) if spec.shape == "str")
 
     def generic(text: str) -> dict[str, Any]:
