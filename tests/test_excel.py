@@ -456,4 +456,7 @@ def test_sub_item_codes_under_a_merged_main_name_become_its_sub_items(tmp_path: 
     ]
     assert (data["region"], data["level"], data["version"]) == ("150200", "3", "2024年版")
     found = {(f.rule, f.path) for f in excel.iter_findings(path)}
-    assert found == {("structure.required", "$.effective_date")}
+    assert found == {
+        ("structure.required", "$.effective_date"),
+        ("process.missing", "$.items[0].process"),
+    }

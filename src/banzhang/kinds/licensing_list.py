@@ -64,7 +64,12 @@ class LicensingItem:
         "初审层级", factory=tuple, codelist="level", source=_V
     )
     national_catalogue_name: str | None = element("对应国家级基本目录名称", source=_V)
-    license_object: str | None = element("许可对象", source="S 002")
+    license_object: str = element(
+        "许可对象",
+        required=True,
+        description="申请许可的主体，如企业、个体工商户、自然人",
+        source="S 002 逐项明确事项名称、设定依据、实施机关、许可对象等要素",
+    )
     competent_department: str | None = element("主管部门", source=_V)
     remark: str | None = element("备注", aliases=("说明",), source="P SPEC §4")
 

@@ -41,7 +41,10 @@ class SupervisionItem:
     agency: Agency = element("实施主体", required=True, source="S 001")
     basis: tuple[LegalBasis, ...] = element("设定依据", required=True, min_items=1, source="S 001")
     responsibilities: tuple[Responsibility, ...] = element(
-        "责任事项", factory=tuple, source="S 001"
+        "责任事项",
+        required=True,
+        min_items=1,
+        source="S 001 明确监管事项、实施主体、设定依据、责任事项",
     )
     level: str | None = element("监管层级", codelist="level", source="P")
     remark: str | None = element("备注", aliases=("说明",), source="P SPEC §4")

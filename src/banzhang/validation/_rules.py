@@ -26,6 +26,7 @@ ITEM_CHECKS: dict[str, tuple[RuleCheck, ...]] = {
         *_LISTED_ITEM,
         codes_.basis_has_article,
         seeds.basis_is_legal,
+        seeds.process_given,
     ),
     "licensing-list": (
         codes_.expecting_type("01"),

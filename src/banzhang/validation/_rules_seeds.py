@@ -23,6 +23,7 @@ __all__ = [
     "guide_in_scope",
     "joint_within_cap",
     "no_catch_all",
+    "process_given",
     "steps_state_limits",
 ]
 
@@ -139,3 +140,11 @@ def no_catch_all(data: Any, path: str, _context: ListContext) -> list[Finding]:
             where = join_index(join(path, "conditions"), index)
             out.append(finding("material.catch-all", where, message, condition))
     return out
+
+
+def process_given(data: Any, path: str, _context: ListContext) -> list[Finding]:
+    """process.missing: a 权责清单 item states its 基本流程, one of the five 同 (三级五同)."""
+    if facts.as_list(data, "process"):
+        return []
+    message = "未写明“基本流程”；它是三级五同比对的五项之一，缺少时该事项无法比对"
+    return [finding("process.missing", join(path, "process"), message)]
