@@ -133,3 +133,29 @@ def test_an_output_extension_must_fit_the_verb(
     assert main([part.format(a=source) for part in argv]) == 2
     assert "扩展名应为" in capsys.readouterr().err
     assert sorted(path.name for path in tmp_path.iterdir()) == ["a.json"]
+
+
+@pytest.mark.parametrize(
+    ("where", "error", "reason"),
+    [
+        ("tempfile.mkstemp", PermissionError(13, "Permission denied"), "没有写权限"),
+        ("os.fsync", OSError(28, "No space left on device"), "磁盘空间不足"),
+        ("os.replace", OSError(30, "Read-only file system"), "文件系统只读"),
+    ],
+)
+def test_a_refused_write_keeps_the_old_file_and_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str, error: OSError, reason: str
+) -> None:
+    """A read-only folder, a full disk or a read-only file system (simulated: the tests run as
+    root): UnwritableOutput in Chinese, the earlier file untouched, no temporary file left."""
+    target = tmp_path / "list.json"
+    target.write_bytes(b"earlier")
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise error
+
+    monkeypatch.setattr(where, refuse)
+    with pytest.raises(UnwritableOutput, match=reason):
+        banzhang.dump(examples.load("power-list"), target)
+    assert target.read_bytes() == b"earlier"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["list.json"]

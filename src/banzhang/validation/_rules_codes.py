@@ -31,7 +31,9 @@ class ListContext:
     """What a list's item checks remember from item to item (codes seen, for duplicates)."""
 
     def __init__(self) -> None:
-        self.seen_codes: dict[str, str] = {}
+        #: Each code seen → where first, packed in one small int (item × 2**20 + 子项 + 1): a
+        #: path string per code would hold ~75 bytes for each of a list's codes until the end.
+        self.seen_codes: dict[str, int] = {}
 
 
 RuleCheck = Callable[[Any, str, ListContext], list[Finding]]
@@ -114,19 +116,37 @@ def sub_items_under_main(data: Any, path: str, _context: ListContext) -> list[Fi
 def unique_codes(data: Any, path: str, context: ListContext) -> list[Finding]:
     """code.duplicate: a 基本编码 (of an item or a 子项) appears once in a list."""
     out: list[Finding] = []
-    entries = [(join(path, "basic_code"), _basic_code(data))]
+    item = _item_index(path)
+    entries = [(0, _basic_code(data))]
     entries += [
-        (join(join_index(join(path, "sub_items"), index), "basic_code"), _basic_code(sub))
-        for index, sub in enumerate(facts.as_list(data, "sub_items"))
+        (index + 1, _basic_code(sub)) for index, sub in enumerate(facts.as_list(data, "sub_items"))
     ]
-    for where, code in entries:
+    for position, code in entries:
         if code is None:
             continue
-        first = context.seen_codes.setdefault(code, where)
-        if first != where:
-            message = f"基本编码 {code} 重复，已在 {first} 出现"
-            out.append(finding("code.duplicate", where, message, code))
+        here = item * _PACK + position
+        first = context.seen_codes.setdefault(code, here)
+        if first != here:
+            message = f"基本编码 {code} 重复，已在 {_unpacked(first)} 出现"
+            out.append(finding("code.duplicate", _unpacked(here), message, code))
     return out
+
+
+_PACK = 2**20
+
+
+def _item_index(path: str) -> int:
+    """The index of ``$.items[i]`` (a single document's codes count as item 0)."""
+    return int(path[len("$.items[") : -1]) if path.startswith("$.items[") else 0
+
+
+def _unpacked(packed: int) -> str:
+    """The ``$`` path of a packed code position."""
+    item, position = divmod(packed, _PACK)
+    base = f"$.items[{item}]"
+    if position == 0:
+        return join(base, "basic_code")
+    return join(join_index(join(base, "sub_items"), position - 1), "basic_code")
 
 
 def basis_has_article(data: Any, path: str, _context: ListContext) -> list[Finding]:
