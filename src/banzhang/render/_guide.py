@@ -150,7 +150,8 @@ def _materials_table(materials: tuple[Material, ...]) -> html.HtmlElement:
             E.TD(_count(m.originals)),
             E.TD(_count(m.copies)),
             E.TD(m.paper_spec or ""),
-            E.TD("必要" if m.required else "容缺/非必要"),
+            # 容缺 is not 非必要: a 容缺 material is still required, only later [S 002].
+            E.TD("必要" if m.required else "非必要"),
             E.TD(*_material_notes(m)),
         )
         for index, m in enumerate(materials, start=1)
