@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from banzhang import codelists, kinds
-from banzhang.declare import fields_of
+from banzhang.declare import FieldSpec, fields_of
 
 __all__ = ["Change", "Diff", "diff", "element_title", "summary", "value_text"]
 
@@ -176,11 +176,8 @@ def element_title(kind_id: str, element: str) -> str:
     >>> element_title("power-list", "levels")
     '行使层级'
     """
-    item = kinds.get(kind_id).item if kind_id in {k.id for k in kinds.all_kinds()} else None
-    for spec in fields_of(item) if item is not None else ():
-        if spec.name == element:
-            return spec.element.title
-    return element
+    spec = _item_spec(kind_id, element)
+    return spec.element.title if spec is not None else element
 
 
 def value_text(kind_id: str, element: str, value: Any) -> str:
@@ -197,15 +194,14 @@ def value_text(kind_id: str, element: str, value: Any) -> str:
         if "title" in value:
             return f"{value['title']}{value.get('article') or ''}"
         return "；".join(str(part) for part in value.values() if part not in (None, "", []))
-    codelist = _codelist_of(kind_id, element)
-    return (
-        codelist.title_of(value) if codelist is not None and isinstance(value, str) else str(value)
-    )
+    spec = _item_spec(kind_id, element)
+    name = spec.element.codelist if spec is not None else None
+    if name is None or not isinstance(value, str):
+        return str(value)
+    return codelists.get(name).title_of(value)
 
 
-def _codelist_of(kind_id: str, element: str) -> codelists.Codelist | None:
+def _item_spec(kind_id: str, element: str) -> FieldSpec | None:
+    """The declaration of an item element of ``kind_id`` (None for an unknown kind or element)."""
     item = kinds.get(kind_id).item if kind_id in {k.id for k in kinds.all_kinds()} else None
-    for spec in fields_of(item) if item is not None else ():
-        if spec.name == element and spec.element.codelist:
-            return codelists.get(spec.element.codelist)
-    return None
+    return next((spec for spec in fields_of(item) if spec.name == element), None) if item else None
