@@ -280,6 +280,23 @@ def test_total_size_limit_is_kept(tmp_path: Path) -> None:
         excel.load(path, limits=Limits(max_total_bytes=10_000))
 
 
+def test_a_shared_string_table_over_its_limit_is_refused(tmp_path: Path) -> None:
+    """The shared-string table, held whole in memory, has its own cap, checked before parsing."""
+    path = tmp_path / "shared.xlsx"
+    excel.dump(examples.load("fee-list"), path)
+    table = (
+        b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        + b"<si><t>\xe6\x9d\x83</t></si>" * 100
+        + b"</sst>"
+    )
+    with zipfile.ZipFile(path, "a") as package:
+        package.writestr("xl/sharedStrings.xml", table)
+    assert excel.load(path) == examples.load("fee-list")  # an unused table under the cap
+    with pytest.raises(UnreadableInput, match="共享字符串表"):
+        excel.load(path, limits=Limits(max_shared_strings_bytes=1000))
+    assert Limits().max_shared_strings_bytes == 512 * 1024**2
+
+
 def test_entity_expansion_inside_the_package_is_refused(tmp_path: Path) -> None:
     """Billion laughs inside a sheet's XML is refused (defusedxml), not expanded."""
     path = tmp_path / "laughs.xlsx"

@@ -222,6 +222,35 @@ def test_unknown_element_gets_a_did_you_mean(tmp_path: Path) -> None:
     assert "payer" in finding.message
 
 
+@pytest.mark.parametrize(
+    ("kind", "before", "after"),
+    [
+        ("power-list", b"<items>", b"STRAY<items>"),  # between the envelope and the first item
+        ("power-list", b"</power-list>", b"STRAY</power-list>"),  # after the last item
+        (
+            "service-guide",
+            b"</service-guide>",
+            b"STRAY</service-guide>",
+        ),  # a document without items
+    ],
+)
+def test_stray_text_under_the_root_is_a_finding(kind: str, before: bytes, after: bytes) -> None:
+    """Text directly under the root is reported, with its line, wherever it stands."""
+    text = _xml_bytes(examples.load(kind))
+    head, _sep, tail = (
+        text.rpartition(before) if before.startswith(b"</") else text.partition(before)
+    )
+    found = list(xml.iter_findings(io.BytesIO(head + after + tail)))
+    (stray,) = [f for f in found if f.rule == "xml.unexpected-content"]
+    assert stray.path == "$"
+    assert "STRAY" in stray.message
+    assert stray.source
+    assert stray.source.startswith("line ")
+    assert list(xml.iter_findings(io.BytesIO(text))) == [
+        f for f in found if f.rule != "xml.unexpected-content"
+    ]
+
+
 def test_cli_convert_and_validate_xml(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """convert .json → .xml → .xlsx → .json; validate .xml."""
     source = tmp_path / "power.json"

@@ -231,15 +231,17 @@ def _open(source: Any, kind: str | None, *, with_lines: bool = False) -> _XmlStr
 def _opened(
     stream: Any, owned: Any, name: str, kind: str | None, *, with_lines: bool
 ) -> _XmlStream:
-    found = _kind(_check_prolog(stream, name), kind, name)
+    root = _check_prolog(stream, name)
+    found = _kind(root, kind, name)
     # lxml reports only elements named like the root's children (in any namespace): Python does
     # not see the elements inside an item until the item is complete.
     tags = [f"{{*}}{spec.name}" for spec in fields_of(found.document)]
+    tags.append(f"{{*}}{root}")  # the root's end: the text after its last child
     reader = _Reader(with_lines=with_lines)
     envelope: dict[str, Any] = {}
     lines: dict[str, int] = {}
     pending: list[_Read] = []
-    children = _children(_parse(stream, tags), name, owned)
+    children = _children(_parse(stream, tags), name, owned, reader.problems)
     for child in children:
         if not envelope and not pending and (foreign := _foreign_namespace(child)):
             reader.problems.append(foreign)
@@ -265,19 +267,28 @@ def _items(
         index += 1
 
 
-def _children(events: Any, name: str, owned: Any = None) -> Iterator[Any]:
+def _children(
+    events: Any, name: str, owned: Any = None, problems: list[tuple[str, int, str]] | None = None
+) -> Iterator[Any]:
     """Yield each complete child of the root, then forget it: memory stays flat.
 
+    Text directly under the root (before, between or after its children) is noted in
+    ``problems``: a child's tail is only known once the next child or the root's end is read.
     ``owned``, a file opened for the caller, is closed when the children are done with, read to
     the end or abandoned.
     """
+    noted: list[tuple[str, int, str]] = [] if problems is None else problems
     try:
         for _event, element in events:
             parent = element.getparent()
-            if parent is None or parent.getparent() is not None:
+            if parent is None:
+                _note_root_text(element, noted, last=True)
+                continue
+            if parent.getparent() is not None:
                 continue  # an element of the same name deeper down: part of its parent
+            _note_root_text(parent, noted, last=False)
             yield element
-            element.clear(keep_tail=False)
+            element.clear(keep_tail=True)
             while element.getprevious() is not None:
                 del parent[0]
     except etree.XMLSyntaxError as err:
@@ -285,6 +296,21 @@ def _children(events: Any, name: str, owned: Any = None) -> Iterator[Any]:
     finally:
         if owned is not None:
             owned.close()
+
+
+def _note_root_text(root: Any, problems: list[tuple[str, int, str]], *, last: bool) -> None:
+    """Note stray text under the root once: its own text, and each finished child's tail."""
+    if (root.text or "").strip():
+        problems.append(
+            ("$", root.sourceline or 0, f"根元素下有多余的文字“{root.text.strip()[:20]}”，已忽略")
+        )
+        root.text = None
+    finished = list(root) if last else list(root)[:-1]
+    for child in finished:
+        if (child.tail or "").strip():
+            text = child.tail.strip()[:20]
+            problems.append(("$", child.sourceline or 0, f"根元素下有多余的文字“{text}”，已忽略"))
+        child.tail = None
 
 
 def _unreadable(name: str, err: BaseException) -> UnreadableInput:
@@ -534,7 +560,7 @@ def iter_findings(
     """
     stream = _open(source, kind, with_lines=True)
     current: list[_Read] = []
-    set_aside = list(stream.problems)
+    set_aside = stream.problems  # the reader adds to it until the root's end is read
 
     def items() -> Iterator[dict[str, Any]]:
         for read in stream.items:

@@ -35,12 +35,16 @@ class Limits:
         max_ratio: the most a member larger than ``ratio_floor_bytes`` may inflate per byte.
         ratio_floor_bytes: members smaller than this are not held to ``max_ratio``.
         max_members: the most members a package may have.
+        max_shared_strings_bytes: the most the shared-string table may inflate to. The reader
+            holds that table whole (every cell refers into it), so it is capped on its own,
+            well below the total: a 200,000-item list written by Excel needs about 300 MB.
     """
 
     max_total_bytes: int = 2 * 1024**3
     max_ratio: int = 200
     ratio_floor_bytes: int = 1024**2
     max_members: int = 10_000
+    max_shared_strings_bytes: int = 512 * 1024**2
 
 
 def inspect_package(source: Any, name: str, limits: Limits) -> bool:
@@ -80,6 +84,15 @@ def _check_sizes(members: list[zipfile.ZipInfo], name: str, limits: Limits) -> N
         raise UnreadableInput(message, source=name)
     total = 0
     for member in members:
+        if (
+            member.filename.lower().endswith("sharedstrings.xml")
+            and member.file_size > limits.max_shared_strings_bytes
+        ):
+            message = (
+                f"{name} 的共享字符串表 {member.filename} 解压后 {member.file_size} 字节，"
+                f"超过上限 {limits.max_shared_strings_bytes} 字节（它要整个读进内存），拒绝读取"
+            )
+            raise UnreadableInput(message, source=name)
         total += member.file_size
         if total > limits.max_total_bytes:
             message = (
