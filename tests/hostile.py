@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import banzhang
-from banzhang import examples
+from banzhang import SPEC_VERSION, examples
 
 _DTD = b"<!DOCTYPE a [<!ENTITY b 'c'>]>"
 
@@ -66,7 +66,7 @@ def _json_entries() -> dict[str, bytes]:
         "nested-deep.json": b"[" * 100_000 + b"]" * 100_000,
         "empty.json": b"",
         "not-json.json": bytes(range(256)),
-        "nan.json": power.replace('"1.1"', "NaN", 1).encode(),
+        "nan.json": power.replace(f'"{SPEC_VERSION}"', "NaN", 1).encode(),
         "top-level-array.json": b"[1, 2, 3]",
         "utf16.json": power.encode("utf-16"),
         "bad-second-line.jsonl": b'{"kind": "power-list"}\n{bad\n',

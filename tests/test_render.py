@@ -114,6 +114,33 @@ def test_review_detail_has_a_section_per_step() -> None:
     assert len(root.xpath("//svg//g[@class='step']")) == len(detail.steps)
 
 
+def test_guide_states_acceptance_as_seed_002_asks() -> None:
+    """不予受理, 容缺 with its deadline, shared materials, 当场决定 and 效力范围 are printed."""
+    guide = examples.load("service-guide")
+    root = parse(render.render(guide))
+    (submission,) = root.xpath("//section[@data-section='申请材料提交']")
+    assert "不予受理" in submission.xpath(".//h3/text()")
+    assert submission.xpath(".//ol/li/text()") == list(guide.non_acceptance_grounds)
+    (materials,) = root.xpath("//section[@data-section='申请材料']")
+    cells = [cell.text_content() for cell in materials.xpath(".//td")]
+    assert "必要（容缺，受理后 5 个工作日内补交）" in cells
+    assert "非必要" not in cells
+    assert any("一体化平台共享获取" in cell for cell in cells)
+    text = root.text_content()
+    assert "不能当场作出决定" in text
+    assert guide.result_validity
+    assert guide.result_validity in text
+
+
+def test_review_step_prints_method_basis_and_conditions() -> None:
+    """A step's 审查方式理由依据 and 前置/后置条件 are printed with its facts."""
+    detail = examples.load("review-detail")
+    (section,) = parse(render.render(detail)).xpath("//section[@data-section='审查环节']")
+    text = section.text_content()
+    for words in ("审查方式理由依据", "前置条件", "后置条件", detail.steps[1].method_basis or "?"):
+        assert words in text
+
+
 def test_other_kinds_cannot_be_rendered() -> None:
     """A list, or --brief of a review detail, is our own error, not a crash."""
     with pytest.raises(UnreadableInput):

@@ -44,7 +44,7 @@ def test_cli_validate_reports_codes_missing_from_the_power_list(
 def test_other_regions_are_not_checked(tmp_path: Path) -> None:
     """A list of another region is not held to this region's 权责清单."""
     modes = examples.load_data("service-mode-list")
-    modes["region"] = "150203"
+    modes["region"], modes["level"] = "150203", "4"
     modes["items"][1]["basic_code"] = "000117047009"
     json_format.dump(modes, tmp_path / "modes.json")
     assert main(["validate", str(examples.path("power-list")), str(tmp_path / "modes.json")]) == 0

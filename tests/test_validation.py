@@ -11,7 +11,7 @@ import banzhang
 from banzhang import examples, kinds
 from banzhang.cli import main
 from banzhang.errors import InvalidDocument, UnreadableInput
-from banzhang.formats import ItemStream
+from banzhang.formats import ItemStream, xml
 from banzhang.validation import all_rules, is_valid, iter_findings, validate
 from tests.conftest import expected_findings, fixture_files, read_json
 
@@ -143,7 +143,7 @@ def test_spec_1_0_files_load_in_every_format(tmp_path: Path) -> None:
     for name in ("a.xml", "a.jsonl"):
         path = tmp_path / name
         text = path.read_text("utf-8").replace("promised_time_limit", "promised_time")
-        path.write_text(text.replace("urn:banzhang:xml:1.1", "urn:banzhang:xml:1.0"), "utf-8")
+        path.write_text(text.replace(xml.NAMESPACE, "urn:banzhang:xml:1.0"), "utf-8")
         assert banzhang.load(path) == document
         assert {f.rule for f in banzhang.iter_findings(path)} == {"structure.renamed"}
     book = openpyxl.load_workbook(tmp_path / "a.xlsx")

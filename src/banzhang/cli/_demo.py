@@ -39,7 +39,7 @@ def _flawed_guide() -> dict[str, Any]:
     guide = examples.load_data("service-guide")
     guide["promised_time_limit"] = {"amount": 25, "unit": "工作日"}
     guide["remedies"] = "可以依法申请行政复议。"
-    guide["materials"][3].pop("copies")
+    guide["materials"][4].pop("copies")
     guide["complaint"] = guide["consultation"]
     guide["nmae"] = guide.pop("name")
     return guide

@@ -6,7 +6,7 @@ from these declarations by walking ``attrs.fields``; nothing restates them by ha
 >>> import attrs
 >>> @attrs.frozen(kw_only=True)
 ... class Example:
-...     name: str = element("事项名称", required=True, source="V 行政许可法 art. 30")
+...     name: str = element("事项名称", required=True, source="V 《行政许可法》第三十条")
 >>> describe(attrs.fields(Example).name).title
 '事项名称'
 """
@@ -170,8 +170,8 @@ def describe(field: attrs.Attribute[Any]) -> Element:
 def split_sources(source: str) -> list[tuple[str | None, str]]:
     """Split a source into its parts, each as (tag, clause); a part without a tag has ``None``.
 
-    >>> split_sources("S 002; V 行政许可法 art. 38")
-    [('S', '002'), ('V', '行政许可法 art. 38')]
+    >>> split_sources("S 002; V 《中华人民共和国行政许可法》第三十八条")
+    [('S', '002'), ('V', '《中华人民共和国行政许可法》第三十八条')]
     >>> split_sources("B")
     [('B', '')]
     """

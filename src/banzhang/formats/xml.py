@@ -483,7 +483,7 @@ class _Reader:
 
 
 #: The namespaces of banzhang's XML: this spec version's and the earlier ones it still reads.
-_KNOWN_NAMESPACES = frozenset({NAMESPACE, "urn:banzhang:xml:1.0"})
+_KNOWN_NAMESPACES = frozenset({NAMESPACE, "urn:banzhang:xml:1.1", "urn:banzhang:xml:1.0"})
 
 
 def _note_unexpected(

@@ -7,7 +7,7 @@ the source of every element is in its ``$comment``.
 
 >>> schema = schema_for("power-list")
 >>> schema["$id"]
-'urn:banzhang:schema:1.1:power-list'
+'urn:banzhang:schema:1.2:power-list'
 >>> schema["properties"]["kind"]["const"]
 'power-list'
 """

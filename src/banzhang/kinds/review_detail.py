@@ -30,25 +30,44 @@ class ReviewStep:
         post: 岗位.
         duties: 岗位职责及权限.
         methods: 审查方式.
+        method_basis: 审查方式理由依据 (required for any method other than 书面审查).
         inspectors: 核查人数.
         time_limit: 环节时限.
         documents: 文书.
+        preconditions: 前置条件.
+        follow_on: 后置条件.
     """
 
     name: str = element("环节名称", required=True, source=_V)
     stage: str | None = element("责任环节", codelist="responsibility_stage", source=_V)
-    points: tuple[str, ...] = element("审查要点", factory=tuple, source=_V)
-    standards: tuple[str, ...] = element("审查标准", factory=tuple, source=_V)
-    post: str | None = element("岗位", source=_V)
+    points: tuple[str, ...] = element("审查要点", required=True, min_items=1, source=f"{_V}; S 002")
+    standards: tuple[str, ...] = element(
+        "审查标准", required=True, min_items=1, source=f"{_V}; S 002"
+    )
+    post: str = element("岗位", required=True, source=f"{_V}; S 002")
     duties: str | None = element("岗位职责及权限", source=_V)
     methods: tuple[str, ...] = element(
         "审查方式", factory=tuple, codelist="review_method", source=_V
     )
     inspectors: int | None = element(
-        "核查人数", minimum=0, description="实地核查的工作人员人数", source="V 行政许可法 art. 34"
+        "核查人数",
+        minimum=0,
+        description="实地核查的工作人员人数",
+        source="V 《中华人民共和国行政许可法》第三十四条",
     )
-    time_limit: TimeLimit | None = element("环节时限", source=_V)
+    method_basis: str | None = element(
+        "审查方式理由依据",
+        description="采用书面审查以外的审查方式时，书面写明其理由和依据",
+        source="S 002",
+    )
+    time_limit: TimeLimit = element("环节时限", required=True, source=f"{_V}; S 002")
     documents: tuple[str, ...] = element("文书", factory=tuple, example="受理通知书", source=_V)
+    preconditions: tuple[str, ...] = element(
+        "前置条件", factory=tuple, description="进入本环节前应具备的条件", source="S 002"
+    )
+    follow_on: tuple[str, ...] = element(
+        "后置条件", factory=tuple, description="本环节完成后进入下一环节的条件", source="S 002"
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -86,16 +105,24 @@ class ReviewDetail(Document):
     approval_flags: tuple[str, ...] = element(
         "审批流程特殊情形", factory=tuple, codelist="approval_flag", source="S 002"
     )
-    joint_approval: bool = element("多部门联合办理", default=False, source="V art. 42")
-    legal_time_limit: TimeLimit | None = element("法定办结时限", source="V 行政许可法 art. 42")
+    joint_approval: bool = element(
+        "多部门联合办理", default=False, source="V 《中华人民共和国行政许可法》第四十二条"
+    )
+    legal_time_limit: TimeLimit | None = element(
+        "法定办结时限", source="V 《中华人民共和国行政许可法》第四十二条"
+    )
     promised_time_limit: TimeLimit | None = element("承诺办结时限", source="P 国发〔2015〕6号")
     discretion: tuple[str, ...] = element("裁量基准", factory=tuple, source="V 国发〔2015〕6号")
     non_acceptance_grounds: tuple[str, ...] = element("不予受理情形", factory=tuple, source=_V)
     refusal_grounds: tuple[str, ...] = element("不予许可情形", factory=tuple, source=_V)
-    remedies: str | None = element("救济途径", source="V 行政许可法 art. 38")
-    hearing: str | None = element("听证", source="V 行政许可法 art. 46–48")
-    onsite_verification: str | None = element("实地核查要求", source="V 行政许可法 art. 34")
-    statement: str | None = element("陈述申辩", source="V 行政许可法 art. 36")
+    remedies: str | None = element("救济途径", source="V 《中华人民共和国行政许可法》第三十八条")
+    hearing: str | None = element(
+        "听证", source="V 《中华人民共和国行政许可法》第四十六条至第四十八条"
+    )
+    onsite_verification: str | None = element(
+        "实地核查要求", source="V 《中华人民共和国行政许可法》第三十四条"
+    )
+    statement: str | None = element("陈述申辩", source="V 《中华人民共和国行政许可法》第三十六条")
 
 
 KIND = register(

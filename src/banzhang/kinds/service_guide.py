@@ -1,4 +1,6 @@
-"""服务指南 (service guide) [V 行政许可标准化指引（2016版）; V 行政许可法 art. 30; S 002].
+"""服务指南 (service guide).
+
+Sources: V 行政许可标准化指引（2016版）; V 《中华人民共和国行政许可法》第三十条; S 002.
 
 Sections are numbered as in the 指引's framework; a guide renders in full and as a 简版 that says
 where the full one is.
@@ -23,7 +25,7 @@ from banzhang.models.common import (
 __all__ = ["ServiceGuide"]
 
 _G = "V 行政许可标准化指引（2016版）"
-_A30 = "V 行政许可法 art. 30"
+_A30 = "V 《中华人民共和国行政许可法》第三十条"
 
 
 @attrs.frozen(kw_only=True)
@@ -46,6 +48,8 @@ class ServiceGuide(Document):
         prohibitions: 8 禁止性要求.
         materials: 9 申请材料.
         submission: 10 申请材料提交.
+        non_acceptance_grounds: 不予受理情形.
+        non_acceptance_notice: 不予受理通知书 (issued with reasons and basis).
         process: 11 办理基本流程.
         flowchart: 11 办理流程图.
         approval_flags: 审批流程特殊情形 (上报, 转报, 技术性审查).
@@ -59,11 +63,13 @@ class ServiceGuide(Document):
         nearby_locations: 就近办理地点.
         legal_time_limit: 13 法定办结时限.
         promised_time_limit: 13 承诺办结时限.
+        on_the_spot: 当场决定 (whether a decision can be made on the spot).
         charged: 14 是否收费.
         fee_basis: 14 收费依据.
         fee_standard: 14 收费标准.
         result_name: 15 审批结果名称.
         result_sample: 15 审批结果样本.
+        result_validity: 15 效力范围 (validity period, scope, steps after the decision).
         delivery: 16 结果送达.
         postal_delivery: 16 是否邮寄送达.
         rights_obligations: 17 申请人权利和义务.
@@ -95,6 +101,15 @@ class ServiceGuide(Document):
     prohibitions: tuple[str, ...] = element("禁止性要求", factory=tuple, source=_G)
     materials: tuple[Material, ...] = element("申请材料", factory=tuple, source=_A30)
     submission: str | None = element("申请材料提交", source=_G)
+    non_acceptance_grounds: tuple[str, ...] = element(
+        "不予受理情形", factory=tuple, description="申请不予受理的情形", source="S 002"
+    )
+    non_acceptance_notice: str | None = element(
+        "不予受理通知书",
+        description="不予受理时出具《不予受理通知书》并说明理由和依据的表述",
+        example="不予受理的，出具《不予受理通知书》，说明理由和依据",
+        source="S 002",
+    )
     process: tuple[Step, ...] = element("办理基本流程", factory=tuple, source=_A30)
     flowchart: str | None = element("办理流程图", description="流程图文件名或地址", source="S 002")
     approval_flags: tuple[str, ...] = element(
@@ -105,7 +120,10 @@ class ServiceGuide(Document):
         source="S 002",
     )
     joint_approval: bool = element(
-        "多部门联合办理", default=False, description="是否由多个部门共同办理", source="V art. 42"
+        "多部门联合办理",
+        default=False,
+        description="是否由多个部门共同办理",
+        source="V 《中华人民共和国行政许可法》第四十二条",
     )
     modes: tuple[str, ...] = element(
         "办理方式", factory=tuple, codelist="service_mode", source="S 003"
@@ -118,18 +136,29 @@ class ServiceGuide(Document):
     nearby_locations: tuple[str, ...] = element("就近办理地点", factory=tuple, source="S 003")
     legal_time_limit: TimeLimit = element("法定办结时限", required=True, source=_A30)
     promised_time_limit: TimeLimit | None = element("承诺办结时限", source="P 国发〔2015〕6号")
+    on_the_spot: bool | None = element(
+        "当场决定",
+        description="能否当场作出书面决定；能够当场作出的，应当场作出",
+        source="S 002",
+    )
     charged: bool = element("是否收费", required=True, source=_G)
     fee_basis: tuple[LegalBasis, ...] = element("收费依据", factory=tuple, source=_G)
     fee_standard: str | None = element("收费标准", source=_G)
     result_name: str | None = element("审批结果名称", source=_G)
     result_sample: str | None = element("审批结果样本", source=_G)
+    result_validity: str | None = element(
+        "效力范围",
+        description="审批结果的有效期限和适用范围，以及作出决定后的后续环节",
+        example="有效期 5 年，在全区范围内有效；期满前 30 个工作日申请延续",
+        source="S 002",
+    )
     delivery: str | None = element("结果送达", source=_G)
     postal_delivery: bool = element("是否邮寄送达", default=False, source="P")
     rights_obligations: str | None = element("申请人权利和义务", source=_G)
     remedies: str | None = element(
         "救济途径",
         description="不予受理、不予许可时可申请行政复议或提起行政诉讼",
-        source="V art. 38",
+        source="V 《中华人民共和国行政许可法》第三十八条",
     )
     consultation: Contact | None = element("咨询途径", source=_G)
     complaint: Contact | None = element("监督投诉渠道", source="S 002")
@@ -149,7 +178,7 @@ KIND = register(
         title="服务指南",
         document=ServiceGuide,
         item=None,
-        source="S 002; V 行政许可法 art. 30",
+        source="S 002; V 《中华人民共和国行政许可法》第三十条",
         order=9,
         description="面向申请人的单个事项办事指南",
     )

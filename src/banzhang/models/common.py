@@ -105,10 +105,15 @@ class TimeLimit:
 
     amount: int = element("时限数量", required=True, minimum=0, example="20")
     unit: str | None = element(
-        "时限单位", codelist="time_unit", source="V 行政许可法 art. 82", example="工作日"
+        "时限单位",
+        codelist="time_unit",
+        source="V 《中华人民共和国行政许可法》第八十二条",
+        example="工作日",
     )
     basis: str | None = element(
-        "时限依据", description="法定时限超过 20 个工作日时所依据的法律法规条款", source="V art. 42"
+        "时限依据",
+        description="法定时限超过 20 个工作日时所依据的法律法规条款",
+        source="V 《中华人民共和国行政许可法》第四十二条",
     )
     note: str | None = element("时限说明")
 
@@ -227,6 +232,9 @@ class Material:
         originals: 原件份数.
         copies: 复印件份数.
         required: 是否必要.
+        tolerated: 是否容缺 (may follow after acceptance; still required).
+        supply_deadline: 容缺补交期限.
+        shareable: 可共享获取 (a government body issues it and the platform shares it).
         paper_spec: 纸质规格.
         notes: 填报说明.
         sample: 示范文本.
@@ -242,6 +250,21 @@ class Material:
     originals: int | None = element("原件份数", minimum=0, source="V GB/T 39046")
     copies: int | None = element("复印件份数", minimum=0, source="V GB/T 39046")
     required: bool = element("是否必要", default=True, source="V GB/T 39046")
+    tolerated: bool = element(
+        "是否容缺",
+        default=False,
+        description="可先受理、后补交的材料；容缺材料仍是必要材料",
+        source="S 002",
+    )
+    supply_deadline: TimeLimit | None = element(
+        "容缺补交期限", description="容缺材料应在受理后多长时间内补交", source="S 002"
+    )
+    shareable: bool = element(
+        "可共享获取",
+        default=False,
+        description="由政府部门核发、可通过一体化平台共享获取的材料，申请人不再提交纸质材料",
+        source="S 002",
+    )
     paper_spec: str | None = element("纸质规格", example="A4", source="V GB/T 39046")
     notes: str | None = element("填报说明", source="P")
     sample: str | None = element(

@@ -95,12 +95,23 @@ def _full_sections(guide: ServiceGuide) -> Iterator[html.HtmlElement]:
         ("审批数量", [E.P(text_or_missing(guide.quantity_limit))]),
         ("申请条件", conditions),
         ("申请材料", [_materials_table(guide.materials)]),
-        ("申请材料提交", [E.P(text_or_missing(guide.submission))]),
+        ("申请材料提交", [E.P(text_or_missing(guide.submission)), *_non_acceptance(guide)]),
         ("办理基本流程", _process(guide)),
         ("办理方式", [facts(_handling(guide))]),
         ("办结时限", [facts(_time_limits(guide))]),
         ("收费依据及标准", [_fees(guide)]),
-        ("审批结果", [facts([("结果名称", guide.result_name), ("结果样本", guide.result_sample)])]),
+        (
+            "审批结果",
+            [
+                facts(
+                    [
+                        ("结果名称", guide.result_name),
+                        ("结果样本", guide.result_sample),
+                        ("效力范围", guide.result_validity),
+                    ]
+                )
+            ],
+        ),
         ("结果送达", [E.P(text_or_missing(_delivery(guide)))]),
         (
             "申请人权利和义务",
@@ -150,13 +161,33 @@ def _materials_table(materials: tuple[Material, ...]) -> html.HtmlElement:
             E.TD(_count(m.originals)),
             E.TD(_count(m.copies)),
             E.TD(m.paper_spec or ""),
-            # 容缺 is not 非必要: a 容缺 material is still required, only later [S 002].
-            E.TD("必要" if m.required else "非必要"),
+            E.TD(_necessity(m)),
             E.TD(*_material_notes(m)),
         )
         for index, m in enumerate(materials, start=1)
     ]
     return E.TABLE(E.THEAD(E.TR(*(E.TH(h) for h in headers))), E.TBODY(*rows))
+
+
+def _necessity(material: Material) -> str:
+    # 容缺 is not 非必要: a 容缺 material is still required, only later [S 002].
+    if not material.required:
+        return "非必要"
+    if material.tolerated:
+        deadline = time_text(material.supply_deadline)
+        return f"必要（容缺，受理后 {deadline}内补交）" if deadline else "必要（容缺，可后补）"
+    return "必要"
+
+
+def _non_acceptance(guide: ServiceGuide) -> list[html.HtmlElement | str]:
+    if not guide.non_acceptance_grounds and not guide.non_acceptance_notice:
+        return []
+    parts: list[html.HtmlElement | str] = [E.H3("不予受理")]
+    if guide.non_acceptance_grounds:
+        parts.append(numbered(guide.non_acceptance_grounds))
+    if guide.non_acceptance_notice:
+        parts.append(E.P(guide.non_acceptance_notice))
+    return parts
 
 
 def _count(value: int | None) -> str:
@@ -165,6 +196,8 @@ def _count(value: int | None) -> str:
 
 def _material_notes(material: Material) -> list[html.HtmlElement | str]:
     notes: list[html.HtmlElement | str] = []
+    if material.shareable:
+        notes.append(E.DIV("可通过一体化平台共享获取，申请人无需提交纸质材料"))
     for label, value in (
         ("出具机构", material.issuer),
         ("填报说明", material.notes),
@@ -244,7 +277,14 @@ def _time_limits(guide: ServiceGuide) -> list[tuple[str, str | None]]:
     return [
         ("法定办结时限", time_text(guide.legal_time_limit)),
         ("承诺办结时限", time_text(guide.promised_time_limit)),
+        ("当场决定", _on_the_spot(guide.on_the_spot)),
     ]
+
+
+def _on_the_spot(value: bool | None) -> str | None:
+    if value is None:
+        return None
+    return "能够当场作出决定的，当场作出" if value else "不能当场作出决定"
 
 
 def _fees(guide: ServiceGuide) -> html.HtmlElement:

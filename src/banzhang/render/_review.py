@@ -83,11 +83,18 @@ def _step(step: ReviewStep) -> list[html.HtmlElement]:
         ("岗位职责及权限", step.duties),
         ("审查方式", "、".join(step.methods) or None),
     ]
-    # The number of inspectors matters only where staff go on site (行政许可法 art. 34).
+    if step.method_basis:
+        rows.append(("审查方式理由依据", step.method_basis))
+    # The number of inspectors matters only where staff go on site (行政许可法第三十四条).
     if step.inspectors is not None or "实地核查" in step.methods:
         inspectors = None if step.inspectors is None else f"{step.inspectors} 人"
         rows.append(("核查人数", inspectors))
     rows += [("环节时限", time_text(step.time_limit)), ("文书", "、".join(step.documents) or None)]
+    rows += [
+        (title, "；".join(values))
+        for title, values in (("前置条件", step.preconditions), ("后置条件", step.follow_on))
+        if values
+    ]
     return [
         facts(rows),
         E.H3("审查要点"),

@@ -23,7 +23,12 @@ import attrs
 from banzhang.documents import ItemStream, detect_kind, to_data, upgraded
 from banzhang.errors import InvalidDocument
 from banzhang.validation import same_source
-from banzhang.validation._rules import DOCUMENT_CHECKS, ITEM_CHECKS, register_checks
+from banzhang.validation._rules import (
+    DOCUMENT_CHECKS,
+    ENVELOPE_CHECKS,
+    ITEM_CHECKS,
+    register_checks,
+)
 from banzhang.validation._rules_codes import ListContext
 from banzhang.validation._structure import finding, object_checker
 from banzhang.validation.catalogue import Rule, all_rules, rule
@@ -100,6 +105,14 @@ def iter_findings(
     keeps_items = isinstance(document, ItemStream) and "items" in document.envelope
     envelope = {**data, "items": []} if streamed and not keeps_items else data
     object_checker(found.document)(envelope, "$", out)
+    _run_rules(
+        ENVELOPE_CHECKS.get(found.id, ()),
+        data=upgraded(envelope, found.document),
+        path="$",
+        context=ListContext(),
+        wanted=wanted,
+        out=out,
+    )
     yield from _keep(out, wanted)
     if streamed:
         cross = _same_source(found.id, data, power_codes)

@@ -9,12 +9,14 @@ still run, derived from its declarations).
 from __future__ import annotations
 
 from banzhang import kinds
+from banzhang.validation import _rules_acceptance as acceptance
 from banzhang.validation import _rules_codes as codes_
+from banzhang.validation import _rules_consistency as consistency
 from banzhang.validation import _rules_norms as norms
 from banzhang.validation import _rules_seeds as seeds
 from banzhang.validation._rules_codes import RuleCheck
 
-__all__ = ["DOCUMENT_CHECKS", "ITEM_CHECKS", "register_checks"]
+__all__ = ["DOCUMENT_CHECKS", "ENVELOPE_CHECKS", "ITEM_CHECKS", "register_checks"]
 
 _LISTED_ITEM = (codes_.unique_codes,)
 
@@ -23,6 +25,7 @@ ITEM_CHECKS: dict[str, tuple[RuleCheck, ...]] = {
     "power-list": (
         codes_.code_type_matches,
         codes_.sub_items_under_main,
+        consistency.main_items_whole,
         *_LISTED_ITEM,
         codes_.basis_has_article,
         seeds.basis_is_legal,
@@ -31,6 +34,7 @@ ITEM_CHECKS: dict[str, tuple[RuleCheck, ...]] = {
     "licensing-list": (
         codes_.expecting_type("01"),
         codes_.sub_items_under_main,
+        consistency.main_items_whole,
         *_LISTED_ITEM,
     ),
     "intermediary-list": (norms.fees_consistent,),
@@ -43,13 +47,24 @@ ITEM_CHECKS: dict[str, tuple[RuleCheck, ...]] = {
     ),
     "supervision-list": (),
     "random-inspection-list": (),
-    "service-mode-list": (*_LISTED_ITEM, norms.units_stated, norms.modes_consistent),
+    "service-mode-list": (
+        consistency.minimum_units_only,
+        *_LISTED_ITEM,
+        norms.units_stated,
+        norms.modes_consistent,
+    ),
+}
+
+#: Checks of a list's envelope (its items are checked one by one, above).
+ENVELOPE_CHECKS: dict[str, tuple[RuleCheck, ...]] = {
+    kind.id: (consistency.level_agrees,) for kind in kinds.all_kinds() if kind.is_list
 }
 
 #: Checks of a whole single document (a guide or a review detail).
 DOCUMENT_CHECKS: dict[str, tuple[RuleCheck, ...]] = {
     "service-guide": (
         codes_.code_type_matches,
+        consistency.implementation_agrees,
         norms.art30_complete,
         seeds.guide_in_scope,
         seeds.basis_is_legal,
@@ -62,20 +77,24 @@ DOCUMENT_CHECKS: dict[str, tuple[RuleCheck, ...]] = {
         norms.nodes_at_most_three,
         norms.one_time_notice,
         norms.refusal_names_remedies,
+        acceptance.non_acceptance_notice_issued,
+        acceptance.acceptance_stated,
         norms.fees_consistent,
         norms.materials_state_copies,
+        acceptance.materials_shared_not_on_paper,
         norms.contacts_distinct,
         norms.modes_consistent,
     ),
     "review-detail": (
         codes_.code_type_matches,
+        consistency.implementation_agrees,
+        acceptance.review_steps_complete,
         norms.units_stated,
         norms.promised_within_legal,
         norms.steps_within_promised,
         norms.nodes_at_most_three,
         norms.one_time_notice,
         norms.refusal_grounds_name_remedies,
-        seeds.steps_state_limits,
         seeds.joint_within_cap,
         norms.two_inspectors,
     ),

@@ -100,7 +100,10 @@ def units_stated(data: Any, path: str, _context: ListContext) -> list[Finding]:
             message = f"“{title}”{limit['amount']} 未写明时限单位（工作日、自然日、小时或即办）"
             out.append(finding("time.unit-missing", join(where, "unit"), message))
         elif licensing and unit not in ("工作日", "即办"):
-            message = f"行政许可的“{title}”应以工作日计（行政许可法第八十二条），实际为“{unit}”"
+            message = (
+                f"行政许可的“{title}”应以工作日计（《中华人民共和国行政许可法》第八十二条），"
+                f"实际为“{unit}”"
+            )
             out.append(finding("time.unit-missing", join(where, "unit"), message, unit))
     return out
 
@@ -132,7 +135,8 @@ def promised_within_legal(data: Any, path: str, _context: ListContext) -> list[F
         and not facts.as_str(legal, "basis")
     ):
         message = (
-            f"单一机关办理的行政许可法定时限一般为 20 个工作日（行政许可法第四十二条）；"
+            "单一机关办理的行政许可法定时限一般为 20 个工作日"
+            "（《中华人民共和国行政许可法》第四十二条）；"
             f"本事项为 {legal['amount']} 个工作日，应在“时限依据”中写明延长所依据的法律法规"
         )
         out.append(
@@ -265,7 +269,7 @@ def _one_time_problem(text: str) -> str | None:
             longest = max(days)
             return (
                 f"一次性告知补正内容的期限为 {longest} 日，超过法定的五日"
-                "（行政许可法第三十二条：当场或者在五日内一次性告知）"
+                "（《中华人民共和国行政许可法》第三十二条：当场或者在五日内一次性告知）"
             )
         if not days and "当场" not in clause:
             return "写明了一次性告知，但没有写明期限：应当场或者在五日内一次性告知"
@@ -372,7 +376,7 @@ def art30_complete(data: Any, path: str, _context: ListContext) -> list[Finding]
     for key, title in _ART30:
         value = data.get(key)
         if value is None or value == [] or (isinstance(value, str) and not value.strip()):
-            message = f"服务指南缺少“{title}”（行政许可法第三十条要求公示）"
+            message = f"服务指南缺少“{title}”（《中华人民共和国行政许可法》第三十条要求公示）"
             out.append(finding("guide.art30-complete", join(path, key), message))
     return out
 
@@ -381,8 +385,8 @@ def materials_state_copies(data: Any, path: str, _context: ListContext) -> list[
     """material.copies: every material states its form, and copies (≥ 1 unless electronic)."""
     out = []
     for index, material in enumerate(facts.as_list(data, "materials")):
-        if not isinstance(material, dict):
-            continue
+        if not isinstance(material, dict) or material.get("shareable") is True:
+            continue  # shared by the platform: the applicant hands in nothing
         where = join_index(join(path, "materials"), index)
         name = facts.as_str(material, "name") or f"第 {index + 1} 项材料"
         forms = [form for form in facts.as_list(material, "forms") if isinstance(form, str)]
@@ -563,7 +567,7 @@ def two_inspectors(data: Any, path: str, _context: ListContext) -> list[Finding]
             shown = "未写明" if count is None else f"为 {count} 人"
             message = (
                 f"环节“{name}”采用实地核查，核查人数{shown}；"
-                "应指派两名以上工作人员（行政许可法第三十四条）"
+                "应指派两名以上工作人员（《中华人民共和国行政许可法》第三十四条）"
             )
             out.append(
                 finding(

@@ -35,9 +35,9 @@ _MAY_SET = {
     "03": frozenset({"法律", "行政法规", "地方性法规"}),
 }
 _LAW_OF = {
-    "01": "行政许可法第十四条、第十五条",
-    "02": "行政处罚法第十六条",
-    "03": "行政强制法第十条、第十一条",
+    "01": "《中华人民共和国行政许可法》第十四条、第十五条",
+    "02": "《中华人民共和国行政处罚法》第十六条",
+    "03": "《中华人民共和国行政强制法》第十条、第十一条",
 }
 _NORMATIVE = frozenset({"规范性文件", "行政规范性文件"})
 #: Levels that do not tell whether a 许可 or 强制 may rest on them (规章 may be 部门 or 地方).
@@ -113,7 +113,7 @@ def joint_within_cap(data: Any, path: str, _context: ListContext) -> list[Findin
         return []
     message = (
         f"多部门联合办理的法定时限为 {limit['amount']} {limit.get('unit')}，超过 45 个工作日，"
-        "应在“时限依据”中写明延长所依据的法律法规（行政许可法第四十二条）"
+        "应在“时限依据”中写明延长所依据的法律法规（《中华人民共和国行政许可法》第四十二条）"
     )
     return [finding("time.joint-cap", join(path, "legal_time_limit"), message, limit["amount"])]
 

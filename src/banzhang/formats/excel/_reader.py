@@ -270,6 +270,7 @@ class _BookReader:
                         at = (path, table.sheet, index, row_number)
                         self._put(entry, target.column, value, at=at, findings=findings)
                 if entry:
+                    self._complete_arrays(entry, table.model)
                     entries.append(entry)
                     sources.append(RowSource(path, table.sheet, row_number, letters))
             if entries:
@@ -623,6 +624,7 @@ class _LinkedCursor:
                     raw = cells[index] if index < len(cells) else None
                     at = (path, self.table.sheet, index, row_number)
                     self.reader._put(entry, target.column, raw, at=at, findings=findings)
+            self.reader._complete_arrays(entry, self.table.model)
             entries.append(entry)
             sources.append(RowSource(path, self.table.sheet, row_number, letters))
         findings.extend(self.unmatched)

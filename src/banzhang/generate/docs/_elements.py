@@ -61,7 +61,7 @@ def model_title(model: type[Any]) -> str:
 
 
 def source_text(source: str) -> str:
-    """Return a source as Markdown, each tag in bold (``**S** 002; **V** 行政许可法 art. 30``)."""
+    """Return a source as Markdown, each tag in bold (``**S** 002; **V** 《…》第三十条``)."""
     return "; ".join(
         f"**{tag}** {escape(clause)}".rstrip() if tag else escape(clause)
         for tag, clause in split_sources(source)
