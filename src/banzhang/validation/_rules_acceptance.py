@@ -91,9 +91,15 @@ def non_acceptance_notice_issued(data: Any, path: str, _context: ListContext) ->
     said += "\n" + facts.texts(data, "submission", "rights_obligations")
     for step in facts.as_list(data, "process"):
         said += "\n" + facts.texts(step, "content")
-    if _NOTICE.search(said):
+    if _NOTICE.search(said) is None:
+        message = "未写明不予受理时出具《不予受理通知书》，书面说明理由和依据（S 002）"
+    elif "理由" not in said:
+        message = (
+            "写明了不予受理通知书，但没有写明书面说明不予受理的理由"
+            "（《中华人民共和国行政许可法》第三十八条）"
+        )
+    else:
         return []
-    message = "未写明不予受理时出具《不予受理通知书》，书面说明理由和依据（S 002）"
     return [finding("refusal.remedies", join(path, "non_acceptance_notice"), message)]
 
 
