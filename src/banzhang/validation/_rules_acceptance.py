@@ -31,13 +31,13 @@ def acceptance_stated(data: Any, path: str, _context: ListContext) -> list[Findi
     """guide.acceptance: 不予受理 grounds, 容缺 deadlines, 当场决定 and 效力范围 are stated."""
     out = []
     if not facts.as_list(data, "non_acceptance_grounds"):
-        message = "未写明不予受理情形；应告知申请人哪些申请不予受理（S 002）"
+        message = "未写明不予受理情形；应告知申请人哪些申请不予受理"
         out.append(finding("guide.acceptance", join(path, "non_acceptance_grounds"), message))
     if data.get("on_the_spot") is None:
-        message = "未写明能否当场作出决定；当场能够作出书面决定的，应当场作出（S 002）"
+        message = "未写明能否当场作出决定；当场能够作出书面决定的，应当场作出"
         out.append(finding("guide.acceptance", join(path, "on_the_spot"), message))
     if facts.as_str(data, "result_validity") is None:
-        message = "未写明审批结果的效力范围（有效期限、适用范围）和作出决定后的后续环节（S 002）"
+        message = "未写明审批结果的效力范围（有效期限、适用范围）和作出决定后的后续环节"
         out.append(finding("guide.acceptance", join(path, "result_validity"), message))
     out.extend(_tolerated_materials(data, path))
     return out
@@ -78,7 +78,7 @@ def materials_shared_not_on_paper(data: Any, path: str, _context: ListContext) -
         asked = "、".join(forms) if forms else f"{copies} 份纸质材料"
         message = (
             f"材料“{name}”可通过一体化平台共享获取，却仍要求提交{asked}；"
-            "可共享获取的材料，申请人不再提交纸质材料（S 002）"
+            "可共享获取的材料，申请人不再提交纸质材料"
         )
         where = join(join_index(join(path, "materials"), index), "forms")
         out.append(finding("material.shareable", where, message, "、".join(forms) or copies))
@@ -92,7 +92,7 @@ def non_acceptance_notice_issued(data: Any, path: str, _context: ListContext) ->
     for step in facts.as_list(data, "process"):
         said += "\n" + facts.texts(step, "content")
     if _NOTICE.search(said) is None:
-        message = "未写明不予受理时出具《不予受理通知书》，书面说明理由和依据（S 002）"
+        message = "未写明不予受理时出具《不予受理通知书》，书面说明理由和依据"
     elif "理由" not in said:
         message = (
             "写明了不予受理通知书，但没有写明书面说明不予受理的理由"
@@ -120,18 +120,14 @@ def review_steps_complete(data: Any, path: str, _context: ListContext) -> list[F
         title for title, words in _REQUIRED_STEPS if not any(w in n for n in names for w in words)
     ]
     if steps and missing:
-        message = (
-            f"审查细则缺少“{'、'.join(missing)}”环节；至少应有受理、审查、决定三个环节（S 002）"
-        )
+        message = f"审查细则缺少“{'、'.join(missing)}”环节；至少应有受理、审查、决定三个环节"
         out.append(finding("review.steps-complete", join(path, "steps"), message))
     for index, step in enumerate(facts.as_list(data, "steps")):
         methods = [m for m in facts.as_list(step, "methods") if isinstance(m, str)]
         others = [m for m in methods if m != "书面审查"]
         if others and facts.as_str(step, "method_basis") is None:
             name = facts.as_str(step, "name") or f"第 {index + 1} 个环节"
-            message = (
-                f"环节“{name}”采用{'、'.join(others)}，未书面写明采用该审查方式的理由依据（S 002）"
-            )
+            message = f"环节“{name}”采用{'、'.join(others)}，未书面写明采用该审查方式的理由依据"
             where = join(join_index(join(path, "steps"), index), "method_basis")
             out.append(finding("review.steps-complete", where, message))
     return out
