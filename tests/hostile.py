@@ -194,9 +194,32 @@ def _csv_entries() -> dict[str, bytes]:
     }
 
 
+_DEPARTMENT = Path(__file__).parent / "fixtures" / "workbooks"
+
+
+def _spreadsheet_entries() -> dict[str, bytes]:
+    xls = (_DEPARTMENT / "department.xls").read_bytes()
+    ods = (_DEPARTMENT / "department.ods").read_bytes()
+    return {
+        "empty.xls": b"",
+        "text-named.xls": "序号,事项名称\n1,食品生产许可\n".encode(),
+        "cut-in-half.xls": xls[: len(xls) // 2],
+        "cut-in-half.ods": ods[: len(ods) // 2],
+        "dtd.ods": _patched(ods, "content.xml", lambda text: _DTD + text.partition(b"?>")[2]),
+        "bomb.ods": _zip({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
+                          "content.xml": b"<a>" + b" " * (40 * 1024 * 1024) + b"</a>"}),
+    }  # fmt: skip
+
+
 def corpus() -> dict[str, bytes]:
     """Every hostile file, by name."""
-    return {**_json_entries(), **_xml_entries(), **_excel_entries(), **_csv_entries()}
+    return {
+        **_json_entries(),
+        **_xml_entries(),
+        **_excel_entries(),
+        **_csv_entries(),
+        **_spreadsheet_entries(),
+    }
 
 
 def write_corpus(folder: Path) -> list[Path]:

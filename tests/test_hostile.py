@@ -62,6 +62,12 @@ def test_every_exit_code_is_0_1_or_2(sweep: list[dict[str, Any]]) -> None:
         "duplicate-kind.json",
         "integer-5000-digits.json",
         "not-a-zip.xlsx",
+        "empty.xls",
+        "text-named.xls",
+        "cut-in-half.xls",
+        "cut-in-half.ods",
+        "dtd.ods",
+        "bomb.ods",
     ],
 )
 def test_dangerous_files_are_refused(sweep: list[dict[str, Any]], name: str) -> None:

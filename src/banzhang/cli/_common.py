@@ -115,7 +115,9 @@ ENVELOPE_OPTIONS = {
 
 def add_envelope_options(parser: argparse.ArgumentParser) -> None:
     """Give a verb the envelope options (``--region``, ``--level``, ``--department``, …)."""
-    group = parser.add_argument_group("清单信息（部门工作簿或 .csv 没有写明、或写错时指定）")
+    group = parser.add_argument_group(
+        "清单信息（部门工作簿 .xlsx、.xls、.ods 或 .csv 没有写明、或写错时指定）"
+    )
     for element, text in ENVELOPE_OPTIONS.items():
         group.add_argument(
             "--" + element.replace("_", "-"), dest=element, metavar="VALUE", help=text

@@ -20,7 +20,7 @@ from banzhang.cli._common import (
 from banzhang.convert import from_data
 from banzhang.documents import ItemStream
 from banzhang.errors import InvalidDocument
-from banzhang.formats import Format, for_path, models_of
+from banzhang.formats import WORKBOOK_FORMATS, Format, for_path, models_of
 
 _SUFFIXES = (".json", ".jsonl", ".xlsx", ".xml")
 
@@ -69,9 +69,10 @@ def _read(reader: Format, args: argparse.Namespace) -> ItemStream:
     given = envelope_given(args)
     if given is None:
         return reader.iter_load_data(args.source, kind=args.kind)
-    if reader.NAME not in ("excel", "csv"):
+    if reader.NAME not in WORKBOOK_FORMATS:
         message = (
-            "--region、--level、--department、--version、--effective-date 只用于 .xlsx 和 .csv"
+            "--region、--level、--department、--version、--effective-date "
+            "只用于工作簿（.xlsx、.xls、.ods）和 .csv"
         )
         raise CommandError(message)
     opened: ItemStream = reader.iter_load_data(  # type: ignore[call-arg]  # workbook readers take it

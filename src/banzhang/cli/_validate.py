@@ -21,7 +21,7 @@ from banzhang.cli._common import (
     print_json,
 )
 from banzhang.errors import UnreadableInput
-from banzhang.formats import ListFile, for_path
+from banzhang.formats import WORKBOOK_FORMATS, ListFile, for_path
 from banzhang.formats._inputs import expand
 from banzhang.formats.excel.reports import Section, write_workbook
 from banzhang.validation import Finding, rule, same_source
@@ -65,7 +65,7 @@ def check_file(
     """
     try:
         module = for_path(path)
-        if given is not None and module.NAME in ("excel", "csv"):
+        if given is not None and module.NAME in WORKBOOK_FORMATS:
             found_findings = module.iter_findings(  # type: ignore[call-arg]  # workbook readers
                 path, kind=kind, power_codes=power_codes, envelope=given
             )

@@ -2,10 +2,10 @@
 
 >>> for_path("lists/power.xlsx").NAME
 'excel'
->>> for_path("power.pdf").NAME
+>>> for_path("power.pdf").NAME  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-banzhang.errors.UnreadableInput: 不支持的文件类型“.pdf”；支持：.csv、.json、.jsonl、.xlsx、.xml
+banzhang.errors.UnreadableInput: 不支持的文件类型“.pdf”；支持：.csv、.json、.jsonl、.ods、...、.xml
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from banzhang.errors import InvalidDocument, UnreadableInput
 from banzhang.validation.findings import Finding
 
 __all__ = [
+    "WORKBOOK_FORMATS",
     "Format",
     "ItemStream",
     "ListFile",
@@ -83,7 +84,12 @@ _BY_EXTENSION: dict[str, str] = {
     ".xlsx": "banzhang.formats.excel",
     ".xml": "banzhang.formats.xml",
     ".csv": "banzhang.formats.csv",
+    ".xls": "banzhang.formats.spreadsheet",
+    ".ods": "banzhang.formats.spreadsheet",
 }
+
+#: Formats read as a department's workbook: they take the envelope elements a caller supplies.
+WORKBOOK_FORMATS = frozenset({"excel", "csv", "spreadsheet"})
 
 
 def register(module_name: str, extensions: Iterable[str]) -> None:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from banzhang.errors import UnreadableInput
 
-__all__ = ["LIST_SUFFIXES", "expand"]
+__all__ = ["LIST_SUFFIXES", "expand", "read_limited"]
 
-LIST_SUFFIXES = (".json", ".jsonl", ".xlsx", ".xml", ".csv")
+LIST_SUFFIXES = (".json", ".jsonl", ".xlsx", ".xml", ".csv", ".xls", ".ods")
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:
@@ -36,3 +38,29 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
             message = f"找不到文件或目录：{path}"
             raise UnreadableInput(message, source=str(path))
     return found
+
+
+def read_limited(source: Any, name: str, limit: int, advice: str) -> bytes:
+    """Return the bytes of ``source`` (a path or a binary file), refusing more than ``limit``.
+
+    The readers that hold a whole file in memory (.csv, .xls, .ods) read it through here;
+    ``advice`` says what to do with a file over the limit.
+
+    Raises:
+        UnreadableInput: missing, unreadable, opened as text, empty, or over the limit.
+    """
+    try:
+        if isinstance(source, str | os.PathLike):
+            with open(source, "rb") as handle:
+                data = handle.read(limit + 1)
+        else:
+            data = source.read(limit + 1)
+    except (OSError, ValueError, AttributeError) as err:
+        message = f"无法打开 {name}：{getattr(err, 'strerror', None) or err}"
+        raise UnreadableInput(message, source=name) from err
+    if not isinstance(data, bytes):
+        raise UnreadableInput(f"{name} 应以二进制方式打开", source=name)
+    if len(data) > limit:
+        message = f"{name} 超过 {limit // 1024 // 1024} MB，拒绝读取；{advice}"
+        raise UnreadableInput(message, source=name)
+    return data

@@ -1,0 +1,124 @@
+"""Departments' .xls and .ods workbooks, read like .xlsx (SPEC §10 "Other spreadsheet formats").
+
+python-calamine (Rust's calamine) reads both formats fast and without a spreadsheet program. Each
+sheet's cells become a sheet of an in-memory workbook of the same name, visibility and cell
+places, and :mod:`banzhang.formats.excel` reads that with the same lenient department reading
+and the same findings (``Sheet1!C7``). What calamine gives is what a formula last computed (as
+Excel's cached values); whole numbers come back as integers, so a code stored as a number is
+reported (``excel.code-as-number``) just as in .xlsx.
+
+Refused before calamine parses anything: a file over :data:`MAX_BYTES`; an .ods (a zip package)
+over the zip limits of :class:`banzhang.formats.excel.Limits` or with a DTD in any XML part.
+
+Known limitation: calamine reads an error value (``#N/A``, ``#REF!``) as an empty cell, so
+``excel.error-cell`` is reported for .xlsx only (python-calamine issue #105). Read only: banzhang
+writes .xlsx.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import PurePath
+from typing import Any
+
+from openpyxl import Workbook
+from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+
+from banzhang.errors import UnreadableInput
+from banzhang.formats._converted import ConvertedFormat
+from banzhang.formats._inputs import read_limited
+from banzhang.formats.excel import Limits
+from banzhang.formats.excel._safety import inspect_package
+
+__all__ = [
+    "EXTENSIONS",
+    "MAX_BYTES",
+    "NAME",
+    "dump",
+    "iter_dump",
+    "iter_findings",
+    "iter_load",
+    "iter_load_data",
+    "load",
+    "load_data",
+]
+
+NAME = "spreadsheet"
+EXTENSIONS: tuple[str, ...] = (".xls", ".ods")
+#: The largest .xls or .ods read (the whole workbook is held in memory while it is read).
+MAX_BYTES = 200 * 1024 * 1024
+#: The largest whole number kept exact in a float: above it a number stays as calamine gave it.
+_EXACT_INTEGERS = 2**53
+#: openpyxl's name for each hidden state (calamine's enum members are not hashable).
+_STATES = ((SheetVisibleEnum.Hidden, "hidden"), (SheetVisibleEnum.VeryHidden, "veryHidden"))
+
+
+def _as_workbook(source: Any) -> io.BytesIO:
+    """The workbook's sheets, cell for cell, as an in-memory .xlsx."""
+    name = os.fspath(source) if isinstance(source, str | os.PathLike) else "<spreadsheet>"
+    data = read_limited(source, name, MAX_BYTES, "请另存为 .xlsx")
+    if not data:
+        raise UnreadableInput(f"{name} 是空文件", source=name)
+    if data[:2] == b"PK":  # an .ods is a zip package: the same checks as an .xlsx
+        inspect_package(io.BytesIO(data), name, Limits())
+    book = Workbook()
+    book.remove(book.worksheets[0])
+    for metadata, rows in _sheets(data, name):
+        sheet = book.create_sheet(metadata.name)
+        for visible, state in _STATES:
+            if metadata.visible == visible:
+                sheet.sheet_state = state
+        for row in rows:
+            sheet.append([_cell(value) for value in row])
+        for cells in sheet.iter_rows():
+            for cell in cells:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # text as written: a cached value is never a formula
+    if not book.worksheets:
+        raise UnreadableInput(f"{name} 中没有工作表", source=name)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    buffer.seek(0)
+    return buffer
+
+
+def _sheets(data: bytes, name: str) -> list[tuple[Any, list[list[Any]]]]:
+    try:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        return [
+            (metadata, workbook.get_sheet_by_name(metadata.name).to_python(skip_empty_area=False))
+            for metadata in workbook.sheets_metadata
+            if metadata.typ == SheetTypeEnum.WorkSheet
+        ]
+    except Exception as err:  # calamine's own errors: not a workbook, broken, encrypted
+        raise _unreadable(name, err) from err
+    except BaseException as err:
+        # A Rust panic inside calamine reaches Python as pyo3's PanicException, a BaseException.
+        if type(err).__name__ != "PanicException":
+            raise
+        raise _unreadable(name, err) from err
+
+
+def _unreadable(name: str, err: BaseException) -> UnreadableInput:
+    suffix = PurePath(name).suffix or ".xls/.ods"
+    message = f"{name} 不是可读的 {suffix} 工作簿：{type(err).__name__}: {err}"
+    return UnreadableInput(message, source=name)
+
+
+def _cell(value: Any) -> Any:
+    if value == "":
+        return None
+    if isinstance(value, float) and value.is_integer() and abs(value) < _EXACT_INTEGERS:
+        return int(value)  # Excel keeps every number as a float; 150200.0 was typed 150200
+    return value
+
+
+_FORMAT = ConvertedFormat(_as_workbook, ".xls 和 .ods", instead=".xlsx")
+load = _FORMAT.load
+load_data = _FORMAT.load_data
+iter_load = _FORMAT.iter_load
+iter_load_data = _FORMAT.iter_load_data
+iter_findings = _FORMAT.iter_findings
+dump = _FORMAT.dump
+iter_dump = _FORMAT.iter_dump
