@@ -232,6 +232,37 @@ def test_linked_rows_that_match_no_item_are_reported(tmp_path: Path) -> None:
     assert [f.source for f in findings] == ["子项!A6"]
 
 
+def _basis_keys_changed(tmp_path: Path, row: int, key: int) -> Path:
+    """The power-list example with the 序号 in 设定依据!A{row} mistyped as ``key``."""
+    path = tmp_path / f"basis-{row}-{key}.xlsx"
+    excel.dump(examples.load("power-list"), path)
+    book = load_workbook(path)
+    book["设定依据"][f"A{row}"].value = key
+    book.save(path)
+    return path
+
+
+def test_a_mistyped_key_in_place_of_an_items_only_row_is_read_there(tmp_path: Path) -> None:
+    """序号 1, 1, 9, 3 where item 2's one 设定依据 should be: read as item 2's, with one finding
+    (no knock-on "至少应有 1 条" for item 2), and item 3's row still reaches item 3."""
+    path = _basis_keys_changed(tmp_path, 5, 9)
+    data = excel.load_data(path)
+    expected = excel.load_data(_basis_keys_changed(tmp_path, 5, 2))
+    assert data == expected
+    findings = [(f.rule, f.source) for f in excel.iter_findings(path)]
+    assert findings == [("excel.linked-row", "设定依据!A5")]
+
+
+def test_a_mistyped_key_never_takes_the_next_correct_row(tmp_path: Path) -> None:
+    """序号 1, 9, 2, 3: the 9 interrupts item 1's rows; it is reported, not read, and the rows
+    after it (items 2 and 3) are read as they should be."""
+    path = _basis_keys_changed(tmp_path, 4, 9)
+    data = excel.load_data(path)
+    assert [len(item["basis"]) for item in data["items"]] == [1, 1, 1]
+    findings = [(f.rule, f.source) for f in excel.iter_findings(path)]
+    assert findings == [("excel.linked-row", "设定依据!A4")]
+
+
 # ---- hostile packages -------------------------------------------------------------------------
 
 

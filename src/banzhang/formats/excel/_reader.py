@@ -588,21 +588,44 @@ class _ItemBuilder:
 
 
 class _LinkedCursor:
-    """Walks a linked sheet alongside the main one: its rows carry their item's 序号, in order."""
+    """Walks a linked sheet alongside the main one: its rows carry their item's 序号, in order.
+
+    A row whose 序号 is larger than the next row's, which in turn follows the rows read so far in
+    order, is a mistyped 序号, not the start of a later item (1, 5, 3: the 5): it is set aside at
+    once, so the correct rows after it still reach their items. Where it
+    stands in place of an item's only rows of a table every item must have, it is read as that
+    item's (with a finding): the item is not also reported as missing the table.
+    """
 
     def __init__(self, reader: _BookReader, table: Table, findings: list[Finding]) -> None:
         self.reader = reader
         self.table = table
         self.rows = reader._table_rows(table, findings)
-        self.pending: (
-            tuple[int, tuple[Any, ...], list[tuple[int, Target]], dict[str, str]] | None
-        ) = None
+        #: Rows read ahead (at most two): the next row, and the one after it when asked.
+        self.ahead: list[tuple[int, tuple[Any, ...], list[tuple[int, Target]], dict[str, str]]] = []
         self.unmatched: list[Finding] = []
+        #: The 序号 of the last row read into an item: a mistyped row breaks the order after it.
+        self.last_key: tuple[int, str] | None = None
+        parent = reader.layout.main.model if reader.layout.main is not None else None
+        specs = {spec.name: spec for spec in fields_of(parent)} if parent is not None else {}
+        spec = specs.get(table.element or "")
+        self.every_item_has_rows = spec is not None and spec.required
 
-    def _peek(self) -> Any:
-        if self.pending is None and self.rows is not None:
-            self.pending = next(self.rows, None)
-        return self.pending
+    def _peek(self, offset: int = 0) -> Any:
+        while len(self.ahead) <= offset and self.rows is not None:
+            row = next(self.rows, None)
+            if row is None:
+                break
+            self.ahead.append(row)
+        return self.ahead[offset] if len(self.ahead) > offset else None
+
+    def _mistyped(self, row_key: Any) -> bool:
+        """The next row alone breaks the order: the row after it follows the rows read so far."""
+        after = self._peek(1)
+        after_key = _row_key(after[1], after[2]) if after is not None else None
+        if after_key is None or not _as_key(after_key) < _as_key(row_key):
+            return False
+        return self.last_key is None or self.last_key < _as_key(after_key)
 
     def take(
         self, key: Any, item_path: str, sources: list[RowSource], findings: list[Finding]
@@ -612,11 +635,23 @@ class _LinkedCursor:
             row_number, cells, mapping, letters = row
             row_key = _row_key(cells, mapping)
             if row_key is not None and _as_key(row_key) > _as_key(key):
-                break
-            self.pending = None
-            if row_key is None or _as_key(row_key) != _as_key(key):
+                if not self._mistyped(row_key):
+                    break
+                after = self._peek(1)
+                stands_before_later_items = _as_key(_row_key(after[1], after[2])) > _as_key(key)
+                if stands_before_later_items and entries:
+                    break  # the next item's place: let it decide
+                if not (stands_before_later_items and self.every_item_has_rows):
+                    self.ahead.pop(0)
+                    self.unmatched.append(self._orphan(row_number, row_key))
+                    continue
+                findings.append(self._read_by_place(row_number, row_key, key))
+            elif row_key is None or _as_key(row_key) != _as_key(key):
+                self.ahead.pop(0)
                 self.unmatched.append(self._orphan(row_number, row_key))
                 continue
+            self.ahead.pop(0)
+            self.last_key = _as_key(key)
             path = f"{item_path}.{self.table.element}[{len(entries)}]"
             entry: dict[str, Any] = {}
             for index, target in mapping:
@@ -634,9 +669,17 @@ class _LinkedCursor:
     def leftovers(self) -> list[Finding]:
         found = []
         while (row := self._peek()) is not None:
-            self.pending = None
+            self.ahead.pop(0)
             found.append(self._orphan(row[0], _row_key(row[1], row[2])))
         return found
+
+    def _read_by_place(self, row_number: int, written: Any, key: Any) -> Finding:
+        message = (
+            f"工作表“{self.table.sheet}”第 {row_number} 行的序号写为“{written}”，与前后行不连续；"
+            f"它位于序号 {key} 的事项所在位置，已按位置读作该事项的内容，请改正序号"
+        )
+        source = f"{self.table.sheet}!A{row_number}"
+        return _finding("excel.linked-row", "$", message, written, source)
 
     def _orphan(self, row_number: int, key: Any) -> Finding:
         message = (
