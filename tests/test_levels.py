@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -166,3 +167,60 @@ def test_a_real_difference_stays_a_difference_after_normalising() -> None:
     league["items"][0]["name"] += " （地方表述）"
     report = levels.check([("region", region), ("league", league)])
     assert [(d.element, d.nature) for d in report.differences] == [("name", "不一致")]
+
+
+def _region_and_league(seed: int = 3) -> tuple[dict[str, Any], dict[str, Any]]:
+    lists, _ = synthetic.province(3, seed=seed)
+    return copy.deepcopy(lists[0]), copy.deepcopy(lists[1])
+
+
+def test_an_item_recoded_at_a_lower_level_is_a_code_difference() -> None:
+    """The 自治区's item (name and type) under another code in a 盟市 list: an 编码 不一致 naming
+    the local code — found although no code is shared, and whatever the name's spacing."""
+    region, league = _region_and_league()
+    item = league["items"][1]
+    expected = item["basic_code"]
+    item["basic_code"] = expected[:4] + "99999" + expected[9:]
+    item["name"] = item["name"].replace("（", "(").replace("）", ")")
+    report = levels.check([("region", region), ("league", league)])
+    assert [(d.element, d.expected, d.found, d.nature) for d in report.differences] == [
+        ("basic_code", expected, item["basic_code"], "不一致")
+    ]
+    (difference,) = report.differences
+    assert (difference.reference.path, difference.place.path) == ("$.items[1]", "$.items[1]")
+    assert [d.element for d in report.formal_differences] == ["name"]
+    assert report.counts()["basic_code"] == 1
+
+
+def test_sub_items_are_compared_by_code_and_name() -> None:
+    """Another 子项 name under a 子项 code is a 不一致 (or a 格式差异); a 子项 the level above does
+    not have is a 不一致; one a lower level leaves out is none."""
+    region, league = _region_and_league()
+    subs = league["items"][0]["sub_items"]
+    subs[0]["name"] = subs[0]["name"] + "（地方表述）"
+    subs[1]["name"] = subs[1]["name"].replace("（", "(")
+    subs.append({"basic_code": subs[0]["basic_code"][:9] + "009", "name": "本地新设子项"})
+    report = levels.check([("region", region), ("league", league)])
+    found = [(d.element, d.expected, d.found) for d in report.differences]
+    first = region["items"][0]["sub_items"][0]
+    assert found == [
+        (
+            "sub_items",
+            f"{first['basic_code']} {first['name']}",
+            f"{first['basic_code']} {subs[0]['name']}",
+        ),
+        ("sub_items", "（参照清单中没有此子项）", f"{subs[2]['basic_code']} 本地新设子项"),
+    ]
+    assert [d.element for d in report.formal_differences] == ["sub_items"]
+    del subs[1:]
+    subs[0]["name"] = first["name"]
+    assert levels.check([("region", region), ("league", league)]).differences == ()
+
+
+def test_nameless_items_are_not_matched_by_name() -> None:
+    """Items without a name never match each other across levels by name."""
+    region, league = _region_and_league()
+    del region["items"][2]["name"]
+    league["items"][2]["basic_code"] = league["items"][2]["basic_code"][:4] + "99999000"
+    del league["items"][2]["name"]
+    assert levels.check([("region", region), ("league", league)]).differences == ()

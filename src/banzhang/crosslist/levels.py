@@ -1,11 +1,13 @@
-"""三级五同 [S 000]: the same 基本编码 has the same name, basis, code, type and basic process at
-自治区, 盟市 and 旗县 levels.
+"""三级五同 [S 000]: the same item has the same name, basis, code, type and basic process at
+自治区, 盟市 and 旗县 levels, and the same 子项.
 
 Lists are read twice, streaming: once for their envelopes (to order them from the highest level
 down, a 通用清单 first within its level), then item by item. The first occurrence of a code, in
 that order, is its reference; every later occurrence at another level — or under a 通用清单 of
-the same level — is compared with it. Time and memory are linear in the items (one reference a
-code).
+the same level — is compared with it. An item whose code has no reference is matched by its
+normalised name and type instead: found under another code, it is an 编码 不一致 (the commonest
+real fault, an item recoded at 旗县 level). Time and memory are linear in the items (one
+reference a code, one name key a code).
 
 >>> from banzhang import synthetic
 >>> lists, planted = synthetic.province(5, plant=3, seed=2)
@@ -31,12 +33,14 @@ from banzhang.kinds import power_list
 
 __all__ = ["ELEMENTS", "Difference", "LevelsReport", "Place", "check"]
 
-#: The elements 三级五同 compares (the code is the key), with their declared Chinese titles.
+#: The elements 三级五同 compares — the five 同 and the 子项 — with their declared Chinese titles.
 ELEMENTS = {
     spec.name: spec.element.title
     for spec in fields_of(power_list.PowerItem)
-    if spec.name in ("name", "basis", "power_type", "process")
+    if spec.name in ("basic_code", "name", "basis", "power_type", "process", "sub_items")
 }
+#: The elements a reference compares item by item (the code and 子项 are compared apart).
+_COMPARED = ("name", "basis", "power_type", "process")
 _NO_PROCESS: list[str] = []  # never mutated: a missing 基本流程 compares as empty
 _LEVEL_RANK = {"1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
 
@@ -141,12 +145,13 @@ def check(documents: Iterable[tuple[str, Any]]) -> LevelsReport:
         raise TypeError(message)
     ordered = sorted(pairs, key=lambda pair: _order(envelope_of(pair[1])))
     references: dict[str, _Reference] = {}
+    #: (normalised name, type) → the first code under which that item was read.
+    codes_by_name: dict[tuple[Any, Any], str] = {}
     shared = 0
     differences: list[Difference] = []
     items = 0
     for name, document in ordered:
         origin = _Origin.of(name, envelope_of(document))
-        level = origin.level
         for index, item in enumerate(items_of(document)):
             items += 1
             code = item.get("basic_code") if isinstance(item, dict) else None
@@ -155,9 +160,14 @@ def check(documents: Iterable[tuple[str, Any]]) -> LevelsReport:
             reference = references.get(code)
             if reference is None:
                 references[code] = _Reference(item, origin, index)
-                continue
-            first = reference.origin
-            if first.level == level and not first.generic:
+                key = _name_key(item)
+                known = codes_by_name.setdefault(key, code) if key is not None else code
+                reference = references[known] if known != code else None
+                if reference is None or not reference.compares_with(origin):
+                    continue
+                place = origin.place(index)
+                differences.append(reference.code_difference(known, code, place))
+            elif not reference.compares_with(origin):
                 continue  # two local lists of one level: 三级五同 compares across levels
             if not reference.shared:
                 reference.shared = True
@@ -197,17 +207,33 @@ class _Reference:
     only when a difference needs it: per code one object and one string fewer to hold.
     """
 
-    __slots__ = ("_facts", "basis", "index", "name", "origin", "power_type", "process", "shared")
+    __slots__ = (
+        "_facts",
+        "basis",
+        "index",
+        "name",
+        "origin",
+        "power_type",
+        "process",
+        "shared",
+        "sub_items",
+    )
 
     def __init__(self, item: dict[str, Any], origin: _Origin, index: int) -> None:
         self.name = item.get("name")
         self.power_type = item.get("power_type")
         self.process = item.get("process", _NO_PROCESS)
         self.basis = item.get("basis")
+        self.sub_items = item.get("sub_items", _NO_PROCESS)
         self.origin = origin
         self.index = index
         self.shared = False
         self._facts: dict[str, Any] | None = None
+
+    def compares_with(self, origin: _Origin) -> bool:
+        """Whether an item of ``origin``'s list is held to this reference: across levels, or
+        under a 通用清单 of its own level."""
+        return self.origin.level != origin.level or self.origin.generic
 
     def matches(self, item: dict[str, Any]) -> bool:
         return bool(
@@ -215,19 +241,67 @@ class _Reference:
             and item.get("power_type") == self.power_type
             and item.get("process", _NO_PROCESS) == self.process
             and item.get("basis") == self.basis
+            and item.get("sub_items", _NO_PROCESS) == self.sub_items
         )
+
+    def code_difference(self, expected: str, found: str, place: Place) -> Difference:
+        """The item read under ``found`` is this reference's item, coded ``expected``."""
+        reference = self.origin.place(self.index)
+        return Difference(found, "basic_code", expected, found, reference, place)
 
     def differences(self, code: str, item: dict[str, Any], place: Place) -> Iterator[Difference]:
         if self._facts is None:
             written = {"name": self.name, "power_type": self.power_type}
             self._facts = _facts({**written, "process": self.process, "basis": self.basis})
         reference = self.origin.place(self.index)
-        for element in ELEMENTS:
+        for element in _COMPARED:
             value = _fact(item, element, self._facts)
             expected = self._facts[element]
             if value != expected:
                 formal = _normal(element, value) == _normal(element, expected)
                 yield Difference(code, element, expected, value, reference, place, formal)
+        for expected, found, formal in _sub_item_differences(self.sub_items, item):
+            yield Difference(code, "sub_items", expected, found, reference, place, formal)
+
+
+#: What a report shows as the reference's value of a 子项 it does not have.
+_NO_SUCH_SUB_ITEM = "（参照清单中没有此子项）"
+
+
+def _name_key(item: dict[str, Any]) -> tuple[Any, Any] | None:
+    """What matches an item across levels when its code does not: normalised name and type."""
+    name = item.get("name")
+    return (normalise(name), item.get("power_type")) if isinstance(name, str) and name else None
+
+
+def _sub_item_differences(reference: Any, item: dict[str, Any]) -> Iterator[tuple[str, str, bool]]:
+    """(expected, found, formal) for each 子项 of ``item`` that the reference does not have
+    as written: another name under its code, its name under another code, or neither.
+
+    A lower level may exercise fewer 子项 than the level above: one it leaves out is not a
+    difference.
+    """
+    by_code: dict[Any, Any] = {}
+    by_name: dict[Any, Any] = {}
+    for sub in reference if isinstance(reference, list) else []:
+        if isinstance(sub, dict):
+            by_code[sub.get("basic_code")] = sub.get("name")
+            by_name[normalise(sub.get("name"))] = sub.get("basic_code")
+    subs = item.get("sub_items")
+    for sub in subs if isinstance(subs, list) else []:
+        if not isinstance(sub, dict):
+            continue
+        code, name = sub.get("basic_code"), sub.get("name")
+        found = f"{code} {name}"
+        if code in by_code:
+            if by_code[code] != name:
+                formal = normalise(by_code[code]) == normalise(name)
+                yield f"{code} {by_code[code]}", found, formal
+        elif normalise(name) in by_name:
+            known = by_name[normalise(name)]
+            yield f"{known} {name}", found, False
+        else:
+            yield _NO_SUCH_SUB_ITEM, found, False
 
 
 def _normal(element: str, value: Any) -> Any:
@@ -245,7 +319,7 @@ def _order(envelope: dict[str, Any]) -> tuple[int, int]:
 
 def _facts(item: dict[str, Any]) -> dict[str, Any]:
     """The compared elements of a reference item, normalised."""
-    facts = {element: _fact(item, element, None) for element in ELEMENTS}
+    facts = {element: _fact(item, element, None) for element in _COMPARED}
     facts["_raw_basis"] = item.get("basis")
     return facts
 
