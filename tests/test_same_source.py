@@ -5,12 +5,13 @@ from __future__ import annotations
 import copy
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
 
 import banzhang
-from banzhang import convert, examples
+from banzhang import convert, examples, kinds
 from banzhang.cli import main
 from banzhang.formats import excel, for_path
 from banzhang.formats import json as json_format
@@ -18,10 +19,16 @@ from banzhang.validation import iter_findings, same_source
 
 
 def test_examples_share_one_source() -> None:
-    """The bundled lists of 包头市 all reference its 权责清单 (子项 codes included)."""
-    codes = same_source.power_codes(examples.load_data("power-list"))
+    """The bundled documents of 包头市 all reference its 权责清单 (子项 codes included), the
+    guide included; its 中介服务收费 names an item of its 中介服务事项清单."""
+    references = {
+        role: same_source.reference_keys(examples.load_data(kinds.with_role(role)[0].id), role)
+        for role in (kinds.REFERENCE, kinds.INTERMEDIARY)
+    }
+    assert {"service-guide", "fee-list", "service-mode-list"} <= same_source.KINDS
     for kind in sorted(same_source.KINDS):
-        assert list(same_source.iter_findings(examples.load_data(kind), codes)) == [], kind
+        keys = references[same_source.reference_role(kind)]
+        assert list(same_source.iter_findings(examples.load_data(kind), keys)) == [], kind
 
 
 def test_cli_validate_reports_codes_missing_from_the_power_list(
@@ -147,3 +154,93 @@ def test_validate_checks_names_across_files(
         "与本地区权责清单中 000117047002 的名称“食品生产许可（变更）”不一致"
         in capsys.readouterr().out
     )
+
+
+def _validate_json(
+    capsys: pytest.CaptureFixture[str], *paths: Any
+) -> tuple[int, list[dict[str, Any]]]:
+    code = main(["validate", *map(str, paths), "--format", "json"])
+    return code, json.loads(capsys.readouterr().out)["files"]
+
+
+def test_a_guide_is_its_power_lists_item_by_code_and_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 服务指南 given with its region's 权责清单: its code must be there, under its name (spacing
+    and brackets aside); the report says which list it was checked against."""
+    power = examples.path("power-list")
+    guide = examples.load_data("service-guide")
+    json_format.dump(guide, tmp_path / "guide.json")
+    code, reports = _validate_json(capsys, power, tmp_path / "guide.json")
+    assert code == 0
+    assert reports[1]["same_source"] == f"同源：已对照 {power}"
+    guide["name"] = guide["name"].replace("（", "(").replace("）", ") ")
+    json_format.dump(guide, tmp_path / "spaced.json")
+    assert _validate_json(capsys, power, tmp_path / "spaced.json")[0] == 0
+    guide["name"] = "食品经营许可（新办）"
+    json_format.dump(guide, tmp_path / "renamed.json")
+    code, reports = _validate_json(capsys, power, tmp_path / "renamed.json")
+    assert code == 1
+    assert [(f["rule"], f["path"]) for f in reports[1]["findings"]] == [
+        ("crosslist.same-source", "$.name")
+    ]
+
+
+def test_a_list_validated_without_its_reference_says_same_source_was_not_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Alone, a 四办 list and a guide pass their own checks; the report says 同源 was not checked,
+    naming the list it needs; a guide without a region says that."""
+    guide = examples.load_data("service-guide")
+    del guide["region"]
+    json_format.dump(guide, tmp_path / "guide.json")
+    modes = examples.path("service-mode-list")
+    code, reports = _validate_json(capsys, modes, tmp_path / "guide.json")
+    assert code == 0
+    assert reports[0]["same_source"] == (
+        "同源未检查：未提供本地区（内蒙古自治区包头市 150200）的权责清单"
+    )
+    assert "未写明行政区划代码" in reports[1]["same_source"]
+    main(["validate", str(modes)])
+    assert "同源未检查" in capsys.readouterr().out
+
+
+def test_an_intermediary_fee_names_an_intermediary_service_of_its_region(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 中介服务收费 item names an item of the region's 中介服务事项清单 (not the 权责清单)."""
+    fees = examples.load_data("fee-list")
+    intermediary = examples.path("intermediary-list")
+    json_format.dump(fees, tmp_path / "fees.json")
+    code, reports = _validate_json(capsys, intermediary, tmp_path / "fees.json")
+    assert (code, reports[1]["same_source"]) == (0, f"同源：已对照 {intermediary}")
+    fees["items"][1]["intermediary_service"] = "食品安全评估"
+    json_format.dump(fees, tmp_path / "other.json")
+    code, reports = _validate_json(capsys, intermediary, tmp_path / "other.json")
+    assert code == 1
+    assert [(f["rule"], f["path"]) for f in reports[1]["findings"]] == [
+        ("crosslist.same-source", "$.items[1].intermediary_service")
+    ]
+    code, reports = _validate_json(capsys, examples.path("power-list"), tmp_path / "other.json")
+    assert code == 0
+    assert "中介服务事项清单" in reports[1]["same_source"]
+
+
+def test_the_levels_generic_list_is_the_reference_when_given(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 旗县 四办 list is checked against the 旗县-level 通用清单 before any regional list."""
+    generic = examples.load_data("power-list")
+    generic.update(region="150000", level="4", generic=True, published_by="内蒙古自治区人民政府")
+    del generic["department"]
+    json_format.dump(generic, tmp_path / "generic.json")
+    modes = examples.load_data("service-mode-list")
+    modes.update(region="150203", level="4")
+    modes["items"][1]["basic_code"] = "000117047009"
+    json_format.dump(modes, tmp_path / "modes.json")
+    code, reports = _validate_json(capsys, tmp_path / "generic.json", tmp_path / "modes.json")
+    assert code == 1
+    assert reports[1]["same_source"] == f"同源：已对照 {tmp_path / 'generic.json'}"
+    assert [(f["rule"], f["path"]) for f in reports[1]["findings"]] == [
+        ("crosslist.same-source", "$.items[1].basic_code")
+    ]

@@ -13,6 +13,7 @@ from typing import Any
 from banzhang import codelists
 from banzhang._atomic import refuse_same_file
 from banzhang.codes import region as regions
+from banzhang.crosslist import adjust
 from banzhang.errors import BanzhangError, UnreadableInput
 from banzhang.formats._inputs import expand
 from banzhang.formats.excel._envelope import level_of as infer_level
@@ -154,3 +155,30 @@ def _region_code(text: str) -> str:
         if text in (entry.name, entry.full_name):
             return entry.code
     raise CommandError(f"区划表中没有“{text}”；请给出 6 位行政区划代码")
+
+
+def add_retired_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--retired CODES.txt``: the register of retired codes the data desk keeps."""
+    parser.add_argument(
+        "--retired",
+        type=Path,
+        metavar="CODES.txt",
+        help=(
+            "已取消编码登记表（每行一个编码，其后可写说明；# 开头为注释）：再次使用其中的编码是错误"
+        ),
+    )
+
+
+def read_retired(path: Path | None) -> dict[str, str]:
+    """The register of retired codes at ``path`` (empty when none is named).
+
+    Raises:
+        UnreadableInput: the file cannot be read as UTF-8 text (exit 2).
+    """
+    if path is None:
+        return {}
+    try:
+        return adjust.read_retired(path.read_text("utf-8-sig"))
+    except (OSError, UnicodeDecodeError) as err:
+        message = f"无法读取已取消编码登记表 {path}：{getattr(err, 'strerror', None) or err}"
+        raise UnreadableInput(message, source=str(path)) from err

@@ -9,22 +9,25 @@ from pathlib import Path
 from typing import Any
 
 from banzhang import kinds
+from banzhang.cli import _same_source
 from banzhang.cli._common import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
     add_envelope_options,
     add_format_option,
+    add_retired_option,
     declare_files,
     envelope_given,
     output_file,
     print_json,
+    read_retired,
 )
 from banzhang.errors import UnreadableInput
 from banzhang.formats import WORKBOOK_FORMATS, ListFile, for_path
 from banzhang.formats._inputs import expand
 from banzhang.formats.excel.reports import Section, write_workbook
-from banzhang.validation import Finding, rule, same_source
+from banzhang.validation import Finding, rule
 
 _PLACES_SHOWN = 5
 
@@ -45,9 +48,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--excel", type=output_file(".xlsx"), metavar="REPORT.xlsx", help="另写一份 Excel 报告"
     )
+    add_retired_option(parser)
     add_format_option(parser)
     add_envelope_options(parser)
-    declare_files(parser, inputs=("files",), outputs=("excel",))
+    declare_files(parser, inputs=("files", "retired"), outputs=("excel",))
     parser.set_defaults(func=run)
 
 
@@ -56,21 +60,26 @@ def check_file(
     kind: str | None,
     power_codes: Collection[str] | None = None,
     opened: ListFile | None = None,
+    *,
     given: dict[str, Any] | None = None,
+    retired: Collection[str] | None = None,
 ) -> dict[str, Any]:
     """Validate one file and return its report (``error`` set when it could not be read).
 
     ``power_codes``: the 基本编码 of the file's region's 权责清单, for 同源 (SPEC §9).
     ``opened``: the file already read for its envelope, which names its kind (else read here).
+    ``retired``: the register of retired codes.
     """
     try:
         module = for_path(path)
         if given is not None and module.NAME in WORKBOOK_FORMATS:
             found_findings = module.iter_findings(  # type: ignore[call-arg]  # workbook readers
-                path, kind=kind, power_codes=power_codes, envelope=given
+                path, kind=kind, power_codes=power_codes, envelope=given, retired=retired
             )
         else:
-            found_findings = module.iter_findings(path, kind=kind, power_codes=power_codes)
+            found_findings = module.iter_findings(
+                path, kind=kind, power_codes=power_codes, retired=retired
+            )
         findings = list(found_findings)
         found = kind or (opened.kind if opened else module.iter_load_data(path).kind)
     except UnreadableInput as err:
@@ -91,12 +100,17 @@ def run(args: argparse.Namespace) -> int:
     """Validate each file; exit 2 if any cannot be read, else 1 if any has an error."""
     files = _files(args.files)
     opened = _open_all(files)
-    power_codes = _same_source_codes(opened)
+    checks = _same_source.plan(opened)
     given = envelope_given(args)
-    reports = [
-        check_file(path, args.kind, power_codes.get(path), opened.get(path), given)
-        for path in files
-    ]
+    retired = read_retired(args.retired)
+    reports = []
+    for path in files:
+        check = checks.get(path)
+        keys = check.keys if check else None
+        report = check_file(path, args.kind, keys, opened.get(path), given=given, retired=retired)
+        if check is not None and report["readable"]:
+            report["same_source"] = check.note
+        reports.append(report)
     if args.excel:
         write_workbook(args.excel, _sections(reports))
     if args.format == "json":
@@ -126,9 +140,10 @@ def _text(report: dict[str, Any]) -> str:
         return f"{report['file']}：无法读取。{report['error']}"
     counts = report["counts"]
     head = f"{report['file']}（{report['title']}）："
+    note = [f"  （{report['same_source']}）"] if "same_source" in report else []
     if not report["findings"]:
-        return head + "通过，未发现问题。"
-    lines = [head + f"{counts['error']} 个错误，{counts['warning']} 个警告"]
+        return "\n".join([head + "通过，未发现问题。", *note])
+    lines = [head + f"{counts['error']} 个错误，{counts['warning']} 个警告", *note]
     groups: dict[str, list[Finding]] = {}
     for data in report["findings"]:
         groups.setdefault(data["rule"], []).append(Finding(**data))
@@ -179,7 +194,8 @@ def _summary_row(report: dict[str, Any]) -> tuple[Any, ...]:
         return (report["file"], "", "无法读取", "", "", report["error"])
     verdict = "通过" if report["valid"] else "不通过"
     counts = report["counts"]
-    return (report["file"], report["title"], verdict, counts["error"], counts["warning"], "")
+    note = report.get("same_source", "")
+    return (report["file"], report["title"], verdict, counts["error"], counts["warning"], note)
 
 
 def _place(finding: Finding) -> str:
@@ -195,26 +211,3 @@ def _open_all(paths: list[Path]) -> dict[Path, ListFile]:
         except UnreadableInput:
             continue
     return opened
-
-
-def _same_source_codes(opened: dict[Path, ListFile]) -> dict[Path, dict[str, str]]:
-    """同源: for each file of a kind that must use its region's 权责清单 codes, those codes.
-
-    Only where that 权责清单 is among the files given; its codes are read streamed. A 权责清单
-    whose items cannot be read is left to its report.
-    """
-    regions: dict[str, dict[str, str]] = {}
-    for found in opened.values():
-        if not kinds.get(found.kind).has(kinds.REFERENCE):
-            continue
-        try:
-            codes = same_source.power_codes(found)
-        except UnreadableInput:
-            continue
-        regions.setdefault(str(found.envelope.get("region")), {}).update(codes)
-    return {
-        path: regions[region]
-        for path, found in opened.items()
-        if found.kind in same_source.KINDS
-        and (region := str(found.envelope.get("region"))) in regions
-    }

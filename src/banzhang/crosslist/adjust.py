@@ -1,10 +1,22 @@
 """动态调整 [S 003][V 内政发〔2021〕6号]: what changed between two versions of a list.
 
-Items are matched by 基本编码. An item only in the new version is 新增, only in the old 取消. A
-matched item whose lowest exercising level moved down is 下放, up 收回; a new name is
-变更（更名）, a new basis 变更（依据）, any other element 变更. A code is never reused for another
-item [S 002]: a matched code whose name *and* type both changed names another item, and is an
-error (``adjust.code-reused``) — banzhang's reading, written in docs/decisions.md.
+Every changed item gets **one** adjustment — 新增, 取消, 下放, 收回, 合并, 拆分 or 变更 — with its
+element-level changes beneath, so the counts add up to the items adjusted (the seed's
+"下放6项，收回5项，取消122项，增加46项" is 179 items). Items are matched by 基本编码 (by name when
+they have none):
+
+- matched, and its lowest exercising level moved down: 下放; up: 收回; any other element changed:
+  变更 (the changed elements, 名称 and 依据 among them, listed beneath);
+- an old item whose code is gone and whose 主项 now has 子项 (``…000`` → ``…00Y``), or whose name
+  recurs in two or more new items: 拆分 (one adjustment, the new items beside it);
+- a new item whose 备注 names two or more of the vanished items (by code or name), or whose name
+  contains two or more of their names: 合并 (one adjustment, the old items beside it);
+- otherwise: 新增 and 取消.
+
+A code is never reused for another item [S 002]: a matched code whose name *and* type both
+changed is an error (``reused``); one whose name keeps no significant word of the old is a
+warning (``suspect``); a code of the register of retired codes that comes back is an error
+(``retired``). banzhang's reading, written in docs/decisions.md.
 
 >>> from banzhang import synthetic
 >>> old = synthetic.power_list(3, seed=1)
@@ -15,22 +27,33 @@ error (``adjust.code-reused``) — banzhang's reading, written in docs/decisions
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 import attrs
 
 from banzhang import codelists, kinds
+from banzhang._normalise import normalise
+from banzhang.codes import region as region_codes
 from banzhang.declare import FieldSpec, fields_of
 
-__all__ = ["Change", "Diff", "diff", "element_title", "summary", "value_text"]
+__all__ = [
+    "Change",
+    "Diff",
+    "diff",
+    "diff_lists",
+    "element_title",
+    "read_retired",
+    "summary",
+    "value_text",
+]
 
 ADDED, CANCELLED, DELEGATED, RECALLED = "新增", "取消", "下放", "收回"
-RENAMED, REBASED, CHANGED = "变更（更名）", "变更（依据）", "变更"
-_ORDER = (DELEGATED, RECALLED, CANCELLED, ADDED, RENAMED, REBASED, CHANGED)
+MERGED, SPLIT, CHANGED = "合并", "拆分", "变更"
+_ORDER = (DELEGATED, RECALLED, CANCELLED, ADDED, MERGED, SPLIT, CHANGED)
 _SUMMARY_WORDS = {ADDED: "增加"}
-_IGNORED = frozenset({"levels"})
 
 
 @attrs.frozen
@@ -38,12 +61,15 @@ class Change:
     """One item's adjustment.
 
     Attributes:
-        key: the 基本编码 (or the name, for items without one).
-        adjustment: 新增, 取消, 下放, 收回, 变更（更名）, 变更（依据） or 变更.
+        key: the 基本编码 (or the name, for items without one); for 合并 the new item's.
+        adjustment: 新增, 取消, 下放, 收回, 合并, 拆分 or 变更 — one per item.
         name: the item's name (the new one when it has one).
-        elements: for changes, (element id, old value, new value) of each changed element.
+        elements: (element id, old value, new value) of each changed element.
         old_path: the item's ``$`` path in the old version.
         new_path: the item's ``$`` path in the new version.
+        related: for 合并 the old items' codes, for 拆分 the new items' codes, for a 下放 or
+            收回 between lists the regions it moved to or from.
+        region: the 行政区划代码 of the list, when several lists were compared.
     """
 
     key: str
@@ -52,24 +78,35 @@ class Change:
     elements: tuple[tuple[str, Any, Any], ...] = ()
     old_path: str | None = None
     new_path: str | None = None
+    related: tuple[str, ...] = ()
+    region: str | None = None
 
 
 @attrs.frozen
 class Diff:
-    """What changed, and the codes reused for another item.
+    """What changed, and the codes that may have been reused for another item.
 
     Attributes:
-        changes: every adjustment, in the new version's order, then cancellations.
-        reused: the changes whose code now names another item (errors).
+        changes: every adjusted item once, in the new version's order, then the old-only ones.
+        reused: changes whose code now names another item: name and type both changed (errors).
+        suspect: changes whose new name keeps no significant word of the old (warnings).
+        retired: new items whose code is in the register of retired codes (errors).
     """
 
     changes: tuple[Change, ...]
     reused: tuple[Change, ...]
+    suspect: tuple[Change, ...] = ()
+    retired: tuple[Change, ...] = ()
 
     def counts(self) -> dict[str, int]:
-        """Adjustments per type, in the order the seeds report them."""
+        """Adjusted items per adjustment, in the order the seeds report them."""
         counted = Counter(change.adjustment for change in self.changes)
         return {adjustment: counted[adjustment] for adjustment in _ORDER if counted[adjustment]}
+
+    @property
+    def has_errors(self) -> bool:
+        """Whether a code was reused: for another item, or out of the retired register."""
+        return bool(self.reused or self.retired)
 
 
 def summary(diff: Diff) -> str:
@@ -78,8 +115,29 @@ def summary(diff: Diff) -> str:
     return "，".join(parts) if parts else "无调整"
 
 
-def diff(old: dict[str, Any], new: dict[str, Any]) -> Diff:
+def read_retired(text: str) -> dict[str, str]:
+    """Parse a register of retired codes: one code a line, anything after it a note.
+
+    Blank lines and lines starting with ``#`` are skipped; a code is its first field (tab,
+    comma or spaces end it).
+
+    >>> read_retired("# 已取消\\n000617018000 食品生产经营监督检查（2024年取消）\\n")
+    {'000617018000': '食品生产经营监督检查（2024年取消）'}
+    """
+    retired: dict[str, str] = {}
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        parts = re.split(r"[\t,，\s]+", stripped, maxsplit=1)
+        retired[parts[0]] = parts[1].strip() if len(parts) > 1 else ""
+    return retired
+
+
+def diff(old: dict[str, Any], new: dict[str, Any], *, retired: Collection[str] = ()) -> Diff:
     """Compare two versions of a list given as JSON-shaped data.
+
+    ``retired``: the register of retired codes; a new item under one of them is an error.
 
     Raises:
         TypeError: either version is not a list's data (a dict with an ``items`` array).
@@ -91,28 +149,42 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> Diff:
                 f"应为清单的 JSON 形数据（含 items 数组的 dict），实际为 {type(version).__name__}"
             )
             raise TypeError(message)
-    old_items = _indexed(old.get("items", []))
+    old_items = _indexed(old["items"])
+    new_items = _indexed(new["items"])
     changes: list[Change] = []
     reused: list[Change] = []
-    seen: set[str] = set()
-    for key, (index, item) in _indexed(new.get("items", [])).items():
-        seen.add(key)
+    suspect: list[Change] = []
+    for key, (index, item) in new_items.items():
         if key not in old_items:
-            changes.append(Change(key, ADDED, item.get("name"), new_path=f"$.items[{index}]"))
             continue
         old_index, before = old_items[key]
-        found = _changes_of(key, before, item, f"$.items[{old_index}]", f"$.items[{index}]")
-        changes.extend(found)
+        change = _change_of(key, before, item, f"$.items[{old_index}]", f"$.items[{index}]")
+        if change is None:
+            continue
+        changes.append(change)
         if _names_another_item(before, item):
-            reused.extend(change for change in found if change.adjustment == RENAMED)
-    for key, (index, item) in old_items.items():
-        if key not in seen:
-            changes.append(Change(key, CANCELLED, item.get("name"), old_path=f"$.items[{index}]"))
-    return Diff(tuple(changes), tuple(reused))
+            reused.append(change)
+        elif before.get("name") != item.get("name") and not _shares_a_word(before, item):
+            suspect.append(change)
+    gone = {key: entry for key, entry in old_items.items() if key not in new_items}
+    arrived = {key: entry for key, entry in new_items.items() if key not in old_items}
+    changes.extend(_splits(gone, arrived))
+    changes.extend(_merges(gone, arrived))
+    for key, (index, item) in arrived.items():
+        changes.append(Change(key, ADDED, item.get("name"), new_path=f"$.items[{index}]"))
+    for key, (index, item) in gone.items():
+        changes.append(Change(key, CANCELLED, item.get("name"), old_path=f"$.items[{index}]"))
+    returned = tuple(
+        change for change in changes if change.adjustment == ADDED and change.key in retired
+    )
+    return Diff(tuple(changes), tuple(reused), tuple(suspect), returned)
 
 
-def _indexed(items: Iterable[Any]) -> dict[str, tuple[int, dict[str, Any]]]:
-    indexed: dict[str, tuple[int, dict[str, Any]]] = {}
+_Indexed = dict[str, tuple[int, dict[str, Any]]]
+
+
+def _indexed(items: Iterable[Any]) -> _Indexed:
+    indexed: _Indexed = {}
     for index, item in enumerate(items):
         if isinstance(item, dict):
             key = item.get("basic_code") or item.get("name")
@@ -121,36 +193,71 @@ def _indexed(items: Iterable[Any]) -> dict[str, tuple[int, dict[str, Any]]]:
     return indexed
 
 
-def _changes_of(
+def _change_of(
     key: str, before: dict[str, Any], after: dict[str, Any], old_path: str, new_path: str
-) -> list[Change]:
-    name = after.get("name")
-    found: list[Change] = []
-    level_move = _level_move(before.get("levels"), after.get("levels"))
-    if level_move:
-        found.append(
-            Change(
-                key,
-                level_move,
-                name,
-                (("levels", before.get("levels"), after.get("levels")),),
-                old_path,
-                new_path,
-            )
-        )
-    changed = [
+) -> Change | None:
+    """The one adjustment of a matched item: 下放/收回 when its level moved, else 变更."""
+    changed = tuple(
         (element, before.get(element), after.get(element))
         for element in sorted(set(before) | set(after))
-        if element not in _IGNORED and before.get(element) != after.get(element)
-    ]
-    for adjustment, element in ((RENAMED, "name"), (REBASED, "basis")):
-        own = [entry for entry in changed if entry[0] == element]
-        if own:
-            found.append(Change(key, adjustment, name, tuple(own), old_path, new_path))
-    others = tuple(entry for entry in changed if entry[0] not in ("name", "basis"))
-    if others:
-        found.append(Change(key, CHANGED, name, others, old_path, new_path))
+        if before.get(element) != after.get(element)
+    )
+    if not changed:
+        return None
+    adjustment = _level_move(before.get("levels"), after.get("levels")) or CHANGED
+    return Change(key, adjustment, after.get("name"), changed, old_path, new_path)
+
+
+def _splits(gone: _Indexed, arrived: _Indexed) -> list[Change]:
+    """拆分: a vanished item whose 主项 now has 子项, or whose name two new items carry on.
+
+    The items it became are taken out of ``arrived`` (and it out of ``gone``): one adjustment.
+    """
+    found = []
+    for key, (index, item) in list(gone.items()):
+        into = []
+        if key.endswith("000") and (main := key[:-3] + "00Y") in arrived:
+            into = [main]
+        else:
+            name = _name(item)
+            into = [k for k, (_, new) in arrived.items() if name and name in _name(new)]
+            into = into if len(into) >= 2 else []
+        if not into:
+            continue
+        del gone[key]
+        new_index = arrived[into[0]][0]
+        for taken in into:
+            del arrived[taken]
+        path = f"$.items[{new_index}]"
+        change = Change(key, SPLIT, item.get("name"), (), f"$.items[{index}]", path, tuple(into))
+        found.append(change)
     return found
+
+
+def _merges(gone: _Indexed, arrived: _Indexed) -> list[Change]:
+    """合并: a new item whose 备注 names two or more vanished items, or whose name holds theirs."""
+    found = []
+    for key, (index, item) in list(arrived.items()):
+        remark, name = str(item.get("remark") or ""), _name(item)
+        parts = [
+            old_key
+            for old_key, (_, old) in gone.items()
+            if old_key in remark
+            or (_name(old) and (_name(old) in normalise(remark) or _name(old) in name))
+        ]
+        if len(parts) < 2:
+            continue
+        del arrived[key]
+        for part in parts:
+            del gone[part]
+        change = Change(key, MERGED, item.get("name"), (), None, f"$.items[{index}]", tuple(parts))
+        found.append(change)
+    return found
+
+
+def _name(item: dict[str, Any]) -> str:
+    name = item.get("name")
+    return str(normalise(name)) if isinstance(name, str) else ""
 
 
 def _level_move(before: Any, after: Any) -> str | None:
@@ -168,6 +275,95 @@ def _names_another_item(before: dict[str, Any], after: dict[str, Any]) -> bool:
     return before.get("name") != after.get("name") and before.get("power_type") != after.get(
         "power_type"
     )
+
+
+#: Words every item's name may share and that tell nothing about which item it is.
+_GENERIC_WORDS = re.compile(
+    r"行政|许可|处罚|强制|征收|给付|检查|确认|奖励|裁决|备案|登记|审批|核准|审核|监督|管理|"
+    r"对|的|和|与|及|或|（.*?）|\(.*?\)"
+)
+
+
+def _shares_a_word(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """Whether the two names share a significant two-character word (generic words removed)."""
+    pairs = []
+    for item in (before, after):
+        text = _GENERIC_WORDS.sub(" ", _name(item))
+        pairs.append({text[i : i + 2] for i in range(len(text) - 1) if " " not in text[i : i + 2]})
+    return not (pairs[0] and pairs[1]) or bool(pairs[0] & pairs[1])
+
+
+def diff_lists(
+    old: Iterable[dict[str, Any]],
+    new: Iterable[dict[str, Any]],
+    *,
+    retired: Collection[str] = (),
+) -> Diff:
+    """Compare the lists of several regions and levels, old versions against new.
+
+    Lists are paired by 行政区划代码 and each pair compared as :func:`diff` does. Then an item
+    that leaves a region's list and arrives in lists of regions below it is **one** 下放 (not a
+    取消 and several 新增); one that leaves lists below and arrives in the region's list is one
+    收回. A region with a list in one version only is not compared.
+    """
+    olds = {str(data.get("region")): data for data in old}
+    news = {str(data.get("region")): data for data in new}
+    per_region = {
+        region: diff(olds[region], news[region], retired=retired)
+        for region in news
+        if region in olds
+    }
+    changes = [
+        attrs.evolve(change, region=region)
+        for region, found in per_region.items()
+        for change in found.changes
+    ]
+    changes = _moves_between_levels(changes, DELEGATED, CANCELLED, ADDED)
+    changes = _moves_between_levels(changes, RECALLED, ADDED, CANCELLED)
+    return Diff(
+        tuple(changes),
+        *(
+            tuple(
+                attrs.evolve(change, region=region)
+                for region, found in per_region.items()
+                for change in getattr(found, name)
+            )
+            for name in ("reused", "suspect", "retired")
+        ),
+    )
+
+
+def _moves_between_levels(changes: list[Change], move: str, above: str, below: str) -> list[Change]:
+    """Fold an item's ``above`` in a region and ``below`` in regions under it into one ``move``."""
+    under: dict[str, list[Change]] = {}
+    for change in changes:
+        if change.adjustment == below:
+            under.setdefault(change.key, []).append(change)
+    folded: set[int] = set()
+    result = []
+    for change in changes:
+        lower = [
+            other
+            for other in under.get(change.key, ())
+            if change.adjustment == above and _is_below(other.region, change.region)
+        ]
+        if not lower:
+            result.append(change)
+            continue
+        folded.update(id(other) for other in lower)
+        regions = tuple(str(other.region) for other in lower)
+        result.append(attrs.evolve(change, adjustment=move, related=regions))
+    return [change for change in result if id(change) not in folded]
+
+
+def _is_below(code: str | None, ancestor: str | None) -> bool:
+    """Whether region ``code`` lies under region ``ancestor`` (not the region itself)."""
+    found = region_codes.lookup(str(code)) if code else None
+    while found is not None and found.parent:
+        if found.parent == ancestor:
+            return True
+        found = region_codes.lookup(found.parent)
+    return False
 
 
 def element_title(kind_id: str, element: str) -> str:

@@ -71,10 +71,16 @@ class Format(Protocol):
         """Write a list item by item."""
 
     def iter_findings(
-        self, source: Source, *, kind: str | None = None, power_codes: Collection[str] | None = None
+        self,
+        source: Source,
+        *,
+        kind: str | None = None,
+        power_codes: Collection[str] | None = None,
+        retired: Collection[str] | None = None,
     ) -> Iterator[Any]:
         """Read and validate, yielding every finding with its place in the source (and 同源
-        against ``power_codes``, the region's 权责清单 codes, when given)."""
+        against ``power_codes``, the region's 权责清单 codes, when given; and the register of
+        ``retired`` codes)."""
 
 
 # Extension → module, imported on first use: a format costs nothing until a file needs it.
@@ -220,19 +226,21 @@ def iter_findings(
     *,
     kind: str | None = None,
     power_codes: Collection[str] | None = None,
+    retired: Collection[str] | None = None,
     format: str | None = None,  # noqa: A002 - the public keyword
 ) -> Iterator[Finding]:
     """Yield every problem of a document: a model, JSON-shaped data, a stream — or a file.
 
     A file is read in its format, and each finding names its place there (``权责清单!E17``, a
-    line). See :func:`banzhang.validation.iter_findings` for ``power_codes`` (同源).
+    line). See :func:`banzhang.validation.iter_findings` for ``power_codes`` (同源) and
+    ``retired`` (the register of retired codes).
     """
     if isinstance(document, str | os.PathLike) or format is not None:
         found: Iterator[Finding] = _chosen(document, format).iter_findings(
-            document, kind=kind, power_codes=power_codes
+            document, kind=kind, power_codes=power_codes, retired=retired
         )
         return found
-    return validation.iter_findings(document, kind=kind, power_codes=power_codes)
+    return validation.iter_findings(document, kind=kind, power_codes=power_codes, retired=retired)
 
 
 def validate(document: Any, *, kind: str | None = None, format: str | None = None) -> None:  # noqa: A002

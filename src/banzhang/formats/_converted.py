@@ -62,10 +62,13 @@ class ConvertedFormat:
         kind: str | None = None,
         power_codes: Collection[str] | None = None,
         envelope: dict[str, Any] | None = None,
+        retired: Collection[str] | None = None,
     ) -> Iterator[Finding]:
         """Read and validate; findings name their cell (``Sheet1!C7``)."""
         workbook = self.as_workbook(source)
-        return excel.iter_findings(workbook, kind=kind, power_codes=power_codes, envelope=envelope)
+        return excel.iter_findings(
+            workbook, kind=kind, power_codes=power_codes, envelope=envelope, retired=retired
+        )
 
     def dump(self, document: Any, target: Target) -> None:
         """Refuse: this format is read only."""

@@ -272,7 +272,11 @@ def _line(data: Any) -> bytes:
 
 
 def iter_findings(
-    source: Source, *, kind: str | None = None, power_codes: Collection[str] | None = None
+    source: Source,
+    *,
+    kind: str | None = None,
+    power_codes: Collection[str] | None = None,
+    retired: Collection[str] | None = None,
 ) -> Iterator[Any]:
     """Read a .json or .jsonl document and yield every finding (see :mod:`banzhang.validation`).
 
@@ -282,4 +286,4 @@ def iter_findings(
     document: Any = (
         iter_load_data(source, kind=kind) if where.endswith(".jsonl") else load_data(source)
     )
-    return validate_lazily(document, kind=kind, power_codes=power_codes)
+    return validate_lazily(document, kind=kind, power_codes=power_codes, retired=retired)

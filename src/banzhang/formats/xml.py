@@ -552,7 +552,11 @@ def iter_load(source: Any, *, kind: str | None = None) -> ItemStream:
 
 
 def iter_findings(
-    source: Any, *, kind: str | None = None, power_codes: Collection[str] | None = None
+    source: Any,
+    *,
+    kind: str | None = None,
+    power_codes: Collection[str] | None = None,
+    retired: Collection[str] | None = None,
 ) -> Iterator[Finding]:
     """Read and validate an XML document, each finding naming its line (``line 12``).
 
@@ -572,7 +576,10 @@ def iter_findings(
     document: Any = (
         ItemStream(stream.kind, stream.envelope, items()) if is_list else stream.envelope
     )
-    for finding in validation.iter_findings(document, kind=stream.kind, power_codes=power_codes):
+    checked = validation.iter_findings(
+        document, kind=stream.kind, power_codes=power_codes, retired=retired
+    )
+    for finding in checked:
         yield from _unexpected(set_aside)
         lines = (
             current[0].lines if current and finding.path.startswith("$.items[") else stream.lines

@@ -19,6 +19,8 @@ from banzhang.kinds import (  # noqa: F401 - importing a kind module registers i
     supervision_list,
 )
 from banzhang.kinds._registry import (
+    CHARGES,
+    INTERMEDIARY,
     REFERENCE,
     SAME_ITEM,
     SAME_SOURCE,
@@ -31,6 +33,8 @@ from banzhang.kinds._registry import (
 )
 
 __all__ = [
+    "CHARGES",
+    "INTERMEDIARY",
     "REFERENCE",
     "SAME_ITEM",
     "SAME_SOURCE",

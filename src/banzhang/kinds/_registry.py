@@ -10,6 +10,8 @@ from banzhang.declare import model
 from banzhang.errors import UnreadableInput
 
 __all__ = [
+    "CHARGES",
+    "INTERMEDIARY",
     "REFERENCE",
     "SAME_ITEM",
     "SAME_SOURCE",
@@ -30,6 +32,10 @@ SAME_SOURCE = "same-source"
 SAME_ITEM = "same-item"
 #: Its items say how an item is served (马上办, 网上办, …): the 三办率's numerator.
 SERVICE_MODES = "service-modes"
+#: Its items are the 中介服务事项 that 中介服务收费 items name (the reference of :data:`CHARGES`).
+INTERMEDIARY = "intermediary"
+#: Its 中介服务收费 items name an item of the region's :data:`INTERMEDIARY` list (同源 [S 003]).
+CHARGES = "charges"
 
 
 @attrs.frozen
@@ -45,7 +51,7 @@ class Kind:
         order: where it stands in listings (the SPEC's order for the ten built-in kinds).
         description: what it is.
         roles: what the cross-list checks use it for (:data:`REFERENCE`, :data:`SAME_SOURCE`,
-            :data:`SERVICE_MODES`).
+            :data:`SAME_ITEM`, :data:`SERVICE_MODES`, :data:`INTERMEDIARY`, :data:`CHARGES`).
     """
 
     id: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from banzhang.declare import element, model
-from banzhang.kinds._registry import Kind, register
+from banzhang.kinds._registry import CHARGES, Kind, register
 from banzhang.models.common import Agency, LegalBasis, ListDocument
 
 __all__ = ["FeeItem", "FeeList"]
@@ -25,6 +25,7 @@ class FeeItem:
         payer: 收费对象.
         fund_management: 资金管理方式.
         basic_code: 相关事项基本编码.
+        intermediary_service: 对应中介服务事项 (for a 中介服务收费).
         remark: 备注.
     """
 
@@ -36,6 +37,11 @@ class FeeItem:
     payer: str | None = element("收费对象", source="P")
     fund_management: str | None = element("资金管理方式", codelist="fund_management", source="P")
     basic_code: str | None = element("相关事项基本编码", code="basic", source="P")
+    intermediary_service: str | None = element(
+        "对应中介服务事项",
+        description="中介服务收费所对应的中介服务事项名称，须在本地区中介服务事项清单中",
+        source="S 003",
+    )
     remark: str | None = element("备注", aliases=("说明",), source="P SPEC §4")
 
 
@@ -59,5 +65,6 @@ KIND = register(
         source="S 003, 004",
         order=4,
         description="行政事业性收费和中介服务收费",
+        roles=frozenset({CHARGES}),
     )
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from banzhang.declare import element, model
-from banzhang.kinds._registry import SAME_SOURCE, Kind, register
+from banzhang.kinds._registry import INTERMEDIARY, SAME_SOURCE, Kind, register
 from banzhang.models.common import LegalBasis, ListDocument
 
 __all__ = ["IntermediaryItem", "IntermediaryList"]
@@ -67,6 +67,6 @@ KIND = register(
         source="S 003",
         order=3,
         description="行政审批所需的中介服务事项",
-        roles=frozenset({SAME_SOURCE}),
+        roles=frozenset({SAME_SOURCE, INTERMEDIARY}),
     )
 )

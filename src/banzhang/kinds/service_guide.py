@@ -11,7 +11,7 @@ from __future__ import annotations
 import attrs
 
 from banzhang.declare import element
-from banzhang.kinds._registry import Kind, register
+from banzhang.kinds._registry import SAME_ITEM, SAME_SOURCE, Kind, register
 from banzhang.models.common import (
     Agency,
     Contact,
@@ -181,5 +181,6 @@ KIND = register(
         source="S 002; V 《中华人民共和国行政许可法》第三十条",
         order=9,
         description="面向申请人的单个事项办事指南",
+        roles=frozenset({SAME_SOURCE, SAME_ITEM}),
     )
 )

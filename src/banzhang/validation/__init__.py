@@ -22,6 +22,7 @@ import attrs
 
 from banzhang.documents import ItemStream, detect_kind, to_data, upgraded
 from banzhang.errors import InvalidDocument
+from banzhang.validation import retired as retired_codes
 from banzhang.validation import same_source
 from banzhang.validation._rules import (
     DOCUMENT_CHECKS,
@@ -59,6 +60,7 @@ def iter_findings(
     kind: str | None = None,
     layers: Collection[str] = LAYERS,
     power_codes: Collection[str] | None = None,
+    retired: Collection[str] | None = None,
 ) -> Iterator[Finding]:
     """Yield every problem of ``document``, item by item.
 
@@ -66,10 +68,13 @@ def iter_findings(
         document: a model, JSON-shaped data (a dict), or an :class:`ItemStream` of a list.
         kind: the kind id, when the envelope does not say it (or to insist on one).
         layers: which of ``schema``, ``codes`` and ``rules`` to run.
-        power_codes: the 基本编码 of the same region's 权责清单 (see
-            :func:`banzhang.validation.same_source.power_codes`); given, the items of a list
-            that must reference them (:data:`banzhang.validation.same_source.KINDS`) are
-            checked: 同源.
+        power_codes: what the document's reference list holds (see
+            :func:`banzhang.validation.same_source.reference_keys`): the 基本编码 of the same
+            region's 权责清单, or for a 收费清单 the names of its 中介服务事项清单; given, the
+            items of a list that must reference them, or a 服务指南
+            (:data:`banzhang.validation.same_source.KINDS`), are checked: 同源.
+        retired: the register of retired codes (:mod:`banzhang.validation.retired`); given, an
+            item or 子项 under one of them is an error.
 
     Raises:
         UnreadableInput: the kind of the document cannot be told.
@@ -99,6 +104,9 @@ def iter_findings(
             out=out,
         )
         yield from _keep(out, wanted)
+        cross = _cross_check(found.id, data, power_codes, retired)
+        if cross is not None:  # a 服务指南 is the 权责清单's item itself
+            yield from cross(data, "$")
         return
     streamed = isinstance(document, ItemStream) or isinstance(items, list)
     # A stream whose envelope still holds "items" read something that is not an array there.
@@ -115,19 +123,31 @@ def iter_findings(
     )
     yield from _keep(out, wanted)
     if streamed:
-        cross = _same_source(found.id, data, power_codes)
+        cross = _cross_check(found.id, data, power_codes, retired)
         yield from _item_findings(found, items, wanted, cross)
 
 
-#: A check of one item against other documents: its finding at ``path``, or None.
-_CrossCheck = Callable[[Any, str], Finding | None]
+#: A check of one item against other documents: its findings at ``path``.
+_CrossCheck = Callable[[Any, str], list[Finding]]
 
 
-def _same_source(kind: str, data: Any, codes: Collection[str] | None) -> _CrossCheck | None:
-    if codes is None or kind not in same_source.KINDS:
-        return None
+def _cross_check(
+    kind: str, data: Any, codes: Collection[str] | None, retired: Collection[str] | None
+) -> _CrossCheck | None:
+    """同源 against ``codes`` and the register of ``retired`` codes, as far as each is given."""
     region = data.get("region") if isinstance(data, dict) else None
-    return lambda item, path: same_source.item_finding(item, path, region, codes, kind=kind)
+    same = codes is not None and kind in same_source.KINDS
+    if not same and not retired:
+        return None
+
+    def check(item: Any, path: str) -> list[Finding]:
+        found = retired_codes.item_findings(item, path, retired) if retired else []
+        if same and codes is not None:
+            crossed = same_source.item_finding(item, path, region, codes, kind=kind)
+            found += [crossed] if crossed is not None else []
+        return found
+
+    return check
 
 
 def _item_findings(
@@ -145,9 +165,8 @@ def _item_findings(
         _run_rules(checks, data=current, path=path, context=context, wanted=wanted, out=out)
         if out:
             yield from _keep(out, wanted)
-        crossed = cross(item, path) if cross is not None else None
-        if crossed is not None:  # asked for by passing the other documents: never filtered out
-            yield crossed
+        if cross is not None:  # asked for by passing the other documents: never filtered out
+            yield from cross(item, path)
 
 
 def _run_rules(

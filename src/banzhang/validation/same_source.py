@@ -1,8 +1,9 @@
-"""同源 [S 003]: intermediary, "四办", supervision and licensing items reference a 基本编码 that
-the same region's 权责清单 holds (an item's code or a 子项's); where the item *is* that item
-("四办" and 许可 items: the kinds' ``SAME_ITEM`` role), its name is the 权责清单's too, once
-normalised (SPEC §9). Intermediary and supervision items carry their own names and point at an
-approval's code, so only their code is checked.
+"""同源 [S 003]: intermediary, "四办", supervision and licensing items — and a 服务指南 — reference
+a 基本编码 that the same region's 权责清单 holds (an item's code or a 子项's); where the item *is*
+that item ("四办" and 许可 items, a guide: the kinds' ``SAME_ITEM`` role), its name is the
+权责清单's too, once normalised (SPEC §9; the type is part of the code). Intermediary and
+supervision items carry their own names and point at an approval's code, so only their code is
+checked. A 中介服务收费 item of a 收费清单 names an item of the region's 中介服务事项清单.
 
 >>> from banzhang import examples
 >>> codes = power_codes(examples.load_data("power-list"))
@@ -21,10 +22,42 @@ from banzhang.documents import envelope_of, items_of
 from banzhang.validation._structure import finding
 from banzhang.validation.findings import Finding
 
-__all__ = ["KINDS", "item_finding", "iter_findings", "power_codes"]
+__all__ = [
+    "KINDS",
+    "intermediary_names",
+    "item_finding",
+    "iter_findings",
+    "power_codes",
+    "reference_keys",
+    "reference_role",
+]
 
-#: The kinds whose items must reference the 权责清单 of their region (the kinds' declared role).
-KINDS = frozenset(kind.id for kind in kinds.with_role(kinds.SAME_SOURCE))
+#: The kinds whose items must reference another list of their region (the kinds' declared roles).
+KINDS = frozenset(
+    kind.id for kind in (*kinds.with_role(kinds.SAME_SOURCE), *kinds.with_role(kinds.CHARGES))
+)
+#: A 中介服务收费 item: the one fee category that names a 中介服务事项.
+_INTERMEDIARY_FEE = "中介服务收费"
+
+
+def reference_role(kind_id: str) -> str:
+    """The role of the list ``kind_id``'s items reference: the 权责清单, or the 中介服务事项清单."""
+    return kinds.INTERMEDIARY if kinds.get(kind_id).has(kinds.CHARGES) else kinds.REFERENCE
+
+
+def reference_keys(reference: Any, role: str) -> dict[str, str]:
+    """What items are checked against in a reference list playing ``role``: codes or names."""
+    return intermediary_names(reference) if role == kinds.INTERMEDIARY else power_codes(reference)
+
+
+def intermediary_names(intermediary_list: Any) -> dict[str, str]:
+    """Return each 中介服务事项's normalised name with its name as written."""
+    names: dict[str, str] = {}
+    for item in _objects(items_of(intermediary_list)):
+        name = item.get("name")
+        if isinstance(name, str) and name:
+            names[normalise(name)] = name
+    return names
 
 
 def power_codes(power_list: Any) -> dict[str, str]:
@@ -55,6 +88,10 @@ def iter_findings(document: Any, codes: Collection[str]) -> Iterator[Finding]:
     """
     envelope = envelope_of(document)
     region, kind = envelope.get("region"), envelope.get("kind")
+    if isinstance(kind, str) and kind in KINDS and not kinds.get(kind).is_list:
+        found = item_finding(envelope, "$", region, codes, kind=kind)  # a guide is the item
+        yield from [found] if found is not None else []
+        return
     for index, item in enumerate(items_of(document)):
         found = item_finding(item, f"$.items[{index}]", region, codes, kind=kind)
         if found is not None:
@@ -69,6 +106,8 @@ def item_finding(
     ``codes`` may be the codes alone, or :func:`power_codes`' codes with their names; given
     names and a ``kind`` whose items are the 权责清单's own, the names are compared too.
     """
+    if kind is not None and kind in KINDS and reference_role(kind) == kinds.INTERMEDIARY:
+        return _fee_finding(item, path, region, codes)
     code = item.get("basic_code") if isinstance(item, dict) else None
     if not isinstance(code, str):
         return None
@@ -83,6 +122,20 @@ def item_finding(
         return None
     message = f"事项名称“{name}”与本地区权责清单中 {code} 的名称“{expected}”不一致（同源）"
     return finding("crosslist.same-source", f"{path}.name", message, name)
+
+
+def _fee_finding(item: Any, path: str, region: Any, names: Collection[str]) -> Finding | None:
+    """A 中介服务收费 item names a 中介服务事项 of the region (by its own name when it has none)."""
+    if not isinstance(item, dict) or item.get("category") != _INTERMEDIARY_FEE:
+        return None
+    key = "intermediary_service" if item.get("intermediary_service") else "name"
+    named = item.get(key)
+    if not isinstance(named, str) or normalise(named) in names:
+        return None
+    message = (
+        f"中介服务收费对应的中介服务事项“{named}”不在本地区（{region}）的中介服务事项清单中（同源）"
+    )
+    return finding("crosslist.same-source", f"{path}.{key}", message, named)
 
 
 #: The kinds whose items are the 权责清单's items themselves: their names must agree.

@@ -107,6 +107,7 @@ def iter_findings(
     limits: Limits | None = None,
     power_codes: Collection[str] | None = None,
     envelope: dict[str, Any] | None = None,
+    retired: Collection[str] | None = None,
 ) -> Iterator[Finding]:
     """Yield what reading and validating a workbook finds, each finding with its cell.
 
@@ -129,7 +130,10 @@ def iter_findings(
     document = (
         ItemStream(stream.kind, stream.envelope, items()) if _is_list(stream) else stream.envelope
     )
-    for finding in validation.iter_findings(document, kind=stream.kind, power_codes=power_codes):
+    checked = validation.iter_findings(
+        document, kind=stream.kind, power_codes=power_codes, retired=retired
+    )
+    for finding in checked:
         yield from _drain(pending)
         sources = (
             current[0].sources
