@@ -86,8 +86,12 @@ def test_demo_runs_the_main_job(tmp_path: Path, capsys: pytest.CaptureFixture[st
     original = json.loads((out / "examples" / "power-list.json").read_text("utf-8"))
     for name in ("from-excel.json", "from-xml.json", "from-jsonl.json"):
         assert json.loads((out / "converted" / name).read_text("utf-8")) == original
-    assert "发现 2 处不一致" in (out / "reports" / "levels.txt").read_text("utf-8")
+    levels = (out / "reports" / "levels.txt").read_text("utf-8")
+    assert "发现 3 处不一致" in levels
+    assert "[基本编码] 000899999000" in levels  # the item recoded at 旗县 level
     assert "下放1项" in (out / "reports" / "diff.txt").read_text("utf-8")
+    same_source = (out / "reports" / "same-source.txt").read_text("utf-8")
+    assert same_source.count("crosslist.same-source") == 2
     for verb in ("levels", "compare", "stats", "diff"):
         assert (out / "reports" / f"{verb}.xlsx").exists()
     assert "<svg" in (out / "rendered" / "服务指南.html").read_text("utf-8")

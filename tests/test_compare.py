@@ -55,4 +55,45 @@ def test_cli_compare(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert main(["compare", str(folder), "--format", "json"]) == 0
     (group,) = json.loads(capsys.readouterr().out)
     assert sum(row["outlier"] for row in group["rows"]) == 1
-    assert load_workbook(report).sheetnames == ["横向比对"]
+    assert load_workbook(report).sheetnames == ["横向比对", "要素差异", "可能漏项"]
+
+
+def test_items_of_a_code_are_compared_across_the_level() -> None:
+    """A 盟市 whose name or type of a shared code differs from most 盟市: a 不一致 (a 格式差异 when
+    only the writing differs), with the usual value beside it."""
+    leagues = _leagues(4)
+    items = leagues[3]["items"]
+    items[0]["name"] += "（本地表述）"  # type: ignore[index]
+    items[1]["name"] = items[1]["name"].replace("（", "(").replace("）", ")")  # type: ignore[index]
+    (group,) = compare.compare(leagues)
+    found = [(d.basic_code, d.element, d.region, d.formal, d.usual_in) for d in group.differences]
+    codes = [item["basic_code"] for item in items[:2]]  # type: ignore[index]
+    region = str(leagues[3]["region"])
+    assert found == [(codes[0], "name", region, False, 11), (codes[1], "name", region, True, 11)]
+    assert group.gaps == ()
+
+
+def test_an_item_most_regions_list_and_one_lacks_is_a_possible_omission() -> None:
+    """A code 11 of 12 盟市 list is a possible 漏项 of the twelfth (a warning, exit 0)."""
+    leagues = _leagues(4)
+    dropped = leagues[7]["items"].pop(2)  # type: ignore[attr-defined]
+    (group,) = compare.compare(leagues)
+    assert [(gap.basic_code, gap.region, gap.listed_in) for gap in group.gaps] == [
+        (dropped["basic_code"], leagues[7]["region"], 11)
+    ]
+    assert group.differences == ()
+
+
+def test_cli_compare_exits_1_for_a_real_difference(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A 不一致 between regions of a level is an error; the text names regions and values."""
+    leagues = _leagues(4)
+    leagues[2]["items"][0]["power_type"] = "07"  # type: ignore[index]
+    for document in leagues:
+        json_format.dump(document, tmp_path / f"{document['region']}.json")
+    assert main(["compare", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "[不一致·事项类型]" in out
+    assert "多数地区（11 个）为：" in out
+    assert "行政确认" in out

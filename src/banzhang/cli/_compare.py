@@ -8,7 +8,14 @@ from typing import Any
 import attrs
 
 from banzhang import codelists
-from banzhang.cli._common import EXIT_OK, add_format_option, declare_files, output_file, print_json
+from banzhang.cli._common import (
+    EXIT_INVALID,
+    EXIT_OK,
+    add_format_option,
+    declare_files,
+    output_file,
+    print_json,
+)
 from banzhang.codes import region as regions
 from banzhang.crosslist import compare as comparison
 from banzhang.formats import for_path
@@ -18,7 +25,9 @@ from banzhang.formats.excel.reports import Section, write_workbook
 
 def register(subparsers: Any) -> None:
     """Add the ``compare`` verb."""
-    parser = subparsers.add_parser("compare", help="横向可比：同一部门在同层级各地区的事项数量")
+    parser = subparsers.add_parser(
+        "compare", help="横向可比：同一部门在同层级各地区的事项数量、名称、依据和类型"
+    )
     parser.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
     parser.add_argument(
         "--excel", type=output_file(".xlsx"), metavar="REPORT.xlsx", help="另写一份 Excel 报告"
@@ -29,25 +38,100 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Compare and report; outliers are flagged, not errors."""
+    """Compare and report: exit 1 for a 不一致; outliers, 格式差异 and 漏项 are not errors."""
     groups = comparison.compare(for_path(path).iter_load_data(path) for path in expand(args.paths))
     types = sorted({code for group in groups for row in group.rows for code in row.counts})
     if args.excel:
-        write_workbook(args.excel, [_section(groups, types)])
+        write_workbook(args.excel, _sections(groups, types))
     if args.format == "json":
-        print_json([attrs.asdict(group) for group in groups])
-        return EXIT_OK
+        print_json([_group_data(group) for group in groups])
+    else:
+        for group in groups:
+            print("\n".join(_group_lines(group)))
+    real = any(not d.formal for group in groups for d in group.differences)
+    return EXIT_INVALID if real else EXIT_OK
+
+
+def _group_data(group: comparison.Group) -> dict[str, Any]:
+    """A group for programs: ids as keys, titles and region names beside them."""
+    data = attrs.asdict(group)
+    data["level_title"] = codelists.get("level").label(group.level)
+    for entry in (*data["rows"], *data["differences"], *data["gaps"]):
+        entry["region_name"] = _region(entry["region"])
+    for entry in data["differences"]:
+        entry["nature"] = "格式差异" if entry["formal"] else "不一致"
+    return data
+
+
+def _group_lines(group: comparison.Group) -> list[str]:
     names = codelists.get("power_type")
-    levels = codelists.get("level")
-    for group in groups:
-        level = levels.label(group.level)
-        department = group.department or "（未写部门）"
-        print(f"{level} {department}：{len(group.rows)} 个地区，中位数 {group.median:g} 项")
-        for row in group.rows:
-            counts = "，".join(f"{names.label(c)} {n}" for c, n in row.counts.items())
-            flag = "  ← 偏离中位数超过 30%" if row.outlier else ""
-            print(f"  {_region(row.region)} 合计 {row.total}（{counts}）{flag}")
-    return EXIT_OK
+    level = codelists.get("level").label(group.level)
+    department = group.department or "（未写部门）"
+    lines = [f"{level} {department}：{len(group.rows)} 个地区，中位数 {group.median:g} 项"]
+    for row in group.rows:
+        counts = "，".join(f"{names.label(c)} {n}" for c, n in row.counts.items())
+        flag = "  ← 偏离中位数超过 30%" if row.outlier else ""
+        lines.append(f"  {_region(row.region)} 合计 {row.total}（{counts}）{flag}")
+    for d in group.differences:
+        nature = "格式差异" if d.formal else "不一致"
+        found = _value(d.element, d.found)
+        lines.append(f"  [{nature}·{d.title}] {d.basic_code} {_region(d.region)}：{found}")
+        lines.append(f"      多数地区（{d.usual_in} 个）为：{_value(d.element, d.usual)}")
+    for gap in group.gaps:
+        lines.append(
+            f"  [可能漏项] {_region(gap.region)} 没有 {gap.basic_code} {gap.name or ''}"
+            f"（同级 {gap.listed_in} 个地区列有）"
+        )
+    return lines
+
+
+def _value(element: str, value: Any) -> str:
+    """A compared value as a reviewer reads it: 依据 joined, the type by its title."""
+    if isinstance(value, list):
+        return "、".join(map(str, value)) or "（无）"
+    if value is None:
+        return "（无）"
+    return codelists.get("power_type").label(value) if element == "power_type" else str(value)
+
+
+def _sections(groups: list[comparison.Group], types: list[str]) -> list[Section]:
+    differences = Section(
+        "要素差异",
+        ["层级", "部门", "性质", "基本编码", "要素", "区划", "本地区的值", "多数地区的值"],
+        (
+            (
+                codelists.get("level").label(group.level),
+                group.department,
+                "格式差异" if d.formal else "不一致",
+                d.basic_code,
+                d.title,
+                _region(d.region),
+                _value(d.element, d.found),
+                _value(d.element, d.usual),
+            )
+            for group in groups
+            for d in group.differences
+        ),
+        widths=(8, 20, 10, 16, 10, 18, 40, 40),
+    )
+    gaps = Section(
+        "可能漏项",
+        ["层级", "部门", "区划", "基本编码", "事项名称", "同级列有的地区数"],
+        (
+            (
+                codelists.get("level").label(group.level),
+                group.department,
+                _region(gap.region),
+                gap.basic_code,
+                gap.name,
+                gap.listed_in,
+            )
+            for group in groups
+            for gap in group.gaps
+        ),
+        widths=(8, 20, 18, 16, 40, 10),
+    )
+    return [_section(groups, types), differences, gaps]
 
 
 def _section(groups: list[comparison.Group], types: list[str]) -> Section:
@@ -63,7 +147,7 @@ def _section(groups: list[comparison.Group], types: list[str]) -> Section:
     ]
     rows = (
         (
-            group.level,
+            codelists.get("level").label(group.level),
             group.department,
             _region(row.region),
             row.department,

@@ -58,6 +58,7 @@ def run_demo(args: argparse.Namespace) -> int:
         ("问题示例的校验报告", lambda: _validate_flawed(out, cli)),
         ("格式转换（JSON → Excel、XML、JSON Lines → JSON）", lambda: _convert(out, cli)),
         ("跨清单检查（三级五同、横向可比、统计、动态调整）", lambda: _cross_list(out, cli)),
+        ("同源（编码和名称对照本地区权责清单）", lambda: _same_source(out, cli)),
         ("服务指南（完整版、简版）与审查细则的可打印 HTML", lambda: _rendered(out, cli)),
         ("由要素声明生成的文档（Markdown 与 HTML 网站）", lambda: _docs(out, cli)),
     ]
@@ -132,8 +133,10 @@ def _cross_list(out: Path, cli: _Cli) -> Path:
 
     lists, _ = synthetic.province(20, seed=2026)
     chosen = lists[:16]
-    chosen[3]["items"][2]["name"] += "（地方表述）"  # two planted differences for levels to find
+    chosen[3]["items"][2]["name"] += "（地方表述）"  # planted differences for levels to find
     chosen[14]["items"][5]["process"] = ["受理", "审查", "复核", "决定", "送达"]
+    recoded = chosen[15]["items"][7]  # the commonest real fault: an item recoded locally
+    recoded["basic_code"] = recoded["basic_code"][:4] + "99999" + recoded["basic_code"][9:]
     for document in chosen:
         json_format.dump(document, out / "province" / f"{document['region']}.json")
     reports = out / "reports"
@@ -141,6 +144,8 @@ def _cross_list(out: Path, cli: _Cli) -> Path:
     for verb in ("levels", "compare", "stats"):
         _code, text = _captured(cli, [verb, province, "--excel", str(reports / f"{verb}.xlsx")])
         (reports / f"{verb}.txt").write_text(text, encoding="utf-8")
+        if verb == "levels":
+            print(text.rstrip())
     newer = examples.load_data("power-list")
     newer["items"][0]["levels"] = ["3", "4"]
     newer["items"].pop(2)
@@ -152,6 +157,25 @@ def _cross_list(out: Path, cli: _Cli) -> Path:
     (reports / "diff.txt").write_text(text, encoding="utf-8")
     print(text.rstrip())
     return reports
+
+
+def _same_source(out: Path, cli: _Cli) -> Path:
+    """包头市's 四办 list and guide against its 权责清单: one item and the guide renamed."""
+    from banzhang.formats import json as json_format  # noqa: PLC0415 - only the demo needs it
+
+    modes = examples.load_data("service-mode-list")
+    modes["items"][1]["name"] = "食品生产许可（变更登记）"
+    guide = examples.load_data("service-guide")
+    guide["name"] = "食品生产许可（首次申请）"
+    flawed = [out / "flawed" / "service-mode-list.json", out / "flawed" / "guide-renamed.json"]
+    for data, target in zip((modes, guide), flawed, strict=True):
+        json_format.dump(data, target)
+    power = out / "examples" / "power-list.json"
+    _code, text = _captured(cli, ["validate", str(power), *map(str, flawed)])
+    report = out / "reports" / "same-source.txt"
+    report.write_text(text, encoding="utf-8")
+    print(text.rstrip())
+    return report
 
 
 def _rendered(out: Path, cli: _Cli) -> Path:
