@@ -182,3 +182,12 @@ def read_retired(path: Path | None) -> dict[str, str]:
     except (OSError, UnicodeDecodeError) as err:
         message = f"无法读取已取消编码登记表 {path}：{getattr(err, 'strerror', None) or err}"
         raise UnreadableInput(message, source=str(path)) from err
+
+
+def region_text(code: object, *, full: bool = False) -> str:
+    """A region as people say it: its name beside its code (``包头市 150200``); ``full`` gives
+    the name with its parents' (``内蒙古自治区包头市 150200``). An unknown code stays as it is."""
+    found = regions.lookup(str(code)) if code else None
+    if found is None:
+        return str(code or "")
+    return f"{found.full_name if full else found.name} {code}"

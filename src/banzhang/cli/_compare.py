@@ -15,8 +15,8 @@ from banzhang.cli._common import (
     declare_files,
     output_file,
     print_json,
+    region_text,
 )
-from banzhang.codes import region as regions
 from banzhang.crosslist import compare as comparison
 from banzhang.formats import for_path
 from banzhang.formats._inputs import expand
@@ -57,7 +57,7 @@ def _group_data(group: comparison.Group) -> dict[str, Any]:
     data = attrs.asdict(group)
     data["level_title"] = codelists.get("level").label(group.level)
     for entry in (*data["rows"], *data["differences"], *data["gaps"]):
-        entry["region_name"] = _region(entry["region"])
+        entry["region_name"] = region_text(entry["region"])
     for entry in data["differences"]:
         entry["nature"] = "格式差异" if entry["formal"] else "不一致"
     return data
@@ -71,15 +71,15 @@ def _group_lines(group: comparison.Group) -> list[str]:
     for row in group.rows:
         counts = "，".join(f"{names.label(c)} {n}" for c, n in row.counts.items())
         flag = "  ← 偏离中位数超过 30%" if row.outlier else ""
-        lines.append(f"  {_region(row.region)} 合计 {row.total}（{counts}）{flag}")
+        lines.append(f"  {region_text(row.region)} 合计 {row.total}（{counts}）{flag}")
     for d in group.differences:
         nature = "格式差异" if d.formal else "不一致"
         found = _value(d.element, d.found)
-        lines.append(f"  [{nature}·{d.title}] {d.basic_code} {_region(d.region)}：{found}")
+        lines.append(f"  [{nature}·{d.title}] {d.basic_code} {region_text(d.region)}：{found}")
         lines.append(f"      多数地区（{d.usual_in} 个）为：{_value(d.element, d.usual)}")
     for gap in group.gaps:
         lines.append(
-            f"  [可能漏项] {_region(gap.region)} 没有 {gap.basic_code} {gap.name or ''}"
+            f"  [可能漏项] {region_text(gap.region)} 没有 {gap.basic_code} {gap.name or ''}"
             f"（同级 {gap.listed_in} 个地区列有）"
         )
     return lines
@@ -105,7 +105,7 @@ def _sections(groups: list[comparison.Group], types: list[str]) -> list[Section]
                 "格式差异" if d.formal else "不一致",
                 d.basic_code,
                 d.title,
-                _region(d.region),
+                region_text(d.region),
                 _value(d.element, d.found),
                 _value(d.element, d.usual),
             )
@@ -121,7 +121,7 @@ def _sections(groups: list[comparison.Group], types: list[str]) -> list[Section]
             (
                 codelists.get("level").label(group.level),
                 group.department,
-                _region(gap.region),
+                region_text(gap.region),
                 gap.basic_code,
                 gap.name,
                 gap.listed_in,
@@ -149,7 +149,7 @@ def _section(groups: list[comparison.Group], types: list[str]) -> Section:
         (
             codelists.get("level").label(group.level),
             group.department,
-            _region(row.region),
+            region_text(row.region),
             row.department,
             *(row.counts.get(t, 0) for t in types),
             row.total,
@@ -159,9 +159,3 @@ def _section(groups: list[comparison.Group], types: list[str]) -> Section:
         for row in group.rows
     )
     return Section("横向比对", headers, rows, widths=(6, 20, 10, 28))
-
-
-def _region(code: str) -> str:
-    """A region as people say it: its name beside its code (包头市 150200)."""
-    found = regions.lookup(code)
-    return f"{found.name} {code}" if found is not None else code

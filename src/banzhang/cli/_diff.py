@@ -19,8 +19,8 @@ from banzhang.cli._common import (
     output_file,
     print_json,
     read_retired,
+    region_text,
 )
-from banzhang.codes import region as regions
 from banzhang.crosslist import adjust
 from banzhang.formats import for_path
 from banzhang.formats._inputs import expand
@@ -88,15 +88,10 @@ def _related_line(change: adjust.Change) -> str | None:
     if not change.related:
         return None
     if change.adjustment in (adjust.DELEGATED, adjust.RECALLED):
-        where = "、".join(_region(code) for code in change.related)
+        where = "、".join(region_text(code) for code in change.related)
         return f"{'下放到' if change.adjustment == adjust.DELEGATED else '收回自'}：{where}"
     words = {adjust.MERGED: "由以下事项合并", adjust.SPLIT: "拆分为"}
     return f"{words.get(change.adjustment, '相关事项')}：{'、'.join(change.related)}"
-
-
-def _region(code: str | None) -> str:
-    found = regions.lookup(str(code)) if code else None
-    return f"{found.name} {code}" if found is not None else str(code or "")
 
 
 def _change_data(change: adjust.Change, kind: str) -> dict[str, Any]:
@@ -114,7 +109,7 @@ def _change_data(change: adjust.Change, kind: str) -> dict[str, Any]:
             change.elements, _element_lines(change, kind), strict=True
         )
     ]
-    data["region_name"] = _region(change.region) if change.region else None
+    data["region_name"] = region_text(change.region) if change.region else None
     data["related_text"] = _related_line(change)
     return data
 
@@ -122,7 +117,7 @@ def _change_data(change: adjust.Change, kind: str) -> dict[str, Any]:
 def _text(diff: adjust.Diff, kind: str) -> str:
     lines = [f"动态调整：{adjust.summary(diff)}（共 {len(diff.changes)} 项）"]
     for change in diff.changes:
-        where = f"{_region(change.region)} " if change.region else ""
+        where = f"{region_text(change.region)} " if change.region else ""
         lines.append(f"  [{change.adjustment}] {where}{change.key} {change.name}")
         related = _related_line(change)
         lines.extend(f"      {line}" for line in _element_lines(change, kind))
@@ -145,7 +140,7 @@ def _sections(diff: adjust.Diff, kind: str) -> list[Section]:
     rows = (
         (
             c.adjustment,
-            _region(c.region) if c.region else "",
+            region_text(c.region) if c.region else "",
             c.key,
             c.name,
             "\n".join([*_element_lines(c, kind), *filter(None, [_related_line(c)])]),

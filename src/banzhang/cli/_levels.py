@@ -13,6 +13,7 @@ from banzhang.cli._common import (
     declare_files,
     output_file,
     print_json,
+    region_text,
 )
 from banzhang.crosslist import levels
 from banzhang.formats import ListFile
@@ -109,10 +110,10 @@ def _sections(report: levels.LevelsReport) -> list[Section]:
             d.nature,
             d.basic_code,
             d.title,
-            d.reference.region,
+            region_text(d.reference.region),
             str(d.reference),
             _shown(d.expected),
-            d.place.region,
+            region_text(d.place.region),
             str(d.place),
             _shown(d.found),
         )

@@ -9,12 +9,11 @@ validated, and its report says that 同源 was not checked and why.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import attrs
 
 from banzhang import kinds
-from banzhang.codes import region as regions
+from banzhang.cli._common import region_text
 from banzhang.errors import UnreadableInput
 from banzhang.formats import ListFile
 from banzhang.validation import same_source
@@ -74,9 +73,5 @@ def _check(
         return SameSource(keys, f"同源：已对照 {path}")
     if not region:
         return SameSource(None, f"同源未检查：文档未写明行政区划代码，无法确定对照的{wanted}")
-    return SameSource(None, f"同源未检查：未提供本地区（{_region(region)}）的{wanted}")
-
-
-def _region(code: Any) -> str:
-    found = regions.lookup(str(code))
-    return f"{found.full_name} {code}" if found is not None else str(code)
+    where = region_text(region, full=True)
+    return SameSource(None, f"同源未检查：未提供本地区（{where}）的{wanted}")

@@ -38,11 +38,27 @@ def run(args: argparse.Namespace) -> int:
             args.excel, [Section(title, ["项目", "数量"], rows, (30, 12)) for title, rows in tables]
         )
     if args.format == "json":
-        print_json({**attrs.asdict(result), "three_modes_rate": result.three_modes_rate})
+        data = {**attrs.asdict(result), "three_modes_rate": result.three_modes_rate}
+        print_json({**data, "titles": _titles(result)})
         return EXIT_OK
     for title, rows in tables:
         print(f"{title}：" + ("，".join(f"{name} {count}" for name, count in rows) or "无"))
     return EXIT_OK
+
+
+def _titles(result: stats.Stats) -> dict[str, dict[str, str]]:
+    """The Chinese title of every id the JSON counts by, beside the counts (for people)."""
+    labels = {
+        "lists": lambda kind: kinds.get(kind).title,
+        "by_level": codelists.get("level").label,
+        "by_power_type": codelists.get("power_type").label,
+        "by_mode": codelists.get("service_mode").label,
+        "by_online_depth": codelists.get("online_depth").label,
+    }
+    return {
+        field: {key: label(key) for key in getattr(result, field)}
+        for field, label in labels.items()
+    }
 
 
 def _tables(result: stats.Stats) -> list[tuple[str, list[tuple[str, Any]]]]:

@@ -106,7 +106,10 @@ class Difference:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the difference as JSON-ready data."""
-        return {**attrs.asdict(self), "title": self.title, "nature": self.nature}
+        data = {**attrs.asdict(self), "title": self.title, "nature": self.nature}
+        for key in ("reference", "place"):
+            data[key]["text"] = str(getattr(self, key))  # 包头市 150200（盟市级清单）…
+        return data
 
 
 @attrs.frozen
