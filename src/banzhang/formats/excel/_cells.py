@@ -81,6 +81,10 @@ def numbered(entries: list[str]) -> str:
 # ---- reading --------------------------------------------------------------------------------
 
 
+#: The markers :func:`numbered` writes: "1. " at the start of a line.
+_EXACT_MARKER = re.compile(r"(?:^|(?<=\n))(\d+)\. ")
+
+
 def split_numbered(text: str, *, exact: bool) -> list[str]:
     """Split a numbered multi-line cell ("1.…\\n2.…") into its entries.
 
@@ -95,7 +99,7 @@ def split_numbered(text: str, *, exact: bool) -> list[str]:
             loaded = None
         if isinstance(loaded, list) and all(isinstance(entry, str) for entry in loaded):
             return loaded
-    marker = re.compile(r"(?:^|(?<=\n))(\d+)\. ") if exact else _MARKER
+    marker = _EXACT_MARKER if exact else _MARKER
     cuts: list[tuple[int, int]] = []
     expected = 1
     for match in marker.finditer(text):
@@ -165,13 +169,24 @@ def _read_scalar(  # noqa: PLR0911 - one return per shape
 
 def _read_codelist(name: str, text: str, *, exact: bool) -> str:
     """A title becomes its code; leniently, letter aliases and stray spaces are forgiven too."""
-    codelist = codelists.get(name)
     if exact:
         # banzhang writes a valid code as its title and anything else as it is.
-        titles = {entry.title: entry.code for entry in codelist}
-        return titles.get(text, text)
+        return _codes_by_title(name).get(text, text)
     folded = _fold(text)
-    return codelist.resolve(folded) or folded
+    return codelists.get(name).resolve(folded) or folded
+
+
+#: Per codelist name: the codelist last seen and its codes by title.
+_TITLED: dict[str, tuple[codelists.Codelist, dict[str, str]]] = {}
+
+
+def _codes_by_title(name: str) -> dict[str, str]:
+    """Each code of the codelist ``name`` by its title, rebuilt when a profile replaced it."""
+    codelist = codelists.get(name)
+    cached = _TITLED.get(name)
+    if cached is None or cached[0] is not codelist:
+        cached = _TITLED[name] = (codelist, {entry.title: entry.code for entry in codelist})
+    return cached[1]
 
 
 def _text(raw: Any) -> str:

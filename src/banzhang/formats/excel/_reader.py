@@ -31,6 +31,7 @@ from banzhang.formats.excel._safety import Limits, inspect_package
 from banzhang.formats.excel._sheets import CODELIST_SHEET, GUIDE_SHEET, META_SHEET
 from banzhang.formats.excel._text_entries import entry_parser
 from banzhang.formats.excel._text_entries import sub_item as sub_item_entry
+from banzhang.formats.excel._whole import WholeBook
 from banzhang.validation.catalogue import rule
 from banzhang.validation.findings import Finding
 
@@ -132,9 +133,9 @@ def open_workbook(
     name = os.fspath(source) if isinstance(source, str | os.PathLike) else "<workbook>"
     if not isinstance(source, str | os.PathLike):
         source = io.BytesIO(_read_all(source, name))
-    has_formulas = inspect_package(source, name, limits or Limits())
-    book = _load(source, name, data_only=True)
-    formulas = _load(source, name, data_only=False) if has_formulas else None
+    scan = inspect_package(source, name, limits or Limits())
+    book: Any = WholeBook(source, name) if scan.plain else _load(source, name, data_only=True)
+    formulas = _load(source, name, data_only=False) if scan.formulas else None
     meta = _meta(book)
     exact = meta.get("kind") is not None
     found_kind = kind or meta.get("kind") or _detect_kind(book, name)
@@ -601,8 +602,8 @@ class _LinkedCursor:
         self.reader = reader
         self.table = table
         self.rows = reader._table_rows(table, findings)
-        #: Rows read ahead (at most two): the next row, and the one after it when asked.
-        self.ahead: list[tuple[int, tuple[Any, ...], list[tuple[int, Target]], dict[str, str]]] = []
+        #: Rows read ahead (at most two), each with its 序号 as written and as compared.
+        self.ahead: list[tuple[Row, Any, tuple[int, str] | None]] = []
         self.unmatched: list[Finding] = []
         #: The 序号 of the last row read into an item: a mistyped row breaks the order after it.
         self.last_key: tuple[int, str] | None = None
@@ -611,34 +612,35 @@ class _LinkedCursor:
         spec = specs.get(table.element or "")
         self.every_item_has_rows = spec is not None and spec.required
 
-    def _peek(self, offset: int = 0) -> Any:
+    def _peek(self, offset: int = 0) -> tuple[Row, Any, tuple[int, str] | None] | None:
         while len(self.ahead) <= offset and self.rows is not None:
             row = next(self.rows, None)
             if row is None:
                 break
-            self.ahead.append(row)
+            written = _row_key(row[1], row[2])
+            self.ahead.append((row, written, None if written is None else _as_key(written)))
         return self.ahead[offset] if len(self.ahead) > offset else None
 
-    def _mistyped(self, row_key: Any) -> bool:
+    def _mistyped(self, compared: tuple[int, str]) -> bool:
         """The next row alone breaks the order: the row after it follows the rows read so far."""
         after = self._peek(1)
-        after_key = _row_key(after[1], after[2]) if after is not None else None
-        if after_key is None or not _as_key(after_key) < _as_key(row_key):
+        after_key = after[2] if after is not None else None
+        if after_key is None or not after_key < compared:
             return False
-        return self.last_key is None or self.last_key < _as_key(after_key)
+        return self.last_key is None or self.last_key < after_key
 
     def take(
         self, key: Any, item_path: str, sources: list[RowSource], findings: list[Finding]
     ) -> list[dict[str, Any]]:
         entries: list[dict[str, Any]] = []
-        while (row := self._peek()) is not None:
-            row_number, cells, mapping, letters = row
-            row_key = _row_key(cells, mapping)
-            if row_key is not None and _as_key(row_key) > _as_key(key):
-                if not self._mistyped(row_key):
+        wanted = _as_key(key)
+        while (peeked := self._peek()) is not None:
+            (row_number, cells, mapping, letters), row_key, compared = peeked
+            if compared is not None and compared > wanted:
+                if not self._mistyped(compared):
                     break
                 after = self._peek(1)
-                stands_before_later_items = _as_key(_row_key(after[1], after[2])) > _as_key(key)
+                stands_before_later_items = after is not None and (after[2] or wanted) > wanted
                 if stands_before_later_items and entries:
                     break  # the next item's place: let it decide
                 if not (stands_before_later_items and self.every_item_has_rows):
@@ -646,12 +648,12 @@ class _LinkedCursor:
                     self.unmatched.append(self._orphan(row_number, row_key))
                     continue
                 findings.append(self._read_by_place(row_number, row_key, key))
-            elif row_key is None or _as_key(row_key) != _as_key(key):
+            elif compared is None or compared != wanted:
                 self.ahead.pop(0)
                 self.unmatched.append(self._orphan(row_number, row_key))
                 continue
             self.ahead.pop(0)
-            self.last_key = _as_key(key)
+            self.last_key = wanted
             path = f"{item_path}.{self.table.element}[{len(entries)}]"
             entry: dict[str, Any] = {}
             for index, target in mapping:
@@ -668,9 +670,9 @@ class _LinkedCursor:
 
     def leftovers(self) -> list[Finding]:
         found = []
-        while (row := self._peek()) is not None:
+        while (peeked := self._peek()) is not None:
             self.ahead.pop(0)
-            found.append(self._orphan(row[0], _row_key(row[1], row[2])))
+            found.append(self._orphan(peeked[0][0], peeked[1]))
         return found
 
     def _read_by_place(self, row_number: int, written: Any, key: Any) -> Finding:

@@ -29,6 +29,8 @@ from openpyxl.worksheet._reader import DATA_TAG, ROW_TAG, WorkSheetParser
 from openpyxl.xml.functions import iterparse
 
 from banzhang.errors import UnreadableInput
+from banzhang.formats.excel._safety import MAX_ROWS
+from banzhang.formats.excel._whole import WholeSheet
 
 __all__ = ["CellError", "iter_values", "load_read_only"]
 
@@ -46,8 +48,6 @@ class CellError(str):
 _HEAD_BYTES = 64 * 1024
 _DIMENSION = re.compile(rb"<(?:[\w.-]+:)?dimension[\s/>]")
 _SHEET_DATA = re.compile(rb"<(?:[\w.-]+:)?sheetData[\s/>]")
-#: The most rows a worksheet has (Excel 2007 and later): a larger row number is no real sheet.
-MAX_ROWS = 1_048_576
 
 
 def load_read_only(source: Any, *, data_only: bool) -> Any:
@@ -101,7 +101,13 @@ class _FlatParser(WorkSheetParser):
 def iter_values(
     sheet: Any, *, max_row: int | None = None, max_col: int | None = None
 ) -> Iterator[tuple[Any, ...]]:
-    """Yield each row's values, as ``sheet.iter_rows(values_only=True)`` does, in flat memory."""
+    """Yield each row's values, as ``sheet.iter_rows(values_only=True)`` does, in flat memory.
+
+    A sheet of a plain workbook, read whole by calamine, gives its rows as they are.
+    """
+    if isinstance(sheet, WholeSheet):
+        yield from sheet.values(max_row=max_row, max_col=max_col)
+        return
     book = sheet.parent
     max_col = max_col or sheet.max_column
     empty_row = (None,) * max_col if max_col else ()

@@ -9,6 +9,7 @@ entity expansion, no external entities, whichever part is read.
 
 from __future__ import annotations
 
+import itertools
 import re
 import zipfile
 import zlib
@@ -19,9 +20,19 @@ import attrs
 from banzhang.errors import UnreadableInput
 from banzhang.formats._prolog import declares_dtd, root_start
 
-__all__ = ["Limits", "inspect_package"]
+__all__ = ["Limits", "PackageScan", "inspect_package"]
 
 _FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
+_ERROR_CELL = re.compile(rb"<(?:\w+:)?c\b[^>]*?\st=\"e\"")
+_ROW_NUMBER = re.compile(rb"<row\b[^>]*?\sr=\"(\d+)\"")
+_PREFIXED_ROW_NUMBER = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"(\d+)\"")
+#: A cell reference with a row number of seven digits or more (Excel's last row has seven).
+#: The literal start keeps the search fast; an attribute it matches by mistake only sends the
+#: workbook down the streaming path.
+_CELL_ROW_LONG = re.compile(rb"r=\"[A-Z]{1,3}([0-9]{7,})\"")
+#: The most rows a worksheet has (Excel 2007 and later): a larger row number is no real sheet.
+MAX_ROWS = 1_048_576
+
 _CHUNK = 1 << 20
 _PROLOG_BYTES = 4096
 
@@ -38,6 +49,10 @@ class Limits:
         max_shared_strings_bytes: the most the shared-string table may inflate to. The reader
             holds that table whole (every cell refers into it), so it is capped on its own,
             well below the total: a 200,000-item list written by Excel needs about 300 MB.
+        whole_sheets_bytes: worksheets up to this size in all (inflated) are read whole by
+            calamine, several times faster; larger ones stream through openpyxl, whose memory
+            stays flat however long the list (calamine holds a whole sheet's cells: about
+            4 bytes of memory a byte of sheet XML). 0 always streams.
     """
 
     max_total_bytes: int = 2 * 1024**3
@@ -45,10 +60,28 @@ class Limits:
     ratio_floor_bytes: int = 1024**2
     max_members: int = 10_000
     max_shared_strings_bytes: int = 512 * 1024**2
+    whole_sheets_bytes: int = 64 * 1024**2
 
 
-def inspect_package(source: Any, name: str, limits: Limits) -> bool:
-    """Check ``source`` is a safe zip package; return whether any worksheet holds formulas.
+@attrs.frozen
+class PackageScan:
+    """What the look inside a package found, before any XML was parsed.
+
+    Attributes:
+        formulas: whether any worksheet holds a formula.
+        plain: whether every worksheet can be read whole and fast: no formula, no error value,
+            rows in order and within Excel's limit, and all sheets within
+            :attr:`Limits.whole_sheets_bytes` (else the streaming reader reads it, and says what
+            is wrong with it).
+    """
+
+    formulas: bool
+    plain: bool
+
+
+def inspect_package(source: Any, name: str, limits: Limits) -> PackageScan:
+    """Check ``source`` is a safe zip package; say whether its sheets are plain (see
+    :class:`PackageScan`).
 
     Raises:
         UnreadableInput: not a zip, or over a limit (a possible zip bomb), naming the member.
@@ -68,11 +101,17 @@ def inspect_package(source: Any, name: str, limits: Limits) -> bool:
             for member in members:
                 if member.filename.endswith((".xml", ".rels", ".vml")):
                     _check_prolog(package, member, name)
-            return any(
-                _has_formula(package, member)
+            sheets = [
+                member
                 for member in members
                 if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml")
-            )
+            ]
+            if sum(member.file_size for member in sheets) > limits.whole_sheets_bytes:
+                return PackageScan(any(_has_formula(package, m) for m in sheets), plain=False)
+            whole = [package.read(member) for member in sheets]
+            formulas = any(_FORMULA.search(data) for data in whole)
+            plain = not formulas and all(_plain(data) for data in whole)
+            return PackageScan(formulas, plain)
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as err:
             message = f"{name} 的压缩数据已损坏：{err}"
             raise UnreadableInput(message, source=name) from err
@@ -118,6 +157,17 @@ def _check_prolog(package: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) 
     if declares_dtd(head):
         message = f"{name} 的 {member.filename} 含有 DTD（<!DOCTYPE 或 <!ENTITY），拒绝读取"
         raise UnreadableInput(message, source=name)
+
+
+def _plain(sheet: bytes) -> bool:
+    """No error value; rows in order, each once; no row past Excel's last."""
+    if b't="e"' in sheet and _ERROR_CELL.search(sheet):  # the literal first: most have none
+        return False
+    rows = _PREFIXED_ROW_NUMBER if b":row" in sheet else _ROW_NUMBER
+    numbers = list(map(int, rows.findall(sheet)))
+    if numbers and (numbers[-1] > MAX_ROWS or any(a >= b for a, b in itertools.pairwise(numbers))):
+        return False
+    return all(int(number) <= MAX_ROWS for number in _CELL_ROW_LONG.findall(sheet))
 
 
 def _has_formula(package: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:

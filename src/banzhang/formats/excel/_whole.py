@@ -1,0 +1,97 @@
+"""Plain workbooks read whole by python-calamine, behind the interface the reader walks.
+
+A workbook whose sheets the package scan found plain (no formula, no error value, rows in order,
+all sheets within :attr:`~banzhang.formats.excel.Limits.whole_sheets_bytes`) is read by Rust's
+calamine, several times faster than openpyxl's streaming parser; any other workbook takes the
+streaming path (:mod:`._readonly`), which reports formulas without values, error cells and
+broken rows. Both give the reader the same values: text as written, whole numbers as integers,
+dates, booleans, and ``None`` for an empty cell.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterator
+from typing import Any
+
+from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+
+from banzhang.errors import UnreadableInput
+
+__all__ = ["WholeBook", "WholeSheet"]
+
+#: The largest whole number a float holds exactly: above it a number stays a float.
+_EXACT_INTEGERS = 2**53
+#: openpyxl's name for each hidden state (calamine's enum members are not hashable).
+_STATES = ((SheetVisibleEnum.Hidden, "hidden"), (SheetVisibleEnum.VeryHidden, "veryHidden"))
+
+
+class WholeSheet:
+    """One worksheet: its title, visibility, and its rows, read once on first use."""
+
+    def __init__(self, book: CalamineWorkbook, title: str, state: str) -> None:
+        self._book = book
+        self.title = title
+        self.sheet_state = state
+        self._rows: list[tuple[Any, ...]] | None = None
+
+    def _read(self) -> list[tuple[Any, ...]]:
+        if self._rows is None:
+            try:
+                raw = self._book.get_sheet_by_name(self.title).to_python(skip_empty_area=False)
+            except Exception as err:  # calamine's own errors: a broken sheet
+                message = f"工作表“{self.title}”的 XML 无法读取：{err}"
+                raise UnreadableInput(message, source=self.title) from err
+            self._rows = [tuple(_value(cell) for cell in row) for row in raw]
+        return self._rows
+
+    def values(
+        self, *, max_row: int | None = None, max_col: int | None = None
+    ) -> Iterator[tuple[Any, ...]]:
+        """Yield each row's values, ``max_col`` wide when given (as openpyxl's read-only sheets)."""
+        for row in self._read()[:max_row]:
+            if max_col is None:
+                yield row
+            else:
+                yield (row + (None,) * (max_col - len(row)))[:max_col]
+
+    def iter_rows(
+        self, *, max_row: int | None = None, max_col: int | None = None, values_only: bool = True
+    ) -> Iterator[tuple[Any, ...]]:
+        """openpyxl's ``iter_rows(values_only=True)``, for the few places that call it."""
+        assert values_only  # the reader asks for values only
+        return self.values(max_row=max_row, max_col=max_col)
+
+
+class WholeBook:
+    """A workbook's worksheets by name, in order (chart sheets left out)."""
+
+    def __init__(self, source: Any, name: str) -> None:
+        try:
+            if isinstance(source, str | os.PathLike):
+                book = CalamineWorkbook.from_path(os.fspath(source))
+            else:
+                source.seek(0)
+                book = CalamineWorkbook.from_filelike(io.BytesIO(source.read()))
+            metadata = [m for m in book.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
+        except Exception as err:  # not a workbook calamine can open
+            message = f"{name} 不是可读的 .xlsx 工作簿：{type(err).__name__}: {err}"
+            raise UnreadableInput(message, source=name) from err
+        self._sheets = {m.name: WholeSheet(book, m.name, _state(m.visible)) for m in metadata}
+        self.sheetnames = list(self._sheets)
+
+    def __getitem__(self, name: str) -> WholeSheet:
+        return self._sheets[name]
+
+
+def _state(visible: Any) -> str:
+    return next((state for found, state in _STATES if visible == found), "visible")
+
+
+def _value(cell: Any) -> Any:
+    if cell == "":
+        return None  # calamine's empty cell
+    if type(cell) is float and cell.is_integer() and abs(cell) < _EXACT_INTEGERS:
+        return int(cell)  # Excel keeps every number as a float; 150200.0 was typed 150200
+    return cell
