@@ -19,6 +19,7 @@ from banzhang.cli import main
 from banzhang.errors import InvalidDocument, UnreadableInput
 from banzhang.formats import excel
 from banzhang.formats.excel import Limits
+from banzhang.formats.excel.reports import Section, write_workbook
 from banzhang.validation import rule
 from tests.messy_workbooks import EXPECTED_ITEMS, department_power_list
 from tests.strategies import models
@@ -508,3 +509,36 @@ def test_sub_item_codes_under_a_merged_main_name_become_its_sub_items(tmp_path: 
         ("structure.required", "$.effective_date"),
         ("process.missing", "$.items[0].process"),
     }
+
+
+def test_every_workbook_we_write_is_print_ready(tmp_path: Path) -> None:
+    """Templates, lists and reports: styled headers, landscape A4 fitted to the width, header
+    rows on every page, multi-line cells wrapped; the 说明 sheet says how 序号 links the sheets."""
+    template, power, report = tmp_path / "t.xlsx", tmp_path / "p.xlsx", tmp_path / "r.xlsx"
+    excel.template("power-list", template)
+    excel.dump(examples.load("power-list"), power)
+    write_workbook(report, [Section("问题", ["文件", "说明"], [("a.json", "一\n二")])])
+    for path in (template, power, report):
+        book = load_workbook(path)
+        for sheet in book.worksheets:
+            if sheet.sheet_state != "visible":
+                continue
+            setup = sheet.page_setup
+            assert (setup.orientation, setup.paperSize, setup.fitToWidth) == ("landscape", 9, 1)
+            fit = sheet.sheet_properties.pageSetUpPr
+            assert fit is not None
+            assert fit.fitToPage
+            assert sheet.print_title_rows, (path.name, sheet.title)
+            assert sheet["A1"].font.b
+            assert sheet["A1"].border.bottom.style == "thin"
+    multi_line = [
+        cell
+        for sheet in load_workbook(power).worksheets
+        for row in sheet.iter_rows(min_row=3)
+        for cell in row
+        if "\n" in str(cell.value)
+    ]
+    assert multi_line
+    assert all(cell.alignment.wrap_text for cell in multi_line)
+    guide = [row[0] for row in load_workbook(template)["说明"].iter_rows(values_only=True)]
+    assert any("序号" in str(line) and "所属事项" in str(line) for line in guide)

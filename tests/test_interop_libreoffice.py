@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -12,6 +13,7 @@ from openpyxl import load_workbook
 
 from banzhang import examples
 from banzhang.formats import excel
+from banzhang.formats.excel.reports import Section, write_workbook
 
 # The 12th token (-1) asks LibreOffice to write every sheet to its own CSV file.
 CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
@@ -66,3 +68,43 @@ def test_libreoffice_reads_the_same_values(tmp_path: Path) -> None:
     assert theirs[3][2] == "=1+1"  # text, not the number 2
     assert theirs[2][1] == "00011704700Y"
     assert theirs[2][5] == "11150200011520476N"
+
+
+def _to_pdf(tmp_path: Path, workbook: Path) -> bytes:
+    subprocess.run(
+        [
+            _soffice(),
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "pdf"),
+            str(workbook),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    return (tmp_path / "pdf" / f"{workbook.stem}.pdf").read_bytes()
+
+
+def test_libreoffice_prints_every_workbook_we_write(tmp_path: Path) -> None:
+    """A template, a written list and a report open in LibreOffice and print to PDF; fitted to
+    the page's width, the 权责清单 template prints on a handful of pages, not twenty."""
+    template, power, report = (
+        tmp_path / "template.xlsx",
+        tmp_path / "power.xlsx",
+        tmp_path / "r.xlsx",
+    )
+    excel.template("power-list", template)
+    excel.dump(examples.load("power-list"), power)
+    write_workbook(report, [Section("问题", ["文件", "说明"], [("a.json", "第一行\n第二行")])])
+    pages = {}
+    for workbook in (template, power, report):
+        pdf = _to_pdf(tmp_path, workbook)
+        assert pdf.startswith(b"%PDF")
+        pages[workbook.stem] = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 1 <= pages["template"] <= 10, pages
+    assert pages["r"] == 1

@@ -10,6 +10,7 @@ sheet with the kind and spec version. Text is always written as text — a value
 from __future__ import annotations
 
 import contextlib
+import copy
 import os
 import re
 from collections.abc import Iterable
@@ -30,6 +31,7 @@ from banzhang._version import SPEC_VERSION, __version__
 from banzhang.errors import InvalidDocument
 from banzhang.formats.excel._cells import NO, YES, write_value
 from banzhang.formats.excel._layout import INDEX_HEADER, Column, Layout, Table, layout_for
+from banzhang.formats.excel._print import WRAP, print_ready, style_header
 from banzhang.formats.excel._sheets import CODELIST_SHEET, FORM_HEADERS, GUIDE_SHEET, META_SHEET
 from banzhang.validation.findings import Finding
 
@@ -110,6 +112,7 @@ class _BookWriter:
 
     def __init__(self, book: Workbook, layout: Layout, *, spec_version: str) -> None:
         self.spec_version = spec_version
+        self.wrapped_style: Any = None
         self.book = book
         self.layout = layout
         self.dropdowns = _codelist_ranges(layout)
@@ -125,6 +128,7 @@ class _BookWriter:
     def write_form(self, document: Any) -> None:
         sheet = self.form_sheet
         sheet.freeze_panes = "A2"
+        print_ready(sheet)
         for letter, width in (("A", 28), ("B", 60), ("C", 24)):
             sheet.column_dimensions[letter].width = width
         sheet.column_dimensions["C"].hidden = True
@@ -145,6 +149,7 @@ class _BookWriter:
         first = 2 if table.keyed else 1
         sheet.freeze_panes = f"{get_column_letter(first)}3"
         sheet.row_dimensions[2].hidden = True
+        print_ready(sheet, title_rows="1:2")
         headers, ids = [], []
         if table.keyed:
             sheet.column_dimensions["A"].width = 8
@@ -193,7 +198,7 @@ class _BookWriter:
         """Return what goes in the cell; its path is built only for an error (a hot path)."""
         written = write_value(column, value)
         if type(written) is str and (
-            len(written) > CELL_LIMIT or written.startswith(_FORMULA_START)
+            len(written) > CELL_LIMIT or written.startswith(_FORMULA_START) or "\n" in written
         ):
             path = f"{base}.{column.id}"
             try:
@@ -204,12 +209,24 @@ class _BookWriter:
 
     def _special_text(self, sheet: Any, column: Column, written: str, *, path: str) -> Any:
         """Refuse text over Excel's limit; write text that looks like a formula or an error
-        value as text."""
+        value as text; wrap text of several lines, so it prints as written."""
         if len(written) > CELL_LIMIT:
             raise _too_long(path, column, len(written))
         cell = WriteOnlyCell(sheet, value=written)
         cell.data_type = "s"  # text, never a formula
+        if "\n" in written:
+            self._wrap(cell)
         return cell
+
+    def _wrap(self, cell: Any) -> None:
+        """Wrap ``cell``'s text. Setting an alignment looks the style up in the workbook's
+        tables each time (tens of thousands of cells in a list): the first cell's resolved style
+        is copied to the rest instead (openpyxl's ``_style``; the minor version is pinned)."""
+        if self.wrapped_style is None:
+            cell.alignment = WRAP
+            self.wrapped_style = cell._style
+        else:
+            cell._style = copy.copy(self.wrapped_style)
 
     # -- dropdowns, codelists, instructions, metadata ---------------------------------------
 
@@ -265,7 +282,7 @@ def _width(column: Column) -> int:
 
 
 def _header_cell(sheet: Any, text: str, column: Column | None) -> Any:
-    cell = WriteOnlyCell(sheet, value=text)
+    cell = style_header(WriteOnlyCell(sheet, value=text))
     cell.data_type = "s"
     if column is not None:
         cell.comment = Comment(_hint(column), "banzhang", width=320, height=160)
@@ -323,10 +340,32 @@ def _write_guide(book: Workbook, layout: Layout) -> None:
     for letter, width in zip("ABCDEFGHI", (18, 26, 24, 6, 10, 40, 40, 24, 28), strict=True):
         sheet.column_dimensions[letter].width = width
     sheet.freeze_panes = "A2"
-    sheet.append(headers)
+    print_ready(sheet)
+    sheet.append([style_header(WriteOnlyCell(sheet, value=header)) for header in headers])
     for table in layout.tables:
         for column in table.columns:
             sheet.append(_guide_row(table, column))
+    for line in _how_sheets_link(layout):
+        sheet.append([line])
+
+
+def _how_sheets_link(layout: Layout) -> list[str]:
+    """What the 说明 sheet says under the columns: how the sheets of a list hang together."""
+    linked = [table for table in layout.tables if table.keyed]
+    if not linked:
+        return []
+    main = layout.main.sheet if layout.main is not None else layout.form.sheet
+    names = "、".join(f"“{table.sheet}”" for table in linked)
+    return [
+        "",
+        "填写说明",
+        f"“{main}”每行一个事项，“{INDEX_HEADER}”列从 1 起依次编号。",
+        (
+            f"{names}每行是某个事项的一项内容，第一列“{INDEX_HEADER}”写它所属事项的序号；"
+            "一个事项有几项就写几行，按序号从小到大排列。"
+        ),
+        "第二行（隐藏）是各列的要素编号，请勿删改；表头的批注说明每列填什么。",
+    ]
 
 
 def _guide_row(table: Table, column: Column) -> list[Any]:

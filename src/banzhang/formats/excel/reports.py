@@ -8,15 +8,11 @@ from typing import Any
 import attrs
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
 
 from banzhang._atomic import writing
+from banzhang.formats.excel._print import WRAP, print_ready, style_header
 
 __all__ = ["Section", "write_workbook"]
-
-_HEADER_FONT = Font(bold=True, color="FFFFFF")
-_HEADER_FILL = PatternFill("solid", fgColor="305496")
-_WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 @attrs.frozen
@@ -37,11 +33,13 @@ class Section:
 
 
 def write_workbook(target: Any, sections: Iterable[Section]) -> None:
-    """Write ``sections`` as a workbook: bold coloured headers, frozen, wrapped text."""
+    """Write ``sections`` as a workbook: bold coloured headers, frozen, wrapped text, printing
+    landscape and fitted to the page's width with the header on every page."""
     book = Workbook(write_only=True)
     for section in sections:
         sheet = book.create_sheet(section.title[:31])
         sheet.freeze_panes = "A2"
+        print_ready(sheet)
         for position, width in enumerate(section.widths, start=1):
             sheet.column_dimensions[chr(64 + position)].width = width
         sheet.append([_cell(sheet, header, header=True) for header in section.headers])
@@ -58,8 +56,6 @@ def _cell(sheet: Any, value: Any, *, header: bool = False) -> Any:
     if isinstance(cell.value, str):
         cell.data_type = "s"  # text, never a formula
     if header:
-        cell.font = _HEADER_FONT
-        cell.fill = _HEADER_FILL
-    else:
-        cell.alignment = _WRAP
+        return style_header(cell)
+    cell.alignment = WRAP
     return cell
