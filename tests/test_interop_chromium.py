@@ -7,6 +7,7 @@ and the chart as SVG). Chromium and a CJK font come from Debian (``make test`` i
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 from PIL import Image
+from pypdf import PdfReader
 
 from banzhang import examples, render
 from banzhang.generate import docs as publish
@@ -137,3 +139,31 @@ def test_chromium_shows_the_docs_index(tmp_path: Path) -> None:
     assert "kinds/power-list.html" in navigation
     assert "coding-rule.html" in navigation
     assert root.xpath("//main//table//a[@href='kinds/service-guide.html']")
+
+
+def printed_pages(page: Path, tmp_path: Path) -> list[str]:
+    """The text of each page Chromium prints ``page`` to (A4, the page's own margins)."""
+    target = tmp_path / f"{page.stem}.pdf"
+    _browse(page, tmp_path / "profile", "--no-pdf-header-footer", f"--print-to-pdf={target}")
+    return [printed.extract_text() for printed in PdfReader(target).pages]
+
+
+@pytest.mark.parametrize(
+    ("kind", "brief"),
+    [("service-guide", False), ("service-guide", True), ("review-detail", False)],
+    ids=["guide", "brief", "review"],
+)
+def test_chromium_prints_numbered_pages_without_a_stray_last_page(
+    kind: str, brief: bool, tmp_path: Path
+) -> None:
+    """Printed: every page says 第 n 页，共 N 页; the 简版 is one page; the last page of any
+    document carries content, not only the closing note."""
+    page = tmp_path / f"{kind}{'-brief' if brief else ''}.html"
+    page.write_text(render.render(examples.load(kind), brief=brief), encoding="utf-8")
+    pages = printed_pages(page, tmp_path)
+    for number, text in enumerate(pages, start=1):
+        assert re.search(rf"第\s*{number}\s*页，共\s*{len(pages)}\s*页", text), (number, text[:80])
+    if brief:
+        assert len(pages) == 1
+    last = re.sub(r"第\s*\d+\s*页，共\s*\d+\s*页|由 banzhang .*生成。", "", pages[-1])
+    assert len(last.strip()) > 40, pages[-1]

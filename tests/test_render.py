@@ -83,13 +83,28 @@ def test_brief_guide_without_the_full_versions_place_is_refused() -> None:
         render.render(guide, brief=True)
 
 
-def test_absent_elements_show_as_missing_not_dropped() -> None:
-    """A section whose element is absent stays, marked （未填写）."""
-    guide = attrs.evolve(examples.load("service-guide"), scope=None, consultation=None)
+def test_a_gap_the_norms_forbid_shows_and_an_optional_absence_does_not() -> None:
+    """A section stays whatever is absent: marked （未填写） when the norms require its element
+    (监督投诉渠道, 申请书示范文本), saying 无 when the element is optional; an optional fact
+    (实施编码) leaves no empty row."""
+    guide = attrs.evolve(
+        examples.load("service-guide"),
+        scope=None,
+        consultation=None,
+        complaint=None,
+        implementation_code=None,
+        application_form_sample=None,
+    )
     root = parse(render.render(guide))
     for title in ("适用范围", "咨询途径"):
         (found,) = root.xpath(f"//section[@data-section='{title}']")
+        assert "（未填写）" not in found.text_content()
+        assert found.xpath(".//p/text()") == ["无"]
+    for title in ("监督投诉渠道", "附件"):
+        (found,) = root.xpath(f"//section[@data-section='{title}']")
         assert "（未填写）" in found.text_content()
+    (identity,) = root.xpath("//section[@data-section='项目信息']")
+    assert "实施编码" not in identity.text_content()
 
 
 def test_markup_in_the_data_is_text() -> None:

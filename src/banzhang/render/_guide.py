@@ -20,6 +20,7 @@ from banzhang.render._page import (
     page,
     section,
     text_or_missing,
+    text_or_none,
     time_text,
     titled,
 )
@@ -51,9 +52,8 @@ def render_brief(guide: ServiceGuide) -> str:
         section("咨询与投诉", facts(_brief_contacts(guide))),
     ]
     # Stated first and last: a window hands out the 简版 alone, and the reader must not miss it.
-    return page(
-        f"{guide.name}服务指南（简版）", _subtitle(guide), _notice(where), *sections, _notice(where)
-    )
+    title = f"{guide.name}服务指南（简版）"
+    return page(title, _subtitle(guide), _notice(where), *sections, _notice(where), brief=True)
 
 
 def _notice(where: str) -> html.HtmlElement:
@@ -74,10 +74,10 @@ def _subtitle(guide: ServiceGuide) -> str:
 
 def _identity(guide: ServiceGuide) -> list[tuple[str, str | None]]:
     return [
-        ("事项名称", guide.name),
-        ("基本编码", guide.basic_code),
+        ("事项名称", text_or_missing(guide.name)),
+        ("基本编码", text_or_missing(guide.basic_code)),
         ("实施编码", guide.implementation_code),
-        ("事项类型", titled("power_type", guide.power_type)),
+        ("事项类型", text_or_missing(titled("power_type", guide.power_type))),
     ]
 
 
@@ -86,16 +86,16 @@ def _full_sections(guide: ServiceGuide) -> Iterator[html.HtmlElement]:
     if guide.prohibitions:
         conditions += [E.H3("禁止性要求"), numbered(guide.prohibitions)]
     numbered_sections: list[tuple[str, list[html.HtmlElement | str]]] = [
-        ("适用范围", [E.P(text_or_missing(guide.scope))]),
+        ("适用范围", [E.P(text_or_none(guide.scope))]),
         ("项目信息", [facts(_identity(guide))]),
-        ("事项审查类型", [E.P(text_or_missing(titled("review_type", guide.review_type)))]),
+        ("事项审查类型", [E.P(text_or_none(titled("review_type", guide.review_type)))]),
         ("审批依据", [basis_list(guide.basis)]),
         ("受理机构", [E.P(text_or_missing(agency_text(guide.accepting_agency)))]),
         ("决定机构", [E.P(text_or_missing(agency_text(guide.deciding_agency)))]),
         ("审批数量", [E.P(text_or_missing(guide.quantity_limit))]),
         ("申请条件", conditions),
         ("申请材料", [_materials_table(guide.materials)]),
-        ("申请材料提交", [E.P(text_or_missing(guide.submission)), *_non_acceptance(guide)]),
+        ("申请材料提交", [E.P(text_or_none(guide.submission)), *_non_acceptance(guide)]),
         ("办理基本流程", _process(guide)),
         ("办理方式", [facts(_handling(guide))]),
         ("办结时限", [facts(_time_limits(guide))]),
@@ -112,18 +112,19 @@ def _full_sections(guide: ServiceGuide) -> Iterator[html.HtmlElement]:
                 )
             ],
         ),
-        ("结果送达", [E.P(text_or_missing(_delivery(guide)))]),
+        ("结果送达", [E.P(text_or_none(_delivery(guide)))]),
         (
             "申请人权利和义务",
             [
-                E.P(text_or_missing(guide.rights_obligations)),
+                E.P(text_or_none(guide.rights_obligations)),
                 E.P("救济途径：", text_or_missing(guide.remedies)),
             ],
         ),
         ("咨询途径", [contact_block(guide.consultation)]),
-        ("监督投诉渠道", [contact_block(guide.complaint)]),
+        # A missing 监督投诉渠道 is an error of the norms [S 002]: its gap is shown.
+        ("监督投诉渠道", [contact_block(guide.complaint, required=True)]),
         ("办公地址和时间", [contact_block(guide.office)]),
-        ("公开查询", [E.P(text_or_missing(guide.public_query))]),
+        ("公开查询", [E.P(text_or_none(guide.public_query))]),
     ]
     for number, (title, children) in enumerate(numbered_sections, start=1):
         yield section(title, *children, number=number)
@@ -131,8 +132,12 @@ def _full_sections(guide: ServiceGuide) -> Iterator[html.HtmlElement]:
         "附件",
         facts(
             [
-                ("申请书示范文本", guide.application_form_sample),
-                ("办理流程图", guide.flowchart or ("见第 11 节" if guide.process else None)),
+                # 《中华人民共和国行政许可法》第三十条 asks for both: a gap shows.
+                ("申请书示范文本", text_or_missing(guide.application_form_sample)),
+                (
+                    "办理流程图",
+                    text_or_missing(guide.flowchart or ("见第 11 节" if guide.process else None)),
+                ),
             ]
         ),
     )
@@ -275,7 +280,7 @@ def _place(guide: ServiceGuide) -> str | None:
 
 def _time_limits(guide: ServiceGuide) -> list[tuple[str, str | None]]:
     return [
-        ("法定办结时限", time_text(guide.legal_time_limit)),
+        ("法定办结时限", text_or_missing(time_text(guide.legal_time_limit))),
         ("承诺办结时限", time_text(guide.promised_time_limit)),
         ("当场决定", _on_the_spot(guide.on_the_spot)),
     ]

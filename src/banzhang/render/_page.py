@@ -21,15 +21,20 @@ __all__ = [
     "page",
     "section",
     "text_or_missing",
+    "text_or_none",
     "time_text",
     "titled",
 ]
 
-#: What an empty element shows: the reader sees the gap instead of a silently missing section.
+#: What an absent element the norms require shows: the reader sees the gap.
 MISSING = "（未填写）"
+#: What a section whose optional element is absent says: nothing is missing, there is none.
+NONE = "无"
 
 _STYLE = """
-@page { size: A4; margin: 18mm 16mm 20mm; }
+@page { size: A4; margin: 18mm 16mm 20mm;
+  @bottom-center { content: "第 " counter(page) " 页，共 " counter(pages) " 页";
+    font-size: 10px; color: #57606a; } }
 :root { color-scheme: light; }
 body { margin: 0; background: #e9ecef; color: #1f2328;
   font: 15px/1.7 "Noto Serif CJK SC", "Source Han Serif SC", SimSun, "Noto Sans CJK SC",
@@ -57,15 +62,28 @@ svg.flowchart { max-width: 100%; height: auto; }
 .missing { color: #8c959f; }
 .notice { border: 1.5px solid #b22222; padding: .5em .8em; margin: .8em 0; background: #fff7f7; }
 footer { margin-top: 2em; border-top: 1px solid #d0d7de; font-size: 12px; color: #57606a; }
+/* No page of one stray row: lines of a paragraph, a table's rows and the closing note keep
+   company with what precedes them. */
+p, li { orphans: 3; widows: 3; }
+footer { break-inside: avoid-page; break-before: avoid-page; }
 @media print {
   body { background: #fff; }
   .sheet { width: auto; margin: 0; padding: 0; box-shadow: none; }
+  footer { margin-top: 1em; }
+  /* The 简版 is handed out as one sheet of paper. */
+  .brief { font-size: 12.5px; line-height: 1.45; }
+  .brief header { margin-bottom: .6em; }
+  .brief header h1 { font-size: 19px; }
+  .brief h2 { font-size: 14px; margin: .6em 0 .2em; }
+  .brief section { margin: 0 0 .5em; }
+  .brief table { font-size: 12px; margin: .2em 0; }
+  .brief .notice { margin: .4em 0; padding: .3em .6em; }
 }
 """
 
 
-def page(title: str, subtitle: str, *content: html.HtmlElement) -> str:
-    """Return a complete printable HTML document."""
+def page(title: str, subtitle: str, *content: html.HtmlElement, brief: bool = False) -> str:
+    """Return a complete printable HTML document (``brief``: set to print on one page)."""
     document = E.HTML(
         E.HEAD(
             E.META(charset="utf-8"),
@@ -76,7 +94,7 @@ def page(title: str, subtitle: str, *content: html.HtmlElement) -> str:
         ),
         E.BODY(
             E.DIV(
-                E.CLASS("sheet"),
+                E.CLASS("sheet brief" if brief else "sheet"),
                 E.HEADER(E.H1(title), E.P(subtitle)),
                 *content,
                 E.FOOTER(
@@ -99,11 +117,23 @@ def section(
 
 
 def facts(rows: Iterable[tuple[str, html.HtmlElement | str | None]]) -> html.HtmlElement:
-    """Return a two-column table of titled values; a ``None`` value shows as missing."""
+    """Return a two-column table of titled values, leaving out absent ones (an absent value
+    the norms require comes as :func:`text_or_missing`'s placeholder, and stays)."""
     return E.TABLE(
         E.CLASS("facts"),
-        E.TBODY(*(E.TR(E.TH(label), E.TD(text_or_missing(value))) for label, value in rows)),
+        E.TBODY(
+            *(
+                E.TR(E.TH(label), E.TD(value))
+                for label, value in rows
+                if value is not None and value != ""
+            )
+        ),
     )
+
+
+def text_or_none(value: html.HtmlElement | str | None) -> html.HtmlElement | str:
+    """Return ``value``, or "无" for an optional element left out (no placeholder to print)."""
+    return NONE if value is None or value == "" else value
 
 
 def text_or_missing(value: html.HtmlElement | str | None) -> html.HtmlElement | str:
@@ -157,10 +187,10 @@ def basis_list(bases: Sequence[LegalBasis]) -> html.HtmlElement:
     return numbered(entries)
 
 
-def contact_block(contact: Contact | None) -> html.HtmlElement:
-    """Return a contact as a small facts table."""
+def contact_block(contact: Contact | None, *, required: bool = False) -> html.HtmlElement:
+    """Return a contact as a small facts table; absent, the placeholder when ``required``."""
     if contact is None:
-        return E.P(text_or_missing(None))
+        return E.P(text_or_missing(None) if required else NONE)
     rows = [
         ("电话", "、".join(contact.phones) or None),
         ("地址", contact.address),

@@ -10,12 +10,14 @@ from lxml.html import builder as E
 from banzhang.kinds.review_detail import ReviewDetail, ReviewStep
 from banzhang.render._flowchart import FlowStep, flowchart
 from banzhang.render._page import (
+    NONE,
     agency_text,
     facts,
     numbered,
     page,
     section,
     text_or_missing,
+    text_or_none,
     time_text,
     titled,
 )
@@ -53,14 +55,17 @@ def _sections(detail: ReviewDetail) -> Iterator[html.HtmlElement]:
         ("不予受理情形", detail.non_acceptance_grounds),
         ("不予许可情形", detail.refusal_grounds),
     ):
-        yield section(title, numbered(entries))
+        yield section(title, numbered(entries) if entries else E.P(NONE))
     for title, text in (
         ("听证", detail.hearing),
         ("实地核查要求", detail.onsite_verification),
         ("陈述申辩", detail.statement),
-        ("救济途径", detail.remedies),
     ):
-        yield section(title, E.P(text_or_missing(text)))
+        yield section(title, E.P(text_or_none(text)))
+    # Given grounds for refusal, the remedies must be named (refusal.remedies): a gap shows.
+    refused = detail.refusal_grounds or detail.non_acceptance_grounds
+    remedies = text_or_missing(detail.remedies) if refused else text_or_none(detail.remedies)
+    yield section("救济途径", E.P(remedies))
 
 
 def _identity(detail: ReviewDetail) -> list[tuple[str, str | None]]:
