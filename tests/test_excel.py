@@ -542,3 +542,34 @@ def test_every_workbook_we_write_is_print_ready(tmp_path: Path) -> None:
     assert all(cell.alignment.wrap_text for cell in multi_line)
     guide = [row[0] for row in load_workbook(template)["说明"].iter_rows(values_only=True)]
     assert any("序号" in str(line) and "所属事项" in str(line) for line in guide)
+
+
+def test_sub_items_named_in_one_cell_are_read_one_by_one(tmp_path: Path) -> None:
+    """Layout (c): "1.新办 2.变更 3.延续" in the 子项 column is three 子项 by name; their codes,
+    not written, are asked for — one finding each, not a made-up code."""
+    path = tmp_path / "one-cell.xlsx"
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["包头市市场监督管理局权责清单（2026年版）"])
+    sheet.append(["序号", "权力编码", "权力名称", "子项", "权力类别", "实施主体", "设定依据"])
+    sheet.append(
+        [
+            1,
+            "00011704700Y",
+            "食品生产许可",
+            "1.新办 2.变更 3.延续",
+            "行政许可",
+            "包头市市场监督管理局",
+            "《中华人民共和国食品安全法》第三十五条",
+        ]
+    )
+    book.save(path)
+    (item,) = excel.load_data(path)["items"]
+    assert item["sub_items"] == [{"name": "新办"}, {"name": "变更"}, {"name": "延续"}]
+    missing = [
+        f.path
+        for f in excel.iter_findings(path)
+        if f.rule == "structure.required" and "sub_items" in f.path
+    ]
+    assert missing == [f"$.items[0].sub_items[{i}].basic_code" for i in range(3)]

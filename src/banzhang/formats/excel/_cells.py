@@ -35,7 +35,11 @@ _FALSE = {"否", "false", "no", "n", "0", "×", "无"}
 # Excel keeps 15 significant digits; a longer number in a cell has already lost its tail.
 _EXCEL_DIGITS = 15
 _SAFE_INTEGER = 10**_EXCEL_DIGITS
-_MARKER = re.compile(r"(?:^|(?<=[\n；;。]))[ \t\u3000]*[（(]?(\d+)[ \t]*[.、．)）:：][ \t\u3000]*")
+#: A department's entry marker: "1." "2、" "（3）" at the start, after a line break, a "；" or "。",
+#: or after a space ("1.新办 2.变更" in one line); never "2.0" (a number goes on after it).
+_MARKER = re.compile(
+    r"(?:^|(?<=[\n；;。 \t\u3000]))[ \t\u3000]*[（(]?(\d+)[ \t]*[.、．)）:：](?!\d)[ \t\u3000]*"
+)
 _LIST_SEPARATORS = re.compile(r"[、，,;；/\n]+")
 _NOTHING_TO_SAY: list[CellProblem] = []  # shared, never appended to
 _DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
