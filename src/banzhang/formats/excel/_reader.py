@@ -7,6 +7,7 @@ cells it came from, so every finding can name its place as ``Sheet!C7`` beside i
 
 from __future__ import annotations
 
+import functools
 import io
 import itertools
 import os
@@ -441,9 +442,8 @@ class _BookReader:
         """In banzhang's own files a required array with no entries is empty, not absent."""
         if not self.exact:
             return
-        for spec in fields_of(model):
-            if spec.shape == "array" and spec.required and spec.name != "items":
-                data.setdefault(spec.name, [])
+        for name in _required_arrays(model):
+            data.setdefault(name, [])
 
     # -- values ------------------------------------------------------------------------------
 
@@ -467,6 +467,16 @@ class _BookReader:
         if value is None or (value == [] and column.multi):
             return
         _set(data, column.path, value)
+
+
+@functools.cache
+def _required_arrays(model: Any) -> tuple[str, ...]:
+    """The required arrays of ``model`` (``items`` aside): learned once a model, read per row."""
+    return tuple(
+        spec.name
+        for spec in fields_of(model)
+        if spec.shape == "array" and spec.required and spec.name != "items"
+    )
 
 
 def _index_of(builder: _ItemBuilder | None) -> int:
