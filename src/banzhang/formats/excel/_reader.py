@@ -438,7 +438,7 @@ class _BookReader:
         for cursor in linked.values():
             sheet_findings.extend(cursor.leftovers())
 
-    def _complete_arrays(self, data: dict[str, Any], model: type[Any]) -> None:
+    def _complete_arrays(self, data: dict[str, Any], model: Any) -> None:
         """In banzhang's own files a required array with no entries is empty, not absent."""
         if not self.exact:
             return
