@@ -211,6 +211,20 @@ def _spreadsheet_entries() -> dict[str, bytes]:
     }  # fmt: skip
 
 
+def _word_entries() -> dict[str, bytes]:
+    buffer = io.BytesIO()
+    banzhang.dump(examples.load("service-guide"), buffer, format="docx")
+    guide = buffer.getvalue()
+    return {
+        "text-named.docx": "一、事项名称\n食品生产许可".encode(),
+        "cut-in-half.docx": guide[: len(guide) // 2],
+        "dtd.docx": _patched(
+            guide, "word/document.xml", lambda text: _DTD + text.partition(b"?>")[2]
+        ),
+        "no-title.docx": _zip({"[Content_Types].xml": b"<Types/>"}),
+    }
+
+
 def corpus() -> dict[str, bytes]:
     """Every hostile file, by name."""
     return {
@@ -219,6 +233,7 @@ def corpus() -> dict[str, bytes]:
         **_excel_entries(),
         **_csv_entries(),
         **_spreadsheet_entries(),
+        **_word_entries(),
     }
 
 

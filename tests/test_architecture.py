@@ -14,7 +14,7 @@ import pytest
 import banzhang
 from banzhang import kinds
 from banzhang.declare import fields_of, model_info
-from banzhang.formats import Format, excel, for_path, spreadsheet, xml
+from banzhang.formats import Format, docx, excel, for_path, spreadsheet, xml
 from banzhang.formats import csv as csv_format
 from banzhang.formats import json as json_format
 
@@ -172,7 +172,7 @@ def test_attributes_sections_agree_with_the_declarations(model: type[Any]) -> No
 
 
 #: mypy checks each format module against the Format protocol here (modules are protocol members).
-FORMATS: tuple[Format, ...] = (json_format, excel, xml, csv_format, spreadsheet)
+FORMATS: tuple[Format, ...] = (json_format, excel, xml, csv_format, spreadsheet, docx)
 
 
 @pytest.mark.parametrize("module", FORMATS, ids=lambda m: m.NAME)

@@ -68,6 +68,10 @@ def test_every_exit_code_is_0_1_or_2(sweep: list[dict[str, Any]]) -> None:
         "cut-in-half.ods",
         "dtd.ods",
         "bomb.ods",
+        "text-named.docx",
+        "cut-in-half.docx",
+        "dtd.docx",
+        "no-title.docx",
     ],
 )
 def test_dangerous_files_are_refused(sweep: list[dict[str, Any]], name: str) -> None:

@@ -12,7 +12,7 @@ import attrs
 from openpyxl import load_workbook
 
 from banzhang import examples
-from banzhang.formats import excel
+from banzhang.formats import docx, excel
 from banzhang.formats.excel.reports import Section, write_workbook
 
 # The 12th token (-1) asks LibreOffice to write every sheet to its own CSV file.
@@ -21,7 +21,10 @@ CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,fal
 
 def _soffice() -> str:
     found = shutil.which("soffice")
-    assert found, "LibreOffice is needed: apt-get install libreoffice-calc-nogui (make test does)"
+    assert found, (
+        "LibreOffice is needed: apt-get install libreoffice-calc-nogui libreoffice-writer-nogui"
+        " (make test does)"
+    )
     return found
 
 
@@ -108,3 +111,13 @@ def test_libreoffice_prints_every_workbook_we_write(tmp_path: Path) -> None:
         pages[workbook.stem] = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert 1 <= pages["template"] <= 10, pages
     assert pages["r"] == 1
+
+
+def test_libreoffice_prints_the_word_guide_and_review_detail(tmp_path: Path) -> None:
+    """The .docx banzhang writes opens in LibreOffice Writer and prints to PDF (A4 pages)."""
+    for kind in ("service-guide", "review-detail"):
+        document = tmp_path / f"{kind}.docx"
+        docx.dump(examples.load(kind), document)
+        pdf = _to_pdf(tmp_path, document)
+        assert pdf.startswith(b"%PDF")
+        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) >= 2

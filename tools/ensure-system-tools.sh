@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Install the real tools the interop tests use, when missing: LibreOffice (reads our .xlsx),
+# Install the real tools the interop tests use, when missing: LibreOffice (reads our .xlsx and .docx),
 # xmllint (checks our XSD independently of lxml), Chromium (renders our HTML), from Debian.
 set -euo pipefail
 need=()
 # Chromium comes with its recommended packages (its fonts and helpers), as the probe installed it.
 with_recommends=()
-command -v soffice >/dev/null || need+=(libreoffice-calc-nogui)
+command -v soffice >/dev/null || need+=(libreoffice-calc-nogui libreoffice-writer-nogui)
+# Writer prints the .docx guides; Debian's Calc may be installed without it.
+if [ -d /usr/lib/libreoffice/program ] && [ ! -e /usr/lib/libreoffice/program/libswlo.so ]; then
+  need+=(libreoffice-writer-nogui)
+fi
 command -v xmllint >/dev/null || need+=(libxml2-utils)
 command -v chromium >/dev/null || with_recommends+=(chromium)
 # Chinese text in the browser screenshots needs a CJK font (the small WenQuanYi Micro Hei).

@@ -22,7 +22,7 @@ from banzhang.documents import ItemStream
 from banzhang.errors import InvalidDocument
 from banzhang.formats import WORKBOOK_FORMATS, Format, for_path, models_of
 
-_SUFFIXES = (".json", ".jsonl", ".xlsx", ".xml")
+_SUFFIXES = (".json", ".jsonl", ".xlsx", ".xml", ".docx")
 
 
 def register(subparsers: Any) -> None:

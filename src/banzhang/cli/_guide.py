@@ -12,7 +12,7 @@ from banzhang._atomic import write_text
 from banzhang.cli._common import EXIT_INVALID, EXIT_OK, CommandError, declare_files, output_file
 from banzhang.convert import from_data
 from banzhang.errors import InvalidDocument
-from banzhang.formats import for_path
+from banzhang.formats import docx, for_path
 from banzhang.validation import ERROR, iter_findings
 
 _RENDERABLE = ("service-guide", "review-detail")
@@ -20,14 +20,19 @@ _RENDERABLE = ("service-guide", "review-detail")
 
 def register(subparsers: Any) -> None:
     """Add the ``guide`` verb with its ``render`` action."""
-    parser = subparsers.add_parser("guide", help="服务指南与审查细则：生成可打印的 HTML")
+    parser = subparsers.add_parser(
+        "guide", help="服务指南与审查细则：生成可打印的 HTML，或供修改、审批的 Word 文档"
+    )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     rendering = actions.add_parser(
         "render", help="把服务指南（完整版或简版）或审查细则生成 A4 可打印 HTML，内含 SVG 流程图"
     )
     rendering.add_argument("file", type=Path, metavar="FILE", help=".json、.xml 或 .xlsx 文件")
     rendering.add_argument(
-        "--out", type=output_file(".html", ".htm"), required=True, help="输出的 .html 文件"
+        "--out",
+        type=output_file(".html", ".htm", ".docx"),
+        required=True,
+        help="输出的 .html 文件，或 .docx（Word：A4、标题、表格、流程图、页码）",
     )
     rendering.add_argument("--brief", action="store_true", help="生成简版服务指南")
     rendering.add_argument("--svg", type=output_file(".svg"), help="另把流程图写成独立的 .svg 文件")
@@ -45,14 +50,20 @@ def run_render(args: argparse.Namespace) -> int:
     findings = list(iter_findings(data, kind=stream.kind))
     for finding in findings:
         print(f"{args.file}: {finding}", file=sys.stderr)
+    word = args.out.suffix.lower() == ".docx"
+    if word and args.brief:
+        raise CommandError("简版只生成 HTML（--brief 与 .docx 不能同时使用）")
     try:
         document = from_data(data, stream.kind)
-        text = render.render(document, brief=args.brief)
+        text = None if word else render.render(document, brief=args.brief)
     except InvalidDocument as err:
         message = f"无法生成 {args.out}：{err}"
         raise CommandError(message, exit_code=EXIT_INVALID) from err
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    write_text(args.out, text)
+    if text is None:
+        docx.dump(document, args.out)
+    else:
+        write_text(args.out, text)
     print(f"已写入 {args.out}")
     if args.svg is not None:
         write_text(args.svg, render.flowchart_svg(document))

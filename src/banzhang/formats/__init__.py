@@ -5,7 +5,7 @@
 >>> for_path("power.pdf").NAME  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-banzhang.errors.UnreadableInput: 不支持的文件类型“.pdf”；支持：.csv、.json、.jsonl、.ods、...、.xml
+banzhang.errors.UnreadableInput: 不支持的文件类型“.pdf”；支持：.csv、.docx、.json、...、.xml
 """
 
 from __future__ import annotations
@@ -92,6 +92,7 @@ _BY_EXTENSION: dict[str, str] = {
     ".csv": "banzhang.formats.csv",
     ".xls": "banzhang.formats.spreadsheet",
     ".ods": "banzhang.formats.spreadsheet",
+    ".docx": "banzhang.formats.docx",
 }
 
 #: Formats read as a department's workbook: they take the envelope elements a caller supplies.

@@ -11,7 +11,7 @@ from banzhang.errors import UnreadableInput
 
 __all__ = ["LIST_SUFFIXES", "expand", "read_limited"]
 
-LIST_SUFFIXES = (".json", ".jsonl", ".xlsx", ".xml", ".csv", ".xls", ".ods")
+LIST_SUFFIXES = (".json", ".jsonl", ".xlsx", ".xml", ".csv", ".xls", ".ods", ".docx")
 
 
 def expand(paths: Iterable[str | Path]) -> list[Path]:

@@ -1,0 +1,147 @@
+"""服务指南 and 审查细则 as Word documents (.docx), the form departments write, approve and print.
+
+``banzhang convert 指南.json 指南.docx`` writes one (A4, numbered headings, tables, the flow chart,
+page numbers); ``banzhang convert 指南.docx 指南.json`` reads one back — banzhang's own exactly,
+a department's by its headings and "标题：值" lines — each finding naming its paragraph or table
+cell ("第 12 段", "表格 2 第 3 行第 2 列"). Lists are not Word documents: they are refused.
+
+>>> import io
+>>> from banzhang import examples
+>>> buffer = io.BytesIO()
+>>> dump(examples.load("service-guide"), buffer)
+>>> load(io.BytesIO(buffer.getvalue())) == examples.load("service-guide")
+True
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Collection, Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from banzhang import kinds, validation
+from banzhang.convert import from_data
+from banzhang.documents import ItemStream, Source, Target
+from banzhang.errors import UnreadableInput, UnwritableOutput
+from banzhang.formats.docx._reader import ReadDocument, read
+from banzhang.formats.docx._writer import dump as _dump
+from banzhang.validation._structure import finding as _finding
+from banzhang.validation.findings import Finding
+
+__all__ = [
+    "EXTENSIONS",
+    "NAME",
+    "dump",
+    "iter_dump",
+    "iter_findings",
+    "iter_load",
+    "iter_load_data",
+    "load",
+    "load_data",
+]
+
+NAME = "docx"
+EXTENSIONS: tuple[str, ...] = (".docx",)
+
+
+def load_data(source: Source, *, kind: str | None = None) -> dict[str, Any]:
+    """Read a guide or review detail as JSON-shaped data, without judging it."""
+    return read(source, kind=kind).data
+
+
+def load(source: Source, *, kind: str | None = None) -> Any:
+    """Read a guide or review detail as a model.
+
+    Raises:
+        UnreadableInput: not a .docx, or not a guide or review detail.
+        InvalidDocument: read, but not of the kind's shape.
+    """
+    found = read(source, kind=kind)
+    return from_data(found.data, found.kind)
+
+
+def iter_load(source: Source, *, kind: str | None = None) -> ItemStream:
+    """Refuse: a Word document holds one guide or review detail, not a list."""
+    raise _not_a_list(source)
+
+
+def iter_load_data(source: Source, *, kind: str | None = None) -> ItemStream:
+    """The whole document as the envelope of a stream without items (as for single documents)."""
+    found = read(source, kind=kind)
+    return ItemStream(found.kind, found.data, iter(()))
+
+
+def iter_findings(
+    source: Source,
+    *,
+    kind: str | None = None,
+    power_codes: Collection[str] | None = None,
+    retired: Collection[str] | None = None,
+) -> Iterator[Finding]:
+    """Read and validate; each finding names its paragraph or table cell, and content that fits
+    no element is ``docx.unread-content``."""
+    found = read(source, kind=kind)
+    yield from _unread(found)
+    checked = validation.iter_findings(
+        found.data, kind=found.kind, power_codes=power_codes, retired=retired
+    )
+    for finding in checked:
+        place = _nearest(finding.path, found.places)
+        yield attrs.evolve(finding, source=place) if place else finding
+
+
+def dump(document: Any, target: Target) -> None:
+    """Write a guide or review detail as .docx; a list is refused."""
+    kind = document.get("kind") if isinstance(document, dict) else getattr(document, "kind", None)
+    if (
+        isinstance(kind, str)
+        and kind in {k.id for k in kinds.all_kinds()}
+        and kinds.get(kind).is_list
+    ):
+        raise _list_refused(target, kinds.get(kind).title)
+    _dump(document, target)
+
+
+def iter_dump(kind: str, envelope: Any, items: Iterable[Any], target: Target) -> None:
+    """Write a single document (``envelope``); lists are refused."""
+    if kinds.get(kind).is_list:
+        raise _list_refused(target, kinds.get(kind).title)
+    _dump(envelope, target)
+
+
+def _unread(found: ReadDocument) -> list[Finding]:
+    return [
+        attrs.evolve(
+            _finding(
+                "docx.unread-content",
+                "$",
+                f"“{text[:30]}”不属于{kinds.get(found.kind).title}的任何要素，未读入",
+                text,
+            ),
+            source=place,
+        )
+        for place, text in found.unread
+    ]
+
+
+def _nearest(path: str, places: dict[str, str]) -> str | None:
+    """The place of ``path``, or of its nearest parent read (``$.materials[2]`` for its name)."""
+    while path:
+        if path in places:
+            return places[path]
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 1 else ""
+    return None
+
+
+def _not_a_list(source: Any) -> UnreadableInput:
+    where = os.fspath(source) if isinstance(source, str | os.PathLike) else "<docx>"
+    return UnreadableInput(f"{where}：Word 文档只有一份服务指南或审查细则，不是清单", source=where)
+
+
+def _list_refused(target: Any, title: str) -> UnwritableOutput:
+    where = os.fspath(target) if isinstance(target, str | os.PathLike) else "<docx>"
+    message = f"{title}不写成 Word 文档（{where}）；Word 只用于服务指南和审查细则，清单请写成 .xlsx"
+    return UnwritableOutput(message, target=where)

@@ -1,0 +1,257 @@
+"""How a 服务指南 or 审查细则 is laid out in Word, and how its values read as text.
+
+The sections follow the 行政许可标准化指引 framework (the rendered guide's 21 sections, then the
+附件); every element of the document stands in exactly one of them, under its declared Chinese
+title ("法定办结时限：20 个工作日"). The same titles — and their declared aliases — are what the
+reader looks for in a department's document.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Callable
+from typing import Any
+
+from banzhang import codelists
+from banzhang._numerals import chinese_number
+from banzhang.declare import FieldSpec, fields_of
+
+__all__ = [
+    "HEADING_NUMBER",
+    "SECTIONS",
+    "numeral",
+    "parse_scalar",
+    "parse_time_limit",
+    "scalar_text",
+    "specs_by_label",
+    "split_entries",
+    "time_text",
+]
+
+#: Each kind's sections: (title, the element ids it holds), in reading order.
+SECTIONS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "service-guide": (
+        ("适用范围", ("scope", "region")),
+        ("项目信息", ("name", "basic_code", "implementation_code", "power_type")),
+        ("事项审查类型", ("review_type",)),
+        ("审批依据", ("basis",)),
+        ("受理机构", ("accepting_agency",)),
+        ("决定机构", ("deciding_agency",)),
+        ("审批数量", ("quantity_limit",)),
+        ("申请条件", ("conditions", "prohibitions")),
+        ("申请材料", ("materials",)),
+        ("申请材料提交", ("submission", "non_acceptance_grounds", "non_acceptance_notice")),
+        ("办理基本流程", ("process", "flowchart", "approval_flags", "joint_approval")),
+        (
+            "办理方式",
+            (
+                "modes",
+                "online",
+                "online_url",
+                "online_depth",
+                "case_type",
+                "onsite_visits",
+                "nearby_locations",
+            ),
+        ),
+        ("办结时限", ("legal_time_limit", "promised_time_limit", "on_the_spot")),
+        ("收费依据及标准", ("charged", "fee_basis", "fee_standard")),
+        ("审批结果", ("result_name", "result_sample", "result_validity")),
+        ("结果送达", ("delivery", "postal_delivery")),
+        ("申请人权利和义务", ("rights_obligations", "remedies")),
+        ("咨询途径", ("consultation",)),
+        ("监督投诉渠道", ("complaint",)),
+        ("办公地址和时间", ("office",)),
+        ("公开查询", ("public_query",)),
+        ("附件", ("application_form_sample", "full_version_at")),
+    ),
+    "review-detail": (
+        (
+            "基本信息",
+            (
+                "region",
+                "name",
+                "basic_code",
+                "power_type",
+                "agency",
+                "legal_time_limit",
+                "promised_time_limit",
+                "approval_flags",
+                "joint_approval",
+            ),
+        ),
+        ("审查环节", ("steps",)),
+        ("裁量基准", ("discretion",)),
+        ("不予受理情形", ("non_acceptance_grounds",)),
+        ("不予许可情形", ("refusal_grounds",)),
+        ("听证", ("hearing",)),
+        ("实地核查要求", ("onsite_verification",)),
+        ("陈述申辩", ("statement",)),
+        ("救济途径", ("remedies",)),
+    ),
+}
+
+#: A heading's number as departments write it: "一、", "十二．", "3." before the title.
+HEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+|\d+)\s*[、.．]\s*")
+
+#: The usual variants of titles in departments' guides, beside the declared titles and aliases.
+_VARIANTS = {
+    "办理依据": "basis",
+    "设定依据": "basis",
+    "法律依据": "basis",
+    "实施机关": "deciding_agency",
+    "实施主体": "deciding_agency",
+    "受理条件": "conditions",
+    "申请材料目录": "materials",
+    "办理流程": "process",
+    "办理程序": "process",
+    "法定时限": "legal_time_limit",
+    "承诺时限": "promised_time_limit",
+    "咨询电话": "consultation",
+    "监督电话": "complaint",
+    "投诉电话": "complaint",
+    "办理地点": "office",
+    "办理时间": "office",
+    "收费标准及依据": "fee_standard",
+    "数量限制": "quantity_limit",
+}
+
+_NUMERALS = "一二三四五六七八九十"
+
+
+def numeral(number: int) -> str:
+    """The Chinese numeral of a section number, 1–99 (一, 十, 二十一)."""
+    tens, ones = divmod(number, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else _NUMERALS[tens - 1] + "十")
+    return head + (_NUMERALS[ones - 1] if ones else "")
+
+
+def specs_by_label(model: type[Any]) -> dict[str, FieldSpec]:
+    """Each element of ``model`` by every label it may go by: title, aliases, usual variants."""
+    specs = {spec.name: spec for spec in fields_of(model)}
+    labels: dict[str, FieldSpec] = {}
+    for spec in specs.values():
+        for label in (spec.element.title, *spec.element.aliases):
+            labels.setdefault(_fold(label), spec)
+    for label, name in _VARIANTS.items():
+        if name in specs:
+            labels.setdefault(_fold(label), specs[name])
+    return labels
+
+
+def _fold(label: str) -> str:
+    return re.sub(r"[\s　:：]", "", label)
+
+
+def time_text(limit: dict[str, Any]) -> str:
+    """A time limit as a reader says it: "20 个工作日", "即办", with its basis and note."""
+    unit = limit.get("unit")
+    if unit == "即办":
+        text = "即办"
+    else:
+        text = f"{limit.get('amount')} {'个工作日' if unit == '工作日' else unit or ''}".strip()
+    details = [
+        f"{title}：{limit[key]}"
+        for key, title in (("basis", "依据"), ("note", "说明"))
+        if limit.get(key)
+    ]
+    return f"{text}（{'；'.join(details)}）" if details else text
+
+
+_LIMIT = re.compile(
+    r"(?P<amount>\d+|[一二三四五六七八九十百]+)\s*个?\s*(?P<unit>工作日|自然日|日|天|小时)"
+)
+_DETAIL = re.compile(r"(依据|说明)[：:]\s*([^；;）)]*)")
+
+
+def parse_time_limit(text: str) -> dict[str, Any] | None:
+    """Read "20 个工作日", "二十日", "即办" or "当场办结" as a time limit (None if it is not one).
+
+    "日" counts working days, as 《中华人民共和国行政许可法》第八十二条 says; "天" calendar days.
+    """
+    details = {
+        {"依据": "basis", "说明": "note"}[found.group(1)]: found.group(2).strip()
+        for found in _DETAIL.finditer(text)
+    }
+    if re.search(r"即办|当场办结|当场办理", text) and not _LIMIT.search(text):
+        return {"amount": 0, "unit": "即办", **details}
+    found = _LIMIT.search(text)
+    if found is None:
+        return None
+    amount = found.group("amount")
+    units = {"日": "工作日", "天": "自然日"}
+    unit = units.get(found.group("unit"), found.group("unit"))
+    number = int(amount) if amount.isdigit() else chinese_number(amount)
+    return {"amount": number, "unit": unit, **details}
+
+
+def scalar_text(spec: FieldSpec, value: Any, shape: str | None = None) -> str:
+    """A scalar value as written in the document: codes by their titles, 是/否."""
+    shape = shape or spec.shape
+    if shape == "bool":
+        return "是" if value else "否"
+    name = spec.element.codelist
+    if name and isinstance(value, str):
+        return codelists.get(name).label(value)
+    return str(value)
+
+
+def parse_scalar(
+    spec: FieldSpec, text: str, shape: str | None = None, *, exact: bool = False
+) -> Any:
+    """A scalar value from its text: 是/否, whole numbers, dates, codelist titles — and, unless
+    ``exact`` (banzhang's own document, which writes a code by its title and anything else as
+    it is), the codelist's aliases."""
+    shape = shape or spec.shape
+    text = text.strip()
+    parse = _PARSERS.get(shape)
+    if parse is not None:
+        return parse(text)
+    name = spec.element.codelist
+    if not name:
+        return text
+    codelist = codelists.get(name)
+    if exact:
+        return next((entry.code for entry in codelist if entry.title == text), text)
+    return codelist.resolve(text) or text
+
+
+def _parse_bool(text: str) -> Any:
+    if text in ("是", "有", "需要", "收费", "true", "True"):
+        return True
+    if text in ("否", "无", "不需要", "不收费", "false", "False"):
+        return False
+    return text  # neither: validation says what is wrong
+
+
+def _parse_int(text: str) -> Any:
+    found = re.search(r"-?\d+", text)
+    return int(found.group(0)) if found else text
+
+
+def _parse_date(text: str) -> Any:
+    found = re.match(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", text)
+    return datetime.date(*map(int, found.groups())).isoformat() if found else text
+
+
+_PARSERS: dict[str, Callable[[str], Any]] = {
+    "bool": _parse_bool,
+    "int": _parse_int,
+    "date": _parse_date,
+}
+
+
+#: A numbered entry's marker at the start of a line: "1. ", "2、", "（3）" (never "2.0").
+_ENTRY_MARKER = re.compile(r"^\s*[（(]?\d+[)）]?\s*[.、．]?\s*(?=\D)")
+
+
+def split_entries(text: str) -> list[str]:
+    """Entries written in one cell or paragraph: one a line, numbered or not ("1. …")."""
+    entries = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        numbered = re.match(r"^\s*[（(]?\d+[)）]?\s*[.、．)）]", line)
+        entries.append(_ENTRY_MARKER.sub("", line, count=1).strip() if numbered else line.strip())
+    return entries

@@ -1,0 +1,217 @@
+"""Write a 服务指南 or 审查细则 as a Word document a department edits, approves and prints.
+
+A4 with page numbers; a title; numbered section headings ("一、适用范围"); under them each element
+as "标题：值", lists as numbered lines, objects as two-column tables and lists of objects (申请材料,
+办理流程, 审查环节) as tables with a header row. The 办理流程 also appears as a flow chart drawn
+with table cells and arrows, which a department can edit like the rest (a picture could not be).
+The document's kind and spec version are kept in its properties, so banzhang reads its own
+documents back exactly.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from banzhang import kinds
+from banzhang._access import get as _get
+from banzhang._atomic import check_target, writing
+from banzhang._version import SPEC_VERSION
+from banzhang.declare import FieldSpec, fields_of
+from banzhang.documents import to_data
+from banzhang.formats.docx._layout import SECTIONS, numeral, scalar_text, time_text
+
+__all__ = ["KIND_MARK", "dump"]
+
+#: The document property that says banzhang wrote it: "banzhang service-guide".
+KIND_MARK = "banzhang"
+_FONT = "SimSun"
+
+
+def dump(document: Any, target: Any) -> None:
+    """Write a guide or review detail (a model or JSON-shaped data) to ``target`` (.docx)."""
+    data = to_data(document) if not isinstance(document, dict) else document
+    kind = kinds.get(_get(data, "kind"))
+    check_target(target)
+    word = _new_document(kind.id, str(data.get("spec_version") or SPEC_VERSION))
+    _title(word, data, kind.title)
+    specs = {spec.name: spec for spec in fields_of(kind.document)}
+    for number, (title, names) in enumerate(SECTIONS[kind.id], start=1):
+        word.add_heading(f"{numeral(number)}、{title}", level=1)
+        for name in names:
+            value = data.get(name)
+            if value is None or value in ([], ""):
+                continue
+            _element(word, specs[name], value)
+            if name in ("process", "steps"):
+                _flow_chart(word, value)
+    with writing(target) as handle:
+        word.save(handle)
+
+
+def _new_document(kind_id: str, spec_version: str) -> Any:
+    word = Document()
+    section = word.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(25)
+    section.top_margin, section.bottom_margin = Mm(25), Mm(22)
+    for style_name in ("Normal", "Title", "Heading 1", "Heading 2"):
+        style = word.styles[style_name]
+        style.font.name = _FONT
+        style.element.rPr.rFonts.set(qn("w:eastAsia"), _FONT)
+    word.styles["Normal"].font.size = Pt(11)
+    _page_numbers(section.footer.paragraphs[0])
+    properties = word.core_properties
+    properties.category = f"{KIND_MARK} {kind_id}"
+    properties.version = spec_version
+    return word
+
+
+def _page_numbers(paragraph: Any) -> None:
+    """ "第 n 页，共 N 页", with Word's PAGE and NUMPAGES fields."""
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for text, field in (("第 ", "PAGE"), (" 页，共 ", "NUMPAGES"), (" 页", None)):
+        paragraph.add_run(text)
+        if field is not None:
+            simple = OxmlElement("w:fldSimple")
+            simple.set(qn("w:instr"), field)
+            run = OxmlElement("w:r")
+            text_element = OxmlElement("w:t")
+            text_element.text = "1"
+            run.append(text_element)
+            simple.append(run)
+            paragraph._p.append(simple)
+
+
+def _title(word: Any, data: dict[str, Any], kind_title: str) -> None:
+    word.add_heading(
+        f"{data.get('name', '')}{kind_title}", level=0
+    ).alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _element(word: Any, spec: FieldSpec, value: Any) -> None:
+    if spec.shape == "object" and spec.model is not None and spec.model.__name__ == "TimeLimit":
+        _labelled(word, spec.element.title, time_text(value))
+    elif spec.shape == "object" and isinstance(value, dict):
+        _labelled(word, spec.element.title, "")
+        _object_table(word, spec, value)
+    elif spec.shape == "array" and spec.item_shape == "object":
+        _labelled(word, spec.element.title, "")
+        _objects_table(word, spec, value)
+    elif spec.shape == "array":
+        _labelled(word, spec.element.title, "")
+        for index, entry in enumerate(value, start=1):
+            word.add_paragraph(f"{index}. {scalar_text(spec, entry, spec.item_shape)}")
+    else:
+        _labelled(word, spec.element.title, scalar_text(spec, value))
+
+
+def _labelled(word: Any, label: str, text: str) -> None:
+    paragraph = word.add_paragraph()
+    paragraph.add_run(f"{label}：").bold = True
+    if text:
+        paragraph.add_run(text)
+
+
+def _object_table(word: Any, spec: FieldSpec, value: dict[str, Any]) -> None:
+    assert spec.model is not None
+    rows = [(child, value[child.name]) for child in fields_of(spec.model) if child.name in value]
+    table = word.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    for child, child_value in rows:
+        cells = table.add_row().cells
+        cells[0].text = child.element.title
+        cells[1].text = _cell_text(child, child_value)
+
+
+def _objects_table(word: Any, spec: FieldSpec, entries: list[Any]) -> None:
+    """One row an entry, one column each element any entry has (in declaration order)."""
+    assert spec.model is not None
+    used = {key for entry in entries if isinstance(entry, dict) for key in entry}
+    columns = [child for child in fields_of(spec.model) if child.name in used]
+    table = word.add_table(rows=1, cols=len(columns) + 1)
+    table.style = "Table Grid"
+    header = table.rows[0].cells
+    header[0].text = "序号"
+    for cell, child in zip(header[1:], columns, strict=True):
+        cell.text = child.element.title
+    for cell in header:
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    _repeat_header(table.rows[0])
+    for index, entry in enumerate(entries, start=1):
+        cells = table.add_row().cells
+        cells[0].text = str(index)
+        for cell, child in zip(cells[1:], columns, strict=True):
+            if isinstance(entry, dict) and child.name in entry:
+                cell.text = _cell_text(child, entry[child.name])
+
+
+def _cell_text(spec: FieldSpec, value: Any) -> str:
+    if spec.shape == "object" and isinstance(value, dict):
+        if spec.model is not None and spec.model.__name__ == "TimeLimit":
+            return time_text(value)
+        return "；".join(f"{k}：{v}" for k, v in value.items())
+    if spec.shape == "array" and isinstance(value, list):
+        if spec.element.codelist:
+            return "、".join(scalar_text(spec, entry, spec.item_shape) for entry in value)
+        return "\n".join(
+            f"{index}. {scalar_text(spec, entry, spec.item_shape)}"
+            for index, entry in enumerate(value, start=1)
+        )
+    return scalar_text(spec, value)
+
+
+def _repeat_header(row: Any) -> None:
+    """Print a table's header row again on each page it runs onto."""
+    properties = row._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    properties.append(repeat)
+
+
+def _flow_chart(word: Any, steps: list[Any]) -> None:
+    """The flow chart: a box a step (its name, who, how long), joined by arrows."""
+    caption = word.add_paragraph("办理流程图")
+    caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    caption.runs[0].bold = True
+    boxes = ["开始", *(_step_box(step) for step in steps if isinstance(step, dict)), "办结"]
+    table = word.add_table(rows=0, cols=1)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for position, text in enumerate(boxes):
+        if position:
+            arrow = table.add_row().cells[0].paragraphs[0]
+            arrow.text = "↓"
+            arrow.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        cell = table.add_row().cells[0]
+        cell.text = text
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _box(cell)
+
+
+def _step_box(step: dict[str, Any]) -> str:
+    extra = [part for part in (step.get("actor") or step.get("post"),) if part]
+    limit = step.get("time_limit")
+    if isinstance(limit, dict):
+        extra.append(time_text(limit))
+    name = str(step.get("name", ""))
+    return f"{name}（{' · '.join(extra)}）" if extra else name
+
+
+def _box(cell: Any) -> None:
+    borders = OxmlElement("w:tcBorders")
+    for side in ("top", "left", "bottom", "right"):
+        border = OxmlElement(f"w:{side}")
+        border.set(qn("w:val"), "single")
+        border.set(qn("w:sz"), "8")
+        border.set(qn("w:color"), "B22222")
+        borders.append(border)
+    cell._tc.get_or_add_tcPr().append(borders)
