@@ -40,22 +40,7 @@ def test_libreoffice_reads_the_same_values(tmp_path: Path) -> None:
     )
     workbook = tmp_path / "power.xlsx"
     excel.dump(attrs.evolve(power, items=(power.items[0], hostile, power.items[2])), workbook)
-    subprocess.run(
-        [
-            _soffice(),
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            CSV_FILTER,
-            "--outdir",
-            str(tmp_path),
-            str(workbook),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    _convert(tmp_path, workbook, CSV_FILTER, tmp_path)
     exported = tmp_path / "power-权责清单.csv"
     with exported.open(encoding="utf-8", newline="") as handle:
         theirs = list(csv.reader(handle))
@@ -73,7 +58,8 @@ def test_libreoffice_reads_the_same_values(tmp_path: Path) -> None:
     assert theirs[2][5] == "11150200011520476N"
 
 
-def _to_pdf(tmp_path: Path, workbook: Path) -> bytes:
+def _convert(tmp_path: Path, document: Path, target: str, folder: Path) -> None:
+    """Have LibreOffice, headless, convert ``document`` with the filter ``target``."""
     subprocess.run(
         [
             _soffice(),
@@ -81,15 +67,19 @@ def _to_pdf(tmp_path: Path, workbook: Path) -> bytes:
             "--headless",
             "--norestore",
             "--convert-to",
-            "pdf",
+            target,
             "--outdir",
-            str(tmp_path / "pdf"),
-            str(workbook),
+            str(folder),
+            str(document),
         ],
         check=True,
         capture_output=True,
         timeout=300,
     )
+
+
+def _to_pdf(tmp_path: Path, workbook: Path) -> bytes:
+    _convert(tmp_path, workbook, "pdf", tmp_path / "pdf")
     return (tmp_path / "pdf" / f"{workbook.stem}.pdf").read_bytes()
 
 
