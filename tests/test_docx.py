@@ -14,6 +14,7 @@ from docx import Document
 import banzhang
 from banzhang import convert, examples
 from banzhang.cli import main
+from banzhang.declare import fields_of
 from banzhang.errors import UnreadableInput, UnwritableOutput
 from banzhang.formats import docx, for_path
 from tests.conftest import fixture_files, read_json
@@ -217,3 +218,13 @@ def test_a_dtd_inside_the_package_is_refused(tmp_path: Path) -> None:
             target.writestr(member, data)
     with pytest.raises(UnreadableInput, match="DTD"):
         docx.load_data(path)
+
+
+@pytest.mark.parametrize("kind", ["service-guide", "review-detail"])
+def test_every_element_stands_in_exactly_one_declared_section(kind: str) -> None:
+    """The declared sections hold each element once (the Word layout and the rendered guide
+    follow them), ``kind`` and ``spec_version`` aside."""
+    found = banzhang.kinds.get(kind)
+    placed = [name for _title, names in found.sections for name in names]
+    own = [spec.name for spec in fields_of(found.document)]
+    assert sorted(placed) == sorted(set(own) - {"kind", "spec_version"})

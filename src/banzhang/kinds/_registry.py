@@ -52,6 +52,8 @@ class Kind:
         description: what it is.
         roles: what the cross-list checks use it for (:data:`REFERENCE`, :data:`SAME_SOURCE`,
             :data:`SAME_ITEM`, :data:`SERVICE_MODES`, :data:`INTERMEDIARY`, :data:`CHARGES`).
+        sections: for a single document, its sections in reading order, each (title, the ids
+            of the elements it holds): every element but ``kind`` and ``spec_version`` in one.
     """
 
     id: str
@@ -62,6 +64,7 @@ class Kind:
     order: int = 100
     description: str = ""
     roles: frozenset[str] = frozenset()
+    sections: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def has(self, role: str) -> bool:
         """Whether this kind plays ``role``."""

@@ -8,7 +8,7 @@ from banzhang.declare import element, model
 from banzhang.kinds._registry import Kind, register
 from banzhang.models.common import Agency, Document, TimeLimit
 
-__all__ = ["ReviewDetail", "ReviewStep"]
+__all__ = ["SECTIONS", "ReviewDetail", "ReviewStep"]
 
 _V = "V 审查工作细则"
 
@@ -125,6 +125,33 @@ class ReviewDetail(Document):
     statement: str | None = element("陈述申辩", source="V 《中华人民共和国行政许可法》第三十六条")
 
 
+#: The sections of a review detail, each with the elements it holds (the Word layout).
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "基本信息",
+        (
+            "region",
+            "name",
+            "basic_code",
+            "power_type",
+            "agency",
+            "legal_time_limit",
+            "promised_time_limit",
+            "approval_flags",
+            "joint_approval",
+        ),
+    ),
+    ("审查环节", ("steps",)),
+    ("裁量基准", ("discretion",)),
+    ("不予受理情形", ("non_acceptance_grounds",)),
+    ("不予许可情形", ("refusal_grounds",)),
+    ("听证", ("hearing",)),
+    ("实地核查要求", ("onsite_verification",)),
+    ("陈述申辩", ("statement",)),
+    ("救济途径", ("remedies",)),
+)
+
+
 KIND = register(
     Kind(
         id="review-detail",
@@ -134,5 +161,6 @@ KIND = register(
         source="S 000; V 国发〔2015〕6号",
         order=10,
         description="单个事项的内部审查规范",
+        sections=SECTIONS,
     )
 )

@@ -22,7 +22,7 @@ from banzhang.models.common import (
     TimeLimit,
 )
 
-__all__ = ["ServiceGuide"]
+__all__ = ["SECTIONS", "ServiceGuide"]
 
 _G = "V 行政许可标准化指引（2016版）"
 _A30 = "V 《中华人民共和国行政许可法》第三十条"
@@ -172,6 +172,45 @@ class ServiceGuide(Document):
     )
 
 
+#: The sections of a guide, per the 行政许可标准化指引 framework (the 21, then the 附件), each
+#: with the elements it holds: the rendered guide and the Word guide are laid out by them.
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("适用范围", ("scope", "region")),
+    ("项目信息", ("name", "basic_code", "implementation_code", "power_type")),
+    ("事项审查类型", ("review_type",)),
+    ("审批依据", ("basis",)),
+    ("受理机构", ("accepting_agency",)),
+    ("决定机构", ("deciding_agency",)),
+    ("审批数量", ("quantity_limit",)),
+    ("申请条件", ("conditions", "prohibitions")),
+    ("申请材料", ("materials",)),
+    ("申请材料提交", ("submission", "non_acceptance_grounds", "non_acceptance_notice")),
+    ("办理基本流程", ("process", "flowchart", "approval_flags", "joint_approval")),
+    (
+        "办理方式",
+        (
+            "modes",
+            "online",
+            "online_url",
+            "online_depth",
+            "case_type",
+            "onsite_visits",
+            "nearby_locations",
+        ),
+    ),
+    ("办结时限", ("legal_time_limit", "promised_time_limit", "on_the_spot")),
+    ("收费依据及标准", ("charged", "fee_basis", "fee_standard")),
+    ("审批结果", ("result_name", "result_sample", "result_validity")),
+    ("结果送达", ("delivery", "postal_delivery")),
+    ("申请人权利和义务", ("rights_obligations", "remedies")),
+    ("咨询途径", ("consultation",)),
+    ("监督投诉渠道", ("complaint",)),
+    ("办公地址和时间", ("office",)),
+    ("公开查询", ("public_query",)),
+    ("附件", ("application_form_sample", "full_version_at")),
+)
+
+
 KIND = register(
     Kind(
         id="service-guide",
@@ -182,5 +221,6 @@ KIND = register(
         order=9,
         description="面向申请人的单个事项办事指南",
         roles=frozenset({SAME_SOURCE, SAME_ITEM}),
+        sections=SECTIONS,
     )
 )

@@ -8,7 +8,7 @@ from lxml import html
 from lxml.html import builder as E
 
 from banzhang.errors import InvalidDocument
-from banzhang.kinds.service_guide import ServiceGuide
+from banzhang.kinds.service_guide import SECTIONS, ServiceGuide
 from banzhang.models.common import Material, Step
 from banzhang.render._flowchart import FlowStep, flowchart
 from banzhang.render._page import (
@@ -85,51 +85,47 @@ def _full_sections(guide: ServiceGuide) -> Iterator[html.HtmlElement]:
     conditions = [numbered(guide.conditions)]
     if guide.prohibitions:
         conditions += [E.H3("禁止性要求"), numbered(guide.prohibitions)]
-    numbered_sections: list[tuple[str, list[html.HtmlElement | str]]] = [
-        ("适用范围", [E.P(text_or_none(guide.scope))]),
-        ("项目信息", [facts(_identity(guide))]),
-        ("事项审查类型", [E.P(text_or_none(titled("review_type", guide.review_type)))]),
-        ("审批依据", [basis_list(guide.basis)]),
-        ("受理机构", [E.P(text_or_missing(agency_text(guide.accepting_agency)))]),
-        ("决定机构", [E.P(text_or_missing(agency_text(guide.deciding_agency)))]),
-        ("审批数量", [E.P(text_or_missing(guide.quantity_limit))]),
-        ("申请条件", conditions),
-        ("申请材料", [_materials_table(guide.materials)]),
-        ("申请材料提交", [E.P(text_or_none(guide.submission)), *_non_acceptance(guide)]),
-        ("办理基本流程", _process(guide)),
-        ("办理方式", [facts(_handling(guide))]),
-        ("办结时限", [facts(_time_limits(guide))]),
-        ("收费依据及标准", [_fees(guide)]),
-        (
-            "审批结果",
-            [
-                facts(
-                    [
-                        ("结果名称", guide.result_name),
-                        ("结果样本", guide.result_sample),
-                        ("效力范围", guide.result_validity),
-                    ]
-                )
-            ],
-        ),
-        ("结果送达", [E.P(text_or_none(_delivery(guide)))]),
-        (
-            "申请人权利和义务",
-            [
-                E.P(text_or_none(guide.rights_obligations)),
-                E.P("救济途径：", text_or_missing(guide.remedies)),
-            ],
-        ),
-        ("咨询途径", [contact_block(guide.consultation)]),
+    contents: dict[str, list[html.HtmlElement | str]] = {
+        "适用范围": [E.P(text_or_none(guide.scope))],
+        "项目信息": [facts(_identity(guide))],
+        "事项审查类型": [E.P(text_or_none(titled("review_type", guide.review_type)))],
+        "审批依据": [basis_list(guide.basis)],
+        "受理机构": [E.P(text_or_missing(agency_text(guide.accepting_agency)))],
+        "决定机构": [E.P(text_or_missing(agency_text(guide.deciding_agency)))],
+        "审批数量": [E.P(text_or_missing(guide.quantity_limit))],
+        "申请条件": conditions,
+        "申请材料": [_materials_table(guide.materials)],
+        "申请材料提交": [E.P(text_or_none(guide.submission)), *_non_acceptance(guide)],
+        "办理基本流程": _process(guide),
+        "办理方式": [facts(_handling(guide))],
+        "办结时限": [facts(_time_limits(guide))],
+        "收费依据及标准": [_fees(guide)],
+        "审批结果": [
+            facts(
+                [
+                    ("结果名称", guide.result_name),
+                    ("结果样本", guide.result_sample),
+                    ("效力范围", guide.result_validity),
+                ]
+            )
+        ],
+        "结果送达": [E.P(text_or_none(_delivery(guide)))],
+        "申请人权利和义务": [
+            E.P(text_or_none(guide.rights_obligations)),
+            E.P("救济途径：", text_or_missing(guide.remedies)),
+        ],
+        "咨询途径": [contact_block(guide.consultation)],
         # A missing 监督投诉渠道 is an error of the norms [S 002]: its gap is shown.
-        ("监督投诉渠道", [contact_block(guide.complaint, required=True)]),
-        ("办公地址和时间", [contact_block(guide.office)]),
-        ("公开查询", [E.P(text_or_none(guide.public_query))]),
-    ]
-    for number, (title, children) in enumerate(numbered_sections, start=1):
-        yield section(title, *children, number=number)
+        "监督投诉渠道": [contact_block(guide.complaint, required=True)],
+        "办公地址和时间": [contact_block(guide.office)],
+        "公开查询": [E.P(text_or_none(guide.public_query))],
+    }
+    # The sections' order and titles are the kind's declaration (the Word guide follows it too).
+    *numbered_titles, annex = (title for title, _elements in SECTIONS)
+    for number, title in enumerate(numbered_titles, start=1):
+        yield section(title, *contents[title], number=number)
     yield section(
-        "附件",
+        annex,
         facts(
             [
                 # 《中华人民共和国行政许可法》第三十条 asks for both: a gap shows.

@@ -1,9 +1,9 @@
 """How a 服务指南 or 审查细则 is laid out in Word, and how its values read as text.
 
-The sections follow the 行政许可标准化指引 framework (the rendered guide's 21 sections, then the
-附件); every element of the document stands in exactly one of them, under its declared Chinese
-title ("法定办结时限：20 个工作日"). The same titles — and their declared aliases — are what the
-reader looks for in a department's document.
+The sections are the kind's declared ones (:attr:`banzhang.kinds.Kind.sections`: for a guide the
+行政许可标准化指引 framework's 21, then the 附件); every element stands in exactly one of them,
+under its declared Chinese title ("法定办结时限：20 个工作日"). The same titles — and their
+declared aliases — are what the reader looks for in a department's document.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from banzhang.declare import FieldSpec, fields_of
 
 __all__ = [
     "HEADING_NUMBER",
-    "SECTIONS",
     "numeral",
     "parse_scalar",
     "parse_time_limit",
@@ -28,69 +27,6 @@ __all__ = [
     "split_entries",
     "time_text",
 ]
-
-#: Each kind's sections: (title, the element ids it holds), in reading order.
-SECTIONS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
-    "service-guide": (
-        ("适用范围", ("scope", "region")),
-        ("项目信息", ("name", "basic_code", "implementation_code", "power_type")),
-        ("事项审查类型", ("review_type",)),
-        ("审批依据", ("basis",)),
-        ("受理机构", ("accepting_agency",)),
-        ("决定机构", ("deciding_agency",)),
-        ("审批数量", ("quantity_limit",)),
-        ("申请条件", ("conditions", "prohibitions")),
-        ("申请材料", ("materials",)),
-        ("申请材料提交", ("submission", "non_acceptance_grounds", "non_acceptance_notice")),
-        ("办理基本流程", ("process", "flowchart", "approval_flags", "joint_approval")),
-        (
-            "办理方式",
-            (
-                "modes",
-                "online",
-                "online_url",
-                "online_depth",
-                "case_type",
-                "onsite_visits",
-                "nearby_locations",
-            ),
-        ),
-        ("办结时限", ("legal_time_limit", "promised_time_limit", "on_the_spot")),
-        ("收费依据及标准", ("charged", "fee_basis", "fee_standard")),
-        ("审批结果", ("result_name", "result_sample", "result_validity")),
-        ("结果送达", ("delivery", "postal_delivery")),
-        ("申请人权利和义务", ("rights_obligations", "remedies")),
-        ("咨询途径", ("consultation",)),
-        ("监督投诉渠道", ("complaint",)),
-        ("办公地址和时间", ("office",)),
-        ("公开查询", ("public_query",)),
-        ("附件", ("application_form_sample", "full_version_at")),
-    ),
-    "review-detail": (
-        (
-            "基本信息",
-            (
-                "region",
-                "name",
-                "basic_code",
-                "power_type",
-                "agency",
-                "legal_time_limit",
-                "promised_time_limit",
-                "approval_flags",
-                "joint_approval",
-            ),
-        ),
-        ("审查环节", ("steps",)),
-        ("裁量基准", ("discretion",)),
-        ("不予受理情形", ("non_acceptance_grounds",)),
-        ("不予许可情形", ("refusal_grounds",)),
-        ("听证", ("hearing",)),
-        ("实地核查要求", ("onsite_verification",)),
-        ("陈述申辩", ("statement",)),
-        ("救济途径", ("remedies",)),
-    ),
-}
 
 #: A heading's number as departments write it: "一、", "十二．", "3." before the title.
 HEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+|\d+)\s*[、.．]\s*")

@@ -26,7 +26,7 @@ from banzhang._atomic import check_target, writing
 from banzhang._version import SPEC_VERSION
 from banzhang.declare import FieldSpec, fields_of
 from banzhang.documents import to_data
-from banzhang.formats.docx._layout import SECTIONS, numeral, scalar_text, time_text
+from banzhang.formats.docx._layout import numeral, scalar_text, time_text
 
 __all__ = ["KIND_MARK", "dump"]
 
@@ -43,7 +43,7 @@ def dump(document: Any, target: Any) -> None:
     word = _new_document(kind.id, str(data.get("spec_version") or SPEC_VERSION))
     _title(word, data, kind.title)
     specs = {spec.name: spec for spec in fields_of(kind.document)}
-    for number, (title, names) in enumerate(SECTIONS[kind.id], start=1):
+    for number, (title, names) in enumerate(kind.sections, start=1):
         word.add_heading(f"{numeral(number)}、{title}", level=1)
         for name in names:
             value = data.get(name)
