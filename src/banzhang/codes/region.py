@@ -80,12 +80,18 @@ class Region:
     @property
     def full_name(self) -> str:
         """The name with every ancestor's name before it."""
-        chain = [self.name]
-        parent = lookup(self.parent) if self.parent else None
-        while parent is not None:
-            chain.append(parent.name)
-            parent = lookup(parent.parent) if parent.parent else None
-        return "".join(reversed(chain))
+        return "".join(region.name for region in reversed(self.lineage()))
+
+    def lineage(self) -> list[Region]:
+        """This division, then the one above it, up to the top (自治区)."""
+        chain = [self]
+        while chain[-1].parent and (parent := lookup(chain[-1].parent)) is not None:
+            chain.append(parent)
+        return chain
+
+    def lies_in(self, code: str) -> bool:
+        """Whether this division is the division ``code`` or lies inside it."""
+        return any(region.code == code for region in self.lineage())
 
 
 @cache

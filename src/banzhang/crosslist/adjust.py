@@ -359,11 +359,7 @@ def _moves_between_levels(changes: list[Change], move: str, above: str, below: s
 def _is_below(code: str | None, ancestor: str | None) -> bool:
     """Whether region ``code`` lies under region ``ancestor`` (not the region itself)."""
     found = region_codes.lookup(str(code)) if code else None
-    while found is not None and found.parent:
-        if found.parent == ancestor:
-            return True
-        found = region_codes.lookup(found.parent)
-    return False
+    return found is not None and code != ancestor and found.lies_in(str(ancestor))
 
 
 def element_title(kind_id: str, element: str) -> str:

@@ -131,12 +131,8 @@ class Group:
 def department_identity(name: str, region_code: str) -> str:
     """Return ``name`` without the region's own name (or its parents') at its start."""
     found = regions.lookup(region_code)
-    prefixes = []
-    while found is not None:
-        prefixes.append(found.name)
-        found = regions.lookup(found.parent) if found.parent else None
-    for prefix in reversed(prefixes):  # 内蒙古自治区, then 包头市, then 昆都仑区
-        name = name.removeprefix(prefix)
+    for region in reversed(found.lineage() if found else []):  # 内蒙古自治区, 包头市, 昆都仑区
+        name = name.removeprefix(region.name)
     return name.strip()
 
 

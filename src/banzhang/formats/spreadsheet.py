@@ -23,13 +23,14 @@ from pathlib import PurePath
 from typing import Any
 
 from openpyxl import Workbook
-from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+from python_calamine import CalamineWorkbook, SheetTypeEnum
 
 from banzhang.errors import UnreadableInput
 from banzhang.formats._converted import ConvertedFormat
 from banzhang.formats._inputs import read_limited
 from banzhang.formats.excel import Limits
 from banzhang.formats.excel._safety import inspect_package
+from banzhang.formats.excel._whole import cell_value, sheet_state
 
 __all__ = [
     "EXTENSIONS",
@@ -48,10 +49,6 @@ NAME = "spreadsheet"
 EXTENSIONS: tuple[str, ...] = (".xls", ".ods")
 #: The largest .xls or .ods read (the whole workbook is held in memory while it is read).
 MAX_BYTES = 200 * 1024 * 1024
-#: The largest whole number kept exact in a float: above it a number stays as calamine gave it.
-_EXACT_INTEGERS = 2**53
-#: openpyxl's name for each hidden state (calamine's enum members are not hashable).
-_STATES = ((SheetVisibleEnum.Hidden, "hidden"), (SheetVisibleEnum.VeryHidden, "veryHidden"))
 
 
 def _as_workbook(source: Any) -> io.BytesIO:
@@ -66,11 +63,9 @@ def _as_workbook(source: Any) -> io.BytesIO:
     book.remove(book.worksheets[0])
     for metadata, rows in _sheets(data, name):
         sheet = book.create_sheet(metadata.name)
-        for visible, state in _STATES:
-            if metadata.visible == visible:
-                sheet.sheet_state = state
+        sheet.sheet_state = sheet_state(metadata.visible)
         for row in rows:
-            sheet.append([_cell(value) for value in row])
+            sheet.append([cell_value(value) for value in row])
         for cells in sheet.iter_rows():
             for cell in cells:
                 if isinstance(cell.value, str):
@@ -104,14 +99,6 @@ def _unreadable(name: str, err: BaseException) -> UnreadableInput:
     suffix = PurePath(name).suffix or ".xls/.ods"
     message = f"{name} 不是可读的 {suffix} 工作簿：{type(err).__name__}: {err}"
     return UnreadableInput(message, source=name)
-
-
-def _cell(value: Any) -> Any:
-    if value == "":
-        return None
-    if isinstance(value, float) and value.is_integer() and abs(value) < _EXACT_INTEGERS:
-        return int(value)  # Excel keeps every number as a float; 150200.0 was typed 150200
-    return value
 
 
 _FORMAT = ConvertedFormat(_as_workbook, ".xls 和 .ods", instead=".xlsx")

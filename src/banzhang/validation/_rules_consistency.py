@@ -79,22 +79,13 @@ def implementation_agrees(data: Any, path: str, context: ListContext) -> list[Fi
         message = f"实施编码 {parsed.code} 实施的是有子项的主项（00Y）；应按子项实施"
         out.append(finding("code.consistency", where, message, parsed.code))
     own = facts.as_str(data, "region")
-    if own is not None and regions.lookup(own) is not None and not _within(parsed.region.code, own):
+    if own is not None and regions.lookup(own) is not None and not parsed.region.lies_in(own):
         message = (
             f"实施编码 {parsed.code} 的实施主体登记于{_named(parsed.region.code)}，"
             f"不在本文档的行政区划{_named(own)}之内"
         )
         out.append(finding("code.consistency", where, message, parsed.code))
     return out
-
-
-def _within(code: str, ancestor: str) -> bool:
-    found = regions.lookup(code)
-    while found is not None:
-        if found.code == ancestor:
-            return True
-        found = regions.lookup(found.parent) if found.parent else None
-    return False
 
 
 def _named(code: str) -> str:

@@ -19,7 +19,7 @@ from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from banzhang.errors import UnreadableInput
 
-__all__ = ["WholeBook", "WholeSheet"]
+__all__ = ["WholeBook", "WholeSheet", "cell_value", "sheet_state"]
 
 #: The largest whole number a float holds exactly: above it a number stays a float.
 _EXACT_INTEGERS = 2**53
@@ -43,7 +43,7 @@ class WholeSheet:
             except Exception as err:  # calamine's own errors: a broken sheet
                 message = f"工作表“{self.title}”的 XML 无法读取：{err}"
                 raise UnreadableInput(message, source=self.title) from err
-            self._rows = [tuple(_value(cell) for cell in row) for row in raw]
+            self._rows = [tuple(cell_value(cell) for cell in row) for row in raw]
         return self._rows
 
     def values(
@@ -78,18 +78,20 @@ class WholeBook:
         except Exception as err:  # not a workbook calamine can open
             message = f"{name} 不是可读的 .xlsx 工作簿：{type(err).__name__}: {err}"
             raise UnreadableInput(message, source=name) from err
-        self._sheets = {m.name: WholeSheet(book, m.name, _state(m.visible)) for m in metadata}
+        self._sheets = {m.name: WholeSheet(book, m.name, sheet_state(m.visible)) for m in metadata}
         self.sheetnames = list(self._sheets)
 
     def __getitem__(self, name: str) -> WholeSheet:
         return self._sheets[name]
 
 
-def _state(visible: Any) -> str:
+def sheet_state(visible: Any) -> str:
+    """openpyxl's name for calamine's visibility of a sheet (visible, hidden, veryHidden)."""
     return next((state for found, state in _STATES if visible == found), "visible")
 
 
-def _value(cell: Any) -> Any:
+def cell_value(cell: Any) -> Any:
+    """A calamine cell as openpyxl gives it: empty is ``None``, a whole number an integer."""
     if cell == "":
         return None  # calamine's empty cell
     if type(cell) is float and cell.is_integer() and abs(cell) < _EXACT_INTEGERS:
