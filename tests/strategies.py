@@ -55,6 +55,7 @@ _HOSTILE = [
     " ",
     "\t",
     "\r\n",
+    "_x0041_",
 ]
 #: Characters XML 1.0 (so Excel and XML files) cannot hold: most C0 controls, surrogates, FFFE/F.
 XML_ILLEGAL = "".join(

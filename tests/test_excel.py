@@ -65,6 +65,26 @@ def test_formula_text_is_written_as_text() -> None:
     assert (back.scope, back.name) == (guide.scope, "+1")
 
 
+@pytest.mark.parametrize("whole", [True, False], ids=["whole", "streamed"])
+def test_excel_escapes_read_as_characters_and_literal_ones_as_written(whole: bool) -> None:
+    """``_x000D_`` in a cell is Excel's escape of a carriage return, on both reading paths;
+    text that itself reads ``_x0041_`` is written escaped, so it comes back as written."""
+    limits = excel.Limits() if whole else excel.Limits(whole_sheets_bytes=0)
+    guide = attrs.evolve(examples.load("service-guide"), scope="见_x0041_与_x000D_条")
+    assert excel.load(_written(guide), limits=limits).scope == guide.scope
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["包头市市场监督管理局权责清单"])
+    sheet.append(["序号", "权力编码", "权力名称", "权力类别", "备注"])
+    sheet.append([1, "000117047000", "食品经营许可", "行政许可", "第一条_x000D_\n第二条"])
+    buffer = io.BytesIO()
+    book.save(buffer)  # openpyxl keeps the text as given: as Excel writes a CR in a cell
+    buffer.seek(0)
+    data = excel.load_data(buffer, limits=limits)
+    assert data["items"][0]["remark"] == "第一条\r\n第二条"
+
+
 def test_codes_keep_leading_zeros_and_all_18_characters() -> None:
     """Codes are text cells: 000… and 18-character USCCs survive."""
     buffer = _written(examples.load("power-list"))

@@ -23,12 +23,15 @@ from typing import Any
 from xml.etree.ElementTree import ParseError
 
 from defusedxml import DefusedXmlException
+from openpyxl.cell.text import Text
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import DATA_TAG, ROW_TAG, WorkSheetParser
+from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse
 
 from banzhang.errors import UnreadableInput
+from banzhang.formats.excel._escapes import unescape
 from banzhang.formats.excel._safety import MAX_ROWS
 from banzhang.formats.excel._whole import WholeSheet
 
@@ -48,6 +51,7 @@ class CellError(str):
 _HEAD_BYTES = 64 * 1024
 _DIMENSION = re.compile(rb"<(?:[\w.-]+:)?dimension[\s/>]")
 _SHEET_DATA = re.compile(rb"<(?:[\w.-]+:)?sheetData[\s/>]")
+_STRING_TAG = f"{{{SHEET_MAIN_NS}}}si"
 
 
 def load_read_only(source: Any, *, data_only: bool) -> Any:
@@ -69,6 +73,16 @@ class _Sheet(ReadOnlyWorksheet):
 
 
 class _Reader(ExcelReader):
+    def read_strings(self) -> None:
+        """Read the shared strings as written: :func:`iter_values` unescapes ``_xHHHH_`` once,
+        in shared and inline strings alike (openpyxl would drop each ``x005F_`` here, turning a
+        literal ``_x005F_x0041_`` into an escape)."""
+        package: Any = self.package
+        part = package.find(SHARED_STRINGS)
+        if part is not None:
+            with self.archive.open(part.PartName[1:]) as source:
+                self.shared_strings = _raw_strings(source)
+
     def read_worksheets(self) -> None:
         """Add each worksheet as a :class:`_Sheet` (what ExcelReader does in read-only mode)."""
         for sheet, rel in self.parser.find_sheets():
@@ -78,6 +92,17 @@ class _Reader(ExcelReader):
             worksheet.sheet_state = sheet.state or "visible"
             book: Any = self.wb
             book._sheets.append(worksheet)
+
+
+def _raw_strings(source: Any) -> list[str]:
+    """openpyxl's ``read_string_table``, each text as written."""
+    strings = []
+    for _event, node in iterparse(source):
+        if node.tag == _STRING_TAG:
+            text: Any = Text.from_tree(node)
+            strings.append(text.content)
+            node.clear()
+    return strings
 
 
 class _FlatParser(WorkSheetParser):
@@ -143,6 +168,8 @@ def iter_values(
                 for cell in cells:
                     if cell["data_type"] == "e":  # an error value, not text that looks like one
                         cell["value"] = CellError(cell["value"])
+                    elif cell["data_type"] == "s":  # _x000D_ is a carriage return, as calamine
+                        cell["value"] = unescape(cell["value"])
                 yield sheet._get_row(cells, 1, max_col, values_only=True)
 
 

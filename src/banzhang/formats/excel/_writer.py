@@ -1,4 +1,4 @@
-"""Write documents and templates as .xlsx, streaming (openpyxl write-only mode).
+"""Write documents and templates as .xlsx, streaming (banzhang's own SpreadsheetML writer).
 
 Every workbook banzhang writes is also a fill-in template: Chinese headers with input hints,
 a hidden row of element ids, dropdowns fed from a hidden codelist sheet, code columns formatted as
@@ -9,20 +9,10 @@ sheet with the kind and spec version. Text is always written as text — a value
 
 from __future__ import annotations
 
-import contextlib
-import copy
-import os
-import re
 from collections.abc import Iterable
 from typing import Any
 
 import attrs
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.comments import Comment
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import IllegalCharacterError
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from banzhang import codelists, kinds
 from banzhang._access import get as _get
@@ -31,8 +21,9 @@ from banzhang._version import SPEC_VERSION, __version__
 from banzhang.errors import InvalidDocument
 from banzhang.formats.excel._cells import NO, YES, write_value
 from banzhang.formats.excel._layout import INDEX_HEADER, Column, Layout, Table, layout_for
-from banzhang.formats.excel._print import WRAP, print_ready, style_header
 from banzhang.formats.excel._sheets import CODELIST_SHEET, FORM_HEADERS, GUIDE_SHEET, META_SHEET
+from banzhang.formats.excel._xlsx import NOT_XML, Book, Sheet, Style, UnwritableText, column_letter
+from banzhang.formats.excel._xlsx import Column as Look
 from banzhang.validation.findings import Finding
 
 __all__ = ["dump", "iter_dump", "template"]
@@ -40,9 +31,6 @@ __all__ = ["dump", "iter_dump", "template"]
 #: Excel's own limit on the characters of one cell.
 CELL_LIMIT = 32767
 _DROPDOWN_SPARE_ROWS = 1000
-_TEXT_FORMAT = "@"
-#: Text openpyxl would not write as text: a formula ("=…"), or an error value ("#N/A", …).
-_FORMULA_START = ("=", "#")
 
 
 def dump(document: Any, target: Any) -> None:
@@ -72,9 +60,9 @@ def iter_dump(kind_id: str, envelope: Any, items: Iterable[Any], target: Any) ->
         InvalidDocument: a value Excel cannot hold (over 32,767 characters, or a control
             character); the finding names its path.
     """
-    check_target(target)  # before the sheets' streams open: a bad target leaves nothing behind
+    check_target(target)  # before anything is written: a bad target leaves nothing behind
     layout = layout_for(kind_id)
-    book = Workbook(write_only=True)
+    book = Book()
     spec_version = _get(envelope, "spec_version") or SPEC_VERSION
     try:
         writer = _BookWriter(book, layout, spec_version=str(spec_version))
@@ -85,85 +73,74 @@ def iter_dump(kind_id: str, envelope: Any, items: Iterable[Any], target: Any) ->
             writer.write_linked_of(envelope, index=None, base="$")
         writer.finish()
     except BaseException:
-        _abandon(book)
+        book.close()
         raise
     with writing(target) as handle:
         book.save(handle)
 
 
-def _abandon(book: Workbook) -> None:
-    """Close the sheets' streams of a workbook that will not be saved, and drop their files."""
-    for sheet in book.worksheets:
-        with contextlib.suppress(Exception):  # the stream may be mid-row; we only clean up
-            sheet.close()
-        with contextlib.suppress(OSError, AttributeError, TypeError):
-            os.remove(getattr(sheet, "filename", ""))
-
-
 @attrs.define
 class _SheetState:
     table: Table
-    sheet: Any
+    sheet: Sheet
     rows: int = 0
 
 
 class _BookWriter:
-    """Writes the sheets of one layout, in order, into a write-only workbook."""
+    """Writes the sheets of one layout, in order, into a streaming workbook."""
 
-    def __init__(self, book: Workbook, layout: Layout, *, spec_version: str) -> None:
+    def __init__(self, book: Book, layout: Layout, *, spec_version: str) -> None:
         self.spec_version = spec_version
-        self.wrapped_style: Any = None
         self.book = book
         self.layout = layout
         self.dropdowns = _codelist_ranges(layout)
-        self.form_sheet = book.create_sheet(layout.form.sheet)
+        self.form_sheet = book.add_sheet(
+            layout.form.sheet,
+            columns=(Look(28, Style.HEADER), Look(60), Look(24, hidden=True)),
+            freeze=(1, 0),
+            title_rows=1,
+        )
         self.tables: dict[str, _SheetState] = {}
         for table in layout.tables[1:]:
-            state = _SheetState(table, book.create_sheet(table.sheet))
-            self._start_table(state)
+            state = _SheetState(table, self._start_table(table))
             self.tables[table.sheet] = state
 
     # -- the form (envelope or single document) ---------------------------------------------
 
     def write_form(self, document: Any) -> None:
         sheet = self.form_sheet
-        sheet.freeze_panes = "A2"
-        print_ready(sheet)
-        for letter, width in (("A", 28), ("B", 60), ("C", 24)):
-            sheet.column_dimensions[letter].width = width
-        sheet.column_dimensions["C"].hidden = True
-        sheet.append([_header_cell(sheet, text, None) for text in FORM_HEADERS])
+        sheet.append(FORM_HEADERS, style=Style.HEADER)
         for row, column in enumerate(self.layout.form.columns, start=2):
             value = _value_at(document, column.path) if document is not None else None
-            cell = self._cell(sheet, column, value, base="$")
+            cell = self._cell(column, value, base="$")
             try:
-                sheet.append([_header_cell(sheet, column.header, column), cell, column.id])
-            except _UNWRITABLE_TEXT as err:
+                sheet.append((column.header, cell, column.id))
+            except UnwritableText as err:
                 raise _illegal_character(self.layout.form, document, "$") from err
+            sheet.add_comment(row, 1, _hint(column))
             self._add_dropdown(sheet, column, f"B{row}")
 
     # -- tables ---------------------------------------------------------------------------
 
-    def _start_table(self, state: _SheetState) -> None:
-        table, sheet = state.table, state.sheet
-        first = 2 if table.keyed else 1
-        sheet.freeze_panes = f"{get_column_letter(first)}3"
-        sheet.row_dimensions[2].hidden = True
-        print_ready(sheet, title_rows="1:2")
-        headers, ids = [], []
-        if table.keyed:
-            sheet.column_dimensions["A"].width = 8
-            headers.append(_header_cell(sheet, INDEX_HEADER, None))
-            ids.append("#")
+    def _start_table(self, table: Table) -> Sheet:
+        looks = [Look(8)] if table.keyed else []
+        looks += [
+            Look(_width(column), Style.TEXT if column.spec.element.code else Style.PLAIN)
+            for column in table.columns
+        ]
+        sheet = self.book.add_sheet(
+            table.sheet, columns=looks, freeze=(2, 1 if table.keyed else 0), title_rows=2
+        )
+        headers = [INDEX_HEADER] if table.keyed else []
+        ids = ["#"] if table.keyed else []
+        first = len(headers) + 1
         for position, column in enumerate(table.columns, start=first):
-            letter = get_column_letter(position)
-            sheet.column_dimensions[letter].width = _width(column)
-            if column.spec.element.code:
-                sheet.column_dimensions[letter].number_format = _TEXT_FORMAT
-            headers.append(_header_cell(sheet, column.header, column))
+            headers.append(column.header)
             ids.append(column.id)
-        sheet.append(headers)
-        sheet.append(ids)
+            sheet.add_comment(1, position, _hint(column))
+        sheet.append(headers, style=Style.HEADER)
+        sheet.append(ids, hidden=True)
+        return sheet
 
     def write_items(self, items: Iterable[Any]) -> None:
         assert self.layout.main is not None
@@ -182,89 +159,50 @@ class _BookWriter:
                 )
 
     def _append(self, state: _SheetState, row_value: Any, index: int | None, base: str) -> None:
-        sheet = state.sheet
         cells: list[Any] = [index] if state.table.keyed else []
         cells += [
-            self._cell(sheet, column, _value_at(row_value, column.path), base=base)
+            self._cell(column, _value_at(row_value, column.path), base=base)
             for column in state.table.columns
         ]
         try:
-            sheet.append(cells)
-        except _UNWRITABLE_TEXT as err:
+            state.sheet.append(cells)
+        except UnwritableText as err:
             raise _illegal_character(state.table, row_value, base) from err
         state.rows += 1
 
-    def _cell(self, sheet: Any, column: Column, value: Any, *, base: str) -> Any:
+    def _cell(self, column: Column, value: Any, *, base: str) -> Any:
         """Return what goes in the cell; its path is built only for an error (a hot path)."""
         written = write_value(column, value)
-        if type(written) is str and (
-            len(written) > CELL_LIMIT or written.startswith(_FORMULA_START) or "\n" in written
-        ):
-            path = f"{base}.{column.id}"
-            try:
-                return self._special_text(sheet, column, written, path=path)
-            except IllegalCharacterError as err:
-                raise _illegal_character_at(path) from err
+        if type(written) is str and len(written) > CELL_LIMIT:
+            raise _too_long(f"{base}.{column.id}", column, len(written))
         return written
-
-    def _special_text(self, sheet: Any, column: Column, written: str, *, path: str) -> Any:
-        """Refuse text over Excel's limit; write text that looks like a formula or an error
-        value as text; wrap text of several lines, so it prints as written."""
-        if len(written) > CELL_LIMIT:
-            raise _too_long(path, column, len(written))
-        cell = WriteOnlyCell(sheet, value=written)
-        cell.data_type = "s"  # text, never a formula
-        if "\n" in written:
-            self._wrap(cell)
-        return cell
-
-    def _wrap(self, cell: Any) -> None:
-        """Wrap ``cell``'s text. Setting an alignment looks the style up in the workbook's
-        tables each time (tens of thousands of cells in a list): the first cell's resolved style
-        is copied to the rest instead (openpyxl's ``_style``; the minor version is pinned)."""
-        if self.wrapped_style is None:
-            cell.alignment = WRAP
-            self.wrapped_style = cell._style
-        else:
-            cell._style = copy.copy(self.wrapped_style)
 
     # -- dropdowns, codelists, instructions, metadata ---------------------------------------
 
-    def _add_dropdown(self, sheet: Any, column: Column, cells: str) -> None:
+    def _add_dropdown(self, sheet: Sheet, column: Column, cells: str) -> None:
         source = self.dropdowns.get(_dropdown_key(column))
         if source is None:
             return
         codelist = column.spec.element.codelist
         strict = not column.multi and not (codelist and codelists.get(codelist).open)
-        validation = DataValidation(
-            type="list", formula1=source, allow_blank=True, showErrorMessage=strict
-        )
-        validation.add(cells)
-        sheet.data_validations.append(validation)
+        sheet.add_list_validation(cells, source, strict=strict)
 
     def finish(self) -> None:
         for state in self.tables.values():
             last = state.rows + 2 + _DROPDOWN_SPARE_ROWS
             first = 2 if state.table.keyed else 1
             for position, column in enumerate(state.table.columns, start=first):
-                letter = get_column_letter(position)
+                letter = column_letter(position)
                 self._add_dropdown(state.sheet, column, f"{letter}3:{letter}{last}")
         _write_guide(self.book, self.layout)
         _write_codelists(self.book, self.layout)
-        meta = self.book.create_sheet(META_SHEET)
+        meta = self.book.add_sheet(META_SHEET, hidden=True)
         for key, value in (
             ("kind", self.layout.kind.id),
             ("spec_version", self.spec_version),
             ("generator", f"banzhang {__version__}"),
         ):
-            meta.append([key, _text_cell(meta, value)])
-        meta.sheet_state = "hidden"
-
-
-def _text_cell(sheet: Any, value: str) -> Any:
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.data_type = "s"  # text, never a formula
-    return cell
+            meta.append((key, value))
 
 
 def _value_at(value: Any, path: tuple[str, ...]) -> Any:
@@ -279,14 +217,6 @@ def _width(column: Column) -> int:
     if column.multi or (column.spec.shape == "str" and not column.spec.element.codelist):
         return 30 if not column.spec.element.code else 22
     return max(10, min(24, len(column.header) * 2 + 4))
-
-
-def _header_cell(sheet: Any, text: str, column: Column | None) -> Any:
-    cell = style_header(WriteOnlyCell(sheet, value=text))
-    cell.data_type = "s"
-    if column is not None:
-        cell.comment = Comment(_hint(column), "banzhang", width=320, height=160)
-    return cell
 
 
 def _hint(column: Column) -> str:
@@ -316,14 +246,14 @@ def _codelist_ranges(layout: Layout) -> dict[str | None, str]:
     )
     ranges: dict[str | None, str] = {}
     for position, key in enumerate(keys, start=1):
-        letter = get_column_letter(position)
+        letter = column_letter(position)
         count = 2 if key == "bool" else len(codelists.get(key))
         ranges[key] = f"'{CODELIST_SHEET}'!${letter}$2:${letter}${count + 1}"
     return ranges
 
 
-def _write_codelists(book: Workbook, layout: Layout) -> None:
-    sheet = book.create_sheet(CODELIST_SHEET)
+def _write_codelists(book: Book, layout: Layout) -> None:
+    sheet = book.add_sheet(CODELIST_SHEET, hidden=True)
     keys = sorted(key for key in _codelist_ranges(layout) if key)
     columns = [
         [key] + ([YES, NO] if key == "bool" else [e.title for e in codelists.get(key)])
@@ -331,17 +261,15 @@ def _write_codelists(book: Workbook, layout: Layout) -> None:
     ]
     for row in range(max((len(c) for c in columns), default=0)):
         sheet.append([column[row] if row < len(column) else None for column in columns])
-    sheet.sheet_state = "hidden"
 
 
-def _write_guide(book: Workbook, layout: Layout) -> None:
-    sheet = book.create_sheet(GUIDE_SHEET)
+def _write_guide(book: Book, layout: Layout) -> None:
+    widths = (18, 26, 24, 6, 10, 40, 40, 24, 28)
+    sheet = book.add_sheet(
+        GUIDE_SHEET, columns=[Look(width) for width in widths], freeze=(1, 0), title_rows=1
+    )
     headers = ["工作表", "列名", "要素编号", "必填", "类型", "说明", "可选值", "示例", "来源"]
-    for letter, width in zip("ABCDEFGHI", (18, 26, 24, 6, 10, 40, 40, 24, 28), strict=True):
-        sheet.column_dimensions[letter].width = width
-    sheet.freeze_panes = "A2"
-    print_ready(sheet)
-    sheet.append([style_header(WriteOnlyCell(sheet, value=header)) for header in headers])
+    sheet.append(headers, style=Style.HEADER)
     for table in layout.tables:
         for column in table.columns:
             sheet.append(_guide_row(table, column))
@@ -401,19 +329,12 @@ def _too_long(path: str, column: Column, length: int) -> InvalidDocument:
     return InvalidDocument(message, (finding,))
 
 
-#: Characters XML 1.0 (so a worksheet) cannot hold: C0 controls but tab and newlines, the
-#: non-characters U+FFFE and U+FFFF, and lone surrogates.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-#: How openpyxl (a control character) and lxml (any other non-XML character) refuse such text.
-_UNWRITABLE_TEXT = (IllegalCharacterError, ValueError)
-
-
 def _illegal_character(table: Table, row_value: Any, base: str) -> InvalidDocument:
     path = base
     for column in table.columns:
         value = _value_at(row_value, column.path)
         texts = value if isinstance(value, list | tuple) else [value]
-        if any(isinstance(text, str) and _NOT_XML.search(text) for text in texts):
+        if any(isinstance(text, str) and NOT_XML.search(text) for text in texts):
             path = f"{base}.{column.id}"
             break
     return _illegal_character_at(path)

@@ -6,11 +6,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 
 from banzhang._atomic import writing
-from banzhang.formats.excel._print import WRAP, print_ready, style_header
+from banzhang.formats.excel._xlsx import NOT_XML, Book, Column, Style
 
 __all__ = ["Section", "write_workbook"]
 
@@ -35,27 +33,32 @@ class Section:
 def write_workbook(target: Any, sections: Iterable[Section]) -> None:
     """Write ``sections`` as a workbook: bold coloured headers, frozen, wrapped text, printing
     landscape and fitted to the page's width with the header on every page."""
-    book = Workbook(write_only=True)
-    for section in sections:
-        sheet = book.create_sheet(section.title[:31])
-        sheet.freeze_panes = "A2"
-        print_ready(sheet)
-        for position, width in enumerate(section.widths, start=1):
-            sheet.column_dimensions[chr(64 + position)].width = width
-        sheet.append([_cell(sheet, header, header=True) for header in section.headers])
-        for row in section.rows:
-            sheet.append([_cell(sheet, value) for value in row])
+    book = Book()
+    try:
+        for section in sections:
+            widths = list(section.widths) + [None] * (len(section.headers) - len(section.widths))
+            sheet = book.add_sheet(
+                section.title[:31],
+                columns=[Column(width, Style.WRAP) for width in widths],
+                freeze=(1, 0),
+                title_rows=1,
+            )
+            sheet.append(list(section.headers), style=Style.HEADER)
+            for row in section.rows:
+                sheet.append([_cell(value) for value in row])
+    except BaseException:
+        book.close()
+        raise
     with writing(target) as handle:
         book.save(handle)
 
 
-def _cell(sheet: Any, value: Any, *, header: bool = False) -> Any:
-    cell = WriteOnlyCell(
-        sheet, value=value if not isinstance(value, list | tuple) else "\n".join(map(str, value))
-    )
-    if isinstance(cell.value, str):
-        cell.data_type = "s"  # text, never a formula
-    if header:
-        return style_header(cell)
-    cell.alignment = WRAP
-    return cell
+def _cell(value: Any) -> Any:
+    """A report's cell: text, a number or a boolean; a list one entry a line. A character a
+    worksheet cannot hold (a department's stray control character, quoted) shows as �."""
+    if isinstance(value, list | tuple):
+        value = "\n".join(map(str, value))
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    text = str(value)
+    return NOT_XML.sub("\ufffd", text) if NOT_XML.search(text) else text

@@ -1,0 +1,560 @@
+"""A streaming .xlsx writer: exactly the SpreadsheetML banzhang's workbooks use, written directly.
+
+Why not openpyxl or xlsxwriter: both build a cell object (or a dispatch) per cell and escape each
+string through a general XML layer; a list of 5,000 items has 140,000 cells. Here a row is one
+formatted string, escaped only where a value holds ``&``, ``<``, ``>`` or a carriage return, and
+checked for characters XML cannot hold with one regular-expression search a row. Measured on the
+benchmark list (benchmarks/run.py, ``excel_dump_xlsxwriter``): faster than xlsxwriter's
+constant-memory mode writing the same cells — see docs/excel.md.
+
+What it writes: inline strings (text is never a formula, and no shared-string table has to be
+held in memory), numbers, booleans; five cell styles (:class:`Style`); column widths, hidden
+columns and rows, frozen panes; list dropdowns; header comments (notes); and the print setup of
+every visible sheet (landscape A4, fitted to the page's width, title rows on each page). Rows go
+to a temporary file per sheet, so memory stays flat however many rows.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import shutil
+import tempfile
+import zipfile
+from collections.abc import Iterable, Sequence
+from typing import IO, Any
+
+import attrs
+
+from banzhang.formats.excel._escapes import escape as excel_escape
+
+__all__ = ["Book", "Column", "Sheet", "Style", "UnwritableText", "column_letter"]
+
+#: Characters XML 1.0 (so a worksheet) cannot hold: C0 controls but tab and newlines, the
+#: non-characters U+FFFE and U+FFFF, and lone surrogates.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+#: Rows kept as text before they are encoded and written to the sheet's temporary file.
+_ROWS_PER_FLUSH = 256
+#: Deflate level: 6 (zlib's default, as Excel, openpyxl and xlsxwriter use).
+_COMPRESSION = 6
+
+
+class UnwritableText(ValueError):
+    """A value holds a character a worksheet cannot hold (a control character, U+FFFE, …)."""
+
+
+class Style(enum.IntEnum):
+    """The cell styles of every workbook banzhang writes (their index in ``cellXfs``)."""
+
+    PLAIN = 0
+    #: Number format "@": what a person types in stays text (codes keep their leading zeros).
+    TEXT = 1
+    #: Bold white on blue, bordered, centred and wrapped.
+    HEADER = 2
+    #: Wrapped, top-aligned: text of several lines prints as written.
+    WRAP = 3
+    TEXT_WRAP = 4
+
+
+#: The style a value of several lines takes in a column of each style.
+_WRAPPED = {
+    Style.PLAIN: Style.WRAP,
+    Style.TEXT: Style.TEXT_WRAP,
+    Style.HEADER: Style.HEADER,
+    Style.WRAP: Style.WRAP,
+    Style.TEXT_WRAP: Style.TEXT_WRAP,
+}
+
+
+@attrs.frozen
+class Column:
+    """How one column looks.
+
+    Attributes:
+        width: in characters; ``None`` keeps Excel's default.
+        style: the style of the values written in it; a ``TEXT`` column also keeps text format
+            for the cells a person fills in later.
+        hidden: hidden from view (still read back).
+    """
+
+    width: float | None = None
+    style: Style = Style.PLAIN
+    hidden: bool = False
+
+
+def column_letter(position: int) -> str:
+    """The letters of column ``position`` (1 → "A", 27 → "AA").
+
+    >>> column_letter(1), column_letter(26), column_letter(28)
+    ('A', 'Z', 'AB')
+    """
+    letters = ""
+    while position:
+        position, remainder = divmod(position - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+_LETTERS = [column_letter(position) for position in range(1, 703)]  # A … ZZ
+
+
+def _escape(text: str) -> str:
+    """Escape text for an element's content: XML's escapes, a lone carriage return kept as
+    ``&#13;``, and a literal ``_xHHHH_`` kept from reading as Excel's escape of a character."""
+    if "_x" in text:
+        text = excel_escape(text)
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")
+    return text
+
+
+def _attribute(text: str) -> str:
+    return _escape(text).replace('"', "&quot;")
+
+
+def _quoted_sheet(name: str) -> str:
+    """A sheet's name as a formula or defined name refers to it: ``'权责清单'``."""
+    return "'" + name.replace("'", "''") + "'"
+
+
+class Sheet:
+    """One worksheet, written row after row. Create with :meth:`Book.add_sheet`."""
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        columns: Sequence[Column],
+        freeze: tuple[int, int] | None,
+        title_rows: int | None,
+        hidden: bool,
+    ) -> None:
+        self.name = name
+        self.hidden = hidden
+        self.rows = 0
+        self._widest = len(columns)  # the most cells any row has: for <dimension>
+        self._columns = list(columns)
+        self._styles = [column.style for column in columns]
+        self._freeze = freeze
+        self._title_rows = title_rows
+        self._pending: list[str] = []
+        # On disk from the first row (the page cache keeps a small one in memory): memory stays
+        # flat at any size.
+        self._stream: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115
+        self._validations: list[str] = []
+        self.comments: list[tuple[int, int, str]] = []
+
+    @property
+    def title_rows(self) -> int | None:
+        """How many rows print at the top of every page (``None``: not print-ready)."""
+        return self._title_rows
+
+    def append(
+        self, values: Sequence[Any], *, style: Style | None = None, hidden: bool = False
+    ) -> None:
+        """Write the next row: ``None`` leaves a cell empty, text is always text.
+
+        Args:
+            values: the cells from column A.
+            style: one style for every cell of the row (a header row); by default each cell
+                takes its column's style, wrapped when it holds several lines.
+            hidden: hide the row.
+
+        Raises:
+            UnwritableText: a value holds a character XML cannot hold; nothing of the row is
+                written.
+        """
+        self.rows += 1
+        number = self.rows
+        count = len(values)
+        if count > len(_LETTERS):
+            message = f"a row holds at most {len(_LETTERS)} cells"
+            raise ValueError(message)
+        self._widest = max(self._widest, count)
+        if style is not None:
+            styles: Sequence[Style] = [style] * count
+        elif count > len(self._styles):
+            styles = self._styles + [Style.PLAIN] * (count - len(self._styles))
+        else:
+            styles = self._styles
+        cells = [f'<row r="{number}" hidden="1">' if hidden else f'<row r="{number}">']
+        cells += [
+            _cell(f"{letter}{number}", cell_style, value)
+            for letter, cell_style, value in zip(_LETTERS, styles, values, strict=False)
+            if value is not None and value != ""
+        ]
+        cells.append("</row>")
+        row = "".join(cells)
+        if NOT_XML.search(row):
+            self.rows -= 1
+            message = f"row {number} holds a character a worksheet cannot hold"
+            raise UnwritableText(message)
+        self._pending.append(row)
+        if len(self._pending) >= _ROWS_PER_FLUSH:
+            self._flush()
+
+    def add_comment(self, row: int, column: int, text: str) -> None:
+        """Attach a note (shown on hover) to the cell at ``row``, ``column`` (from 1)."""
+        self.comments.append((row, column, text))
+
+    def add_list_validation(self, cells: str, source: str, *, strict: bool) -> None:
+        """Give ``cells`` (``"D3:D1002"``) a dropdown of the values in range ``source``.
+
+        A strict dropdown refuses anything else; a lenient one only offers its values.
+        """
+        self._validations.append(
+            f'<dataValidation type="list" allowBlank="1" showErrorMessage="{int(strict)}"'
+            f' sqref="{cells}"><formula1>{_escape(source)}</formula1></dataValidation>'
+        )
+
+    def _flush(self) -> None:
+        if self._pending:
+            self._stream.write("".join(self._pending).encode())
+            self._pending.clear()
+
+    # -- the package ------------------------------------------------------------------------
+
+    def write_xml(self, out: IO[bytes], legacy_drawing: str | None) -> None:
+        """Write the whole worksheet part to ``out``."""
+        self._flush()
+        out.write(self._head().encode())
+        self._stream.seek(0)
+        shutil.copyfileobj(self._stream, out, 1 << 20)
+        out.write(self._tail(legacy_drawing).encode())
+
+    def close(self) -> None:
+        """Drop the rows written so far (the workbook is saved or abandoned)."""
+        self._stream.close()
+        self._pending.clear()
+
+    def _head(self) -> str:
+        fit = '<pageSetUpPr fitToPage="1"/>' if self._title_rows is not None else ""
+        parts = [f'{_DECLARATION}<worksheet xmlns="{_MAIN}" xmlns:r="{_RELATIONSHIPS}">']
+        if fit:
+            parts.append(f"<sheetPr>{fit}</sheetPr>")
+        # The size up front: a streaming reader need not read the whole sheet to learn it.
+        corner = f"{_LETTERS[max(self._widest, 1) - 1]}{max(self.rows, 1)}"
+        parts.append(
+            f'<dimension ref="A1:{corner}"/>' if corner != "A1" else '<dimension ref="A1"/>'
+        )
+        parts.append(f"<sheetViews>{self._view()}</sheetViews>")
+        parts.append('<sheetFormatPr defaultRowHeight="15"/>')
+        cols = self._cols()
+        if cols:
+            parts.append(f"<cols>{cols}</cols>")
+        parts.append("<sheetData>")
+        return "".join(parts)
+
+    def _view(self) -> str:
+        if self._freeze is None:
+            return '<sheetView workbookViewId="0"/>'
+        rows, columns = self._freeze
+        top_left = f"{_LETTERS[columns]}{rows + 1}"
+        pane = {(True, True): "bottomRight", (True, False): "bottomLeft"}.get(
+            (rows > 0, columns > 0), "topRight"
+        )
+        splits = (f' xSplit="{columns}"' if columns else "") + (f' ySplit="{rows}"' if rows else "")
+        return (
+            f'<sheetView workbookViewId="0"><pane{splits} topLeftCell="{top_left}"'
+            f' activePane="{pane}" state="frozen"/><selection pane="{pane}"'
+            f' activeCell="{top_left}" sqref="{top_left}"/></sheetView>'
+        )
+
+    def _cols(self) -> str:
+        cols = []
+        for position, column in enumerate(self._columns, start=1):
+            attributes = f' min="{position}" max="{position}"'
+            if column.width is not None:
+                attributes += f' width="{column.width}" customWidth="1"'
+            if column.style in (Style.TEXT, Style.TEXT_WRAP):
+                attributes += f' style="{int(Style.TEXT)}"'
+            if column.hidden:
+                attributes += ' hidden="1"'
+            cols.append(f"<col{attributes}/>")
+        return "".join(cols)
+
+    def _tail(self, legacy_drawing: str | None) -> str:
+        parts = ["</sheetData>"]
+        if self._validations:
+            parts.append(f'<dataValidations count="{len(self._validations)}">')
+            parts += self._validations
+            parts.append("</dataValidations>")
+        parts.append(_MARGINS)
+        if self._title_rows is not None:
+            parts.append(_PAGE_SETUP)
+        if legacy_drawing is not None:
+            parts.append(f'<legacyDrawing r:id="{legacy_drawing}"/>')
+        parts.append("</worksheet>")
+        return "".join(parts)
+
+
+def _cell(reference: str, style: Style, value: Any) -> str:
+    """One cell's XML: text inline (never a formula), wrapped when it runs over several lines."""
+    kind = type(value)
+    if kind is str:
+        if "\n" in value:
+            style = _WRAPPED[style]
+        space = ' xml:space="preserve"' if value[0].isspace() or value[-1].isspace() else ""
+        return (
+            f'<c r="{reference}"{_STYLE_ATTRIBUTE[style]} t="inlineStr">'
+            f"<is><t{space}>{_escape(value)}</t></is></c>"
+        )
+    if kind is bool:
+        return f'<c r="{reference}"{_STYLE_ATTRIBUTE[style]} t="b"><v>{int(value)}</v></c>'
+    if kind is int or kind is float:
+        return f'<c r="{reference}"{_STYLE_ATTRIBUTE[style]}><v>{value!r}</v></c>'
+    message = f"a cell holds text, a number or a boolean, not {kind.__name__}"
+    raise TypeError(message)
+
+
+_MARGINS = (
+    '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+)
+#: Landscape A4 (paper size 9), one page wide, as many pages down as the rows need.
+_PAGE_SETUP = '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
+_STYLE_ATTRIBUTE = {style: (f' s="{int(style)}"' if style else "") for style in Style}
+
+
+class Book:
+    """A workbook written sheet by sheet, saved as one .xlsx package."""
+
+    def __init__(self) -> None:
+        self.sheets: list[Sheet] = []
+
+    def add_sheet(
+        self,
+        name: str,
+        *,
+        columns: Sequence[Column] = (),
+        freeze: tuple[int, int] | None = None,
+        title_rows: int | None = None,
+        hidden: bool = False,
+    ) -> Sheet:
+        """Add a sheet after the others.
+
+        Args:
+            name: the sheet's name (at most 31 characters, as Excel allows).
+            columns: how columns A, B, … look.
+            freeze: the rows and columns frozen at the top left.
+            title_rows: make the sheet print-ready, these top rows printed on every page.
+            hidden: hide the sheet's tab.
+        """
+        sheet = Sheet(name, columns=columns, freeze=freeze, title_rows=title_rows, hidden=hidden)
+        self.sheets.append(sheet)
+        return sheet
+
+    def save(self, handle: IO[bytes]) -> None:
+        """Write the package to ``handle`` and drop the sheets' temporary rows."""
+        try:
+            with zipfile.ZipFile(
+                handle, "w", zipfile.ZIP_DEFLATED, compresslevel=_COMPRESSION
+            ) as package:
+                self._write_package(package)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Drop every sheet's temporary rows (after saving, or when abandoning the book)."""
+        for sheet in self.sheets:
+            sheet.close()
+
+    def _write_package(self, package: zipfile.ZipFile) -> None:
+        commented = [number for number, sheet in enumerate(self.sheets, 1) if sheet.comments]
+        package.writestr("[Content_Types].xml", _content_types(len(self.sheets), commented))
+        package.writestr("_rels/.rels", _ROOT_RELATIONSHIPS)
+        package.writestr("docProps/app.xml", _APP)
+        package.writestr("docProps/core.xml", _CORE)
+        package.writestr("xl/workbook.xml", self._workbook())
+        package.writestr("xl/_rels/workbook.xml.rels", _workbook_relationships(len(self.sheets)))
+        package.writestr("xl/styles.xml", _STYLES)
+        for number, sheet in enumerate(self.sheets, start=1):
+            drawing = None
+            if sheet.comments:
+                drawing = "rId2"
+                package.writestr(
+                    f"xl/worksheets/_rels/sheet{number}.xml.rels", _sheet_relationships(number)
+                )
+                package.writestr(f"xl/comments{number}.xml", _comments(sheet.comments))
+                package.writestr(
+                    f"xl/drawings/vmlDrawing{number}.vml", _notes(number, sheet.comments)
+                )
+            with package.open(f"xl/worksheets/sheet{number}.xml", "w", force_zip64=True) as out:
+                sheet.write_xml(out, drawing)
+
+    def _workbook(self) -> str:
+        sheets, names = [], []
+        for index, sheet in enumerate(self.sheets):
+            state = ' state="hidden"' if sheet.hidden else ""
+            sheets.append(
+                f'<sheet name="{_attribute(sheet.name)}" sheetId="{index + 1}"{state}'
+                f' r:id="rId{index + 1}"/>'
+            )
+            if sheet.title_rows:
+                rows = f"{_quoted_sheet(sheet.name)}!$1:${sheet.title_rows}"
+                names.append(
+                    f'<definedName name="_xlnm.Print_Titles" localSheetId="{index}">'
+                    f"{_escape(rows)}</definedName>"
+                )
+        active = next((index for index, sheet in enumerate(self.sheets) if not sheet.hidden), 0)
+        defined = f"<definedNames>{''.join(names)}</definedNames>" if names else ""
+        return (
+            f'{_DECLARATION}<workbook xmlns="{_MAIN}" xmlns:r="{_RELATIONSHIPS}">'
+            f'<bookViews><workbookView activeTab="{active}"/></bookViews>'
+            f"<sheets>{''.join(sheets)}</sheets>{defined}</workbook>"
+        )
+
+
+def _comments(notes: Iterable[tuple[int, int, str]]) -> str:
+    entries = "".join(
+        f'<comment ref="{_LETTERS[column - 1]}{row}" authorId="0"><text><t xml:space="preserve">'
+        f"{_escape(text)}</t></text></comment>"
+        for row, column, text in notes
+    )
+    return (
+        f'{_DECLARATION}<comments xmlns="{_MAIN}"><authors><author>banzhang</author></authors>'
+        f"<commentList>{entries}</commentList></comments>"
+    )
+
+
+def _notes(sheet_number: int, notes: Sequence[tuple[int, int, str]]) -> str:
+    """The VML shapes Excel draws a sheet's notes with (hidden until the cell is hovered)."""
+    shapes = "".join(
+        f'<v:shape id="_x0000_s{sheet_number * 1024 + index + 1}" type="#_x0000_t202"'
+        ' style="position:absolute;margin-left:59.25pt;margin-top:1.5pt;width:240pt;'
+        'height:120pt;z-index:1;visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">'
+        '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/>'
+        '<v:path o:connecttype="none"/><v:textbox style="mso-direction-alt:auto">'
+        '<div style="text-align:left"></div></v:textbox><x:ClientData ObjectType="Note">'
+        "<x:MoveWithCells/><x:SizeWithCells/><x:AutoFill>False</x:AutoFill>"
+        f"<x:Row>{row - 1}</x:Row><x:Column>{column - 1}</x:Column></x:ClientData></v:shape>"
+        for index, (row, column, _text) in enumerate(notes)
+    )
+    return (
+        '<xml xmlns:v="urn:schemas-microsoft-com:vml"'
+        ' xmlns:o="urn:schemas-microsoft-com:office:office"'
+        ' xmlns:x="urn:schemas-microsoft-com:office:excel">'
+        f'<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data="{sheet_number}"/></o:shapelayout>'
+        '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202"'
+        ' path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/>'
+        '<v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>'
+        f"{shapes}</xml>"
+    )
+
+
+_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PACKAGE_RELATIONSHIPS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE = "application/vnd.openxmlformats-officedocument"
+
+
+def _content_types(sheets: int, commented: Sequence[int]) -> str:
+    parts = {
+        "/xl/workbook.xml": f"{_OFFICE}.spreadsheetml.sheet.main+xml",
+        "/xl/styles.xml": f"{_OFFICE}.spreadsheetml.styles+xml",
+        "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
+        "/docProps/app.xml": f"{_OFFICE}.extended-properties+xml",
+    }
+    overrides = [
+        f'<Override PartName="{name}" ContentType="{content}"/>' for name, content in parts.items()
+    ]
+    overrides += [
+        f'<Override PartName="/xl/worksheets/sheet{number}.xml"'
+        f' ContentType="{_OFFICE}.spreadsheetml.worksheet+xml"/>'
+        for number in range(1, sheets + 1)
+    ]
+    overrides += [
+        f'<Override PartName="/xl/comments{number}.xml"'
+        f' ContentType="{_OFFICE}.spreadsheetml.comments+xml"/>'
+        for number in commented
+    ]
+    return (
+        f'{_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels"'
+        ' ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Default Extension="vml" ContentType="{_OFFICE}.vmlDrawing"/>'
+        f"{''.join(overrides)}</Types>"
+    )
+
+
+def _workbook_relationships(sheets: int) -> str:
+    entries = [
+        f'<Relationship Id="rId{number}" Type="{_RELATIONSHIPS}/worksheet"'
+        f' Target="worksheets/sheet{number}.xml"/>'
+        for number in range(1, sheets + 1)
+    ]
+    entries.append(
+        f'<Relationship Id="rId{sheets + 1}" Type="{_RELATIONSHIPS}/styles" Target="styles.xml"/>'
+    )
+    return (
+        f'{_DECLARATION}<Relationships xmlns="{_PACKAGE_RELATIONSHIPS}">'
+        f"{''.join(entries)}</Relationships>"
+    )
+
+
+def _sheet_relationships(number: int) -> str:
+    return (
+        f'{_DECLARATION}<Relationships xmlns="{_PACKAGE_RELATIONSHIPS}">'
+        f'<Relationship Id="rId1" Type="{_RELATIONSHIPS}/comments"'
+        f' Target="../comments{number}.xml"/>'
+        f'<Relationship Id="rId2" Type="{_RELATIONSHIPS}/vmlDrawing"'
+        f' Target="../drawings/vmlDrawing{number}.vml"/></Relationships>'
+    )
+
+
+_ROOT_RELATIONSHIPS = (
+    f'{_DECLARATION}<Relationships xmlns="{_PACKAGE_RELATIONSHIPS}">'
+    f'<Relationship Id="rId1" Type="{_RELATIONSHIPS}/officeDocument" Target="xl/workbook.xml"/>'
+    f'<Relationship Id="rId2" Type="{_PACKAGE_RELATIONSHIPS}/metadata/core-properties"'
+    ' Target="docProps/core.xml"/>'
+    f'<Relationship Id="rId3" Type="{_RELATIONSHIPS}/extended-properties"'
+    ' Target="docProps/app.xml"/>'
+    "</Relationships>"
+)
+_APP = (
+    f'{_DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'extended-properties"><Application>banzhang</Application></Properties>'
+)
+_CORE = (
+    f'{_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/'
+    'metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+    "<dc:creator>banzhang</dc:creator></cp:coreProperties>"
+)
+_BORDER_SIDE = '<color rgb="FF8EA9DB"/>'
+#: The five styles of :class:`Style`, in order. Header: bold white on blue (#305496), thin
+#: light-blue borders, centred and wrapped.
+_STYLES = (
+    f'{_DECLARATION}<styleSheet xmlns="{_MAIN}">'
+    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
+    '<font><b/><sz val="11"/><color rgb="FFFFFFFF"/><name val="Calibri"/><family val="2"/></font>'
+    "</fonts>"
+    '<fills count="3"><fill><patternFill patternType="none"/></fill>'
+    '<fill><patternFill patternType="gray125"/></fill>'
+    '<fill><patternFill patternType="solid"><fgColor rgb="FF305496"/><bgColor indexed="64"/>'
+    "</patternFill></fill></fills>"
+    '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>'
+    f'<border><left style="thin">{_BORDER_SIDE}</left><right style="thin">{_BORDER_SIDE}</right>'
+    f'<top style="thin">{_BORDER_SIDE}</top><bottom style="thin">{_BORDER_SIDE}</bottom>'
+    "<diagonal/></border></borders>"
+    '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+    '<cellXfs count="5">'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1"'
+    ' applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center"'
+    ' wrapText="1"/></xf>'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">'
+    '<alignment vertical="top" wrapText="1"/></xf>'
+    '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"'
+    ' applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>'
+    "</cellXfs>"
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
+    "</styleSheet>"
+)
