@@ -24,7 +24,14 @@ from banzhang import codelists, codes
 from banzhang.formats.excel._layout import Column
 from banzhang.formats.excel._readonly import CellError
 
-__all__ = ["CellProblem", "numbered", "read_value", "split_numbered", "write_value"]
+__all__ = [
+    "CellProblem",
+    "codes_by_title",
+    "numbered",
+    "read_value",
+    "split_numbered",
+    "write_value",
+]
 
 #: What reading a cell may say besides its value: (rule id, Chinese message).
 CellProblem = tuple[str, str]
@@ -89,6 +96,21 @@ def numbered(entries: list[str]) -> str:
 _EXACT_MARKER = re.compile(r"(?:^|(?<=\n))(\d+)\. ")
 
 
+#: "1. " … "99. ": the markers of the lines :func:`numbered` writes.
+_LINE_MARKERS = tuple(f"{number}. " for number in range(1, 100))
+
+
+def _numbered_lines(text: str) -> list[str] | None:
+    """The entries of text whose every line starts with the next marker ("1. a\n2. b"), as
+    :func:`numbered` writes one-line entries; ``None`` for any other text (the markers
+    decide it)."""
+    lines = text.split("\n")
+    if len(lines) > len(_LINE_MARKERS) or not all(map(str.startswith, lines, _LINE_MARKERS)):
+        return None
+    # "1. " to "9. " are three characters long, "10. " to "99. " four.
+    return [line[3:] for line in lines[:9]] + [line[4:] for line in lines[9:]]
+
+
 def split_numbered(text: str, *, exact: bool) -> list[str]:
     """Split a numbered multi-line cell ("1.…\\n2.…") into its entries.
 
@@ -103,6 +125,8 @@ def split_numbered(text: str, *, exact: bool) -> list[str]:
             loaded = None
         if isinstance(loaded, list) and all(isinstance(entry, str) for entry in loaded):
             return loaded
+    if exact and (lines := _numbered_lines(text)) is not None:
+        return lines
     marker = _EXACT_MARKER if exact else _MARKER
     cuts: list[tuple[int, int]] = []
     expected = 1
@@ -175,7 +199,7 @@ def _read_codelist(name: str, text: str, *, exact: bool) -> str:
     """A title becomes its code; leniently, letter aliases and stray spaces are forgiven too."""
     if exact:
         # banzhang writes a valid code as its title and anything else as it is.
-        return _codes_by_title(name).get(text, text)
+        return codes_by_title(name).get(text, text)
     folded = _fold(text)
     return codelists.get(name).resolve(folded) or folded
 
@@ -184,7 +208,7 @@ def _read_codelist(name: str, text: str, *, exact: bool) -> str:
 _TITLED: dict[str, tuple[codelists.Codelist, dict[str, str]]] = {}
 
 
-def _codes_by_title(name: str) -> dict[str, str]:
+def codes_by_title(name: str) -> dict[str, str]:
     """Each code of the codelist ``name`` by its title, rebuilt when a profile replaced it."""
     codelist = codelists.get(name)
     cached = _TITLED.get(name)

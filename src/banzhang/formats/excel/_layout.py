@@ -47,6 +47,12 @@ class Column:
     former_ids: tuple[str, ...] = ()
     #: Plain text (no code, no codelist, one value): read as it is from banzhang's own files.
     plain: bool = attrs.field(init=False, eq=False, repr=False)
+    #: One text or code value: in banzhang's own files the cell's text is the value.
+    verbatim: bool = attrs.field(init=False, eq=False, repr=False)
+    #: Several text or code values: in banzhang's own files, the numbered lines are the values.
+    verbatim_entries: bool = attrs.field(init=False, eq=False, repr=False)
+    #: One value of a codelist (not a code): banzhang's own files show its title.
+    titled: bool = attrs.field(init=False, eq=False, repr=False)
     #: For a codelist column, each code's title (what the cell shows); ``None`` otherwise.
     titles: dict[str, str] | None = attrs.field(init=False, eq=False, repr=False)
 
@@ -54,6 +60,14 @@ class Column:
         element = self.spec.element
         plain = not self.multi and self.spec.shape == "str" and not element.code
         object.__setattr__(self, "plain", plain and not element.codelist)
+        one_text = not self.multi and self.spec.shape == "str"
+        object.__setattr__(
+            self, "verbatim", one_text and bool(element.code or not element.codelist)
+        )
+        texts = self.multi and self.spec.item_shape in ("str", None)
+        entries = texts and bool(element.code or not element.codelist)
+        object.__setattr__(self, "verbatim_entries", entries)
+        object.__setattr__(self, "titled", one_text and bool(element.codelist and not element.code))
         found = codelists.get(element.codelist) if element.codelist else None
         titles = {entry.code: entry.title for entry in found} if found else None
         object.__setattr__(self, "titles", titles)

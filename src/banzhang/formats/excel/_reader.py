@@ -23,7 +23,12 @@ from banzhang import codes, kinds
 from banzhang._version import SPEC_VERSION
 from banzhang.declare import fields_of
 from banzhang.errors import BanzhangError, UnreadableInput
-from banzhang.formats.excel._cells import CellProblem, read_value, split_numbered
+from banzhang.formats.excel._cells import (
+    CellProblem,
+    codes_by_title,
+    read_value,
+    split_numbered,
+)
 from banzhang.formats.excel._envelope import infer as infer_envelope
 from banzhang.formats.excel._headers import Target, match_headers, normalize
 from banzhang.formats.excel._layout import Column, Layout, Table, layout_for
@@ -198,6 +203,7 @@ class _BookReader:
     """Reads one workbook according to one layout."""
 
     def __init__(self, book: Any, formulas: Any, layout: Layout, *, exact: bool, name: str) -> None:
+        self._plans: dict[int, tuple[list[tuple[int, Target]], _Plan]] = {}
         self.book = book
         self.formulas = formulas
         self.layout = layout
@@ -447,6 +453,45 @@ class _BookReader:
 
     # -- values ------------------------------------------------------------------------------
 
+    def plan(self, mapping: list[tuple[int, Target]]) -> _Plan:
+        """The plan of a sheet's ``mapping`` (the same list object for every row of a sheet)."""
+        found = self._plans.get(id(mapping))
+        if found is None or found[0] is not mapping:
+            found = self._plans[id(mapping)] = (mapping, _Plan.of(mapping))
+        return found[1]
+
+    def put_columns(
+        self,
+        data: dict[str, Any],
+        plan: _Plan,
+        cells: tuple[Any, ...],
+        *,
+        at: tuple[str, str, int],
+        findings: list[Finding],
+    ) -> None:
+        """Set every element column's value of a row in ``data``; ``at`` is (object path, sheet,
+        row). The hot loop of reading: text in banzhang's own files is taken as written."""
+        exact = self.exact
+        width = len(cells)
+        for index, column, key in plan.columns:
+            raw = cells[index] if index < width else None
+            if raw is None:
+                continue
+            if exact and type(raw) is str:
+                if column.titled:  # a codelist's title: its code
+                    raw = codes_by_title(column.spec.element.codelist or "").get(raw, raw)
+                elif column.verbatim_entries:  # numbered lines of text or codes
+                    raw = split_numbered(raw, exact=True)
+                elif not column.verbatim:
+                    self._put(data, column, raw, at=(at[0], at[1], index, at[2]), findings=findings)
+                    continue
+                if key is not None:
+                    data[key] = raw
+                else:
+                    _set(data, column.path, raw)
+                continue
+            self._put(data, column, raw, at=(at[0], at[1], index, at[2]), findings=findings)
+
     def _put(
         self,
         data: dict[str, Any],
@@ -467,6 +512,36 @@ class _BookReader:
         if value is None or (value == [] and column.multi):
             return
         _set(data, column.path, value)
+
+
+@attrs.frozen
+class _Plan:
+    """A sheet's column mapping sorted for the per-row loop, worked out once a sheet.
+
+    Attributes:
+        index: the column of the 序号, if any.
+        columns: (column index, element column, its one key when the element is not nested)
+            for each element column.
+        linked: the ``linked-text`` and ``linked-field`` targets (departments' files only).
+    """
+
+    index: int | None
+    columns: tuple[tuple[int, Column, str | None], ...]
+    linked: tuple[tuple[int, Target], ...]
+
+    @classmethod
+    def of(cls, mapping: list[tuple[int, Target]]) -> _Plan:
+        """The plan of ``mapping``."""
+        index = next((at for at, target in mapping if target.role == "index"), None)
+        columns = tuple(
+            (at, target.column, target.column.path[0] if len(target.column.path) == 1 else None)
+            for at, target in mapping
+            if target.role == "column" and target.column is not None
+        )
+        linked = tuple(
+            (at, target) for at, target in mapping if target.role in ("linked-text", "linked-field")
+        )
+        return cls(index, columns, linked)
 
 
 @functools.cache
@@ -518,21 +593,24 @@ class _ItemBuilder:
         letters: dict[str, str],
     ) -> None:
         self.sources.append(RowSource(self.path, self.sheet, row_number, letters))
+        plan = self.reader.plan(mapping)
+        if plan.index is not None and self.key is None and plan.index < len(cells):
+            self.key = cells[plan.index]
+        at = (self.path, self.sheet, row_number)
+        self.reader.put_columns(self.data, plan, cells, at=at, findings=self.findings)
+        if plan.linked:
+            self._add_linked(row_number, cells, plan.linked)
+
+    def _add_linked(
+        self, row_number: int, cells: tuple[Any, ...], targets: tuple[tuple[int, Target], ...]
+    ) -> None:
+        """A department's row: 子项 fields beside the item's own, or an array as numbered text."""
         entries: dict[str, dict[str, Any]] = {}
-        for index, target in mapping:
+        for index, target in targets:
             raw = cells[index] if index < len(cells) else None
-            if target.role == "index":
-                self.key = self.key if self.key is not None else raw
-            elif target.role == "column" and target.column is not None:
-                at = (self.path, self.sheet, index, row_number)
-                self.reader._put(self.data, target.column, raw, at=at, findings=self.findings)
-            elif target.role == "linked-text" and target.linked is not None and raw is not None:
+            if target.role == "linked-text" and target.linked is not None and raw is not None:
                 self._add_text_entries(target.linked, raw)
-            elif (
-                target.role == "linked-field"
-                and target.linked is not None
-                and target.column is not None
-            ):
+            elif target.linked is not None and target.column is not None:  # linked-field
                 entry = entries.setdefault(target.linked.element or "", {})
                 element = target.linked.element or ""
                 position = len(self.data.get(element, []))
@@ -613,25 +691,26 @@ class _LinkedCursor:
         self.table = table
         self.rows = reader._table_rows(table, findings)
         #: Rows read ahead (at most two), each with its 序号 as written and as compared.
-        self.ahead: list[tuple[Row, Any, tuple[int, str] | None]] = []
+        self.ahead: list[tuple[Row, Any, tuple[int, int | str] | None]] = []
         self.unmatched: list[Finding] = []
         #: The 序号 of the last row read into an item: a mistyped row breaks the order after it.
-        self.last_key: tuple[int, str] | None = None
+        self.last_key: tuple[int, int | str] | None = None
         parent = reader.layout.main.model if reader.layout.main is not None else None
         specs = {spec.name: spec for spec in fields_of(parent)} if parent is not None else {}
         spec = specs.get(table.element or "")
         self.every_item_has_rows = spec is not None and spec.required
 
-    def _peek(self, offset: int = 0) -> tuple[Row, Any, tuple[int, str] | None] | None:
+    def _peek(self, offset: int = 0) -> tuple[Row, Any, tuple[int, int | str] | None] | None:
         while len(self.ahead) <= offset and self.rows is not None:
             row = next(self.rows, None)
             if row is None:
                 break
-            written = _row_key(row[1], row[2])
+            index = self.reader.plan(row[2]).index
+            written = row[1][index] if index is not None and index < len(row[1]) else None
             self.ahead.append((row, written, None if written is None else _as_key(written)))
         return self.ahead[offset] if len(self.ahead) > offset else None
 
-    def _mistyped(self, compared: tuple[int, str]) -> bool:
+    def _mistyped(self, compared: tuple[int, int | str]) -> bool:
         """The next row alone breaks the order: the row after it follows the rows read so far."""
         after = self._peek(1)
         after_key = after[2] if after is not None else None
@@ -644,9 +723,12 @@ class _LinkedCursor:
     ) -> list[dict[str, Any]]:
         entries: list[dict[str, Any]] = []
         wanted = _as_key(key)
-        while (peeked := self._peek()) is not None:
+        ahead = self.ahead
+        while (peeked := ahead[0] if ahead else self._peek()) is not None:
             (row_number, cells, mapping, letters), row_key, compared = peeked
-            if compared is not None and compared > wanted:
+            if compared == wanted:
+                pass  # the common case: the next row is this item's
+            elif compared is not None and compared > wanted:
                 if not self._mistyped(compared):
                     break
                 after = self._peek(1)
@@ -666,16 +748,15 @@ class _LinkedCursor:
             self.last_key = wanted
             path = f"{item_path}.{self.table.element}[{len(entries)}]"
             entry: dict[str, Any] = {}
-            for index, target in mapping:
-                if target.role == "column" and target.column is not None:
-                    raw = cells[index] if index < len(cells) else None
-                    at = (path, self.table.sheet, index, row_number)
-                    self.reader._put(entry, target.column, raw, at=at, findings=findings)
+            plan = self.reader.plan(mapping)
+            at = (path, self.table.sheet, row_number)
+            self.reader.put_columns(entry, plan, cells, at=at, findings=findings)
             self.reader._complete_arrays(entry, self.table.model)
             entries.append(entry)
             sources.append(RowSource(path, self.table.sheet, row_number, letters))
-        findings.extend(self.unmatched)
-        self.unmatched = []
+        if self.unmatched:
+            findings.extend(self.unmatched)
+            self.unmatched = []
         return entries
 
     def leftovers(self) -> list[Finding]:
@@ -704,22 +785,18 @@ class _LinkedCursor:
 def _blank(cells: tuple[Any, ...], *, exact: bool) -> bool:
     """A row with nothing in it; in a department's file, spaces count as nothing too."""
     if exact:
-        return all(cell is None for cell in cells)
+        return cells.count(None) == len(cells)
     return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells)
 
 
-def _row_key(cells: tuple[Any, ...], mapping: list[tuple[int, Target]]) -> Any:
-    for index, target in mapping:
-        if target.role == "index" and index < len(cells):
-            return cells[index]
-    return None
-
-
-def _as_key(value: Any) -> tuple[int, str]:
+def _as_key(value: Any) -> tuple[int, int | str]:
+    """A 序号 as compared: numbers (written as numbers or digits) before any other text."""
+    if type(value) is int:
+        return (0, value)
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return (0, f"{int(value):020d}")
+        return (0, int(value))
     text = str(value).strip()
-    return (0, f"{int(text):020d}") if text.isdigit() else (1, text)
+    return (0, int(text)) if text.isdigit() else (1, text)
 
 
 def _find_header(

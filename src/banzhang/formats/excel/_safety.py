@@ -23,6 +23,7 @@ from banzhang.formats._prolog import declares_dtd, root_start
 __all__ = ["Limits", "PackageScan", "inspect_package"]
 
 _FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
+_UNPREFIXED_FORMULA = re.compile(rb"<f[ >/]")
 _ERROR_CELL = re.compile(rb"<(?:\w+:)?c\b[^>]*?\st=\"e\"")
 _ROW_NUMBER = re.compile(rb"<row\b[^>]*?\sr=\"(\d+)\"")
 _PREFIXED_ROW_NUMBER = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"(\d+)\"")
@@ -109,7 +110,7 @@ def inspect_package(source: Any, name: str, limits: Limits) -> PackageScan:
             if sum(member.file_size for member in sheets) > limits.whole_sheets_bytes:
                 return PackageScan(any(_has_formula(package, m) for m in sheets), plain=False)
             whole = [package.read(member) for member in sheets]
-            formulas = any(_FORMULA.search(data) for data in whole)
+            formulas = any(_holds_formula(data) for data in whole)
             plain = not formulas and all(_plain(data) for data in whole)
             return PackageScan(formulas, plain)
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as err:
@@ -168,6 +169,15 @@ def _plain(sheet: bytes) -> bool:
     if numbers and (numbers[-1] > MAX_ROWS or any(a >= b for a, b in itertools.pairwise(numbers))):
         return False
     return all(int(number) <= MAX_ROWS for number in _CELL_ROW_LONG.findall(sheet))
+
+
+def _holds_formula(sheet: bytes) -> bool:
+    """Whether a sheet's XML has a formula element. The full expression tries every ``<``;
+    an unprefixed ``<f`` is looked for with its literal start, a prefixed one only when the
+    sheet has a ``:f`` at all (``<formula1>`` of a dropdown is neither)."""
+    if _UNPREFIXED_FORMULA.search(sheet):
+        return True
+    return b":f" in sheet and _FORMULA.search(sheet) is not None
 
 
 def _has_formula(package: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:

@@ -43,7 +43,7 @@ class WholeSheet:
             except Exception as err:  # calamine's own errors: a broken sheet
                 message = f"工作表“{self.title}”的 XML 无法读取：{err}"
                 raise UnreadableInput(message, source=self.title) from err
-            self._rows = [tuple(cell_value(cell) for cell in row) for row in raw]
+            self._rows = [_row_values(row) for row in raw]
         return self._rows
 
     def values(
@@ -88,6 +88,17 @@ class WholeBook:
 def sheet_state(visible: Any) -> str:
     """openpyxl's name for calamine's visibility of a sheet (visible, hidden, veryHidden)."""
     return next((state for found, state in _STATES if visible == found), "visible")
+
+
+def _row_values(row: list[Any]) -> tuple[Any, ...]:
+    """:func:`cell_value` of each cell of a row. Most cells are text: they are told apart
+    without a call each (a whole sheet is hundreds of thousands of cells)."""
+    return tuple(
+        [
+            cell if type(cell) is str and cell else None if cell == "" else cell_value(cell)
+            for cell in row
+        ]
+    )
 
 
 def cell_value(cell: Any) -> Any:
