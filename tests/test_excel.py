@@ -85,6 +85,29 @@ def test_excel_escapes_read_as_characters_and_literal_ones_as_written(whole: boo
     assert data["items"][0]["remark"] == "第一条\r\n第二条"
 
 
+def test_each_sheet_states_its_size_up_front() -> None:
+    """Every sheet has a <dimension> before its rows (the last column and row written), so a
+    streaming reader need not parse it twice; openpyxl reads the same size."""
+    power = examples.load("power-list")
+    buffer = _written(power)
+    with zipfile.ZipFile(buffer) as package:
+        head = package.read("xl/worksheets/sheet2.xml")[:2000]
+    assert b'<dimension ref="A1:' in head
+    assert head.index(b"<dimension") < head.index(b"<sheetData")
+    buffer.seek(0)
+    sheet = load_workbook(buffer, read_only=True)["权责清单"]
+    assert sheet.max_row == len(power.items) + 2
+    assert sheet.max_column == len(next(sheet.iter_rows(max_row=1, values_only=True)))
+
+
+def test_a_report_shows_a_character_a_sheet_cannot_hold_as_a_replacement(tmp_path: Path) -> None:
+    """A report quoting a department's stray control character is still written (as �)."""
+    report = tmp_path / "r.xlsx"
+    write_workbook(report, [Section("问题", ["文件", "说明"], [("a\x01.json", ["一", "二"])])])
+    rows = list(load_workbook(report)["问题"].iter_rows(values_only=True))
+    assert rows == [("文件", "说明"), ("a\ufffd.json", "一\n二")]
+
+
 def test_codes_keep_leading_zeros_and_all_18_characters() -> None:
     """Codes are text cells: 000… and 18-character USCCs survive."""
     buffer = _written(examples.load("power-list"))

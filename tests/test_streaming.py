@@ -98,3 +98,83 @@ def test_a_plain_workbook_read_whole_is_read_as_when_streamed(tmp_path: Path) ->
         assert excel.load_data(path) == excel.load_data(path, limits=STREAMING), path.name
         fast = list(excel.iter_findings(path))
         assert fast == list(excel.iter_findings(path, limits=STREAMING)), path.name
+
+
+def _one_sheet_package(target: Path, sheet_data: str, strings: list[str]) -> None:
+    """A minimal .xlsx of one sheet (权责清单) with the given rows and shared strings."""
+    import zipfile  # noqa: PLC0415 - this helper only
+
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    package = "http://schemas.openxmlformats.org/package/2006/relationships"
+    office = "application/vnd.openxmlformats-officedocument.spreadsheetml"
+    entries = "".join(f"<si><t>{text}</t></si>" for text in strings)
+    parts = {
+        "[Content_Types].xml": (
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+            f'<Override PartName="/xl/workbook.xml" ContentType="{office}.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml"'
+            f' ContentType="{office}.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml"'
+            f' ContentType="{office}.sharedStrings+xml"/></Types>'
+        ),
+        "_rels/.rels": (
+            f'<Relationships xmlns="{package}"><Relationship Id="rId1"'
+            f' Type="{relations}/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+        ),
+        "xl/workbook.xml": (
+            f'<workbook xmlns="{main}" xmlns:r="{relations}"><sheets>'
+            '<sheet name="权责清单" sheetId="1" r:id="rId1"/></sheets></workbook>'
+        ),
+        "xl/_rels/workbook.xml.rels": (
+            f'<Relationships xmlns="{package}"><Relationship Id="rId1"'
+            f' Type="{relations}/worksheet" Target="worksheets/sheet1.xml"/>'
+            f'<Relationship Id="rId2" Type="{relations}/sharedStrings"'
+            ' Target="sharedStrings.xml"/></Relationships>'
+        ),
+        "xl/sharedStrings.xml": f'<sst xmlns="{main}">{entries}</sst>',
+        "xl/worksheets/sheet1.xml": (
+            f'<worksheet xmlns="{main}"><sheetData>{sheet_data}</sheetData></worksheet>'
+        ),
+    }
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, text in parts.items():
+            out.writestr(name, text)
+
+
+def test_a_workbook_whose_cells_would_fill_memory_is_streamed(tmp_path: Path) -> None:
+    """calamine copies a shared string into every cell that refers to it, and holds a sheet's
+    whole rectangle: 30,000 cells naming one 30 KB string (900 MB), or two cells at opposite
+    corners of a sheet, would exhaust memory read whole. A 1 MB file must not do that: the
+    package scan estimates it and sends it down the streaming path."""
+    from banzhang.formats.excel._safety import inspect_package  # noqa: PLC0415
+
+    header = '<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" t="s"><v>2</v></c></row>'
+    copies = tmp_path / "copies.xlsx"
+    rows = "".join(f'<row r="{n}"><c r="B{n}" t="s"><v>0</v></c></row>' for n in range(2, 30_002))
+    _one_sheet_package(copies, header + rows, ["字" * 10_000, "基本编码", "事项名称"])
+    corners = tmp_path / "corners.xlsx"
+    far = '<row r="1048576"><c r="XFD1048576" t="s"><v>0</v></c></row>'
+    _one_sheet_package(corners, header + far, ["x", "基本编码", "事项名称"])
+    for path in (copies, corners):
+        assert not inspect_package(path, path.name, excel.Limits()).plain, path.name
+    assert inspect_package(copies, "copies", excel.Limits(whole_memory_bytes=2**40)).plain
+    items = excel.load_data(copies)["items"]  # streamed: flat memory, every row read
+    assert len(items) == 30_000
+    assert items[0]["name"] == "字" * 10_000
+
+
+def test_rows_and_columns_before_the_first_cell_keep_their_places(tmp_path: Path) -> None:
+    """A sheet whose first cell is C3 is read whole with its cells where they are: findings
+    name the same cells as when streamed."""
+    path = tmp_path / "offset.xlsx"
+    cells = (
+        '<row r="3"><c r="C3" t="s"><v>0</v></c><c r="D3" t="s"><v>1</v></c></row>'
+        '<row r="4"><c r="C4" t="s"><v>2</v></c><c r="D4" t="s"><v>3</v></c></row>'
+    )
+    _one_sheet_package(path, cells, ["基本编码", "事项名称", "0001", "食品经营许可"])
+    assert excel.load_data(path) == excel.load_data(path, limits=STREAMING)
+    fast = [(f.rule, f.source) for f in excel.iter_findings(path)]
+    assert fast == [(f.rule, f.source) for f in excel.iter_findings(path, limits=STREAMING)]
+    assert any(source and source.startswith("权责清单!") for _, source in fast)

@@ -9,6 +9,7 @@ entity expansion, no external entities, whichever part is read.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import zipfile
@@ -27,10 +28,9 @@ _UNPREFIXED_FORMULA = re.compile(rb"<f[ >/]")
 _ERROR_CELL = re.compile(rb"<(?:\w+:)?c\b[^>]*?\st=\"e\"")
 _ROW_NUMBER = re.compile(rb"<row\b[^>]*?\sr=\"(\d+)\"")
 _PREFIXED_ROW_NUMBER = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"(\d+)\"")
-#: A cell reference with a row number of seven digits or more (Excel's last row has seven).
-#: The literal start keeps the search fast; an attribute it matches by mistake only sends the
-#: workbook down the streaming path.
-_CELL_ROW_LONG = re.compile(rb"r=\"[A-Z]{1,3}([0-9]{7,})\"")
+_SLICE_BYTES = 4 * 1024**2
+#: Sheets larger than this have the reach of their cell references measured exactly.
+_EXACT_SIZE_BYTES = 8 * 1024**2
 #: The most rows a worksheet has (Excel 2007 and later): a larger row number is no real sheet.
 MAX_ROWS = 1_048_576
 
@@ -50,10 +50,14 @@ class Limits:
         max_shared_strings_bytes: the most the shared-string table may inflate to. The reader
             holds that table whole (every cell refers into it), so it is capped on its own,
             well below the total: a 200,000-item list written by Excel needs about 300 MB.
-        whole_sheets_bytes: worksheets up to this size in all (inflated) are read whole by
+        whole_sheets_bytes: worksheets up to this size in all (inflated) may be read whole by
             calamine, several times faster; larger ones stream through openpyxl, whose memory
-            stays flat however long the list (calamine holds a whole sheet's cells: about
-            4 bytes of memory a byte of sheet XML). 0 always streams.
+            stays flat however long the list. 0 always streams.
+        whole_memory_bytes: the most the cells of a workbook read whole may take in calamine's
+            memory, as estimated before parsing: every cell of each sheet's rectangle (32 bytes
+            each, empty or not) plus each shared-string cell's own copy of its text (calamine
+            copies the text into every cell that refers to it, so one long string referred to
+            by a million cells would take gigabytes). Over it, the workbook streams.
     """
 
     max_total_bytes: int = 2 * 1024**3
@@ -61,7 +65,8 @@ class Limits:
     ratio_floor_bytes: int = 1024**2
     max_members: int = 10_000
     max_shared_strings_bytes: int = 512 * 1024**2
-    whole_sheets_bytes: int = 64 * 1024**2
+    whole_sheets_bytes: int = 384 * 1024**2
+    whole_memory_bytes: int = 640 * 1024**2
 
 
 @attrs.frozen
@@ -109,13 +114,66 @@ def inspect_package(source: Any, name: str, limits: Limits) -> PackageScan:
             ]
             if sum(member.file_size for member in sheets) > limits.whole_sheets_bytes:
                 return PackageScan(any(_has_formula(package, m) for m in sheets), plain=False)
-            whole = [package.read(member) for member in sheets]
-            formulas = any(_holds_formula(data) for data in whole)
-            plain = not formulas and all(_plain(data) for data in whole)
-            return PackageScan(formulas, plain)
+            return _scan_sheets(package, sheets, members, limits)
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as err:
             message = f"{name} 的压缩数据已损坏：{err}"
             raise UnreadableInput(message, source=name) from err
+
+
+#: What one cell takes in calamine's memory, empty or not (its value enum).
+_CELL_BYTES = 32
+#: The markup around an inline string's text: ``<c r="A1" t="inlineStr"><is><t>…</t></is></c>``.
+_INLINE_MARKUP_BYTES = 40
+#: A cell reference whose column has two or three letters (AA1, XFD9): a wide sheet.
+_WIDE_CELL = re.compile(rb"r=\"([A-Z]{2,3})[0-9]")
+#: The start of an entry of the shared-string table.
+_STRING_ENTRY = re.compile(rb"<(?:\w+:)?si[\s>/]")
+
+
+def _scan_sheets(
+    package: zipfile.ZipFile,
+    sheets: list[zipfile.ZipInfo],
+    members: list[zipfile.ZipInfo],
+    limits: Limits,
+) -> PackageScan:
+    """Read each sheet in turn (one in memory at a time) for formulas and plainness, and
+    estimate what the whole workbook would take in calamine's memory: each sheet's rectangle
+    of cells, the text of inline strings, and each shared-string cell's copy of its text."""
+    formulas, plain = False, True
+    cells = string_cells = text_bytes = 0
+    for member in sheets:
+        data = package.read(member)
+        formulas = formulas or _holds_formula(data)
+        shape = _plain_shape(data) if plain and not formulas else None
+        if shape is None:
+            plain = False
+            continue
+        rows, columns = shape
+        cells += rows * columns
+        string_cells += data.count(b't="s"')
+        # An inline string's text is in the sheet, past the markup of its cell (about 40 bytes).
+        inline = data.count(b'"inlineStr"')
+        text_bytes += max(len(data) - _INLINE_MARKUP_BYTES * inline, 0) if inline else 0
+    if not plain:
+        return PackageScan(formulas, plain=False)
+    estimate = cells * _CELL_BYTES + text_bytes
+    table = next((m for m in members if m.filename.lower().endswith("sharedstrings.xml")), None)
+    if table is not None and string_cells:
+        estimate += string_cells * _longest_string_entry(package, table)
+    return PackageScan(formulas=False, plain=estimate <= limits.whole_memory_bytes)
+
+
+def _longest_string_entry(package: zipfile.ZipFile, table: zipfile.ZipInfo) -> int:
+    """The most bytes one entry of the shared-string table spans, read in chunks. An entry
+    start split between two chunks merges two entries: an overestimate, never an under."""
+    longest, last, offset = 0, 0, 0
+    with package.open(table) as stream:
+        while chunk := stream.read(_CHUNK):
+            for match in _STRING_ENTRY.finditer(chunk):
+                longest = max(longest, offset + match.start() - last)
+                last = offset + match.start()
+            offset += len(chunk)
+    return max(longest, offset - last)
 
 
 def _check_sizes(members: list[zipfile.ZipInfo], name: str, limits: Limits) -> None:
@@ -160,15 +218,67 @@ def _check_prolog(package: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) 
         raise UnreadableInput(message, source=name)
 
 
-def _plain(sheet: bytes) -> bool:
-    """No error value; rows in order, each once; no row past Excel's last."""
+def _plain_shape(sheet: bytes) -> tuple[int, int] | None:
+    """The rows and columns of the rectangle a sheet's cells span (at most), for a sheet with
+    no error value, its rows in order, each once, and no row past Excel's last; ``None`` for
+    any other sheet."""
     if b't="e"' in sheet and _ERROR_CELL.search(sheet):  # the literal first: most have none
-        return False
+        return None
     rows = _PREFIXED_ROW_NUMBER if b":row" in sheet else _ROW_NUMBER
     numbers = list(map(int, rows.findall(sheet)))
     if numbers and (numbers[-1] > MAX_ROWS or any(a >= b for a, b in itertools.pairwise(numbers))):
-        return False
-    return all(int(number) <= MAX_ROWS for number in _CELL_ROW_LONG.findall(sheet))
+        return None
+    last = max(numbers[-1] if numbers else 0, sheet.count(b"<row"))
+    return _measured(sheet, last) if len(sheet) > _EXACT_SIZE_BYTES else _bounded(sheet, last)
+
+
+def _bounded(sheet: bytes, last: int) -> tuple[int, int] | None:
+    """A small sheet's rectangle, bounded cheaply: only references with more digits than the
+    last row, or two or three letters, are looked at; the others count as reaching the
+    largest number of the last row's digits, and column Z."""
+    digits = len(str(last))
+    beyond = [int(number) for number in _cell_row_numbers(digits + 1).findall(sheet)]
+    deepest = max(beyond, default=0)
+    if deepest > MAX_ROWS:
+        return None
+    wide = set(_WIDE_CELL.findall(sheet))
+    columns = max((_column_number(letters) for letters in wide), default=26)
+    return max(deepest, 10**digits - 1), columns
+
+
+def _measured(sheet: bytes, last: int) -> tuple[int, int] | None:
+    """A large sheet's rectangle, measured from every cell reference (a cell's own reference
+    places it, not its row element), a slice at a time: the references of a whole sheet as
+    Python objects would take more memory than the sheet."""
+    deepest, columns = last, 1
+    view = memoryview(sheet)
+    # Slices overlap by more than the longest reference (r="XFD1048576"): none is cut in two.
+    for start in range(0, len(sheet), _SLICE_BYTES):
+        references = set(_CELL_REFERENCE.findall(view[start : start + _SLICE_BYTES + 32]))
+        deepest = max(deepest, max((int(number) for _, number in references), default=0))
+        if deepest > MAX_ROWS:
+            return None
+        wide = (_column_number(letters) for letters, _ in references)
+        columns = max(columns, max(wide, default=1))
+    return deepest, columns
+
+
+#: Every cell reference, its letters and its row number.
+_CELL_REFERENCE = re.compile(rb'r="([A-Z]{1,3})([0-9]+)"')
+
+
+@functools.cache
+def _cell_row_numbers(digits: int) -> re.Pattern[bytes]:
+    """Cell references whose row number has at least ``digits`` digits (the literal start
+    keeps the search fast; an attribute it matches by mistake only overestimates)."""
+    return re.compile(rb'r="[A-Z]{1,3}([0-9]{%d,})"' % digits)
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
 
 
 def _holds_formula(sheet: bytes) -> bool:

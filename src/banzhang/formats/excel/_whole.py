@@ -1,8 +1,9 @@
 """Plain workbooks read whole by python-calamine, behind the interface the reader walks.
 
 A workbook whose sheets the package scan found plain (no formula, no error value, rows in order,
-all sheets within :attr:`~banzhang.formats.excel.Limits.whole_sheets_bytes`) is read by Rust's
-calamine, several times faster than openpyxl's streaming parser; any other workbook takes the
+all sheets within :attr:`~banzhang.formats.excel.Limits.whole_sheets_bytes`, and calamine's
+cells estimated within :attr:`~banzhang.formats.excel.Limits.whole_memory_bytes`) is read by
+Rust's calamine, several times faster than openpyxl's streaming parser; any other workbook takes the
 streaming path (:mod:`._readonly`), which reports formulas without values, error cells and
 broken rows. Both give the reader the same values: text as written, whole numbers as integers,
 dates, booleans, and ``None`` for an empty cell.
@@ -11,11 +12,12 @@ dates, booleans, and ``None`` for an empty cell.
 from __future__ import annotations
 
 import io
+import itertools
 import os
 from collections.abc import Iterator
 from typing import Any
 
-from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+from python_calamine import CalamineSheet, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from banzhang.errors import UnreadableInput
 
@@ -28,29 +30,44 @@ _STATES = ((SheetVisibleEnum.Hidden, "hidden"), (SheetVisibleEnum.VeryHidden, "v
 
 
 class WholeSheet:
-    """One worksheet: its title, visibility, and its rows, read once on first use."""
+    """One worksheet: its title, visibility, and its rows, parsed once on first use.
+
+    calamine holds the parsed cells (its own compact values); each row becomes Python values
+    only while it is read, so a long sheet never exists as Python objects all at once.
+    """
 
     def __init__(self, book: CalamineWorkbook, title: str, state: str) -> None:
         self._book = book
         self.title = title
         self.sheet_state = state
-        self._rows: list[tuple[Any, ...]] | None = None
+        self._sheet: CalamineSheet | None = None
 
-    def _read(self) -> list[tuple[Any, ...]]:
-        if self._rows is None:
+    def _parsed(self) -> CalamineSheet:
+        if self._sheet is None:
             try:
-                raw = self._book.get_sheet_by_name(self.title).to_python(skip_empty_area=False)
+                self._sheet = self._book.get_sheet_by_name(self.title)
             except Exception as err:  # calamine's own errors: a broken sheet
                 message = f"工作表“{self.title}”的 XML 无法读取：{err}"
                 raise UnreadableInput(message, source=self.title) from err
-            self._rows = [_row_values(row) for row in raw]
-        return self._rows
+        return self._sheet
+
+    def _rows(self) -> Iterator[tuple[Any, ...]]:
+        """Every row from row 1, column A. calamine's ``iter_rows`` yields the empty rows above
+        the first cell in use, but starts each row at its first column in use: the columns
+        before it are added here (pyproject.toml pins python-calamine's minor version)."""
+        sheet = self._parsed()
+        if sheet.start is None:  # no cell at all (iter_rows would fail)
+            return
+        left = sheet.start[1]
+        pad = (None,) * left
+        for row in sheet.iter_rows():
+            yield pad + _row_values(row) if left else _row_values(row)
 
     def values(
         self, *, max_row: int | None = None, max_col: int | None = None
     ) -> Iterator[tuple[Any, ...]]:
         """Yield each row's values, ``max_col`` wide when given (as openpyxl's read-only sheets)."""
-        for row in self._read()[:max_row]:
+        for row in itertools.islice(self._rows(), max_row):
             if max_col is None:
                 yield row
             else:
