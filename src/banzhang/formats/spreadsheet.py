@@ -1,11 +1,11 @@
 """Departments' .xls and .ods workbooks, read like .xlsx (SPEC §10 "Other spreadsheet formats").
 
 python-calamine (Rust's calamine) reads both formats fast and without a spreadsheet program. Each
-sheet's cells become a sheet of an in-memory workbook of the same name, visibility and cell
-places, and :mod:`banzhang.formats.excel` reads that with the same lenient department reading
-and the same findings (``Sheet1!C7``). What calamine gives is what a formula last computed (as
-Excel's cached values); whole numbers come back as integers, so a code stored as a number is
-reported (``excel.code-as-number``) just as in .xlsx.
+sheet's cells become a sheet of an in-memory workbook (banzhang's own writer) of the same name,
+visibility and cell places, and :mod:`banzhang.formats.excel` reads that with the same lenient
+department reading and the same findings (``Sheet1!C7``). What calamine gives is what a formula
+last computed (as Excel's cached values); whole numbers come back as integers, so a code stored
+as a number is reported (``excel.code-as-number``) just as in .xlsx; dates stay dates.
 
 Refused before calamine parses anything: a file over :data:`MAX_BYTES`; an .ods (a zip package)
 over the zip limits of :class:`banzhang.formats.excel.Limits` or with a DTD in any XML part.
@@ -22,7 +22,6 @@ import os
 from pathlib import PurePath
 from typing import Any
 
-from openpyxl import Workbook
 from python_calamine import CalamineWorkbook, SheetTypeEnum
 
 from banzhang.errors import UnreadableInput
@@ -31,6 +30,7 @@ from banzhang.formats._inputs import read_limited
 from banzhang.formats.excel import Limits
 from banzhang.formats.excel._safety import inspect_package
 from banzhang.formats.excel._whole import cell_value, sheet_state
+from banzhang.formats.excel._xlsx import Book, Sheet, UnwritableText
 
 __all__ = [
     "EXTENSIONS",
@@ -59,23 +59,34 @@ def _as_workbook(source: Any) -> io.BytesIO:
         raise UnreadableInput(f"{name} 是空文件", source=name)
     if data[:2] == b"PK":  # an .ods is a zip package: the same checks as an .xlsx
         inspect_package(io.BytesIO(data), name, Limits())
-    book = Workbook()
-    book.remove(book.worksheets[0])
-    for metadata, rows in _sheets(data, name):
-        sheet = book.create_sheet(metadata.name)
-        sheet.sheet_state = sheet_state(metadata.visible)
-        for row in rows:
-            sheet.append([cell_value(value) for value in row])
-        for cells in sheet.iter_rows():
-            for cell in cells:
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"  # text as written: a cached value is never a formula
-    if not book.worksheets:
-        raise UnreadableInput(f"{name} 中没有工作表", source=name)
-    buffer = io.BytesIO()
-    book.save(buffer)
+    book = Book()
+    try:
+        for metadata, rows in _sheets(data, name):
+            hidden = sheet_state(metadata.visible) != "visible"
+            sheet = book.add_sheet(metadata.name, hidden=hidden)
+            for number, row in enumerate(rows, start=1):
+                _append(sheet, [cell_value(value) for value in row], name, number)
+        if not book.sheets:
+            raise UnreadableInput(f"{name} 中没有工作表", source=name)
+        buffer = io.BytesIO()
+        book.save(buffer)
+    finally:
+        book.close()
     buffer.seek(0)
     return buffer
+
+
+def _append(sheet: Sheet, cells: list[Any], name: str, number: int) -> None:
+    """Add a row to the in-memory workbook; text is text, dates stay dates."""
+    try:
+        sheet.append(cells)
+    except UnwritableText as err:
+        # An .xls can hold characters no .xlsx (no XML) can: say where, never drop them.
+        message = (
+            f"{name} 的工作表“{sheet.name}”第 {number} 行含有 XML 不允许的控制字符，"
+            "banzhang 不会删去它；请先清除后另存"
+        )
+        raise UnreadableInput(message, source=name) from err
 
 
 def _sheets(data: bytes, name: str) -> list[tuple[Any, list[list[Any]]]]:

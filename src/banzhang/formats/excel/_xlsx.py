@@ -8,14 +8,16 @@ benchmark list (benchmarks/run.py, ``excel_dump_xlsxwriter``): faster than xlsxw
 constant-memory mode writing the same cells — see docs/excel.md.
 
 What it writes: inline strings (text is never a formula, and no shared-string table has to be
-held in memory), numbers, booleans; five cell styles (:class:`Style`); column widths, hidden
-columns and rows, frozen panes; list dropdowns; header comments (notes); and the print setup of
-every visible sheet (landscape A4, fitted to the page's width, title rows on each page). Rows go
+held in memory), numbers, booleans, dates and times; the cell styles of :class:`Style`; column
+widths, hidden columns and rows, frozen panes; list dropdowns; header comments (notes); and the
+print setup of every visible sheet (landscape A4, fitted to the page's width, title rows on
+each page). Rows go
 to a temporary file per sheet, so memory stays flat however many rows.
 """
 
 from __future__ import annotations
 
+import datetime
 import enum
 import re
 import shutil
@@ -54,6 +56,11 @@ class Style(enum.IntEnum):
     #: Wrapped, top-aligned: text of several lines prints as written.
     WRAP = 3
     TEXT_WRAP = 4
+    #: A date, a date and time, a time of day, a duration: numbers Excel shows as such.
+    DATE = 5
+    DATETIME = 6
+    TIME = 7
+    DURATION = 8
 
 
 #: The style a value of several lines takes in a column of each style.
@@ -63,6 +70,10 @@ _WRAPPED = {
     Style.HEADER: Style.HEADER,
     Style.WRAP: Style.WRAP,
     Style.TEXT_WRAP: Style.TEXT_WRAP,
+    Style.DATE: Style.WRAP,
+    Style.DATETIME: Style.WRAP,
+    Style.TIME: Style.WRAP,
+    Style.DURATION: Style.WRAP,
 }
 
 
@@ -95,7 +106,7 @@ def column_letter(position: int) -> str:
     return letters
 
 
-_LETTERS = [column_letter(position) for position in range(1, 703)]  # A … ZZ
+_LETTERS = [column_letter(position) for position in range(1, 16385)]  # A … XFD, Excel's last
 
 
 def _escape(text: str) -> str:
@@ -309,8 +320,28 @@ def _cell(reference: str, style: Style, value: Any) -> str:
         return f'<c r="{reference}"{_STYLE_ATTRIBUTE[style]} t="b"><v>{int(value)}</v></c>'
     if kind is int or kind is float:
         return f'<c r="{reference}"{_STYLE_ATTRIBUTE[style]}><v>{value!r}</v></c>'
-    message = f"a cell holds text, a number or a boolean, not {kind.__name__}"
+    if isinstance(value, datetime.date | datetime.time | datetime.timedelta):
+        serial, style = _serial(value)
+        return f'<c r="{reference}"{_STYLE_ATTRIBUTE[style]}><v>{serial!r}</v></c>'
+    message = f"a cell holds text, a number, a boolean or a date, not {kind.__name__}"
     raise TypeError(message)
+
+
+#: Day 0 of Excel's 1900 date system (as Excel counts, 1900-03-01 onwards).
+_EPOCH = datetime.datetime(1899, 12, 30)
+
+
+def _serial(value: datetime.date | datetime.time | datetime.timedelta) -> tuple[float, Style]:
+    """The number Excel keeps for a date or time (days since its epoch), and its style."""
+    if isinstance(value, datetime.timedelta):
+        return value.total_seconds() / 86400, Style.DURATION
+    if isinstance(value, datetime.time):
+        seconds = value.hour * 3600 + value.minute * 60 + value.second
+        return (seconds + value.microsecond / 1e6) / 86400, Style.TIME
+    if isinstance(value, datetime.datetime):
+        since = value.replace(tzinfo=None) - _EPOCH
+        return since.days + since.seconds / 86400 + since.microseconds / 86400e6, Style.DATETIME
+    return float((value - _EPOCH.date()).days), Style.DATE
 
 
 _MARGINS = (
@@ -528,7 +559,7 @@ _CORE = (
     "<dc:creator>banzhang</dc:creator></cp:coreProperties>"
 )
 _BORDER_SIDE = '<color rgb="FF8EA9DB"/>'
-#: The five styles of :class:`Style`, in order. Header: bold white on blue (#305496), thin
+#: The styles of :class:`Style`, in order. Header: bold white on blue (#305496), thin
 #: light-blue borders, centred and wrapped.
 _STYLES = (
     f'{_DECLARATION}<styleSheet xmlns="{_MAIN}">'
@@ -544,7 +575,7 @@ _STYLES = (
     f'<top style="thin">{_BORDER_SIDE}</top><bottom style="thin">{_BORDER_SIDE}</bottom>'
     "<diagonal/></border></borders>"
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="5">'
+    '<cellXfs count="9">'
     '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
     '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
     '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1"'
@@ -554,6 +585,10 @@ _STYLES = (
     '<alignment vertical="top" wrapText="1"/></xf>'
     '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"'
     ' applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>'
+    '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="22" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="21" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="46" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
     "</cellXfs>"
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     "</styleSheet>"
