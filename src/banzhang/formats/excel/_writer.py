@@ -79,11 +79,12 @@ def iter_dump(kind_id: str, envelope: Any, items: Iterable[Any], target: Any) ->
         book.save(handle)
 
 
-@attrs.define
+@attrs.frozen
 class _SheetState:
+    """A table and the sheet its rows go to."""
+
     table: Table
     sheet: Sheet
-    rows: int = 0
 
 
 class _BookWriter:
@@ -168,7 +169,6 @@ class _BookWriter:
             state.sheet.append(cells)
         except UnwritableText as err:
             raise _illegal_character(state.table, row_value, base) from err
-        state.rows += 1
 
     def _cell(self, column: Column, value: Any, *, base: str) -> Any:
         """Return what goes in the cell; its path is built only for an error (a hot path)."""
@@ -189,7 +189,7 @@ class _BookWriter:
 
     def finish(self) -> None:
         for state in self.tables.values():
-            last = state.rows + 2 + _DROPDOWN_SPARE_ROWS
+            last = state.sheet.rows + _DROPDOWN_SPARE_ROWS  # the header rows, then the data
             first = 2 if state.table.keyed else 1
             for position, column in enumerate(state.table.columns, start=first):
                 letter = column_letter(position)
