@@ -106,7 +106,18 @@ def column_letter(position: int) -> str:
     return letters
 
 
-_LETTERS = [column_letter(position) for position in range(1, 16385)]  # A … XFD, Excel's last
+#: Excel's last column is XFD.
+_MAX_COLUMNS = 16384
+#: Column letters by position − 1: A … ZZ now, more when a row is wider (up to XFD).
+_LETTERS = [column_letter(position) for position in range(1, 703)]
+
+
+def _letters_for(count: int) -> None:
+    """Make sure :data:`_LETTERS` names ``count`` columns."""
+    if count > _MAX_COLUMNS:
+        message = f"a row holds at most {_MAX_COLUMNS} cells"
+        raise ValueError(message)
+    _LETTERS.extend(column_letter(position) for position in range(len(_LETTERS) + 1, count + 1))
 
 
 def _escape(text: str) -> str:
@@ -185,8 +196,7 @@ class Sheet:
         number = self.rows
         count = len(values)
         if count > len(_LETTERS):
-            message = f"a row holds at most {len(_LETTERS)} cells"
-            raise ValueError(message)
+            _letters_for(count)
         self._widest = max(self._widest, count)
         if style is not None:
             styles: Sequence[Style] = [style] * count
