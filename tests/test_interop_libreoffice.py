@@ -44,11 +44,12 @@ def test_libreoffice_reads_the_same_values(tmp_path: Path) -> None:
     exported = tmp_path / "power-权责清单.csv"
     with exported.open(encoding="utf-8", newline="") as handle:
         theirs = list(csv.reader(handle))
-    sheet = load_workbook(workbook, read_only=True)["权责清单"]
+    book = load_workbook(workbook, read_only=True)  # holds the file open until closed
     ours = [
         ["" if cell is None else str(cell) for cell in row]
-        for row in sheet.iter_rows(values_only=True)
+        for row in book["权责清单"].iter_rows(values_only=True)
     ]
+    book.close()
     width = max(len(row) for row in ours)
     assert [row + [""] * (width - len(row)) for row in theirs] == [
         row + [""] * (width - len(row)) for row in ours

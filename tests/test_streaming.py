@@ -159,6 +159,12 @@ def test_a_workbook_whose_cells_would_fill_memory_is_streamed(tmp_path: Path) ->
     _one_sheet_package(corners, header + far, ["x", "基本编码", "事项名称"])
     for path in (copies, corners):
         assert not inspect_package(path, path.name, excel.Limits()).plain, path.name
+    # Each cell is counted with its own string: one long text among short ones is no reason
+    # to stream (an Excel-written list has a few long 依据 among many short names).
+    mixed = tmp_path / "mixed.xlsx"
+    rows = "".join(f'<row r="{n}"><c r="B{n}" t="s"><v>3</v></c></row>' for n in range(2, 30_002))
+    _one_sheet_package(mixed, header + rows, ["字" * 10_000, "基本编码", "事项名称", "许可"])
+    assert inspect_package(mixed, "mixed", excel.Limits()).plain
     assert inspect_package(copies, "copies", excel.Limits(whole_memory_bytes=2**40)).plain
     items = excel.load_data(copies)["items"]  # streamed: flat memory, every row read
     assert len(items) == 30_000

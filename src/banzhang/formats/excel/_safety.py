@@ -9,6 +9,7 @@ entity expansion, no external entities, whichever part is read.
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import re
@@ -126,6 +127,8 @@ _CELL_BYTES = 32
 _INLINE_MARKUP_BYTES = 40
 #: A cell reference whose column has two or three letters (AA1, XFD9): a wide sheet.
 _WIDE_CELL = re.compile(rb"r=\"([A-Z]{2,3})[0-9]")
+#: A shared-string cell's index into the table.
+_SHARED_STRING_CELL = re.compile(rb't="s"[^>]*>\s*<(?:\w+:)?v>(\d+)<')
 #: The start of an entry of the shared-string table.
 _STRING_ENTRY = re.compile(rb"<(?:\w+:)?si[\s>/]")
 
@@ -140,7 +143,9 @@ def _scan_sheets(
     estimate what the whole workbook would take in calamine's memory: each sheet's rectangle
     of cells, the text of inline strings, and each shared-string cell's copy of its text."""
     formulas, plain = False, True
-    cells = string_cells = text_bytes = 0
+    table = next((m for m in members if m.filename.lower().endswith("sharedstrings.xml")), None)
+    lengths = _string_entry_lengths(package, table) if table is not None else []
+    cells = text_bytes = 0
     for member in sheets:
         data = package.read(member)
         formulas = formulas or _holds_formula(data)
@@ -150,30 +155,48 @@ def _scan_sheets(
             continue
         rows, columns = shape
         cells += rows * columns
-        string_cells += data.count(b't="s"')
+        text_bytes += _shared_text_bytes(data, lengths) if lengths else 0
         # An inline string's text is in the sheet, past the markup of its cell (about 40 bytes).
         inline = data.count(b'"inlineStr"')
         text_bytes += max(len(data) - _INLINE_MARKUP_BYTES * inline, 0) if inline else 0
     if not plain:
         return PackageScan(formulas, plain=False)
     estimate = cells * _CELL_BYTES + text_bytes
-    table = next((m for m in members if m.filename.lower().endswith("sharedstrings.xml")), None)
-    if table is not None and string_cells:
-        estimate += string_cells * _longest_string_entry(package, table)
     return PackageScan(formulas=False, plain=estimate <= limits.whole_memory_bytes)
 
 
-def _longest_string_entry(package: zipfile.ZipFile, table: zipfile.ZipInfo) -> int:
-    """The most bytes one entry of the shared-string table spans, read in chunks. An entry
-    start split between two chunks merges two entries: an overestimate, never an under."""
-    longest, last, offset = 0, 0, 0
+def _string_entry_lengths(package: zipfile.ZipFile, table: zipfile.ZipInfo) -> list[int]:
+    """The bytes each entry of the shared-string table spans (its text, markup included: an
+    overestimate of what calamine keeps), read in chunks."""
+    starts: list[int] = []
+    kept, base = b"", 0
     with package.open(table) as stream:
         while chunk := stream.read(_CHUNK):
-            for match in _STRING_ENTRY.finditer(chunk):
-                longest = max(longest, offset + match.start() - last)
-                last = offset + match.start()
-            offset += len(chunk)
-    return max(longest, offset - last)
+            data = kept + chunk
+            # An entry's start within the last bytes may be cut short: look again next round.
+            cut = max(len(data) - 16, 0)
+            starts += [base + m.start() for m in _STRING_ENTRY.finditer(data) if m.start() < cut]
+            kept, base = data[cut:], base + cut
+    starts += [base + match.start() for match in _STRING_ENTRY.finditer(kept)]
+    ends = [*starts[1:], base + len(kept)]
+    return [end - start for start, end in zip(starts, ends, strict=True)]
+
+
+def _shared_text_bytes(sheet: bytes, lengths: list[int]) -> int:
+    """The text calamine would copy into the sheet's shared-string cells: each cell's own
+    entry (an index past the table counts as its longest entry), a slice of rows at a time."""
+    longest = max(lengths, default=0)
+    total, start = 0, 0
+    while start < len(sheet):
+        # Slices end after a row's end tag: a cell is never cut in two.
+        found = sheet.find(b"row>", start + _SLICE_BYTES)
+        end = len(sheet) if found < 0 else found + 4
+        counts = collections.Counter(_SHARED_STRING_CELL.findall(sheet, start, end))
+        for index, count in counts.items():
+            position = int(index)
+            total += count * (lengths[position] if position < len(lengths) else longest)
+        start = end
+    return total
 
 
 def _check_sizes(members: list[zipfile.ZipInfo], name: str, limits: Limits) -> None:
