@@ -144,7 +144,7 @@ def _scan_sheets(
     of cells, the text of inline strings, and each shared-string cell's copy of its text."""
     formulas, plain = False, True
     table = next((m for m in members if m.filename.lower().endswith("sharedstrings.xml")), None)
-    lengths = _string_entry_lengths(package, table) if table is not None else []
+    lengths: list[int] | None = None  # read once a plain sheet refers to the table
     cells = text_bytes = 0
     for member in sheets:
         data = package.read(member)
@@ -155,7 +155,10 @@ def _scan_sheets(
             continue
         rows, columns = shape
         cells += rows * columns
-        text_bytes += _shared_text_bytes(data, lengths) if lengths else 0
+        if table is not None and b't="s"' in data:
+            if lengths is None:
+                lengths = _string_entry_lengths(package, table)
+            text_bytes += _shared_text_bytes(data, lengths)
         # An inline string's text is in the sheet, past the markup of its cell (about 40 bytes).
         inline = data.count(b'"inlineStr"')
         text_bytes += max(len(data) - _INLINE_MARKUP_BYTES * inline, 0) if inline else 0
