@@ -53,6 +53,8 @@ class Column:
     verbatim_entries: bool = attrs.field(init=False, eq=False, repr=False)
     #: One value of a codelist (not a code): banzhang's own files show its title.
     titled: bool = attrs.field(init=False, eq=False, repr=False)
+    #: Several values of a codelist: banzhang's own files show their titles as numbered lines.
+    titled_entries: bool = attrs.field(init=False, eq=False, repr=False)
     #: For a codelist column, each code's title (what the cell shows); ``None`` otherwise.
     titles: dict[str, str] | None = attrs.field(init=False, eq=False, repr=False)
 
@@ -67,7 +69,9 @@ class Column:
         texts = self.multi and self.spec.item_shape in ("str", None)
         entries = texts and bool(element.code or not element.codelist)
         object.__setattr__(self, "verbatim_entries", entries)
-        object.__setattr__(self, "titled", one_text and bool(element.codelist and not element.code))
+        titled = bool(element.codelist and not element.code)
+        object.__setattr__(self, "titled", one_text and titled)
+        object.__setattr__(self, "titled_entries", texts and titled)
         found = codelists.get(element.codelist) if element.codelist else None
         titles = {entry.code: entry.title for entry in found} if found else None
         object.__setattr__(self, "titles", titles)

@@ -7,11 +7,9 @@ cells it came from, so every finding can name its place as ``Sheet!C7`` beside i
 
 from __future__ import annotations
 
-import functools
 import io
 import itertools
 import os
-import re
 import zipfile
 from collections.abc import Iterator
 from typing import Any
@@ -19,67 +17,34 @@ from typing import Any
 import attrs
 from openpyxl.utils import get_column_letter
 
-from banzhang import codes, kinds
+from banzhang import kinds
 from banzhang._version import SPEC_VERSION
-from banzhang.declare import fields_of
 from banzhang.errors import BanzhangError, UnreadableInput
 from banzhang.formats.excel._cells import (
     CellProblem,
-    codes_by_title,
     read_value,
-    split_numbered,
 )
 from banzhang.formats.excel._envelope import infer as infer_envelope
 from banzhang.formats.excel._headers import Target, match_headers, normalize
+from banzhang.formats.excel._items import (
+    ItemBuilder,
+    LinkedCursor,
+    TableRows,
+    required_arrays,
+)
 from banzhang.formats.excel._layout import Column, Layout, Table, layout_for
+from banzhang.formats.excel._plan import Plan
 from banzhang.formats.excel._readonly import iter_values, load_read_only
 from banzhang.formats.excel._safety import Limits, inspect_package
 from banzhang.formats.excel._sheets import CODELIST_SHEET, GUIDE_SHEET, META_SHEET
-from banzhang.formats.excel._text_entries import entry_parser
-from banzhang.formats.excel._text_entries import sub_item as sub_item_entry
+from banzhang.formats.excel._sources import ReadItem, RowSource, finding, locate
 from banzhang.formats.excel._whole import WholeBook
-from banzhang.validation.catalogue import rule
 from banzhang.validation.findings import Finding
 
 __all__ = ["ReadItem", "RowSource", "WorkbookStream", "locate", "open_workbook"]
 
 _HEADER_SEARCH_ROWS = 10
-#: A data row as the tables yield it: row number, cells, column mapping, element letters.
-Row = tuple[int, tuple[Any, ...], list[tuple[int, "Target"]], dict[str, str]]
 _MIN_HEADER_MATCHES = 2
-_INDEX_INDICES = re.compile(r"\[\d+\]")
-
-
-@attrs.frozen
-class RowSource:
-    """Where one object of the document was read: a row, and the letter of each element.
-
-    Attributes:
-        path: the ``$`` path of the object the row holds (``$.items[3]``).
-        sheet: the sheet name.
-        row: the 1-based row number.
-        letters: element id → column letter (shared by every row of the sheet).
-    """
-
-    path: str
-    sheet: str
-    row: int
-    letters: dict[str, str]
-
-
-@attrs.frozen
-class ReadItem:
-    """One item as read, with what the reader noticed and where it came from.
-
-    Attributes:
-        data: the item as JSON-shaped data.
-        findings: the reader's findings (their ``source`` set).
-        sources: the rows the item was read from.
-    """
-
-    data: dict[str, Any]
-    findings: list[Finding]
-    sources: list[RowSource]
 
 
 @attrs.define
@@ -101,24 +66,6 @@ class WorkbookStream:
     findings: list[Finding]
     sources: list[RowSource]
     items: Iterator[ReadItem]
-
-
-def locate(path: str, sources: list[RowSource]) -> str | None:
-    """Return ``Sheet!C7`` for a ``$`` path, from the rows that hold it (or its nearest parent)."""
-    best: RowSource | None = None
-    for source in sources:
-        if (path == source.path or path.startswith((source.path + ".", source.path + "["))) and (
-            best is None or len(source.path) > len(best.path)
-        ):
-            best = source
-    if best is None:
-        return None
-    rest = path[len(best.path) :].lstrip(".")
-    element = _INDEX_INDICES.sub("", rest)
-    while element and element not in best.letters:
-        element = element.rpartition(".")[0]
-    letter = best.letters.get(element, "A")
-    return f"{best.sheet}!{letter}{best.row}"
 
 
 def open_workbook(
@@ -146,7 +93,7 @@ def open_workbook(
     exact = meta.get("kind") is not None
     found_kind = kind or meta.get("kind") or _detect_kind(book, name)
     layout = layout_for(kinds.get(found_kind).id)
-    reader = _BookReader(book, formulas, layout, exact=exact, name=name)
+    reader = BookReader(book, formulas, layout, exact=exact, name=name)
     return reader.open(spec_version=meta.get("spec_version") or SPEC_VERSION, given=envelope)
 
 
@@ -199,18 +146,19 @@ def _detect_kind(book: Any, name: str) -> str:
     raise UnreadableInput(message, source=name)
 
 
-class _BookReader:
+class BookReader:
     """Reads one workbook according to one layout."""
 
     def __init__(self, book: Any, formulas: Any, layout: Layout, *, exact: bool, name: str) -> None:
-        self._plans: dict[int, tuple[list[tuple[int, Target]], _Plan]] = {}
+        self._plans: dict[int, tuple[list[tuple[int, Target]], Plan]] = {}
         self.book = book
         self.formulas = formulas
         self.layout = layout
         self.exact = exact
         self.name = name
-        #: Layout sheet name → the sheet it was found in (a department's "Sheet1").
-        self.found_sheets: dict[str, str] = {}
+        #: The required arrays of an item: empty, not absent, in banzhang's own files.
+        main = layout.main
+        self.required_arrays = required_arrays(main.model) if exact and main is not None else ()
 
     def open(self, *, spec_version: str, given: dict[str, Any] | None = None) -> WorkbookStream:
         kind = self.layout.kind
@@ -258,29 +206,28 @@ class _BookReader:
                 continue
             column = target.column
             path = "$." + column.id
-            self._put(data, column, value, at=("$", table.sheet, 1, row_number), findings=findings)
+            self.put(data, column, value, at=("$", table.sheet, 1, row_number), findings=findings)
             sources.append(RowSource(path, table.sheet, row_number, {column.id: "B", "": "B"}))
 
     def _read_single_linked(
         self, data: dict[str, Any], findings: list[Finding], sources: list[RowSource]
     ) -> None:
         for table in self.layout.linked:
-            rows = self._table_rows(table, findings)
-            if rows is None:
+            found = self.table_rows(table, findings)
+            if found is None:
                 continue
+            arrays = required_arrays(table.model) if self.exact else ()
             entries: list[Any] = []
-            for row_number, cells, mapping, letters in rows:
+            for row_number, cells in found.rows:
                 entry: dict[str, Any] = {}
                 path = f"$.{table.element}[{len(entries)}]"
-                for index, target in mapping:
-                    if target.role == "column" and target.column is not None:
-                        value = cells[index] if index < len(cells) else None
-                        at = (path, table.sheet, index, row_number)
-                        self._put(entry, target.column, value, at=at, findings=findings)
+                at = (path, table.sheet, row_number)
+                self.put_columns(entry, found.plan, cells, at=at, findings=findings)
                 if entry:
-                    self._complete_arrays(entry, table.model)
+                    for name in arrays:
+                        entry.setdefault(name, [])
                     entries.append(entry)
-                    sources.append(RowSource(path, table.sheet, row_number, letters))
+                    sources.append(RowSource(path, table.sheet, row_number, found.letters))
             if entries:
                 data[table.element or ""] = entries
 
@@ -297,11 +244,11 @@ class _BookReader:
                 return str(sheet_name)
         return None
 
-    def _table_rows(self, table: Table, findings: list[Finding]) -> Iterator[Row] | None:
+    def table_rows(self, table: Table, findings: list[Finding]) -> TableRows | None:
+        """The data rows of ``table``, found by its header (``None``: the sheet is absent)."""
         sheet_name = self._find_sheet(table)
         if sheet_name is None:
             return None
-        self.found_sheets[table.sheet] = sheet_name
         linked = self.layout.linked if table is self.layout.main else ()
         targets = match_headers(table, linked)
         sheet = self.book[sheet_name]
@@ -327,14 +274,15 @@ class _BookReader:
         findings.extend(self._extra_columns(sheet_name, header_at + 1, head[header_at], mapping))
         if table is self.layout.main:
             findings.extend(self._extra_sheets(sheet_name))
-        return self._rows(
+        data_rows = self._rows(
             sheet_name,
-            _chain(head[skip:], rows),
+            itertools.chain(head[skip:], rows),
             skip=skip,
-            mapping=mapping,
             findings=findings,
             headed=_headed(head[header_at], mapping),
         )
+        plan = self.plan(mapping)
+        return TableRows(sheet_name, mapping, _letters(mapping), plan, data_rows)
 
     def _rows(
         self,
@@ -342,11 +290,9 @@ class _BookReader:
         cells_rows: Iterator[tuple[Any, ...]],
         *,
         skip: int,
-        mapping: list[tuple[int, Target]],
         findings: list[Finding],
         headed: frozenset[int] | None = None,
-    ) -> Iterator[Row]:
-        letters = _letters(mapping)
+    ) -> Iterator[tuple[int, tuple[Any, ...]]]:
         # Columns with no header and no element: computed at the first row (rows share a width),
         # and usually none, so the per-row check costs nothing on the hot path.
         headerless: list[int] | None = None if headed is not None else []
@@ -371,9 +317,9 @@ class _BookReader:
                 value = cells[index] if index < len(cells) else None
                 if value is not None and str(value).strip():
                     headerless.remove(index)  # told once a column
-                    findings.append(_headerless_finding(sheet_name, index, row_number, value))
+                    findings.append(_headerlessfinding(sheet_name, index, row_number, value))
                     break
-            yield row_number, cells, mapping, letters
+            yield row_number, cells
 
     def _formula_rows(self, sheet_name: str) -> Any:
         if self.formulas is None or sheet_name not in self.formulas.sheetnames:
@@ -397,7 +343,7 @@ class _BookReader:
                     f"工作表“{sheet_name}”不是本清单的工作表，其内容未读入；"
                     f"请把事项放在“{chosen}”中"
                 )
-                findings.append(_finding("excel.extra-sheet", "$", message, sheet_name, sheet_name))
+                findings.append(finding("excel.extra-sheet", "$", message, sheet_name, sheet_name))
         return findings
 
     def _extra_columns(
@@ -411,7 +357,7 @@ class _BookReader:
             letter = get_column_letter(index + 1)
             message = f"工作表“{sheet_name}”第 {letter} 列“{cell}”不是本清单的要素，其内容未读入"
             source = f"{sheet_name}!{letter}{row}"
-            findings.append(_finding("excel.extra-column", "$", message, str(cell), source))
+            findings.append(finding("excel.extra-column", "$", message, str(cell), source))
         return findings
 
     # -- items -------------------------------------------------------------------------------
@@ -419,80 +365,66 @@ class _BookReader:
     def _items(self, sheet_findings: list[Finding]) -> Iterator[ReadItem]:
         main = self.layout.main
         assert main is not None
-        rows = self._table_rows(main, sheet_findings)
-        if rows is None:
+        found = self.table_rows(main, sheet_findings)
+        if found is None:
             return
-        linked = {
-            table.element: _LinkedCursor(self, table, sheet_findings)
-            for table in self.layout.linked
-        }
-        current: _ItemBuilder | None = None
-        for row_number, cells, mapping, letters in rows:
-            if current is not None and not self.exact and current.continues_with(cells, mapping):
-                current.add_row(row_number, cells, mapping, letters)
+        linked = [LinkedCursor(self, table, sheet_findings) for table in self.layout.linked]
+        lenient = not self.exact
+        current: ItemBuilder | None = None
+        for row_number, cells in found.rows:
+            if current is not None and lenient and current.continues_with(cells):
+                current.add_row(row_number, cells)
                 continue
-            if current is not None and not self.exact and current.takes_sub_row(cells, mapping):
-                current.add_sub_row(row_number, cells, mapping, letters)
+            if current is not None and lenient and current.takes_sub_row(cells):
+                current.add_sub_row(row_number, cells)
                 continue
             if current is not None:
                 yield current.finish(linked)
-            sheet = self.found_sheets.get(main.sheet, main.sheet)
-            current = _ItemBuilder(self, sheet, len_index=_index_of(current))
-            current.add_row(row_number, cells, mapping, letters)
+            current = ItemBuilder(self, found, index=0 if current is None else current.index + 1)
+            current.add_row(row_number, cells)
         if current is not None:
             yield current.finish(linked)
-        for cursor in linked.values():
+        for cursor in linked:
             sheet_findings.extend(cursor.leftovers())
 
     def _complete_arrays(self, data: dict[str, Any], model: Any) -> None:
         """In banzhang's own files a required array with no entries is empty, not absent."""
         if not self.exact:
             return
-        for name in _required_arrays(model):
+        for name in required_arrays(model):
             data.setdefault(name, [])
 
     # -- values ------------------------------------------------------------------------------
 
-    def plan(self, mapping: list[tuple[int, Target]]) -> _Plan:
+    def plan(self, mapping: list[tuple[int, Target]]) -> Plan:
         """The plan of a sheet's ``mapping`` (the same list object for every row of a sheet)."""
         found = self._plans.get(id(mapping))
         if found is None or found[0] is not mapping:
-            found = self._plans[id(mapping)] = (mapping, _Plan.of(mapping))
+            found = self._plans[id(mapping)] = (mapping, Plan.of(mapping, exact=self.exact))
         return found[1]
 
     def put_columns(
         self,
         data: dict[str, Any],
-        plan: _Plan,
+        plan: Plan,
         cells: tuple[Any, ...],
         *,
         at: tuple[str, str, int],
         findings: list[Finding],
     ) -> None:
         """Set every element column's value of a row in ``data``; ``at`` is (object path, sheet,
-        row). The hot loop of reading: text in banzhang's own files is taken as written."""
-        exact = self.exact
-        width = len(cells)
-        for index, column, key in plan.columns:
-            raw = cells[index] if index < width else None
-            if raw is None:
-                continue
-            if exact and type(raw) is str:
-                if column.titled:  # a codelist's title: its code
-                    raw = codes_by_title(column.spec.element.codelist or "").get(raw, raw)
-                elif column.verbatim_entries:  # numbered lines of text or codes
-                    raw = split_numbered(raw, exact=True)
-                elif not column.verbatim:
-                    self._put(data, column, raw, at=(at[0], at[1], index, at[2]), findings=findings)
-                    continue
-                if key is not None:
-                    data[key] = raw
-                else:
-                    _set(data, column.path, raw)
-                continue
-            self._put(data, column, raw, at=(at[0], at[1], index, at[2]), findings=findings)
+        row). The hot loop of reading: banzhang's own files run the plan's compiled row."""
+        if len(cells) < plan.width:
+            cells = cells + (None,) * (plan.width - len(cells))
+        if plan.fill is not None:
+            plan.fill(data, cells, self.put, at, findings)
+            return
+        for index, column, _ in plan.columns:
+            raw = cells[index]
+            if raw is not None:
+                self.put(data, column, raw, at=(at[0], at[1], index, at[2]), findings=findings)
 
-    def _put(
+    def put(
         self,
         data: dict[str, Any],
         column: Column,
@@ -514,289 +446,11 @@ class _BookReader:
         _set(data, column.path, value)
 
 
-@attrs.frozen
-class _Plan:
-    """A sheet's column mapping sorted for the per-row loop, worked out once a sheet.
-
-    Attributes:
-        index: the column of the 序号, if any.
-        columns: (column index, element column, its one key when the element is not nested)
-            for each element column.
-        linked: the ``linked-text`` and ``linked-field`` targets (departments' files only).
-    """
-
-    index: int | None
-    columns: tuple[tuple[int, Column, str | None], ...]
-    linked: tuple[tuple[int, Target], ...]
-
-    @classmethod
-    def of(cls, mapping: list[tuple[int, Target]]) -> _Plan:
-        """The plan of ``mapping``."""
-        index = next((at for at, target in mapping if target.role == "index"), None)
-        columns = tuple(
-            (at, target.column, target.column.path[0] if len(target.column.path) == 1 else None)
-            for at, target in mapping
-            if target.role == "column" and target.column is not None
-        )
-        linked = tuple(
-            (at, target) for at, target in mapping if target.role in ("linked-text", "linked-field")
-        )
-        return cls(index, columns, linked)
-
-
-@functools.cache
-def _required_arrays(model: Any) -> tuple[str, ...]:
-    """The required arrays of ``model`` (``items`` aside): learned once a model, read per row."""
-    return tuple(
-        spec.name
-        for spec in fields_of(model)
-        if spec.shape == "array" and spec.required and spec.name != "items"
-    )
-
-
-def _index_of(builder: _ItemBuilder | None) -> int:
-    return 0 if builder is None else builder.index + 1
-
-
-class _ItemBuilder:
-    """Gathers one item from its row (and, in departments' files, its 子项 rows below)."""
-
-    def __init__(self, reader: _BookReader, sheet: str, *, len_index: int) -> None:
-        self.reader = reader
-        self.sheet = sheet
-        self.index = len_index
-        self.path = f"$.items[{len_index}]"
-        self.data: dict[str, Any] = {}
-        self.findings: list[Finding] = []
-        self.sources: list[RowSource] = []
-        self.key: Any = None
-
-    def continues_with(self, cells: tuple[Any, ...], mapping: list[tuple[int, Target]]) -> bool:
-        """A row with only 子项 fields continues the item above (主项 cells merged over it)."""
-        own = any(
-            target.role in ("column", "linked-text")
-            and index < len(cells)
-            and cells[index] is not None
-            for index, target in mapping
-        )
-        fields = any(
-            target.role == "linked-field" and index < len(cells) and cells[index] is not None
-            for index, target in mapping
-        )
-        return fields and not own
-
-    def add_row(
-        self,
-        row_number: int,
-        cells: tuple[Any, ...],
-        mapping: list[tuple[int, Target]],
-        letters: dict[str, str],
-    ) -> None:
-        self.sources.append(RowSource(self.path, self.sheet, row_number, letters))
-        plan = self.reader.plan(mapping)
-        if plan.index is not None and self.key is None and plan.index < len(cells):
-            self.key = cells[plan.index]
-        at = (self.path, self.sheet, row_number)
-        self.reader.put_columns(self.data, plan, cells, at=at, findings=self.findings)
-        if plan.linked:
-            self._add_linked(row_number, cells, plan.linked)
-
-    def _add_linked(
-        self, row_number: int, cells: tuple[Any, ...], targets: tuple[tuple[int, Target], ...]
-    ) -> None:
-        """A department's row: 子项 fields beside the item's own, or an array as numbered text."""
-        entries: dict[str, dict[str, Any]] = {}
-        for index, target in targets:
-            raw = cells[index] if index < len(cells) else None
-            if target.role == "linked-text" and target.linked is not None and raw is not None:
-                self._add_text_entries(target.linked, raw)
-            elif target.linked is not None and target.column is not None:  # linked-field
-                entry = entries.setdefault(target.linked.element or "", {})
-                element = target.linked.element or ""
-                position = len(self.data.get(element, []))
-                at = (f"{self.path}.{element}[{position}]", self.sheet, index, row_number)
-                self.reader._put(entry, target.column, raw, at=at, findings=self.findings)
-        for element, entry in entries.items():
-            if entry:
-                self.data.setdefault(element, []).append(entry)
-
-    # -- layout (b): 子项 codes in the main code column, the 主项 name merged over them ---------
-
-    def takes_sub_row(self, cells: tuple[Any, ...], mapping: list[tuple[int, Target]]) -> bool:
-        """A row with no name of its own whose code is a 子项 of this item's 主项 (SPEC §10 b)."""
-        code, name = _cell_of(cells, mapping, "basic_code"), _cell_of(cells, mapping, "name")
-        main = _main_code(self.data.get("basic_code"))
-        return name is None and main is not None and _main_code(code) == main
-
-    def add_sub_row(
-        self,
-        row_number: int,
-        cells: tuple[Any, ...],
-        mapping: list[tuple[int, Target]],
-        letters: dict[str, str],
-    ) -> None:
-        """Add the row as one more 子项 (its code from the code column, its name beside it)."""
-        self.sources.append(RowSource(self.path, self.sheet, row_number, letters))
-        self._lift_to_main()
-        entry = {"basic_code": str(_cell_of(cells, mapping, "basic_code")).strip()}
-        entry.update(_sub_name(cells, mapping))
-        self.data.setdefault("sub_items", []).append(entry)
-
-    def _lift_to_main(self) -> None:
-        """The first row's code is a 子项's: the item becomes its 主项 (``00Y``) with that 子项."""
-        code = self.data.get("basic_code")
-        main = _main_code(code)
-        if main is None or main == code:
-            return
-        subs = self.data.get("sub_items", [])
-        first: dict[str, Any] = {"basic_code": code}
-        if len(subs) == 1 and "basic_code" not in subs[0]:
-            first.update(subs.pop())
-        self.data["sub_items"] = [first, *subs]
-        self.data["basic_code"] = main
-
-    def _add_text_entries(self, table: Table, raw: Any) -> None:
-        parse = entry_parser(table.model)
-        texts = split_numbered(str(raw), exact=self.reader.exact)
-        self.data.setdefault(table.element or "", []).extend(
-            parse(text) for text in texts if text.strip()
-        )
-
-    def finish(self, linked: dict[str | None, _LinkedCursor]) -> ReadItem:
-        subs = self.data.get("sub_items", [])
-        if not self.reader.exact and any("basic_code" not in sub for sub in subs):
-            self._lift_to_main()  # a 子项 code with its name beside it: the item is its 主项
-        key = self.key if self.key is not None else self.index + 1
-        for element, cursor in linked.items():
-            entries = cursor.take(key, self.path, self.sources, self.findings)
-            if entries:
-                self.data.setdefault(element or "", []).extend(entries)
-        assert self.reader.layout.main is not None
-        self.reader._complete_arrays(self.data, self.reader.layout.main.model)
-        return ReadItem(self.data, self.findings, self.sources)
-
-
-class _LinkedCursor:
-    """Walks a linked sheet alongside the main one: its rows carry their item's 序号, in order.
-
-    A row whose 序号 is larger than the next row's, which in turn follows the rows read so far in
-    order, is a mistyped 序号, not the start of a later item (1, 5, 3: the 5): it is set aside at
-    once, so the correct rows after it still reach their items. Where it
-    stands in place of an item's only rows of a table every item must have, it is read as that
-    item's (with a finding): the item is not also reported as missing the table.
-    """
-
-    def __init__(self, reader: _BookReader, table: Table, findings: list[Finding]) -> None:
-        self.reader = reader
-        self.table = table
-        self.rows = reader._table_rows(table, findings)
-        #: Rows read ahead (at most two), each with its 序号 as written and as compared.
-        self.ahead: list[tuple[Row, Any, tuple[int, int | str] | None]] = []
-        self.unmatched: list[Finding] = []
-        #: The 序号 of the last row read into an item: a mistyped row breaks the order after it.
-        self.last_key: tuple[int, int | str] | None = None
-        parent = reader.layout.main.model if reader.layout.main is not None else None
-        specs = {spec.name: spec for spec in fields_of(parent)} if parent is not None else {}
-        spec = specs.get(table.element or "")
-        self.every_item_has_rows = spec is not None and spec.required
-
-    def _peek(self, offset: int = 0) -> tuple[Row, Any, tuple[int, int | str] | None] | None:
-        while len(self.ahead) <= offset and self.rows is not None:
-            row = next(self.rows, None)
-            if row is None:
-                break
-            index = self.reader.plan(row[2]).index
-            written = row[1][index] if index is not None and index < len(row[1]) else None
-            self.ahead.append((row, written, None if written is None else _as_key(written)))
-        return self.ahead[offset] if len(self.ahead) > offset else None
-
-    def _mistyped(self, compared: tuple[int, int | str]) -> bool:
-        """The next row alone breaks the order: the row after it follows the rows read so far."""
-        after = self._peek(1)
-        after_key = after[2] if after is not None else None
-        if after_key is None or not after_key < compared:
-            return False
-        return self.last_key is None or self.last_key < after_key
-
-    def take(
-        self, key: Any, item_path: str, sources: list[RowSource], findings: list[Finding]
-    ) -> list[dict[str, Any]]:
-        entries: list[dict[str, Any]] = []
-        wanted = _as_key(key)
-        ahead = self.ahead
-        while (peeked := ahead[0] if ahead else self._peek()) is not None:
-            (row_number, cells, mapping, letters), row_key, compared = peeked
-            if compared == wanted:
-                pass  # the common case: the next row is this item's
-            elif compared is not None and compared > wanted:
-                if not self._mistyped(compared):
-                    break
-                after = self._peek(1)
-                stands_before_later_items = after is not None and (after[2] or wanted) > wanted
-                if stands_before_later_items and entries:
-                    break  # the next item's place: let it decide
-                if not (stands_before_later_items and self.every_item_has_rows):
-                    self.ahead.pop(0)
-                    self.unmatched.append(self._orphan(row_number, row_key))
-                    continue
-                findings.append(self._read_by_place(row_number, row_key, key))
-            elif compared is None or compared != wanted:
-                self.ahead.pop(0)
-                self.unmatched.append(self._orphan(row_number, row_key))
-                continue
-            self.ahead.pop(0)
-            self.last_key = wanted
-            path = f"{item_path}.{self.table.element}[{len(entries)}]"
-            entry: dict[str, Any] = {}
-            plan = self.reader.plan(mapping)
-            at = (path, self.table.sheet, row_number)
-            self.reader.put_columns(entry, plan, cells, at=at, findings=findings)
-            self.reader._complete_arrays(entry, self.table.model)
-            entries.append(entry)
-            sources.append(RowSource(path, self.table.sheet, row_number, letters))
-        if self.unmatched:
-            findings.extend(self.unmatched)
-            self.unmatched = []
-        return entries
-
-    def leftovers(self) -> list[Finding]:
-        found = []
-        while (peeked := self._peek()) is not None:
-            self.ahead.pop(0)
-            found.append(self._orphan(peeked[0][0], peeked[1]))
-        return found
-
-    def _read_by_place(self, row_number: int, written: Any, key: Any) -> Finding:
-        message = (
-            f"工作表“{self.table.sheet}”第 {row_number} 行的序号写为“{written}”，与前后行不连续；"
-            f"它位于序号 {key} 的事项所在位置，已按位置读作该事项的内容，请改正序号"
-        )
-        source = f"{self.table.sheet}!A{row_number}"
-        return _finding("excel.linked-row", "$", message, written, source)
-
-    def _orphan(self, row_number: int, key: Any) -> Finding:
-        message = (
-            f"工作表“{self.table.sheet}”第 {row_number} 行的序号“{key}”对不上主表中的事项"
-            "（应与主表序号一致，且按主表顺序排列），该行未读入"
-        )
-        return _finding("excel.linked-row", "$", message, key, f"{self.table.sheet}!A{row_number}")
-
-
 def _blank(cells: tuple[Any, ...], *, exact: bool) -> bool:
     """A row with nothing in it; in a department's file, spaces count as nothing too."""
     if exact:
         return cells.count(None) == len(cells)
     return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells)
-
-
-def _as_key(value: Any) -> tuple[int, int | str]:
-    """A 序号 as compared: numbers (written as numbers or digits) before any other text."""
-    if type(value) is int:
-        return (0, value)
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return (0, int(value))
-    text = str(value).strip()
-    return (0, int(text)) if text.isdigit() else (1, text)
 
 
 def _find_header(
@@ -852,13 +506,6 @@ def _set(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     data[path[-1]] = value
 
 
-def _chain(
-    first: list[tuple[Any, ...]], rest: Iterator[tuple[Any, ...]]
-) -> Iterator[tuple[Any, ...]]:
-    yield from first
-    yield from rest
-
-
 def _missing_formula_values(
     sheet: str, row_number: int, cells: tuple[Any, ...], formula_cells: Any
 ) -> list[Finding]:
@@ -873,7 +520,7 @@ def _missing_formula_values(
                 "banzhang 不执行公式，请在 Excel 中重新计算并保存，或改填数值"
             )
             found.append(
-                _finding(
+                finding(
                     "excel.formula-without-value",
                     "$",
                     message,
@@ -887,11 +534,7 @@ def _missing_formula_values(
 def _problem_findings(
     problems: list[CellProblem], path: str, raw: Any, source: str
 ) -> list[Finding]:
-    return [_finding(rule_id, path, message, raw, source) for rule_id, message in problems]
-
-
-def _finding(rule_id: str, path: str, message: str, value: Any, source: str) -> Finding:
-    return Finding(rule_id, rule(rule_id).severity, path, message, value, "excel", source)
+    return [finding(rule_id, path, message, raw, source) for rule_id, message in problems]
 
 
 def _headed(header: tuple[Any, ...], mapping: list[tuple[int, Target]]) -> frozenset[int]:
@@ -900,46 +543,10 @@ def _headed(header: tuple[Any, ...], mapping: list[tuple[int, Target]]) -> froze
     return frozenset(named | {index for index, _ in mapping})
 
 
-def _headerless_finding(sheet: str, index: int, row: int, value: Any) -> Finding:
+def _headerlessfinding(sheet: str, index: int, row: int, value: Any) -> Finding:
     letter = get_column_letter(index + 1)
     shown = str(value).strip()[:20]
     message = (
         f"工作表“{sheet}”第 {letter} 列没有表头，但第 {row} 行有内容“{shown}”，未读入；请补上表头"
     )
-    return _finding("excel.headerless-column", "$", message, str(value), f"{sheet}!{letter}{row}")
-
-
-def _cell_of(cells: tuple[Any, ...], mapping: list[tuple[int, Target]], element: str) -> Any:
-    """The value of an element's column in a row (``None`` when empty or not mapped)."""
-    for index, target in mapping:
-        if target.role == "column" and target.column is not None and target.column.id == element:
-            value = cells[index] if index < len(cells) else None
-            return None if value is None or not str(value).strip() else value
-    return None
-
-
-def _main_code(code: Any) -> str | None:
-    """The ``00Y`` 主项 code of a 子项 code, the code itself for a ``00Y``; else None."""
-    text = str(code).strip() if code is not None else ""
-    if len(text) != codes.basic.LENGTH or not codes.basic.is_valid(text):
-        return None
-    parsed = codes.basic.parse(text)
-    if parsed.has_sub_items:
-        return text
-    return parsed.main_code if parsed.is_sub_item else None
-
-
-def _sub_name(cells: tuple[Any, ...], mapping: list[tuple[int, Target]]) -> dict[str, Any]:
-    """The 子项's name from the row's 子项 column (linked text or the 子项名称 field)."""
-    for index, target in mapping:
-        raw = cells[index] if index < len(cells) else None
-        if raw is None or not str(raw).strip() or target.linked is None:
-            continue
-        if target.linked.element == "sub_items" and target.role in ("linked-text", "linked-field"):
-            if target.role == "linked-field" and target.column is not None:
-                if target.column.id == "name":
-                    return {"name": str(raw).strip()}
-                continue
-            entry = sub_item_entry(str(raw))
-            return {"name": entry["name"]} if "name" in entry else {}
-    return {}
+    return finding("excel.headerless-column", "$", message, str(value), f"{sheet}!{letter}{row}")

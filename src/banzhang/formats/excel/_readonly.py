@@ -131,8 +131,13 @@ def iter_values(
     A sheet of a plain workbook, read whole by calamine, gives its rows as they are.
     """
     if isinstance(sheet, WholeSheet):
-        yield from sheet.values(max_row=max_row, max_col=max_col)
-        return
+        return sheet.values(max_row=max_row, max_col=max_col)
+    return _streamed_values(sheet, max_row=max_row, max_col=max_col)
+
+
+def _streamed_values(
+    sheet: Any, *, max_row: int | None, max_col: int | None
+) -> Iterator[tuple[Any, ...]]:
     book = sheet.parent
     max_col = max_col or sheet.max_column
     empty_row = (None,) * max_col if max_col else ()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import collections
 import functools
 import itertools
+import operator
 import re
 import zipfile
 import zlib
@@ -252,7 +253,8 @@ def _plain_shape(sheet: bytes) -> tuple[int, int] | None:
         return None
     rows = _PREFIXED_ROW_NUMBER if b":row" in sheet else _ROW_NUMBER
     numbers = list(map(int, rows.findall(sheet)))
-    if numbers and (numbers[-1] > MAX_ROWS or any(a >= b for a, b in itertools.pairwise(numbers))):
+    in_order = all(map(operator.lt, numbers, itertools.islice(numbers, 1, None)))
+    if numbers and (numbers[-1] > MAX_ROWS or not in_order):
         return None
     last = max(numbers[-1] if numbers else 0, sheet.count(b"<row"))
     return _measured(sheet, last) if len(sheet) > _EXACT_SIZE_BYTES else _bounded(sheet, last)

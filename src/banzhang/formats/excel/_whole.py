@@ -61,17 +61,24 @@ class WholeSheet:
         left = sheet.start[1]
         pad = (None,) * left
         for row in sheet.iter_rows():
-            yield pad + _row_values(row) if left else _row_values(row)
+            # Most cells are text: they are told apart without a call each (a whole sheet is
+            # hundreds of thousands of cells).
+            values = tuple(
+                [
+                    cell if type(cell) is str and cell else None if cell == "" else cell_value(cell)
+                    for cell in row
+                ]
+            )
+            yield pad + values if left else values
 
     def values(
         self, *, max_row: int | None = None, max_col: int | None = None
     ) -> Iterator[tuple[Any, ...]]:
         """Yield each row's values, ``max_col`` wide when given (as openpyxl's read-only sheets)."""
-        for row in itertools.islice(self._rows(), max_row):
-            if max_col is None:
-                yield row
-            else:
-                yield (row + (None,) * (max_col - len(row)))[:max_col]
+        rows = self._rows() if max_row is None else itertools.islice(self._rows(), max_row)
+        if max_col is None:
+            return rows
+        return ((row + (None,) * (max_col - len(row)))[:max_col] for row in rows)
 
     def iter_rows(
         self, *, max_row: int | None = None, max_col: int | None = None, values_only: bool = True
@@ -105,17 +112,6 @@ class WholeBook:
 def sheet_state(visible: Any) -> str:
     """openpyxl's name for calamine's visibility of a sheet (visible, hidden, veryHidden)."""
     return next((state for found, state in _STATES if visible == found), "visible")
-
-
-def _row_values(row: list[Any]) -> tuple[Any, ...]:
-    """:func:`cell_value` of each cell of a row. Most cells are text: they are told apart
-    without a call each (a whole sheet is hundreds of thousands of cells)."""
-    return tuple(
-        [
-            cell if type(cell) is str and cell else None if cell == "" else cell_value(cell)
-            for cell in row
-        ]
-    )
 
 
 def cell_value(cell: Any) -> Any:
