@@ -389,12 +389,16 @@ def _plan(model: Any) -> _Plan:
 
 def _fast_object(element: Any, plan: _Plan) -> dict[str, Any]:
     data: dict[str, Any] = {}
+    steps = plan.steps  # the hot loop of reading: each tag's step looked up without a call
     for child in element:
-        name, shape, is_array, nested = plan.step(child.tag)
-        if shape == "object" or (not shape and len(child)):
+        name, shape, is_array, nested = steps.get(child.tag) or plan.step(child.tag)
+        grandchildren = len(child)
+        if shape == "object" or (grandchildren and not shape):
             value: Any = _fast_object(child, nested or _plan(None))
-        elif len(child):
+        elif grandchildren:
             value = {_local(grandchild.tag): grandchild.text for grandchild in child}
+        elif shape == "str":
+            value = child.text or ""
         else:
             value = _scalar(child.text or "", shape)
         if is_array:
