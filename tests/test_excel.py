@@ -616,3 +616,31 @@ def test_sub_items_named_in_one_cell_are_read_one_by_one(tmp_path: Path) -> None
         if f.rule == "structure.required" and "sub_items" in f.path
     ]
     assert missing == [f"$.items[0].sub_items[{i}].basic_code" for i in range(3)]
+
+
+def test_dates_and_times_written_read_back_as_written() -> None:
+    """A date, a time and a duration banzhang's writer puts in a cell are read back by calamine
+    as they were (each has its own number format)."""
+    import datetime  # noqa: PLC0415 - this test only
+    import io  # noqa: PLC0415
+
+    from python_calamine import CalamineWorkbook  # noqa: PLC0415
+
+    from banzhang.formats.excel._xlsx import Book  # noqa: PLC0415
+
+    values = [
+        datetime.date(2026, 1, 1),
+        datetime.datetime(2026, 1, 1, 10, 30),
+        datetime.time(9, 15),
+        datetime.timedelta(hours=30),
+        1.5,
+        "2026-01-01",
+    ]
+    book = Book()
+    book.add_sheet("Sheet1").append(values)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    buffer.seek(0)
+    assert CalamineWorkbook.from_filelike(buffer).get_sheet_by_name("Sheet1").to_python() == [
+        values
+    ]

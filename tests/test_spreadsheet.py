@@ -2,6 +2,7 @@
 
 The fixtures are tests/messy_workbooks.py's department workbook as LibreOffice saved it in each
 format: its formula (``=CONCATENATE("a","b")`` in 备注) was computed on saving, so it reads "ab".
+control-character.xls is a one-item list LibreOffice saved from a CSV whose 权力名称 holds U+0001.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import pytest
 import banzhang
 from banzhang.cli import main
 from banzhang.errors import UnreadableInput, UnwritableOutput
-from banzhang.formats import for_path, spreadsheet
+from banzhang.formats import excel, for_path, spreadsheet
 from tests.messy_workbooks import EXPECTED_ITEMS
 
 FOLDER = Path(__file__).parent / "fixtures" / "workbooks"
@@ -99,42 +100,15 @@ def test_broken_files_are_unreadable_with_a_reason(tmp_path: Path, name: str, da
         banzhang.load_data(path)
 
 
-def test_dates_and_times_of_a_department_workbook_stay_dates() -> None:
-    """The in-memory workbook an .xls or .ods becomes keeps a date a date (calamine reads it
-    back as it was), so the reader sees what it sees in an .xlsx."""
-    import datetime  # noqa: PLC0415 - this test only
-    import io  # noqa: PLC0415
-
-    from python_calamine import CalamineWorkbook  # noqa: PLC0415
-
-    from banzhang.formats.excel._xlsx import Book  # noqa: PLC0415
-
-    values = [
-        datetime.date(2026, 1, 1),
-        datetime.datetime(2026, 1, 1, 10, 30),
-        datetime.time(9, 15),
-        datetime.timedelta(hours=30),
-        1.5,
-        "2026-01-01",
-    ]
-    book = Book()
-    book.add_sheet("Sheet1").append(values)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    buffer.seek(0)
-    assert CalamineWorkbook.from_filelike(buffer).get_sheet_by_name("Sheet1").to_python() == [
-        values
-    ]
+def test_a_control_character_only_an_xls_can_hold_is_kept_not_dropped() -> None:
+    """An .xls cell may hold a control character no .xlsx or XML can: it is read as written,
+    never silently removed (writing it to .xlsx or XML is refused, naming the element)."""
+    data = banzhang.load_data(FOLDER / "control-character.xls")
+    assert data["items"][0]["name"] == "食品\x01生产许可"
 
 
-def test_a_control_character_only_an_xls_can_hold_is_named_not_dropped() -> None:
-    """An .xls cell may hold a control character no .xlsx can: the file is refused naming the
-    sheet and row, never read with the character silently removed."""
-    from banzhang.formats.excel._xlsx import Book  # noqa: PLC0415
-
-    book = Book()
-    try:
-        with pytest.raises(UnreadableInput, match=r"“Sheet1”第 7 行"):
-            spreadsheet._append(book.add_sheet("Sheet1"), ["a\x01b"], "department.xls", 7)
-    finally:
-        book.close()
+def test_a_department_xls_is_read_without_a_copy_of_it() -> None:
+    """calamine's workbook goes to the Excel reader as it is: no .xlsx is written on the way."""
+    book = spreadsheet._as_workbook(WORKBOOKS[0])
+    assert book.sheetnames == ["Sheet1"]
+    assert excel.load_data(book)["items"] == EXPECTED

@@ -1,13 +1,13 @@
-"""The verbs of a format read by turning it into an in-memory .xlsx first (.csv, .xls, .ods).
+"""The verbs of a format read through the Excel reader (.csv, .xls, .ods).
 
-Such a format has one job of its own — its file as a workbook — and reads like a department's
-workbook from there: the same lenient reading, the same findings at the same cells. It writes
-nothing: banzhang writes workbooks as .xlsx.
+Such a format has one job of its own — its file as a workbook the Excel reader takes (an
+in-memory .xlsx for a .csv; calamine's workbook for an .xls or .ods) — and reads like a
+department's workbook from there: the same lenient reading, the same findings at the same
+cells. It writes nothing: banzhang writes workbooks as .xlsx.
 """
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import Any
@@ -24,7 +24,7 @@ class ConvertedFormat:
     """Read verbs over ``as_workbook``; write verbs that refuse, naming ``formats`` (".csv")."""
 
     def __init__(
-        self, as_workbook: Callable[[Any], io.BytesIO], formats: str, *, instead: str = ".xlsx"
+        self, as_workbook: Callable[[Any], Any], formats: str, *, instead: str = ".xlsx"
     ) -> None:
         self.as_workbook = as_workbook
         self.formats = formats

@@ -77,24 +77,37 @@ def open_workbook(
 ) -> WorkbookStream:
     """Open ``source`` (a path or binary file object) for reading.
 
+    ``source`` may also be a workbook calamine has opened (:class:`._whole.WholeBook`, how a
+    department's .xls or .ods is read): it is read as it is, without the package checks of an
+    .xlsx (its own format's checks were made when it was opened).
+
     ``envelope``: envelope elements the caller supplies (``region``, ``level``, ``department``,
     ``version``, ``effective_date``…); they win over what the workbook says or implies.
 
     Raises:
         UnreadableInput: not a workbook, a zip bomb, no recognisable kind or header.
     """
-    name = os.fspath(source) if isinstance(source, str | os.PathLike) else "<workbook>"
-    if not isinstance(source, str | os.PathLike):
-        source = io.BytesIO(_read_all(source, name))
-    scan = inspect_package(source, name, limits or Limits())
-    book: Any = WholeBook(source, name) if scan.plain else _load(source, name, data_only=True)
-    formulas = _load(source, name, data_only=False) if scan.formulas else None
+    if isinstance(source, WholeBook):
+        book, formulas, name = source, None, source.name
+    else:
+        name = os.fspath(source) if isinstance(source, str | os.PathLike) else "<workbook>"
+        book, formulas = _opened(source, name, limits or Limits())
     meta = _meta(book)
     exact = meta.get("kind") is not None
     found_kind = kind or meta.get("kind") or _detect_kind(book, name)
     layout = layout_for(kinds.get(found_kind).id)
     reader = BookReader(book, formulas, layout, exact=exact, name=name)
     return reader.open(spec_version=meta.get("spec_version") or SPEC_VERSION, given=envelope)
+
+
+def _opened(source: Any, name: str, limits: Limits) -> tuple[Any, Any]:
+    """The workbook to read (whole by calamine, or streamed by openpyxl), and its formulas."""
+    if not isinstance(source, str | os.PathLike):
+        source = io.BytesIO(_read_all(source, name))
+    scan = inspect_package(source, name, limits)
+    book: Any = WholeBook.open(source, name) if scan.plain else _load(source, name, data_only=True)
+    formulas = _load(source, name, data_only=False) if scan.formulas else None
+    return book, formulas
 
 
 def _read_all(source: Any, name: str) -> bytes:

@@ -7,6 +7,9 @@ Rust's calamine, several times faster than openpyxl's streaming parser; any othe
 streaming path (:mod:`._readonly`), which reports formulas without values, error cells and
 broken rows. Both give the reader the same values: text as written, whole numbers as integers,
 dates, booleans, and ``None`` for an empty cell.
+
+Departments' .xls and .ods workbooks (:mod:`banzhang.formats.spreadsheet`) are opened here too,
+by the same calamine, and read by the same reader: no copy of them is made.
 """
 
 from __future__ import annotations
@@ -14,14 +17,15 @@ from __future__ import annotations
 import io
 import itertools
 import os
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from pathlib import PurePath
+from typing import Any, TypeVar
 
 from python_calamine import CalamineSheet, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from banzhang.errors import UnreadableInput
 
-__all__ = ["WholeBook", "WholeSheet", "cell_value", "sheet_state"]
+__all__ = ["WholeBook", "WholeSheet", "calamine", "cell_value", "sheet_state"]
 
 #: The largest whole number a float holds exactly: above it a number stays a float.
 _EXACT_INTEGERS = 2**53
@@ -36,19 +40,19 @@ class WholeSheet:
     only while it is read, so a long sheet never exists as Python objects all at once.
     """
 
-    def __init__(self, book: CalamineWorkbook, title: str, state: str) -> None:
+    def __init__(self, book: CalamineWorkbook, title: str, state: str, *, xml: bool) -> None:
         self._book = book
         self.title = title
         self.sheet_state = state
+        self._xml = xml
         self._sheet: CalamineSheet | None = None
 
     def _parsed(self) -> CalamineSheet:
         if self._sheet is None:
-            try:
-                self._sheet = self._book.get_sheet_by_name(self.title)
-            except Exception as err:  # calamine's own errors: a broken sheet
-                message = f"工作表“{self.title}”的 XML 无法读取：{err}"
-                raise UnreadableInput(message, source=self.title) from err
+            message = f"工作表“{self.title}”的{' XML ' if self._xml else '内容'}无法读取"
+            self._sheet = calamine(
+                lambda: self._book.get_sheet_by_name(self.title), message, source=self.title
+            )
         return self._sheet
 
     def _rows(self) -> Iterator[tuple[Any, ...]]:
@@ -91,22 +95,64 @@ class WholeSheet:
 class WholeBook:
     """A workbook's worksheets by name, in order (chart sheets left out)."""
 
-    def __init__(self, source: Any, name: str) -> None:
-        try:
-            if isinstance(source, str | os.PathLike):
-                book = CalamineWorkbook.from_path(os.fspath(source))
-            else:
-                source.seek(0)
-                book = CalamineWorkbook.from_filelike(io.BytesIO(source.read()))
-            metadata = [m for m in book.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet]
-        except Exception as err:  # not a workbook calamine can open
-            message = f"{name} 不是可读的 .xlsx 工作簿：{type(err).__name__}: {err}"
-            raise UnreadableInput(message, source=name) from err
-        self._sheets = {m.name: WholeSheet(book, m.name, sheet_state(m.visible)) for m in metadata}
+    def __init__(self, book: CalamineWorkbook, name: str) -> None:
+        metadata = calamine(
+            lambda: [m for m in book.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet],
+            _not_a_workbook(name),
+            source=name,
+        )
+        self.name = name
+        xml = not name.lower().endswith(".xls")  # .xlsx and .ods hold their sheets as XML
+        self._sheets = {
+            m.name: WholeSheet(book, m.name, sheet_state(m.visible), xml=xml) for m in metadata
+        }
         self.sheetnames = list(self._sheets)
+
+    @classmethod
+    def open(cls, source: Any, name: str) -> WholeBook:
+        """Open a path, a binary file object or bytes (.xlsx, .xls or .ods) with calamine."""
+        if isinstance(source, str | os.PathLike):
+            path = os.fspath(source)
+            opened = calamine(
+                lambda: CalamineWorkbook.from_path(path), _not_a_workbook(name), source=name
+            )
+            return cls(opened, name)
+        if not isinstance(source, bytes):
+            source.seek(0)
+            source = source.read()
+        data = io.BytesIO(source)
+        opened = calamine(
+            lambda: CalamineWorkbook.from_filelike(data), _not_a_workbook(name), source=name
+        )
+        return cls(opened, name)
 
     def __getitem__(self, name: str) -> WholeSheet:
         return self._sheets[name]
+
+
+_Result = TypeVar("_Result")
+
+
+def calamine(call: Callable[[], _Result], message: str, *, source: str) -> _Result:
+    """``call()``, with what calamine raises for a file it cannot read as UnreadableInput
+    (``message``, then calamine's reason, about ``source``)."""
+    try:
+        return call()
+    except Exception as err:  # calamine's own errors: not a workbook, broken, encrypted
+        raise UnreadableInput(f"{message}：{type(err).__name__}: {err}", source=source) from err
+    except BaseException as err:
+        # A Rust panic inside calamine reaches Python as pyo3's PanicException, a BaseException.
+        if type(err).__name__ != "PanicException":
+            raise
+        raise UnreadableInput(f"{message}：{type(err).__name__}: {err}", source=source) from err
+
+
+def _not_a_workbook(name: str) -> str:
+    suffix = PurePath(name).suffix.lower()
+    return f"{name} 不是可读的 {suffix if suffix in _SUFFIXES else '.xlsx'} 工作簿"
+
+
+_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
 
 def sheet_state(visible: Any) -> str:
