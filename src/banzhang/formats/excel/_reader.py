@@ -330,7 +330,7 @@ class BookReader:
                 value = cells[index] if index < len(cells) else None
                 if value is not None and str(value).strip():
                     headerless.remove(index)  # told once a column
-                    findings.append(_headerlessfinding(sheet_name, index, row_number, value))
+                    findings.append(_headerless_finding(sheet_name, index, row_number, value))
                     break
             yield row_number, cells
 
@@ -556,7 +556,7 @@ def _headed(header: tuple[Any, ...], mapping: list[tuple[int, Target]]) -> froze
     return frozenset(named | {index for index, _ in mapping})
 
 
-def _headerlessfinding(sheet: str, index: int, row: int, value: Any) -> Finding:
+def _headerless_finding(sheet: str, index: int, row: int, value: Any) -> Finding:
     letter = get_column_letter(index + 1)
     shown = str(value).strip()[:20]
     message = (
