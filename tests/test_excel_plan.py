@@ -60,7 +60,7 @@ def test_compiled_row_is_every_cell_judged(table: Table, data: st.DataObject) ->
     """Data, findings, their order and places: the same as each cell put in turn."""
     mapping = [(index, Target("column", column)) for index, column in enumerate(table.columns)]
     reader = BookReader(None, None, layout_for(_kind_of(table)), exact=True, name="x.xlsx")
-    plan = reader.plan(mapping)
+    plan = Plan.of(mapping, exact=True)
     assert plan.fill is not None
     width = data.draw(st.integers(0, len(table.columns)), label="row width")
     cells = tuple(data.draw(_cell(column)) for column in table.columns[:width])

@@ -100,12 +100,12 @@ def _compile(columns: tuple[tuple[int, Column, str | None], ...]) -> Fill:
 
 def _taken(column: Column, position: int, namespace: dict[str, Any]) -> str | None:
     """The expression of a text cell's value as banzhang wrote it; ``None``: it needs judging."""
-    if column.titled:
-        namespace[f"titles_{position}"] = codes_by_title(column.spec.element.codelist or "")
-        return f"titles_{position}.get(v, v)"
-    if column.titled_entries:
-        namespace[f"titles_{position}"] = codes_by_title(column.spec.element.codelist or "")
-        return f"[titles_{position}.get(entry, entry) for entry in split(v, exact=True)]"
+    if column.titled or column.titled_entries:
+        titles = f"titles_{position}"
+        namespace[titles] = codes_by_title(column.spec.element.codelist or "")
+        if column.titled:
+            return f"{titles}.get(v, v)"
+        return f"[{titles}.get(entry, entry) for entry in split(v, exact=True)]"
     if column.verbatim_entries:
         return "split(v, exact=True)"
     if column.verbatim:

@@ -163,7 +163,6 @@ class BookReader:
     """Reads one workbook according to one layout."""
 
     def __init__(self, book: Any, formulas: Any, layout: Layout, *, exact: bool, name: str) -> None:
-        self._plans: dict[int, tuple[list[tuple[int, Target]], Plan]] = {}
         self.book = book
         self.formulas = formulas
         self.layout = layout
@@ -229,7 +228,6 @@ class BookReader:
             found = self.table_rows(table, findings)
             if found is None:
                 continue
-            arrays = required_arrays(table.model) if self.exact else ()
             entries: list[Any] = []
             for row_number, cells in found.rows:
                 entry: dict[str, Any] = {}
@@ -237,8 +235,7 @@ class BookReader:
                 at = (path, table.sheet, row_number)
                 self.put_columns(entry, found.plan, cells, at=at, findings=findings)
                 if entry:
-                    for name in arrays:
-                        entry.setdefault(name, [])
+                    self._complete_arrays(entry, table.model)
                     entries.append(entry)
                     sources.append(RowSource(path, table.sheet, row_number, found.letters))
             if entries:
@@ -294,7 +291,7 @@ class BookReader:
             findings=findings,
             headed=_headed(head[header_at], mapping),
         )
-        plan = self.plan(mapping)
+        plan = Plan.of(mapping, exact=self.exact)
         return TableRows(sheet_name, mapping, _letters(mapping), plan, data_rows)
 
     def _rows(
@@ -408,13 +405,6 @@ class BookReader:
             data.setdefault(name, [])
 
     # -- values ------------------------------------------------------------------------------
-
-    def plan(self, mapping: list[tuple[int, Target]]) -> Plan:
-        """The plan of a sheet's ``mapping`` (the same list object for every row of a sheet)."""
-        found = self._plans.get(id(mapping))
-        if found is None or found[0] is not mapping:
-            found = self._plans[id(mapping)] = (mapping, Plan.of(mapping, exact=self.exact))
-        return found[1]
 
     def put_columns(
         self,
