@@ -184,3 +184,21 @@ def test_rows_and_columns_before_the_first_cell_keep_their_places(tmp_path: Path
     fast = [(f.rule, f.source) for f in excel.iter_findings(path)]
     assert fast == [(f.rule, f.source) for f in excel.iter_findings(path, limits=STREAMING)]
     assert any(source and source.startswith("权责清单!") for _, source in fast)
+
+
+def test_the_rectangle_a_sheet_spans_counts_its_outlying_cells() -> None:
+    """The estimate of a sheet read whole reaches its widest column and deepest row, wherever
+    the cell that holds them stands (calamine holds the whole rectangle)."""
+    from banzhang.formats.excel._safety import _plain_shape  # noqa: PLC0415
+
+    def sheet(*cells: tuple[str, str]) -> bytes:
+        rows = "".join(f'<row r="{n}"><c r="{ref}"><v>1</v></c></row>' for n, ref in cells)
+        return f"<worksheet><sheetData>{rows}</sheetData></worksheet>".encode()
+
+    assert _plain_shape(sheet(("1", "A1"), ("5", "B5"))) == (9, 26)
+    assert _plain_shape(sheet(("1", "A1"), ("5", "AB5"))) == (9, 28)
+    assert _plain_shape(sheet(("1", "A1"), ("5", "XFD5"))) == (9, 16_384)
+    # A cell whose own reference lies far below its row element
+    assert _plain_shape(sheet(("1", "A1"), ("2", "C123456"))) == (123_456, 26)
+    assert _plain_shape(sheet(("1", "A1"), ("2", "AC123456"))) == (123_456, 29)
+    assert _plain_shape(sheet(("1", "A1"), ("2", "C1048577"))) is None

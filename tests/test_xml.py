@@ -228,6 +228,8 @@ def test_unknown_element_gets_a_did_you_mean(tmp_path: Path) -> None:
     [
         ("power-list", b"<items>", b"STRAY<items>"),  # between the envelope and the first item
         ("power-list", b"</power-list>", b"STRAY</power-list>"),  # after the last item
+        ("power-list", b"<kind>", b"STRAY<kind>"),  # before the root's first child
+        ("power-list", b"</items>", b"</items>STRAY"),  # between the first two items
         (
             "service-guide",
             b"</service-guide>",

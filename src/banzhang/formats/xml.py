@@ -278,15 +278,21 @@ def _children(
     the end or abandoned.
     """
     noted: list[tuple[str, int, str]] = [] if problems is None else problems
+    first = True
     try:
         for _event, element in events:
             parent = element.getparent()
             if parent is None:
-                _note_root_text(element, noted, last=True)
+                _note_root_text(element, noted)
                 continue
             if parent.getparent() is not None:
                 continue  # an element of the same name deeper down: part of its parent
-            _note_root_text(parent, noted, last=False)
+            if first:  # the root's own text ends where its first child starts
+                _note_text(parent, noted)
+                first = False
+            previous = element.getprevious()  # finished: its tail ends where this child starts
+            if previous is not None:
+                _note_tail(previous, noted)
             yield element
             element.clear(keep_tail=True)
             while element.getprevious() is not None:
@@ -298,19 +304,28 @@ def _children(
             owned.close()
 
 
-def _note_root_text(root: Any, problems: list[tuple[str, int, str]], *, last: bool) -> None:
-    """Note stray text under the root once: its own text, and each finished child's tail."""
+def _note_root_text(root: Any, problems: list[tuple[str, int, str]]) -> None:
+    """At the root's end: note its text (a root with no children) and its last child's tail."""
+    _note_text(root, problems)
+    if len(root):
+        _note_tail(root[-1], problems)
+
+
+def _note_text(root: Any, problems: list[tuple[str, int, str]]) -> None:
+    """Note stray text before the root's first child, once."""
     if (root.text or "").strip():
         problems.append(
             ("$", root.sourceline or 0, f"根元素下有多余的文字“{root.text.strip()[:20]}”，已忽略")
         )
-        root.text = None
-    finished = list(root) if last else list(root)[:-1]
-    for child in finished:
-        if (child.tail or "").strip():
-            text = child.tail.strip()[:20]
-            problems.append(("$", child.sourceline or 0, f"根元素下有多余的文字“{text}”，已忽略"))
-        child.tail = None
+    root.text = None
+
+
+def _note_tail(child: Any, problems: list[tuple[str, int, str]]) -> None:
+    """Note stray text after a finished child of the root, once."""
+    if (child.tail or "").strip():
+        text = child.tail.strip()[:20]
+        problems.append(("$", child.sourceline or 0, f"根元素下有多余的文字“{text}”，已忽略"))
+    child.tail = None
 
 
 def _unreadable(name: str, err: BaseException) -> UnreadableInput:

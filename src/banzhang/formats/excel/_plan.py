@@ -72,7 +72,7 @@ def _compile(columns: tuple[tuple[int, Column, str | None], ...]) -> Fill:
     column whose text needs judging) hand it to ``put``. The codelist titles are those of the
     codelists in force when the workbook is opened (a profile may replace a codelist).
     """
-    namespace: dict[str, Any] = {"split": split_numbered}
+    namespace: dict[str, Any] = {"split": split_numbered, "remember": _remember}
     lines = ["def fill(data, cells, put, at, findings):"]
     for position, (index, column, key) in enumerate(columns):
         namespace[f"column_{position}"] = column
@@ -84,10 +84,15 @@ def _compile(columns: tuple[tuple[int, Column, str | None], ...]) -> Fill:
             lines.append(f"        {general}")
             continue
         if column.multi:  # an array with no entries (text "[]") is left out, not set empty
+            # Numbered cells repeat from item to item (行使层级, 基本流程): each text is split
+            # once a sheet, and every item gets its own copy of the entries.
+            namespace[f"seen_{position}"] = {}
             text = [
-                f"            v = {taken}",
-                "            if v:",
-                f"                {_target(key, column)} = v",
+                f"            entries = seen_{position}.get(v)",
+                "            if entries is None:",
+                f"                entries = remember(seen_{position}, v, {taken})",
+                "            if entries:",
+                f"                {_target(key, column)} = entries[:]",
             ]
         else:
             text = [f"            {_target(key, column)} = {taken}"]
@@ -96,6 +101,17 @@ def _compile(columns: tuple[tuple[int, Column, str | None], ...]) -> Fill:
     exec("\n".join(lines), namespace)  # noqa: S102 - our own source, built from declarations
     fill: Fill = namespace["fill"]
     return fill
+
+
+#: The most numbered texts a column of a sheet remembers split (a bound on the memory it takes).
+_REMEMBERED = 1024
+
+
+def _remember(seen: dict[str, list[Any]], text: str, entries: list[Any]) -> list[Any]:
+    """``entries``, kept as the split of ``text`` while the column has room for it."""
+    if len(seen) < _REMEMBERED:
+        seen[text] = entries
+    return entries
 
 
 def _taken(column: Column, position: int, namespace: dict[str, Any]) -> str | None:

@@ -126,8 +126,6 @@ def inspect_package(source: Any, name: str, limits: Limits) -> PackageScan:
 _CELL_BYTES = 32
 #: The markup around an inline string's text: ``<c r="A1" t="inlineStr"><is><t>…</t></is></c>``.
 _INLINE_MARKUP_BYTES = 40
-#: A cell reference whose column has two or three letters (AA1, XFD9): a wide sheet.
-_WIDE_CELL = re.compile(rb"r=\"([A-Z]{2,3})[0-9]")
 #: A shared-string cell's index into the table.
 _SHARED_STRING_CELL = re.compile(rb't="s"[^>]*>\s*<(?:\w+:)?v>(\d+)<')
 #: The start of an entry of the shared-string table.
@@ -265,13 +263,13 @@ def _bounded(sheet: bytes, last: int) -> tuple[int, int] | None:
     last row, or two or three letters, are looked at; the others count as reaching the
     largest number of the last row's digits, and column Z."""
     digits = len(str(last))
-    beyond = [int(number) for number in _cell_row_numbers(digits + 1).findall(sheet)]
-    deepest = max(beyond, default=0)
+    # One pass finds both: the references are most of a sheet's markup.
+    found = set(_outlying_references(digits + 1).findall(sheet))
+    deepest = max((int(number) for _, number in found if len(number) > digits), default=0)
     if deepest > MAX_ROWS:
         return None
-    wide = set(_WIDE_CELL.findall(sheet))
-    columns = max((_column_number(letters) for letters in wide), default=26)
-    return max(deepest, 10**digits - 1), columns
+    columns = max((_column_number(letters) for letters, _ in found), default=26)
+    return max(deepest, 10**digits - 1), max(columns, 26)
 
 
 def _measured(sheet: bytes, last: int) -> tuple[int, int] | None:
@@ -296,10 +294,11 @@ _CELL_REFERENCE = re.compile(rb'r="([A-Z]{1,3})([0-9]+)"')
 
 
 @functools.cache
-def _cell_row_numbers(digits: int) -> re.Pattern[bytes]:
-    """Cell references whose row number has at least ``digits`` digits (the literal start
-    keeps the search fast; an attribute it matches by mistake only overestimates)."""
-    return re.compile(rb'r="[A-Z]{1,3}([0-9]{%d,})"' % digits)
+def _outlying_references(digits: int) -> re.Pattern[bytes]:
+    """Cell references beyond column Z or whose row number has at least ``digits`` digits,
+    their letters and row number (the literal start keeps the search fast; an attribute it
+    matches by mistake only overestimates)."""
+    return re.compile(rb'r="([A-Z]{2,3}|[A-Z](?=[0-9]{%d,}"))([0-9]+)"' % digits)
 
 
 def _column_number(letters: bytes) -> int:

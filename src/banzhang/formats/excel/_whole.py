@@ -25,7 +25,7 @@ from python_calamine import CalamineSheet, CalamineWorkbook, SheetTypeEnum, Shee
 
 from banzhang.errors import UnreadableInput
 
-__all__ = ["WholeBook", "WholeSheet", "calamine", "cell_value", "sheet_state"]
+__all__ = ["WholeBook", "WholeSheet", "calamine", "sheet_state"]
 
 #: The largest whole number a float holds exactly: above it a number stays a float.
 _EXACT_INTEGERS = 2**53
@@ -65,11 +65,18 @@ class WholeSheet:
         left = sheet.start[1]
         pad = (None,) * left
         for row in sheet.iter_rows():
-            # Most cells are text: they are told apart without a call each (a whole sheet is
-            # hundreds of thousands of cells).
+            # As openpyxl gives them: an empty cell is None, a whole number an integer (Excel
+            # keeps every number as a float; 150200.0 was typed 150200). Inline, not a call a
+            # cell: a whole sheet is hundreds of thousands of cells, most of them text.
             values = tuple(
                 [
-                    cell if type(cell) is str and cell else None if cell == "" else cell_value(cell)
+                    cell
+                    if type(cell) is str and cell
+                    else None
+                    if cell == ""
+                    else int(cell)
+                    if type(cell) is float and cell.is_integer() and abs(cell) < _EXACT_INTEGERS
+                    else cell
                     for cell in row
                 ]
             )
@@ -158,12 +165,3 @@ _SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 def sheet_state(visible: Any) -> str:
     """openpyxl's name for calamine's visibility of a sheet (visible, hidden, veryHidden)."""
     return next((state for found, state in _STATES if visible == found), "visible")
-
-
-def cell_value(cell: Any) -> Any:
-    """A calamine cell as openpyxl gives it: empty is ``None``, a whole number an integer."""
-    if cell == "":
-        return None  # calamine's empty cell
-    if type(cell) is float and cell.is_integer() and abs(cell) < _EXACT_INTEGERS:
-        return int(cell)  # Excel keeps every number as a float; 150200.0 was typed 150200
-    return cell
