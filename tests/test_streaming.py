@@ -100,6 +100,45 @@ def test_a_plain_workbook_read_whole_is_read_as_when_streamed(tmp_path: Path) ->
         assert fast == list(excel.iter_findings(path, limits=STREAMING)), path.name
 
 
+def test_formulas_with_their_saved_values_are_read_whole() -> None:
+    """A spreadsheet program saves each formula's value: such a workbook (the department's list
+    as LibreOffice saved it, ``=CONCATENATE("a","b")`` in 备注) is read whole, as streamed."""
+    from banzhang.formats.excel._safety import PackageScan, inspect_package  # noqa: PLC0415
+    from tests.messy_workbooks import EXPECTED_ITEMS  # noqa: PLC0415 - this test only
+
+    path = Path(__file__).parent / "fixtures" / "workbooks" / "department.xlsx"
+    assert inspect_package(path, path.name, excel.Limits()) == PackageScan(False, plain=True)
+    data = excel.load_data(path)
+    assert data == excel.load_data(path, limits=STREAMING)
+    (computed,) = [item for item in data["items"] if item["basic_code"] == "000217032000"]
+    assert computed["remark"] == "ab"
+    assert len(data["items"]) == len(EXPECTED_ITEMS)
+    assert list(excel.iter_findings(path)) == list(excel.iter_findings(path, limits=STREAMING))
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        '<c r="B2"><f>ROW()</f></c>',  # written by a program that does not calculate
+        '<c r="B2" t="str"><f>A2</f><v></v></c>',  # a value saved empty
+        '<c r="A2"><f>1</f></c><c r="B2"><v>3</v></c>',  # the next cell's value
+    ],
+    ids=["no-value", "empty-value", "value-of-another-cell"],
+)
+def test_a_formula_without_its_value_is_streamed(cell: str, tmp_path: Path) -> None:
+    """Only the streaming reader names a formula without a value (calamine would read it as
+    an empty cell); a row of nothing else is named too, not passed over as blank."""
+    from banzhang.formats.excel._safety import PackageScan, inspect_package  # noqa: PLC0415
+
+    path = tmp_path / "formula.xlsx"
+    header = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
+    _one_sheet_package(path, f'{header}<row r="2">{cell}</row>', ["基本编码", "事项名称"])
+    assert inspect_package(path, path.name, excel.Limits()) == PackageScan(True, plain=False)
+    found = {(f.rule, f.source) for f in excel.iter_findings(path)}
+    missing = "权责清单!A2" if cell.startswith('<c r="A2"') else "权责清单!B2"
+    assert ("excel.formula-without-value", missing) in found
+
+
 def _one_sheet_package(target: Path, sheet_data: str, strings: list[str]) -> None:
     """A minimal .xlsx of one sheet (权责清单) with the given rows and shared strings."""
     import zipfile  # noqa: PLC0415 - this helper only

@@ -315,12 +315,12 @@ class BookReader:
         for cells in cells_rows:
             row_number += 1
             formula_cells = next(formula_iter, None) if formula_iter is not None else None
-            if _blank(cells, exact=self.exact):
-                continue
-            if formula_cells is not None:
+            if formula_cells is not None:  # before the blank check: a row of formulas only
                 findings.extend(
                     _missing_formula_values(sheet_name, row_number, cells, formula_cells)
                 )
+            if _blank(cells, exact=self.exact):
+                continue
             if headerless is None:
                 headerless = [i for i in range(len(cells)) if i not in (headed or ())]
             for index in headerless:

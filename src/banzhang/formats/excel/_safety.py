@@ -76,11 +76,13 @@ class PackageScan:
     """What the look inside a package found, before any XML was parsed.
 
     Attributes:
-        formulas: whether any worksheet holds a formula.
-        plain: whether every worksheet can be read whole and fast: no formula, no error value,
-            rows in order and within Excel's limit, and all sheets within
+        formulas: whether a formula may lack the value a spreadsheet program saves with it (a
+            file written by a program that does not calculate): the reader then reads the
+            formulas too, to name each one without a value.
+        plain: whether every worksheet can be read whole and fast: no formula without its saved
+            value, no error value, rows in order and within Excel's limit, and all sheets within
             :attr:`Limits.whole_sheets_bytes` (else the streaming reader reads it, and says what
-            is wrong with it).
+            is wrong with it). A formula with its value is read as that value either way.
     """
 
     formulas: bool
@@ -141,13 +143,13 @@ def _scan_sheets(
     """Read each sheet in turn (one in memory at a time) for formulas and plainness, and
     estimate what the whole workbook would take in calamine's memory: each sheet's rectangle
     of cells, the text of inline strings, and each shared-string cell's copy of its text."""
-    formulas, plain = False, True
+    formulas, plain = False, True  # formulas: one without its value
     table = next((m for m in members if m.filename.lower().endswith("sharedstrings.xml")), None)
     lengths: list[int] | None = None  # read once a plain sheet refers to the table
     cells = text_bytes = 0
     for member in sheets:
         data = package.read(member)
-        formulas = formulas or _holds_formula(data)
+        formulas = formulas or (_holds_formula(data) and _formula_without_value(data))
         shape = _plain_shape(data) if plain and not formulas else None
         if shape is None:
             plain = False
@@ -315,6 +317,23 @@ def _holds_formula(sheet: bytes) -> bool:
     if _UNPREFIXED_FORMULA.search(sheet):
         return True
     return b":f" in sheet and _FORMULA.search(sheet) is not None
+
+
+#: The end of a cell element (a formula's cell ends after its saved value).
+_CELL_END = re.compile(rb"</(?:\w+:)?c>")
+#: A saved value with something in it (a formula's empty ``<v></v>`` counts as none).
+_SAVED_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
+
+
+def _formula_without_value(sheet: bytes) -> bool:
+    """Whether a formula of the sheet has no value saved after it in its cell. Excel and
+    LibreOffice save each formula's value; a file from a program that does not calculate has
+    none, and only the streaming reader names those cells."""
+    for formula in _FORMULA.finditer(sheet):
+        end = _CELL_END.search(sheet, formula.end())
+        if end is None or not _SAVED_VALUE.search(sheet, formula.end(), end.start()):
+            return True
+    return False
 
 
 def _has_formula(package: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
