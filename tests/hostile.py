@@ -172,6 +172,15 @@ def _excel_entries() -> dict[str, bytes]:
         "rows-out-of-order.xlsx": _minimal_workbook(
             header + row % (b"3", b"3", b"3", b"1") + row % (b"2", b"2", b"2", b"1"), shared
         ),
+        # 100,000 formulas in one cell, its one value after them (0.8 MB, under the ratio
+        # check): the package scan must not search from each formula to the cell's end.
+        "formulas-in-one-cell.xlsx": _minimal_workbook(
+            header
+            + b'<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="str">'
+            + b"<f>1</f>" * 100_000
+            + b"<v>x</v></c></row>",
+            shared,
+        ),
         "shared-string-out-of-range.xlsx": _minimal_workbook(
             header + row % (b"2", b"2", b"2", b"99999"), shared
         ),

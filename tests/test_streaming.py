@@ -241,3 +241,19 @@ def test_the_rectangle_a_sheet_spans_counts_its_outlying_cells() -> None:
     assert _plain_shape(sheet(("1", "A1"), ("2", "C123456"))) == (123_456, 26)
     assert _plain_shape(sheet(("1", "A1"), ("2", "AC123456"))) == (123_456, 29)
     assert _plain_shape(sheet(("1", "A1"), ("2", "C1048577"))) is None
+
+
+def test_formulas_are_checked_for_values_in_one_pass() -> None:
+    """Every formula of a cell is served by the cell's one value, wherever it stands after
+    them: a hostile cell of 100,000 formulas is checked in one pass (searching from each formula
+    to the cell's end would take half a minute)."""
+    from banzhang.formats.excel._safety import _formula_without_value  # noqa: PLC0415
+
+    many = b"<f>1</f>" * 100_000
+    assert not _formula_without_value(b'<c r="A1">' + many + b"<v>1</v></c>")
+    assert _formula_without_value(b'<c r="A1"><v>1</v>' + many + b"</c>")
+    assert _formula_without_value(b'<c r="A1">' + many + b"</c><c><v>1</v></c>")
+    two = b'<c r="A1"><f>1</f><v>1</v></c><c r="A2"><f>2</f></c><c r="A3"><v>3</v></c>'
+    assert _formula_without_value(two)
+    assert not _formula_without_value(two.replace(b"<f>2</f>", b"<f>2</f><v>2</v>"))
+    assert _formula_without_value(b'<c r="A1"><f>1</f>')  # a cell cut off

@@ -328,11 +328,23 @@ _SAVED_VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
 def _formula_without_value(sheet: bytes) -> bool:
     """Whether a formula of the sheet has no value saved after it in its cell. Excel and
     LibreOffice save each formula's value; a file from a program that does not calculate has
-    none, and only the streaming reader names those cells."""
+    none, and only the streaming reader names those cells.
+
+    Each cell's end and each value found serve every formula before them: no byte is searched
+    twice, however many formulas a (hostile) cell holds."""
+    value = end = -1
     for formula in _FORMULA.finditer(sheet):
-        end = _CELL_END.search(sheet, formula.end())
-        if end is None or not _SAVED_VALUE.search(sheet, formula.end(), end.start()):
-            return True
+        start = formula.end()
+        if start > end:
+            found = _CELL_END.search(sheet, start)
+            if found is None:
+                return True
+            end = found.start()
+        if not start <= value < end:
+            saved = _SAVED_VALUE.search(sheet, start, end)
+            if saved is None:
+                return True
+            value = saved.start()
     return False
 
 
