@@ -107,6 +107,31 @@ def test_not_utf8_is_unreadable(tmp_path: Path) -> None:
         bjson.load(path)
 
 
+def test_jsonl_may_start_with_a_byte_order_mark(tmp_path: Path) -> None:
+    """Windows tools save UTF-8 with a BOM: it is not part of the envelope's line."""
+    path = tmp_path / "list.jsonl"
+    model = examples.load("power-list")
+    bjson.iter_dump("power-list", model, model.items[:2], path)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    stream = bjson.iter_load_data(path)
+    assert stream.envelope["kind"] == "power-list"
+    assert [item["name"] for item in stream.items] == [item.name for item in model.items[:2]]
+
+
+def test_jsonl_cut_inside_a_character_is_unreadable(tmp_path: Path) -> None:
+    """A file cut off inside a character is not UTF-8, and says so with its line (the
+    broken character is not dropped unseen)."""
+    path = tmp_path / "list.jsonl"
+    model = examples.load("power-list")
+    bjson.iter_dump("power-list", model, model.items[:1], path)
+    data = path.read_bytes()
+    path.write_bytes(data + '{"name": "食'.encode()[:-1])
+    stream = bjson.iter_load_data(path)
+    assert next(stream.items)["name"] == model.items[0].name
+    with pytest.raises(UnreadableInput, match="第 3 行不是 UTF-8"):
+        next(stream.items)
+
+
 def test_nan_is_refused() -> None:
     """NaN and Infinity are not JSON numbers banzhang accepts."""
     with pytest.raises(UnreadableInput, match="NaN"):

@@ -237,10 +237,11 @@ def iter_load(source: Source, *, kind: str | None = None) -> ItemStream:
 
 def _lines(source: Any, where: str) -> Iterator[tuple[int, str]]:
     with _open_binary(source) as handle:
-        decoder = codecs.getincrementaldecoder("utf-8-sig")()
         for number, raw in enumerate(handle, start=1):
+            # Each line decoded whole: a line ends at a newline byte, which no UTF-8 character
+            # holds; a byte-order mark may start the first.
             try:
-                text = decoder.decode(raw)
+                text = (raw.removeprefix(codecs.BOM_UTF8) if number == 1 else raw).decode()
             except UnicodeDecodeError as err:
                 message = f"{where} 第 {number} 行不是 UTF-8 编码"
                 raise UnreadableInput(message, source=where) from err
