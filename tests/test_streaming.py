@@ -257,3 +257,71 @@ def test_formulas_are_checked_for_values_in_one_pass() -> None:
     assert _formula_without_value(two)
     assert not _formula_without_value(two.replace(b"<f>2</f>", b"<f>2</f><v>2</v>"))
     assert _formula_without_value(b'<c r="A1"><f>1</f>')  # a cell cut off
+
+
+def _renamed_basis_with_error(target: Path) -> None:
+    """banzhang's 权责清单 workbook with its 设定依据 sheet stored as ``xl/worksheets/basis.xml``
+    (named by an absolute target) and the first basis's 文件名称 an error value."""
+    import io  # noqa: PLC0415 - this helper only
+    import re  # noqa: PLC0415
+    import zipfile  # noqa: PLC0415
+
+    from banzhang import examples  # noqa: PLC0415
+
+    buffer = io.BytesIO()
+    excel.dump(examples.load("power-list"), buffer)
+    renames = {
+        "xl/worksheets/sheet4.xml": "xl/worksheets/basis.xml",
+        "xl/worksheets/_rels/sheet4.xml.rels": "xl/worksheets/_rels/basis.xml.rels",
+    }
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(target, "w") as out:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "xl/worksheets/sheet4.xml":
+                data = re.sub(
+                    rb'<c r="B3"[^>]*><is><t>[^<]*</t></is></c>',
+                    b'<c r="B3" t="e"><f>A1/0</f><v>#REF!</v></c>',
+                    data,
+                )
+            elif name in ("xl/_rels/workbook.xml.rels", "[Content_Types].xml"):
+                data = data.replace(b'"worksheets/sheet4.xml"', b'"/xl/worksheets/basis.xml"')
+                data = data.replace(b'"/xl/worksheets/sheet4.xml"', b'"/xl/worksheets/basis.xml"')
+            out.writestr(renames.get(name, name), data)
+
+
+def test_error_values_are_read_whole_in_their_places(tmp_path: Path) -> None:
+    """calamine reads an error value as an empty cell: the package scan places each one (by
+    the sheet's name, however its part is named) and the whole read reports it as streaming
+    does — the same items and findings, cells included."""
+    from banzhang.formats.excel._safety import inspect_package  # noqa: PLC0415
+
+    path = tmp_path / "errors.xlsx"
+    _renamed_basis_with_error(path)
+    scan = inspect_package(path, path.name, excel.Limits())
+    assert scan.plain
+    assert scan.errors == {"设定依据": {3: {1: "#REF!"}}}
+    assert excel.load_data(path) == excel.load_data(path, limits=STREAMING)
+    found = list(excel.iter_findings(path))
+    assert found == list(excel.iter_findings(path, limits=STREAMING))
+    assert ("excel.error-cell", "设定依据!B3") in {(f.rule, f.source) for f in found}
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        '<c t="e"><v>#N/A</v></c>',  # no reference: its place is only known by parsing
+        '<c r="B2" t="e"/>',  # no value
+        '<c r="B2" t="e"><v>#N/A&amp;</v></c>',  # a value to unescape
+    ],
+    ids=["no-reference", "no-value", "escaped"],
+)
+def test_an_error_value_the_scan_cannot_place_is_streamed(cell: str, tmp_path: Path) -> None:
+    """Error cells the scan cannot place exactly leave the sheet to the streaming reader."""
+    from banzhang.formats.excel._safety import inspect_package  # noqa: PLC0415
+
+    path = tmp_path / "error.xlsx"
+    header = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
+    row = f'<row r="2"><c r="A2" t="s"><v>2</v></c>{cell}</row>'
+    _one_sheet_package(path, header + row, ["基本编码", "事项名称", "000117047000"])
+    assert not inspect_package(path, path.name, excel.Limits()).plain
+    assert "excel.error-cell" in {f.rule for f in excel.iter_findings(path)}

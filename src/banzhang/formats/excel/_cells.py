@@ -22,7 +22,7 @@ from typing import Any
 
 from banzhang import codelists, codes
 from banzhang.formats.excel._layout import Column
-from banzhang.formats.excel._readonly import CellError
+from banzhang.formats.excel._whole import CellError
 
 __all__ = [
     "CellProblem",

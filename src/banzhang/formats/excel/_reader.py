@@ -105,7 +105,11 @@ def _opened(source: Any, name: str, limits: Limits) -> tuple[Any, Any]:
     if not isinstance(source, str | os.PathLike):
         source = io.BytesIO(_read_all(source, name))
     scan = inspect_package(source, name, limits)
-    book: Any = WholeBook.open(source, name) if scan.plain else _load(source, name, data_only=True)
+    book: Any = (
+        WholeBook.open(source, name, scan.errors)
+        if scan.plain
+        else _load(source, name, data_only=True)
+    )
     formulas = _load(source, name, data_only=False) if scan.formulas else None
     return book, formulas
 
@@ -303,9 +307,11 @@ class BookReader:
         findings: list[Finding],
         headed: frozenset[int] | None = None,
     ) -> Iterator[tuple[int, tuple[Any, ...]]]:
-        # Columns with no header and no element: computed at the first row (rows share a width),
-        # and usually none, so the per-row check costs nothing on the hot path.
-        headerless: list[int] | None = None if headed is not None else []
+        # Columns with no header and no element, each told once: usually none, so the per-row
+        # check costs nothing on the hot path. Rows share the sheet's width, except a streamed
+        # sheet without a <dimension>: a row wider than those before adds its columns.
+        headerless: list[int] = []
+        width = 0
         formula_rows = self._formula_rows(sheet_name)
         formula_iter = iter(formula_rows) if formula_rows is not None else None
         if formula_iter is not None:
@@ -321,8 +327,9 @@ class BookReader:
                 )
             if _blank(cells, exact=self.exact):
                 continue
-            if headerless is None:
-                headerless = [i for i in range(len(cells)) if i not in (headed or ())]
+            if headed is not None and len(cells) > width:
+                headerless += [i for i in range(width, len(cells)) if i not in headed]
+                width = len(cells)
             for index in headerless:
                 value = cells[index] if index < len(cells) else None
                 if value is not None and str(value).strip():

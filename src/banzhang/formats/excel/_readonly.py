@@ -33,18 +33,9 @@ from openpyxl.xml.functions import iterparse
 from banzhang.errors import UnreadableInput
 from banzhang.formats.excel._escapes import unescape
 from banzhang.formats.excel._safety import MAX_ROWS
-from banzhang.formats.excel._whole import WholeSheet
+from banzhang.formats.excel._whole import CellError, WholeSheet
 
-__all__ = ["CellError", "iter_values", "load_read_only"]
-
-
-class CellError(str):
-    """A cell holding an Excel error value (``#N/A``, ``#REF!``, …): its formula failed.
-
-    Told apart from text that reads the same, which a department may well have typed.
-    """
-
-    __slots__ = ()
+__all__ = ["iter_values", "load_read_only"]
 
 
 #: How far into a sheet's XML its ``<dimension>`` must appear (it precedes ``<sheetData>``).

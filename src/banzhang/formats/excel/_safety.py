@@ -13,12 +13,14 @@ import collections
 import functools
 import itertools
 import operator
+import posixpath
 import re
 import zipfile
 import zlib
 from typing import Any
 
 import attrs
+from lxml import etree
 
 from banzhang.errors import UnreadableInput
 from banzhang.formats._prolog import declares_dtd, root_start
@@ -27,7 +29,8 @@ __all__ = ["Limits", "PackageScan", "inspect_package"]
 
 _FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
 _UNPREFIXED_FORMULA = re.compile(rb"<f[ >/]")
-_ERROR_CELL = re.compile(rb"<(?:\w+:)?c\b[^>]*?\st=\"e\"")
+#: The start tag of a cell holding an error value, its attributes.
+_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?\st="e"[^>]*)>')
 _ROW_NUMBER = re.compile(rb"<row\b[^>]*?\sr=\"(\d+)\"")
 _PREFIXED_ROW_NUMBER = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"(\d+)\"")
 _SLICE_BYTES = 4 * 1024**2
@@ -87,6 +90,9 @@ class PackageScan:
 
     formulas: bool
     plain: bool
+    #: Each sheet's error cells (sheet name → row → column index → the value), for a plain
+    #: workbook: calamine reads an error value as an empty cell, so the reader puts them back.
+    errors: dict[str, dict[int, dict[int, str]]] = attrs.field(factory=dict)
 
 
 def inspect_package(source: Any, name: str, limits: Limits) -> PackageScan:
@@ -147,13 +153,17 @@ def _scan_sheets(
     table = next((m for m in members if m.filename.lower().endswith("sharedstrings.xml")), None)
     lengths: list[int] | None = None  # read once a plain sheet refers to the table
     cells = text_bytes = 0
+    errors: dict[str, dict[int, dict[int, str]]] = {}  # by the sheet's part
     for member in sheets:
         data = package.read(member)
         formulas = formulas or (_holds_formula(data) and _formula_without_value(data))
         shape = _plain_shape(data) if plain and not formulas else None
-        if shape is None:
+        placed = _error_cells(data) if shape is not None else None
+        if shape is None or placed is None:
             plain = False
             continue
+        if placed:
+            errors[member.filename] = placed
         rows, columns = shape
         cells += rows * columns
         if table is not None and b't="s"' in data:
@@ -166,7 +176,10 @@ def _scan_sheets(
     if not plain:
         return PackageScan(formulas, plain=False)
     estimate = cells * _CELL_BYTES + text_bytes
-    return PackageScan(formulas=False, plain=estimate <= limits.whole_memory_bytes)
+    named = _named(errors, _sheet_names(package) if errors else {})
+    if estimate > limits.whole_memory_bytes or named is None:
+        return PackageScan(formulas=False, plain=False)
+    return PackageScan(formulas=False, plain=True, errors=named)
 
 
 def _string_entry_lengths(package: zipfile.ZipFile, table: zipfile.ZipInfo) -> list[int]:
@@ -247,10 +260,7 @@ def _check_prolog(package: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) 
 
 def _plain_shape(sheet: bytes) -> tuple[int, int] | None:
     """The rows and columns of the rectangle a sheet's cells span (at most), for a sheet with
-    no error value, its rows in order, each once, and no row past Excel's last; ``None`` for
-    any other sheet."""
-    if b't="e"' in sheet and _ERROR_CELL.search(sheet):  # the literal first: most have none
-        return None
+    its rows in order, each once, and no row past Excel's last; ``None`` for any other sheet."""
     rows = _PREFIXED_ROW_NUMBER if b":row" in sheet else _ROW_NUMBER
     numbers = list(map(int, rows.findall(sheet)))
     in_order = all(map(operator.lt, numbers, itertools.islice(numbers, 1, None)))
@@ -356,3 +366,91 @@ def _has_formula(package: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
                 return True
             tail = chunk[-8:]
     return False
+
+
+#: The most error cells a sheet read whole may have (they are held until the sheet is read).
+_MOST_ERROR_CELLS = 10_000
+_CELL_REFERENCE_ATTRIBUTE = re.compile(rb'\sr="([A-Z]{1,3})([0-9]+)"')
+#: An error cell's value, up to the end of its cell (an escaped one is left to openpyxl).
+_ERROR_VALUE = re.compile(rb"<(?:\w+:)?v>([^<&]*)</(?:\w+:)?v>")
+
+
+def _error_cells(sheet: bytes) -> dict[int, dict[int, str]] | None:
+    """Where each error value of the sheet stands and what it says (row → column index → value),
+    read from the XML before calamine parses it (calamine reads an error as an empty cell);
+    ``None`` when they cannot all be placed exactly this way (a cell without its reference or
+    its value, too many of them): the streaming reader reads such a sheet."""
+    if b't="e"' not in sheet:  # the literal first: most sheets have none
+        return {}
+    found: dict[int, dict[int, str]] = {}
+    end = -1
+    for count, tag in enumerate(_ERROR_CELL.finditer(sheet), start=1):
+        reference = _CELL_REFERENCE_ATTRIBUTE.search(tag.group(1))
+        if reference is None or count > _MOST_ERROR_CELLS or tag.start() < end:
+            return None  # unplaced, too many, or a cell inside the last one's: not a plain sheet
+        cell_end = _CELL_END.search(sheet, tag.end())
+        if cell_end is None:
+            return None
+        end = cell_end.end()
+        value = _ERROR_VALUE.search(sheet, tag.end(), end)
+        if value is None:
+            return None
+        row, column = int(reference.group(2)), _column_number(reference.group(1)) - 1
+        found.setdefault(row, {})[column] = value.group(1).decode("utf-8", "replace")
+    return found
+
+
+def _named(
+    by_part: dict[str, dict[int, dict[int, str]]], names: dict[str, str]
+) -> dict[str, dict[int, dict[int, str]]] | None:
+    """The error cells by sheet name; ``None`` when a sheet's name is not known."""
+    if any(part not in names for part in by_part):
+        return None
+    return {names[part]: cells for part, cells in by_part.items()}
+
+
+_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+
+
+def _sheet_names(package: zipfile.ZipFile) -> dict[str, str]:
+    """Each worksheet part's sheet name (``xl/worksheets/sheet1.xml`` → ``权责清单``), from the
+    workbook and its relationships; empty when they cannot be read (the prolog of every part
+    was checked for a DTD already)."""
+    try:
+        return _names_of_parts(package)
+    except (KeyError, etree.XMLSyntaxError, ValueError):
+        return {}
+
+
+def _names_of_parts(package: zipfile.ZipFile) -> dict[str, str]:
+    book = _workbook_part(package)
+    if book is None:
+        return {}
+    folder, file = posixpath.split(book)
+    rels = etree.fromstring(package.read(f"{folder}/_rels/{file}.rels"), _SAFE_PARSER)
+    targets = {relation.get("Id"): _part(folder, relation.get("Target") or "") for relation in rels}
+    names = {}
+    for element in etree.fromstring(package.read(book), _SAFE_PARSER).iter():
+        if etree.QName(element).localname != "sheet":
+            continue
+        relation = next((v for k, v in element.attrib.items() if str(k).endswith("}id")), None)
+        name = element.get("name")
+        if relation in targets and name is not None:
+            names[targets[relation]] = name
+    return names
+
+
+def _workbook_part(package: zipfile.ZipFile) -> str | None:
+    """The workbook's part, as the package's relationships name it (``xl/workbook.xml``)."""
+    rels = etree.fromstring(package.read("_rels/.rels"), _SAFE_PARSER)
+    for relation in rels:
+        if (relation.get("Type") or "").endswith("/officeDocument"):
+            return _part("", relation.get("Target") or "")
+    return None
+
+
+def _part(folder: str, target: str) -> str:
+    """A relationship's target as a part name: absolute (``/xl/…``) or relative to ``folder``."""
+    if target.startswith("/"):
+        return posixpath.normpath(target[1:])
+    return posixpath.normpath(posixpath.join(folder, target))

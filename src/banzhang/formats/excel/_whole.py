@@ -26,12 +26,23 @@ from python_calamine import CalamineSheet, CalamineWorkbook, SheetTypeEnum, Shee
 
 from banzhang.errors import UnreadableInput
 
-__all__ = ["WholeBook", "WholeSheet", "calamine", "sheet_state"]
+__all__ = ["CellError", "WholeBook", "WholeSheet", "calamine", "sheet_state"]
 
 #: The largest whole number a float holds exactly: above it a number stays a float.
 _EXACT_INTEGERS = 2**53
 #: openpyxl's name for each hidden state (calamine's enum members are not hashable).
 _STATES = ((SheetVisibleEnum.Hidden, "hidden"), (SheetVisibleEnum.VeryHidden, "veryHidden"))
+#: A sheet's error cells found by the package scan: row (1-based) → column index → the value.
+ErrorCells = dict[int, dict[int, str]]
+
+
+class CellError(str):
+    """A cell holding an Excel error value (``#N/A``, ``#REF!``, …): its formula failed.
+
+    Told apart from text that reads the same, which a department may well have typed.
+    """
+
+    __slots__ = ()
 
 
 class WholeSheet:
@@ -41,12 +52,22 @@ class WholeSheet:
     only while it is read, so a long sheet never exists as Python objects all at once.
     """
 
-    def __init__(self, book: CalamineWorkbook, title: str, state: str, *, xml: bool) -> None:
+    def __init__(
+        self,
+        book: CalamineWorkbook,
+        title: str,
+        state: str,
+        *,
+        xml: bool,
+        errors: ErrorCells | None = None,
+    ) -> None:
         self._book = book
         self.title = title
         self.sheet_state = state
         self._xml = xml
         self._sheet: CalamineSheet | None = None
+        #: Error cells, placed by the package scan: calamine reads them as empty cells.
+        self._errors = errors or {}
 
     def _parsed(self) -> CalamineSheet:
         if self._sheet is None:
@@ -65,7 +86,7 @@ class WholeSheet:
             return
         left = sheet.start[1]
         pad = (None,) * left
-        for row in sheet.iter_rows():
+        for number, row in enumerate(sheet.iter_rows(), start=1):
             # As openpyxl gives them: an empty cell is None, a whole number an integer (Excel
             # keeps every number as a float; 150200.0 was typed 150200). Inline, not a call a
             # cell: a whole sheet is hundreds of thousands of cells, most of them text.
@@ -81,6 +102,10 @@ class WholeSheet:
                     for cell in row
                 ]
             )
+            if number in self._errors:
+                values = _with_errors(pad + values, self._errors[number])
+                yield values
+                continue
             yield pad + values if left else values
 
     def values(
@@ -100,10 +125,25 @@ class WholeSheet:
         return self.values(max_row=max_row, max_col=max_col)
 
 
-class WholeBook:
-    """A workbook's worksheets by name, in order (chart sheets left out)."""
+def _with_errors(values: tuple[Any, ...], errors: dict[int, str]) -> tuple[Any, ...]:
+    """The row with its error cells put back where calamine left them empty."""
+    width = max(len(values), max(errors) + 1)
+    cells = list(values) + [None] * (width - len(values))
+    for column, value in errors.items():
+        cells[column] = CellError(value)
+    return tuple(cells)
 
-    def __init__(self, book: CalamineWorkbook, name: str) -> None:
+
+class WholeBook:
+    """A workbook's worksheets by name, in order (chart sheets left out).
+
+    ``errors``: each sheet's error cells as the package scan of an .xlsx placed them (calamine
+    reads an error value as an empty cell).
+    """
+
+    def __init__(
+        self, book: CalamineWorkbook, name: str, errors: dict[str, ErrorCells] | None = None
+    ) -> None:
         metadata = calamine(
             lambda: [m for m in book.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet],
             _not_a_workbook(name),
@@ -112,19 +152,22 @@ class WholeBook:
         self.name = name
         xml = not name.lower().endswith(".xls")  # .xlsx and .ods hold their sheets as XML
         self._sheets = {
-            m.name: WholeSheet(book, m.name, sheet_state(m.visible), xml=xml) for m in metadata
+            m.name: WholeSheet(
+                book, m.name, sheet_state(m.visible), xml=xml, errors=(errors or {}).get(m.name)
+            )
+            for m in metadata
         }
         self.sheetnames = list(self._sheets)
 
     @classmethod
-    def open(cls, source: Any, name: str) -> WholeBook:
+    def open(cls, source: Any, name: str, errors: dict[str, ErrorCells] | None = None) -> WholeBook:
         """Open a path, a binary file object or bytes (.xlsx, .xls or .ods) with calamine."""
         if isinstance(source, str | os.PathLike):
             path = os.fspath(source)
             opened = calamine(
                 lambda: CalamineWorkbook.from_path(path), _not_a_workbook(name), source=name
             )
-            return cls(opened, name)
+            return cls(opened, name, errors)
         if not isinstance(source, bytes):
             source.seek(0)
             source = source.read()
@@ -132,7 +175,7 @@ class WholeBook:
         opened = calamine(
             lambda: CalamineWorkbook.from_filelike(data), _not_a_workbook(name), source=name
         )
-        return cls(opened, name)
+        return cls(opened, name, errors)
 
     def __getitem__(self, name: str) -> WholeSheet:
         return self._sheets[name]
