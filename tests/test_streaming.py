@@ -325,3 +325,18 @@ def test_an_error_value_the_scan_cannot_place_is_streamed(cell: str, tmp_path: P
     _one_sheet_package(path, header + row, ["基本编码", "事项名称", "000117047000"])
     assert not inspect_package(path, path.name, excel.Limits()).plain
     assert "excel.error-cell" in {f.rule for f in excel.iter_findings(path)}
+
+
+def test_a_headerless_column_is_found_in_a_row_wider_than_the_first(tmp_path: Path) -> None:
+    """A sheet without a ``<dimension>`` streams rows of their own widths: content in a column
+    without a header is reported however far down its first wide row is."""
+    path = tmp_path / "wide.xlsx"
+    header = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
+    rows = (
+        '<row r="2"><c r="A2" t="s"><v>2</v></c></row>'
+        '<row r="3"><c r="A3" t="s"><v>2</v></c><c r="D3" t="s"><v>3</v></c></row>'
+    )
+    _one_sheet_package(path, header + rows, ["基本编码", "事项名称", "000117047000", "备忘"])
+    for limits in (excel.Limits(), STREAMING):
+        found = {(f.rule, f.source) for f in excel.iter_findings(path, limits=limits)}
+        assert ("excel.headerless-column", "权责清单!D3") in found
