@@ -15,6 +15,7 @@ numbered.
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 import re
 import unicodedata
@@ -118,6 +119,23 @@ def split_numbered(text: str, *, exact: bool) -> list[str]:
     takes only what :func:`numbered` writes; a lenient one also takes "1、", "（1）", "1.…；2.…",
     and, without numbers, one entry a line.
     """
+    if len(text) > _LONGEST_REMEMBERED:
+        return _split(text, exact)
+    # A list repeats its numbered cells from item to item (行使层级, 基本流程, 追责情形): each
+    # text is split once; every caller gets a list of its own.
+    return list(_split_remembered(text, exact))
+
+
+#: Texts up to this long are remembered split (a bound on the memory the cache takes).
+_LONGEST_REMEMBERED = 2000
+
+
+@functools.lru_cache(maxsize=4096)
+def _split_remembered(text: str, exact: bool) -> tuple[str, ...]:
+    return tuple(_split(text, exact))
+
+
+def _split(text: str, exact: bool) -> list[str]:
     if exact and text.startswith("[") and text.endswith("]"):
         try:
             loaded = json.loads(text)

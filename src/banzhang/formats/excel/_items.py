@@ -144,9 +144,10 @@ class ItemBuilder:
     def takes_sub_row(self, cells: tuple[Any, ...]) -> bool:
         """A row with no name of its own whose code is a 子项 of this item's 主项 (SPEC §10 b)."""
         mapping = self.table.mapping
-        code, name = _cell_of(cells, mapping, "basic_code"), _cell_of(cells, mapping, "name")
+        if _cell_of(cells, mapping, "name") is not None:
+            return False  # the usual row: an item of its own (no code parsed for it)
         main = _main_code(self.data.get("basic_code"))
-        return name is None and main is not None and _main_code(code) == main
+        return main is not None and _main_code(_cell_of(cells, mapping, "basic_code")) == main
 
     def add_sub_row(self, row_number: int, cells: tuple[Any, ...]) -> None:
         """Add the row as one more 子项 (its code from the code column, its name beside it)."""

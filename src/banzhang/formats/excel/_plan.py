@@ -84,8 +84,9 @@ def _compile(columns: tuple[tuple[int, Column, str | None], ...]) -> Fill:
             lines.append(f"        {general}")
             continue
         if column.multi:  # an array with no entries (text "[]") is left out, not set empty
-            # Numbered cells repeat from item to item (行使层级, 基本流程): each text is split
-            # once a sheet, and every item gets its own copy of the entries.
+            # Numbered cells repeat from item to item (行使层级, 基本流程): each text's entries
+            # (codes of titles included) are made once a sheet, and every item gets its own
+            # copy of them.
             namespace[f"seen_{position}"] = {}
             text = [
                 f"            entries = seen_{position}.get(v)",
