@@ -251,7 +251,11 @@ def _text(raw: Any) -> str:
 
 def _fold(text: str) -> str:
     """Full-width to half-width, spaces removed: for codes, numbers and codelist values."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
+
+
+_SPACES = re.compile(r"\s+")
+_INTEGER = re.compile(r"[-+]?\d+")
 
 
 def _read_code(kind: str, title: str, raw: Any) -> tuple[Any, list[CellProblem]]:
@@ -281,7 +285,7 @@ def _read_int(raw: Any) -> Any:
         return int(raw)
     if isinstance(raw, str):
         folded = _fold(raw)
-        if re.fullmatch(r"[-+]?\d+", folded):
+        if _INTEGER.fullmatch(folded):
             return int(folded)
     return raw
 
