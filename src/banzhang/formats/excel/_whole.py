@@ -1,13 +1,14 @@
 """Plain workbooks read whole by python-calamine, behind the interface the reader walks.
 
 A workbook whose sheets the package scan found plain (no formula without its saved value, no
-error value, rows in order, all sheets within
+error value the scan could not place, rows in order, all sheets within
 :attr:`~banzhang.formats.excel.Limits.whole_sheets_bytes`, and calamine's cells estimated within
 :attr:`~banzhang.formats.excel.Limits.whole_memory_bytes`) is read by Rust's calamine, several
 times faster than openpyxl's streaming parser; any other workbook takes the streaming path
-(:mod:`._readonly`), which reports formulas without values, error cells and broken rows. Both
-give the reader the same values: text as written, whole numbers as integers, a formula's saved
-value, dates, booleans, and ``None`` for an empty cell.
+(:mod:`._readonly`), which reports formulas without values and broken rows. Both give the
+reader the same values: text as written, whole numbers as integers, a formula's saved value,
+error values as :class:`CellError` (calamine reads them as empty cells: the scan's places put
+them back), dates, booleans, and ``None`` for an empty cell.
 
 Departments' .xls and .ods workbooks (:mod:`banzhang.formats.spreadsheet`) are opened here too,
 by the same calamine, and read by the same reader: no copy of them is made.
