@@ -324,7 +324,9 @@ def test_an_error_value_the_scan_cannot_place_is_streamed(cell: str, tmp_path: P
     row = f'<row r="2"><c r="A2" t="s"><v>2</v></c>{cell}</row>'
     _one_sheet_package(path, header + row, ["基本编码", "事项名称", "000117047000"])
     assert not inspect_package(path, path.name, excel.Limits()).plain
-    assert "excel.error-cell" in {f.rule for f in excel.iter_findings(path)}
+    (error,) = [f for f in excel.iter_findings(path) if f.rule == "excel.error-cell"]
+    assert error.source == "权责清单!B2"
+    assert "None" not in error.message
 
 
 def test_a_headerless_column_is_found_in_a_row_wider_than_the_first(tmp_path: Path) -> None:
@@ -340,3 +342,13 @@ def test_a_headerless_column_is_found_in_a_row_wider_than_the_first(tmp_path: Pa
     for limits in (excel.Limits(), STREAMING):
         found = {(f.rule, f.source) for f in excel.iter_findings(path, limits=limits)}
         assert ("excel.headerless-column", "权责清单!D3") in found
+
+
+def test_a_row_holding_only_an_error_without_its_value_is_not_blank(tmp_path: Path) -> None:
+    """A cell marked as an error with no value saved is content: reported, not skipped."""
+    path = tmp_path / "error.xlsx"
+    header = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
+    row = '<row r="2"><c r="B2" t="e"/></row>'
+    _one_sheet_package(path, header + row, ["基本编码", "事项名称"])
+    found = {(f.rule, f.source) for f in excel.iter_findings(path)}
+    assert ("excel.error-cell", "权责清单!B2") in found

@@ -170,7 +170,8 @@ def _split(text: str, exact: bool) -> list[str]:
 def read_value(column: Column, raw: Any, *, exact: bool) -> tuple[Any, list[CellProblem]]:
     """Return the document value of a cell, and anything worth telling about it."""
     if type(raw) is CellError:
-        message = f"“{column.header}”的单元格是 Excel 错误值 {raw}（公式或引用出错），未读入"
+        shown = f" {raw}" if raw else ""  # a cell marked an error with no value saved
+        message = f"“{column.header}”的单元格是 Excel 错误值{shown}（公式或引用出错），未读入"
         return None, [("excel.error-cell", message)]
     if exact and column.plain and type(raw) is str:
         return raw, _NOTHING_TO_SAY  # the common case, on the hot path: text as written

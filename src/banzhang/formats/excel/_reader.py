@@ -457,10 +457,11 @@ class BookReader:
 
 
 def _blank(cells: tuple[Any, ...], *, exact: bool) -> bool:
-    """A row with nothing in it; in a department's file, spaces count as nothing too."""
+    """A row with nothing in it; in a department's file, spaces count as nothing too (an error
+    value, even one with no text saved, is something)."""
     if exact:
         return cells.count(None) == len(cells)
-    return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in cells)
+    return all(cell is None or (type(cell) is str and not cell.strip()) for cell in cells)
 
 
 def _find_header(

@@ -163,7 +163,7 @@ def _streamed_values(
                 counter += 1
                 for cell in cells:
                     if cell["data_type"] == "e":  # an error value, not text that looks like one
-                        cell["value"] = CellError(cell["value"])
+                        cell["value"] = CellError(cell["value"] or "")  # <c t="e"/>: none
                     elif cell["data_type"] == "s":  # _x000D_ is a carriage return, as calamine
                         cell["value"] = unescape(cell["value"])
                 yield sheet._get_row(cells, 1, max_col, values_only=True)
