@@ -20,7 +20,7 @@ import zlib
 from typing import Any
 
 import attrs
-from lxml import etree
+from defusedxml import ElementTree
 
 from banzhang.errors import UnreadableInput
 from banzhang.formats._prolog import declares_dtd, root_start
@@ -409,16 +409,13 @@ def _named(
     return {names[part]: cells for part, cells in by_part.items()}
 
 
-_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-
-
 def _sheet_names(package: zipfile.ZipFile) -> dict[str, str]:
     """Each worksheet part's sheet name (``xl/worksheets/sheet1.xml`` → ``权责清单``), from the
-    workbook and its relationships; empty when they cannot be read (the prolog of every part
-    was checked for a DTD already)."""
+    workbook and its relationships, parsed through defusedxml as every part of a package is;
+    empty when they cannot be read."""
     try:
         return _names_of_parts(package)
-    except (KeyError, etree.XMLSyntaxError, ValueError):
+    except (KeyError, ElementTree.ParseError, ValueError):  # DefusedXmlException is a ValueError
         return {}
 
 
@@ -427,13 +424,13 @@ def _names_of_parts(package: zipfile.ZipFile) -> dict[str, str]:
     if book is None:
         return {}
     folder, file = posixpath.split(book)
-    rels = etree.fromstring(package.read(f"{folder}/_rels/{file}.rels"), _SAFE_PARSER)
+    rels = ElementTree.fromstring(package.read(f"{folder}/_rels/{file}.rels"))
     targets = {relation.get("Id"): _part(folder, relation.get("Target") or "") for relation in rels}
     names = {}
-    for element in etree.fromstring(package.read(book), _SAFE_PARSER).iter():
-        if etree.QName(element).localname != "sheet":
+    for element in ElementTree.fromstring(package.read(book)).iter():
+        if element.tag.rpartition("}")[2] != "sheet":
             continue
-        relation = next((v for k, v in element.attrib.items() if str(k).endswith("}id")), None)
+        relation = next((v for k, v in element.attrib.items() if k.endswith("}id")), None)
         name = element.get("name")
         if relation in targets and name is not None:
             names[targets[relation]] = name
@@ -442,7 +439,7 @@ def _names_of_parts(package: zipfile.ZipFile) -> dict[str, str]:
 
 def _workbook_part(package: zipfile.ZipFile) -> str | None:
     """The workbook's part, as the package's relationships name it (``xl/workbook.xml``)."""
-    rels = etree.fromstring(package.read("_rels/.rels"), _SAFE_PARSER)
+    rels = ElementTree.fromstring(package.read("_rels/.rels"))
     for relation in rels:
         if (relation.get("Type") or "").endswith("/officeDocument"):
             return _part("", relation.get("Target") or "")
