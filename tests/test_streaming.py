@@ -352,3 +352,139 @@ def test_a_row_holding_only_an_error_without_its_value_is_not_blank(tmp_path: Pa
     _one_sheet_package(path, header + row, ["基本编码", "事项名称"])
     found = {(f.rule, f.source) for f in excel.iter_findings(path)}
     assert ("excel.error-cell", "权责清单!B2") in found
+
+
+def _marked_power_list(path: Path) -> None:
+    """The example 权责清单 with something to report in the main sheet's rows (a column without
+    a header) and in a linked sheet (a column not of the list, a row of no item)."""
+    from openpyxl import load_workbook  # noqa: PLC0415 - this helper only
+
+    from banzhang import examples  # noqa: PLC0415
+
+    excel.dump(examples.load("power-list"), path)
+    book = load_workbook(path)
+    main = book["权责清单"]
+    main.cell(row=main.max_row, column=main.max_column + 2, value="备忘")
+    duties = book["责任事项"]
+    duties.cell(row=1, column=duties.max_column + 1, value="经办人")
+    duties.append([99, "无主的责任事项"])
+    book.save(path)
+
+
+def test_items_gathered_while_linked_sheets_parse_read_as_when_streamed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While the linked sheets are still parsing in the background, the reader goes on with the
+    main sheet's items: the items and the findings, in their order, are those of the streamed
+    read however long the parse takes."""
+    import time  # noqa: PLC0415 - this test only
+
+    from banzhang.formats.excel import _reader, _safety, _whole  # noqa: PLC0415
+
+    path = tmp_path / "marked.xlsx"
+    _marked_power_list(path)
+    assert _safety.inspect_package(path, path.name, excel.Limits()).plain
+    streamed = (
+        excel.load_data(path, limits=STREAMING),
+        list(excel.iter_findings(path, limits=STREAMING)),
+    )
+    rules = {finding.rule for finding in streamed[1]}
+    assert {"excel.headerless-column", "excel.extra-column", "excel.linked-row"} <= rules
+
+    parse = _whole.SheetParser._parse
+
+    def slowly(parser: _whole.SheetParser, title: str) -> object:
+        if title in ("子项", "设定依据", "责任事项", "追责依据"):
+            time.sleep(0.05)
+        return parse(parser, title)
+
+    assert (excel.load_data(path), list(excel.iter_findings(path))) == streamed
+    monkeypatch.setattr(_whole.SheetParser, "_parse", slowly)
+    assert (excel.load_data(path), list(excel.iter_findings(path))) == streamed
+    monkeypatch.setattr(_reader, "_MOST_AHEAD", 2)  # the items waiting are bounded
+    assert (excel.load_data(path), list(excel.iter_findings(path))) == streamed
+
+
+def test_sheets_parse_in_the_background_each_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parser takes sheets in the order submitted, a sheet asked for first goes next, none
+    is parsed twice, and no thread is left running once the queue is empty."""
+    from banzhang.formats.excel import _whole  # noqa: PLC0415
+
+    path = Path(__file__).parent / "fixtures" / "workbooks" / "department.xlsx"
+    assert _parser_thread_ends()  # no parser of an earlier read still finishing its queue
+    parsed: list[str] = []
+    parse = _whole.SheetParser._parse
+
+    def counted(parser: _whole.SheetParser, title: str) -> object:
+        parsed.append(title)
+        return parse(parser, title)
+
+    monkeypatch.setattr(_whole.SheetParser, "_parse", counted)
+    book = _whole.WholeBook.open(path, path.name)
+    first = book.sheetnames[0]
+    rows = list(book[first].values())
+    assert rows
+    assert rows == list(book[first].values())
+    for title in book.sheetnames:
+        list(book[title].values())
+        assert book[title].parsed
+    assert sorted(parsed) == sorted(book.sheetnames)
+    assert _parser_thread_ends()
+
+
+def _parser_thread_ends() -> bool:
+    """Whether the background parser's thread ends within a second."""
+    import threading  # noqa: PLC0415 - this helper only
+
+    for _ in range(100):
+        if not any(thread.name == "banzhang-calamine" for thread in threading.enumerate()):
+            return True
+        threading.Event().wait(0.01)
+    return False
+
+
+def test_a_sheet_calamine_cannot_parse_is_unreadable_where_it_is_read(tmp_path: Path) -> None:
+    """What calamine raises on the background thread reaches the reader, as UnreadableInput
+    naming the sheet."""
+    path = tmp_path / "broken.xlsx"
+    header = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
+    _one_sheet_package(
+        path, header + '<row r="2"><c r="A2" t="s"><v>9</v></c></row>', ["基本编码", "事项名称"]
+    )
+    with pytest.raises(UnreadableInput, match="权责清单"):
+        excel.load_data(path)
+
+
+def test_a_workbook_found_not_plain_late_is_streamed_and_its_parse_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sheets cleared by the scan start parsing at once; when a later sheet sends the workbook
+    down the streaming path, nothing more is parsed and the streamed read is what is returned."""
+    from openpyxl import load_workbook  # noqa: PLC0415 - this test only
+
+    from banzhang.formats.excel import _safety, _whole  # noqa: PLC0415
+
+    path = tmp_path / "late.xlsx"
+    _marked_power_list(path)
+    book = load_workbook(path)
+    book["追责依据"]["A5"] = "=ROW()"  # openpyxl saves no value: a formula without its value
+    book.save(path)
+    assert _parser_thread_ends()  # no parser of an earlier read still finishing its queue
+    parsed: list[str] = []
+    parse = _whole.SheetParser._parse
+
+    def counted(parser: _whole.SheetParser, title: str) -> object:
+        parsed.append(title)
+        return parse(parser, title)
+
+    monkeypatch.setattr(_whole.SheetParser, "_parse", counted)
+    ahead = _whole.Ahead(path, path.name)
+    scan = _safety.inspect_package(path, path.name, excel.Limits(), ahead)
+    assert scan.formulas
+    assert not scan.plain
+    ahead.cancel()
+    assert _parser_thread_ends()
+    # Only sheets scanned before the formula's were parsed (this example's are all small).
+    assert set(parsed) <= {"清单信息", "权责清单", "子项", "设定依据", "责任事项"}
+    found = {(f.rule, f.source) for f in excel.iter_findings(path)}
+    assert ("excel.formula-without-value", "追责依据!A5") in found

@@ -36,7 +36,9 @@ class BookReader(Protocol):
     layout: Layout
     required_arrays: tuple[str, ...]
 
-    def table_rows(self, table: Table, findings: list[Finding]) -> TableRows | None:
+    def table_rows(
+        self, table: Table, findings: list[Finding], *, row_findings: list[Finding] | None = None
+    ) -> TableRows | None:
         """The data rows of ``table`` (``None``: its sheet is absent)."""
 
     def put_columns(

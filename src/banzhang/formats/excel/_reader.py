@@ -7,6 +7,7 @@ cells it came from, so every finding can name its place as ``Sheet!C7`` beside i
 
 from __future__ import annotations
 
+import collections
 import io
 import itertools
 import os
@@ -38,13 +39,16 @@ from banzhang.formats.excel._readonly import iter_values, load_read_only
 from banzhang.formats.excel._safety import Limits, inspect_package
 from banzhang.formats.excel._sheets import CODELIST_SHEET, GUIDE_SHEET, META_SHEET
 from banzhang.formats.excel._sources import ReadItem, RowSource, finding, locate
-from banzhang.formats.excel._whole import WholeBook
+from banzhang.formats.excel._whole import Ahead, WholeBook
 from banzhang.validation.findings import Finding
 
 __all__ = ["ReadItem", "RowSource", "WorkbookStream", "locate", "open_workbook"]
 
 _HEADER_SEARCH_ROWS = 10
 _MIN_HEADER_MATCHES = 2
+#: The most items gathered from the main sheet while its linked sheets are still parsing
+#: (each held until they are: a bound on memory).
+_MOST_AHEAD = 10_000
 
 
 @attrs.define
@@ -92,24 +96,30 @@ def open_workbook(
     else:
         name = os.fspath(source) if isinstance(source, str | os.PathLike) else "<workbook>"
         book, formulas = _opened(source, name, limits or Limits())
-    meta = _meta(book)
-    exact = meta.get("kind") is not None
-    found_kind = kind or meta.get("kind") or _detect_kind(book, name)
-    layout = layout_for(kinds.get(found_kind).id)
-    reader = BookReader(book, formulas, layout, exact=exact, name=name)
-    return reader.open(spec_version=meta.get("spec_version") or SPEC_VERSION, given=envelope)
+    try:
+        meta = _meta(book)
+        exact = meta.get("kind") is not None
+        found_kind = kind or meta.get("kind") or _detect_kind(book, name)
+        layout = layout_for(kinds.get(found_kind).id)
+        reader = BookReader(book, formulas, layout, exact=exact, name=name)
+        return reader.open(spec_version=meta.get("spec_version") or SPEC_VERSION, given=envelope)
+    except BaseException:
+        _close(book, formulas)  # not left open until collected
+        raise
 
 
 def _opened(source: Any, name: str, limits: Limits) -> tuple[Any, Any]:
     """The workbook to read (whole by calamine, or streamed by openpyxl), and its formulas."""
     if not isinstance(source, str | os.PathLike):
         source = io.BytesIO(_read_all(source, name))
-    scan = inspect_package(source, name, limits)
-    book: Any = (
-        WholeBook.open(source, name, scan.errors)
-        if scan.plain
-        else _load(source, name, data_only=True)
-    )
+    ahead = Ahead(source, name)  # sheets the scan clears start parsing while it goes on
+    scan = inspect_package(source, name, limits, ahead)
+    book: Any
+    if scan.plain:
+        book = ahead.book(scan.errors)
+    else:
+        ahead.cancel()
+        book = _load(source, name, data_only=True)
     formulas = _load(source, name, data_only=False) if scan.formulas else None
     return book, formulas
 
@@ -189,6 +199,7 @@ class BookReader:
         if self.layout.main is None:
             self._read_single_linked(envelope, findings, sources)
             self._complete_arrays(envelope, self.layout.kind.document)
+            self.close()
             items: Iterator[ReadItem] = iter(())
         else:
             items = self._items(findings)
@@ -258,8 +269,12 @@ class BookReader:
                 return str(sheet_name)
         return None
 
-    def table_rows(self, table: Table, findings: list[Finding]) -> TableRows | None:
-        """The data rows of ``table``, found by its header (``None``: the sheet is absent)."""
+    def table_rows(
+        self, table: Table, findings: list[Finding], *, row_findings: list[Finding] | None = None
+    ) -> TableRows | None:
+        """The data rows of ``table``, found by its header (``None``: the sheet is absent).
+        What the header shows goes to ``findings`` at once; what rows show, as they are read,
+        to ``row_findings`` (``findings`` when not given)."""
         sheet_name = self._find_sheet(table)
         if sheet_name is None:
             return None
@@ -292,7 +307,7 @@ class BookReader:
             sheet_name,
             itertools.chain(head[skip:], rows),
             skip=skip,
-            findings=findings,
+            findings=findings if row_findings is None else row_findings,
             headed=_headed(head[header_at], mapping),
         )
         plan = Plan.of(mapping, exact=self.exact)
@@ -380,12 +395,53 @@ class BookReader:
     # -- items -------------------------------------------------------------------------------
 
     def _items(self, sheet_findings: list[Finding]) -> Iterator[ReadItem]:
+        """Each item, with its linked sheets' entries. While the linked sheets are still being
+        parsed in the background, the main sheet's next items are gathered meanwhile (at most
+        :data:`_MOST_AHEAD`). What reading a main row finds waits with its item, so findings
+        come in the same order however the two threads went."""
+        try:
+            yield from self._gathered(sheet_findings)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Let go of the workbook: its file (a streamed workbook holds it open), or what is
+        left of its background parse."""
+        _close(self.book, self.formulas)
+
+    def _gathered(self, sheet_findings: list[Finding]) -> Iterator[ReadItem]:
         main = self.layout.main
         assert main is not None
-        found = self.table_rows(main, sheet_findings)
+        row_findings: list[Finding] = []
+        found = self.table_rows(main, sheet_findings, row_findings=row_findings)
         if found is None:
             return
-        linked = [LinkedCursor(self, table, sheet_findings) for table in self.layout.linked]
+        linked: list[LinkedCursor] | None = None
+        parsing = self._parsing(self.layout.linked)
+        waiting: collections.deque[tuple[ItemBuilder, list[Finding]]] = collections.deque()
+        for builder in self._builders(found):
+            waiting.append((builder, row_findings[:]))
+            row_findings.clear()
+            while parsing and parsing[-1].parsed:
+                parsing.pop()
+            if linked is None and parsing and len(waiting) < _MOST_AHEAD:
+                continue
+            if linked is None:
+                linked = self._cursors(sheet_findings)
+            yield from _finished(waiting, linked, sheet_findings)
+        if linked is None:
+            linked = self._cursors(sheet_findings)
+        yield from _finished(waiting, linked, sheet_findings)
+        sheet_findings += row_findings
+        for cursor in linked:
+            sheet_findings.extend(cursor.leftovers())
+
+    def _cursors(self, findings: list[Finding]) -> list[LinkedCursor]:
+        return [LinkedCursor(self, table, findings) for table in self.layout.linked]
+
+    def _builders(self, found: TableRows) -> Iterator[ItemBuilder]:
+        """Each item's builder, once its rows are read (in a department's file, the 子项 rows
+        merged under it)."""
         lenient = not self.exact
         current: ItemBuilder | None = None
         for row_number, cells in found.rows:
@@ -396,13 +452,17 @@ class BookReader:
                 current.add_sub_row(row_number, cells)
                 continue
             if current is not None:
-                yield current.finish(linked)
+                yield current
             current = ItemBuilder(self, found, index=0 if current is None else current.index + 1)
             current.add_row(row_number, cells)
         if current is not None:
-            yield current.finish(linked)
-        for cursor in linked:
-            sheet_findings.extend(cursor.leftovers())
+            yield current
+
+    def _parsing(self, tables: tuple[Table, ...]) -> list[Any]:
+        """The sheets of ``tables`` still being parsed in the background, the last parsed
+        first (a streamed sheet is read as it goes: never among them)."""
+        sheets = [self.book[name] for name in map(self._find_sheet, tables) if name is not None]
+        return [sheet for sheet in reversed(sheets) if not getattr(sheet, "parsed", True)]
 
     def _complete_arrays(self, data: dict[str, Any], model: Any) -> None:
         """In banzhang's own files a required array with no entries is empty, not absent."""
@@ -454,6 +514,28 @@ class BookReader:
         if value is None or (value == [] and column.multi):
             return
         _set(data, column.path, value)
+
+
+def _close(*books: Any) -> None:
+    """Close each workbook that can be: openpyxl's read-only workbooks hold their file open
+    (and sit in reference cycles: without this, until the collector comes by)."""
+    for book in books:
+        close = getattr(book, "close", None)
+        if close is not None:
+            close()
+
+
+def _finished(
+    waiting: collections.deque[tuple[ItemBuilder, list[Finding]]],
+    linked: list[LinkedCursor],
+    findings: list[Finding],
+) -> Iterator[ReadItem]:
+    """Each waiting item finished with its linked sheets' entries, after what reading its rows
+    found."""
+    while waiting:
+        builder, found_before = waiting.popleft()
+        findings += found_before
+        yield builder.finish(linked)
 
 
 def _blank(cells: tuple[Any, ...], *, exact: bool) -> bool:

@@ -17,7 +17,7 @@ import posixpath
 import re
 import zipfile
 import zlib
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 from defusedxml import ElementTree
@@ -25,7 +25,7 @@ from defusedxml import ElementTree
 from banzhang.errors import UnreadableInput
 from banzhang.formats._prolog import declares_dtd, root_start
 
-__all__ = ["Limits", "PackageScan", "inspect_package"]
+__all__ = ["Limits", "PackageScan", "SheetsCleared", "inspect_package"]
 
 _FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
 _UNPREFIXED_FORMULA = re.compile(rb"<f[ >/]")
@@ -95,9 +95,30 @@ class PackageScan:
     errors: dict[str, dict[int, dict[int, str]]] = attrs.field(factory=dict)
 
 
-def inspect_package(source: Any, name: str, limits: Limits) -> PackageScan:
+class SheetsCleared(Protocol):
+    """Who is told, during the scan, what may be parsed already (the whole-workbook reader)."""
+
+    def begin(self) -> None:
+        """The package's sizes and prologs passed: it may be opened."""
+
+    def cleared(self, title: str) -> None:
+        """The sheet ``title`` is plain, and the workbook within its limits so far."""
+
+
+#: A shared-string table larger than this is not opened before the scan ends: a parser holds
+#: it whole from the start, wasted if the workbook turns out not plain.
+_AHEAD_STRINGS_BYTES = 16 * 1024**2
+#: Sheets up to this size are scanned first (the workbook's own, read first): the parser
+#: has them at once.
+_SMALL_SHEET_BYTES = 64 * 1024
+
+
+def inspect_package(
+    source: Any, name: str, limits: Limits, ahead: SheetsCleared | None = None
+) -> PackageScan:
     """Check ``source`` is a safe zip package; say whether its sheets are plain (see
-    :class:`PackageScan`).
+    :class:`PackageScan`). ``ahead`` is told of each sheet found plain as soon as it is (the
+    scan of the next sheet and the parse of this one then overlap).
 
     Raises:
         UnreadableInput: not a zip, or over a limit (a possible zip bomb), naming the member.
@@ -124,7 +145,11 @@ def inspect_package(source: Any, name: str, limits: Limits) -> PackageScan:
             ]
             if sum(member.file_size for member in sheets) > limits.whole_sheets_bytes:
                 return PackageScan(any(_has_formula(package, m) for m in sheets), plain=False)
-            return _scan_sheets(package, sheets, members, limits)
+            if ahead is not None and _strings_bytes(members) > _AHEAD_STRINGS_BYTES:
+                ahead = None
+            if ahead is not None:
+                ahead.begin()
+            return _scan_sheets(package, sheets, members, limits, ahead)
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as err:
             message = f"{name} 的压缩数据已损坏：{err}"
             raise UnreadableInput(message, source=name) from err
@@ -140,21 +165,30 @@ _SHARED_STRING_CELL = re.compile(rb't="s"[^>]*>\s*<(?:\w+:)?v>(\d+)<')
 _STRING_ENTRY = re.compile(rb"<(?:\w+:)?si[\s>/]")
 
 
+def _strings_bytes(members: list[zipfile.ZipInfo]) -> int:
+    return sum(m.file_size for m in members if m.filename.lower().endswith("sharedstrings.xml"))
+
+
 def _scan_sheets(
     package: zipfile.ZipFile,
     sheets: list[zipfile.ZipInfo],
     members: list[zipfile.ZipInfo],
     limits: Limits,
+    ahead: SheetsCleared | None,
 ) -> PackageScan:
     """Read each sheet in turn (one in memory at a time) for formulas and plainness, and
     estimate what the whole workbook would take in calamine's memory: each sheet's rectangle
-    of cells, the text of inline strings, and each shared-string cell's copy of its text."""
+    of cells, the text of inline strings, and each shared-string cell's copy of its text.
+    ``ahead`` is told of each sheet that may be parsed already."""
     formulas, plain = False, True  # formulas: one without its value
     table = next((m for m in members if m.filename.lower().endswith("sharedstrings.xml")), None)
     lengths: list[int] | None = None  # read once a plain sheet refers to the table
     cells = text_bytes = 0
     errors: dict[str, dict[int, dict[int, str]]] = {}  # by the sheet's part
-    for member in sheets:
+    names = _sheet_names(package)
+    # Small sheets first (a stable sort: the others keep their order): the reader asks for
+    # the workbook's own small sheets first, then for the first large one.
+    for member in sorted(sheets, key=lambda m: m.file_size > _SMALL_SHEET_BYTES):
         data = package.read(member)
         formulas = formulas or (_holds_formula(data) and _formula_without_value(data))
         shape = _plain_shape(data) if plain and not formulas else None
@@ -173,10 +207,13 @@ def _scan_sheets(
         # An inline string's text is in the sheet, past the markup of its cell (about 40 bytes).
         inline = data.count(b'"inlineStr"')
         text_bytes += max(len(data) - _INLINE_MARKUP_BYTES * inline, 0) if inline else 0
+        within = cells * _CELL_BYTES + text_bytes <= limits.whole_memory_bytes
+        if ahead is not None and within and member.filename in names:
+            ahead.cleared(names[member.filename])
     if not plain:
         return PackageScan(formulas, plain=False)
     estimate = cells * _CELL_BYTES + text_bytes
-    named = _named(errors, _sheet_names(package) if errors else {})
+    named = _named(errors, names)
     if estimate > limits.whole_memory_bytes or named is None:
         return PackageScan(formulas=False, plain=False)
     return PackageScan(formulas=False, plain=True, errors=named)

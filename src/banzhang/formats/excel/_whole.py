@@ -12,6 +12,11 @@ them back), dates, booleans, and ``None`` for an empty cell.
 
 Departments' .xls and .ods workbooks (:mod:`banzhang.formats.spreadsheet`) are opened here too,
 by the same calamine, and read by the same reader: no copy of them is made.
+
+Sheets are parsed on one background thread (:class:`SheetParser`): calamine lets go of Python's
+interpreter lock while it parses, so on a machine of two cores a sheet parses while Python goes
+on with the package scan of the next sheet (:class:`Ahead`) or with the rows of a sheet already
+parsed. One thread, because a calamine workbook takes one call at a time.
 """
 
 from __future__ import annotations
@@ -19,7 +24,8 @@ from __future__ import annotations
 import io
 import itertools
 import os
-from collections.abc import Callable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import PurePath
 from typing import Any, TypeVar
 
@@ -27,7 +33,15 @@ from python_calamine import CalamineSheet, CalamineWorkbook, SheetTypeEnum, Shee
 
 from banzhang.errors import UnreadableInput
 
-__all__ = ["CellError", "WholeBook", "WholeSheet", "calamine", "sheet_state"]
+__all__ = [
+    "Ahead",
+    "CellError",
+    "SheetParser",
+    "WholeBook",
+    "WholeSheet",
+    "calamine",
+    "sheet_state",
+]
 
 #: The largest whole number a float holds exactly: above it a number stays a float.
 _EXACT_INTEGERS = 2**53
@@ -54,29 +68,21 @@ class WholeSheet:
     """
 
     def __init__(
-        self,
-        book: CalamineWorkbook,
-        title: str,
-        state: str,
-        *,
-        xml: bool,
-        errors: ErrorCells | None = None,
+        self, parser: SheetParser, title: str, state: str, errors: ErrorCells | None = None
     ) -> None:
-        self._book = book
+        self._parser = parser
         self.title = title
         self.sheet_state = state
-        self._xml = xml
-        self._sheet: CalamineSheet | None = None
         #: Error cells, placed by the package scan: calamine reads them as empty cells.
-        self._errors = errors or {}
+        self.errors = errors or {}
+
+    @property
+    def parsed(self) -> bool:
+        """Whether the sheet is parsed already (reading it will not wait)."""
+        return self._parser.parsed(self.title)
 
     def _parsed(self) -> CalamineSheet:
-        if self._sheet is None:
-            message = f"工作表“{self.title}”的{' XML ' if self._xml else '内容'}无法读取"
-            self._sheet = calamine(
-                lambda: self._book.get_sheet_by_name(self.title), message, source=self.title
-            )
-        return self._sheet
+        return self._parser.result(self.title)
 
     def _rows(self) -> Iterator[tuple[Any, ...]]:
         """Every row from row 1, column A. calamine's ``iter_rows`` yields the empty rows above
@@ -103,8 +109,8 @@ class WholeSheet:
                     for cell in row
                 ]
             )
-            if number in self._errors:
-                values = _with_errors(pad + values, self._errors[number])
+            if number in self.errors:
+                values = _with_errors(pad + values, self.errors[number])
                 yield values
                 continue
             yield pad + values if left else values
@@ -145,16 +151,17 @@ class WholeBook:
     def __init__(
         self, book: CalamineWorkbook, name: str, errors: dict[str, ErrorCells] | None = None
     ) -> None:
+        # Read before the parser starts: from then on only its thread calls the workbook.
         metadata = calamine(
             lambda: [m for m in book.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet],
             _not_a_workbook(name),
             source=name,
         )
         self.name = name
-        xml = not name.lower().endswith(".xls")  # .xlsx and .ods hold their sheets as XML
+        self.parser = SheetParser(book, xml=not name.lower().endswith(".xls"))
         self._sheets = {
             m.name: WholeSheet(
-                book, m.name, sheet_state(m.visible), xml=xml, errors=(errors or {}).get(m.name)
+                self.parser, m.name, sheet_state(m.visible), (errors or {}).get(m.name)
             )
             for m in metadata
         }
@@ -162,24 +169,153 @@ class WholeBook:
 
     @classmethod
     def open(cls, source: Any, name: str, errors: dict[str, ErrorCells] | None = None) -> WholeBook:
-        """Open a path, a binary file object or bytes (.xlsx, .xls or .ods) with calamine."""
-        if isinstance(source, str | os.PathLike):
-            path = os.fspath(source)
-            opened = calamine(
-                lambda: CalamineWorkbook.from_path(path), _not_a_workbook(name), source=name
-            )
-            return cls(opened, name, errors)
-        if not isinstance(source, bytes):
-            source.seek(0)
-            source = source.read()
-        data = io.BytesIO(source)
-        opened = calamine(
-            lambda: CalamineWorkbook.from_filelike(data), _not_a_workbook(name), source=name
-        )
-        return cls(opened, name, errors)
+        """Open a path, a binary file object or bytes (.xlsx, .xls or .ods) with calamine; its
+        sheets start parsing at once, in order, in the background."""
+        book = cls(_opened(source, name), name, errors)
+        book.parser.submit(book.sheetnames)
+        return book
+
+    def place_errors(self, errors: dict[str, ErrorCells]) -> None:
+        """Put each sheet's error cells, as the package scan placed them, back into its rows."""
+        for title, cells in errors.items():
+            if title in self._sheets:
+                self._sheets[title].errors = cells
 
     def __getitem__(self, name: str) -> WholeSheet:
         return self._sheets[name]
+
+    def close(self) -> None:
+        """Parse no more of it (what was parsed stays readable)."""
+        self.parser.cancel()
+
+
+def _opened(source: Any, name: str) -> CalamineWorkbook:
+    if isinstance(source, str | os.PathLike):
+        path = os.fspath(source)
+        return calamine(
+            lambda: CalamineWorkbook.from_path(path), _not_a_workbook(name), source=name
+        )
+    if not isinstance(source, bytes):
+        source.seek(0)
+        source = source.read()
+    data = io.BytesIO(source)
+    return calamine(
+        lambda: CalamineWorkbook.from_filelike(data), _not_a_workbook(name), source=name
+    )
+
+
+class SheetParser:
+    """Parses a workbook's sheets on one background thread, each once, in the order submitted;
+    a sheet asked for before its turn goes next.
+
+    What calamine raises for a sheet is raised again to whoever asks for that sheet.
+    """
+
+    def __init__(self, book: CalamineWorkbook, *, xml: bool) -> None:
+        self._book = book
+        self._xml = xml
+        self._queue: list[str] = []
+        self._busy: str | None = None
+        self._done: dict[str, CalamineSheet | BaseException] = {}
+        self._changed = threading.Condition()
+        self._running = False
+
+    def submit(self, titles: Iterable[str]) -> None:
+        """Parse these sheets in the background, after those submitted before."""
+        with self._changed:
+            self._queue += [t for t in titles if not self._known(t) and t not in self._queue]
+            self._start()
+
+    def cancel(self) -> None:
+        """Parse nothing more (the sheet being parsed is finished, and let go)."""
+        with self._changed:
+            self._queue.clear()
+
+    def parsed(self, title: str) -> bool:
+        # No lock: a sheet is added to the dict whole, and never taken out.
+        return title in self._done
+
+    def result(self, title: str) -> CalamineSheet:
+        """The sheet, parsed: waits for it, moving it to the head of the queue."""
+        with self._changed:
+            if not self._known(title):
+                if title in self._queue:
+                    self._queue.remove(title)
+                self._queue.insert(0, title)
+                self._start()
+            while title not in self._done:
+                self._changed.wait()
+            found = self._done[title]
+        if isinstance(found, BaseException):
+            raise found
+        return found
+
+    def _known(self, title: str) -> bool:
+        return title in self._done or title == self._busy
+
+    def _start(self) -> None:
+        # Called with the lock held. The thread ends when the queue is empty: none lingers.
+        if self._queue and not self._running:
+            self._running = True
+            threading.Thread(target=self._run, name="banzhang-calamine", daemon=True).start()
+
+    def _run(self) -> None:
+        while True:
+            with self._changed:
+                if not self._queue:
+                    self._running = False
+                    return
+                title = self._busy = self._queue.pop(0)
+            found = self._parse(title)
+            with self._changed:
+                self._done[title] = found
+                self._busy = None
+                self._changed.notify_all()
+
+    def _parse(self, title: str) -> CalamineSheet | BaseException:
+        message = f"工作表“{title}”的{' XML ' if self._xml else '内容'}无法读取"
+        try:
+            return calamine(lambda: self._book.get_sheet_by_name(title), message, source=title)
+        except BaseException as err:  # handed to the thread that asks for the sheet
+            return err
+
+
+class Ahead:
+    """An .xlsx opened by calamine while the package scan is still going: each sheet the scan
+    has cleared (see :class:`~banzhang.formats.excel._safety.SheetsCleared`) starts parsing at
+    once, so the scan of the next sheet and the parse overlap. Nothing is opened before the
+    package's sizes and prologs are checked, and no sheet is parsed before its own scan."""
+
+    def __init__(self, source: Any, name: str) -> None:
+        self._source = source
+        self._name = name
+        self._book: WholeBook | None = None
+
+    def begin(self) -> None:
+        """The package passed its checks: open it (a workbook calamine cannot open is told
+        about by :meth:`book`, or read by the streaming reader if the scan sends it there)."""
+        try:
+            self._book = WholeBook(_opened(self._source, self._name), self._name)
+        except UnreadableInput:
+            self._book = None
+
+    def cleared(self, title: str) -> None:
+        """The scan found this sheet plain and the workbook still within its limits."""
+        if self._book is not None and title in self._book.sheetnames:
+            self._book.parser.submit([title])
+
+    def book(self, errors: dict[str, ErrorCells]) -> WholeBook:
+        """The workbook, once the scan found it plain: the rest of its sheets submitted."""
+        book = self._book or WholeBook(_opened(self._source, self._name), self._name)
+        book.place_errors(errors)
+        book.parser.submit(book.sheetnames)
+        return book
+
+    def cancel(self) -> None:
+        """The workbook is not read whole after all: parse nothing more of it."""
+        if self._book is not None:
+            self._book.parser.cancel()
+            self._book = None
 
 
 _Result = TypeVar("_Result")
