@@ -86,6 +86,8 @@ class TableRows:
 class ItemBuilder:
     """Gathers one item from its row (and, in departments' files, its 子项 rows below)."""
 
+    __slots__ = ("data", "findings", "index", "key", "path", "reader", "sources", "table")
+
     def __init__(self, reader: BookReader, table: TableRows, *, index: int) -> None:
         self.reader = reader
         self.table = table
@@ -118,7 +120,10 @@ class ItemBuilder:
         if plan.index is not None and self.key is None and plan.index < len(cells):
             self.key = cells[plan.index]
         at = (self.path, table.sheet, row_number)
-        self.reader.put_columns(self.data, plan, cells, at=at, findings=self.findings)
+        if plan.fill is not None and len(cells) >= plan.width:  # banzhang's own: the usual row
+            plan.fill(self.data, cells, self.reader.put, at, self.findings)
+        else:
+            self.reader.put_columns(self.data, plan, cells, at=at, findings=self.findings)
         if plan.linked:
             self._add_linked(row_number, cells, plan.linked)
 
@@ -186,13 +191,14 @@ class ItemBuilder:
         if not self.reader.exact and any("basic_code" not in sub for sub in subs):
             self._lift_to_main()  # a 子项 code with its name beside it: the item is its 主项
         key = self.key if self.key is not None else self.index + 1
+        data = self.data
         for cursor in linked:
             entries = cursor.take(key, self.path, self.sources, self.findings)
             if entries:
-                self.data.setdefault(cursor.element, []).extend(entries)
+                data.setdefault(cursor.element, []).extend(entries)
         for name in self.reader.required_arrays:
-            self.data.setdefault(name, [])
-        return ReadItem(self.data, self.findings, self.sources)
+            data.setdefault(name, [])
+        return ReadItem(data, self.findings, self.sources)
 
 
 class LinkedCursor:
@@ -223,18 +229,24 @@ class LinkedCursor:
         self.every_item_has_rows = spec is not None and spec.required
         #: In banzhang's own files a required array with no entries is empty, not absent.
         self.required_arrays = required_arrays(table.model) if reader.exact else ()
+        # What every entry needs, looked up once: the per-row loop below is the reader's hot path.
+        self._put = reader.put
+        self._sheet = table.sheet
 
     def _peek(self, offset: int = 0) -> tuple[int, tuple[Any, ...], Any, Key | None] | None:
         ahead, index = self.ahead, self.index
         while len(ahead) <= offset:
             row = next(self.rows, None)
             if row is None:
-                break
+                return None
             row_number, cells = row
             written = cells[index] if index is not None and index < len(cells) else None
-            compared = None if written is None else as_key(written)
+            if written is None:
+                compared = None
+            else:
+                compared = (0, written) if type(written) is int else as_key(written)
             ahead.append((row_number, cells, written, compared))
-        return ahead[offset] if len(ahead) > offset else None
+        return ahead[offset]
 
     def take(
         self, key: Any, item_path: str, sources: list[RowSource], findings: list[Finding]
@@ -244,15 +256,22 @@ class LinkedCursor:
         entries: list[dict[str, Any]] = []
         wanted = as_key(key)
         ahead = self.ahead
+        prefix = f"{item_path}.{self.element}["
         while (peeked := ahead[0] if ahead else self._peek()) is not None:
-            # The common case: the next row is this item's; anything else is judged apart.
-            if peeked[3] != wanted and not self._read_out_of_order(peeked, key, entries, findings):
+            # The common cases: the next row is this item's, or a later item's (the row after
+            # it does not go back before it: not a mistyped 序号). Anything else is judged apart.
+            compared = peeked[3]
+            if compared != wanted and compared is not None and compared > wanted:
+                after = ahead[1] if len(ahead) > 1 else self._peek(1)
+                if after is None or after[3] is None or not after[3] < compared:
+                    break  # the row stays for a later item
+            if compared != wanted and not self._read_out_of_order(peeked, key, entries, findings):
                 if ahead and ahead[0] is peeked:
                     break  # the row stays for a later item
                 continue  # the row was set aside
-            ahead.pop(0)
+            del ahead[0]
             self.last_key = wanted
-            path = f"{item_path}.{self.element}[{len(entries)}]"
+            path = f"{prefix}{len(entries)}]"
             entries.append(self._entry(peeked[0], peeked[1], path, sources, findings))
         if self.unmatched:
             findings.extend(self.unmatched)
@@ -301,13 +320,18 @@ class LinkedCursor:
         sources: list[RowSource],
         findings: list[Finding],
     ) -> dict[str, Any]:
-        assert self.found is not None  # a row was read from it
+        found = self.found
+        assert found is not None  # a row was read from it
         entry: dict[str, Any] = {}
-        at = (path, self.table.sheet, row_number)
-        self.reader.put_columns(entry, self.found.plan, cells, at=at, findings=findings)
+        at = (path, self._sheet, row_number)
+        plan = found.plan
+        if plan.fill is not None and len(cells) >= plan.width:  # banzhang's own: the usual row
+            plan.fill(entry, cells, self._put, at, findings)
+        else:
+            self.reader.put_columns(entry, plan, cells, at=at, findings=findings)
         for name in self.required_arrays:
             entry.setdefault(name, [])
-        sources.append(RowSource(path, self.table.sheet, row_number, self.found.letters))
+        sources.append(RowSource(path, self._sheet, row_number, found.letters))
         return entry
 
     def leftovers(self) -> list[Finding]:

@@ -333,6 +333,7 @@ class BookReader:
             for _ in range(skip):
                 next(formula_iter, None)
         row_number = skip
+        exact = self.exact
         for cells in cells_rows:
             row_number += 1
             formula_cells = next(formula_iter, None) if formula_iter is not None else None
@@ -340,7 +341,8 @@ class BookReader:
                 findings.extend(
                     _missing_formula_values(sheet_name, row_number, cells, formula_cells)
                 )
-            if _blank(cells, exact=self.exact):
+            # The blank check of banzhang's own files inline: it runs for every row.
+            if cells.count(None) == len(cells) if exact else _blank(cells, exact=False):
                 continue
             if headed is not None and len(cells) > width:
                 headerless += [i for i in range(width, len(cells)) if i not in headed]

@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-import attrs
-
 from banzhang.validation.catalogue import rule
 from banzhang.validation.findings import Finding
 
@@ -39,9 +37,9 @@ class RowSource(NamedTuple):
     letters: dict[str, str]
 
 
-@attrs.frozen
-class ReadItem:
-    """One item as read, with what the reader noticed and where it came from.
+class ReadItem(NamedTuple):
+    """One item as read, with what the reader noticed and where it came from (a named tuple,
+    as :class:`RowSource`: one is made for every item).
 
     Attributes:
         data: the item as JSON-shaped data.
