@@ -9,6 +9,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from banzhang import convert, synthetic
 from banzhang.errors import UnreadableInput
@@ -257,6 +259,34 @@ def test_formulas_are_checked_for_values_in_one_pass() -> None:
     assert _formula_without_value(two)
     assert not _formula_without_value(two.replace(b"<f>2</f>", b"<f>2</f><v>2</v>"))
     assert _formula_without_value(b'<c r="A1"><f>1</f>')  # a cell cut off
+
+
+@given(
+    st.lists(
+        st.sampled_from([b"f", b"<", b":", b"row", b" ", b">", b"/", b"x", b"\xe4"]), max_size=60
+    ),
+    st.integers(min_value=0, max_value=3),
+)
+def test_a_pattern_found_by_its_rare_byte_is_found_as_by_a_search(
+    pieces: list[bytes], most: int
+) -> None:
+    """The scan looks for ``<f``, ``:f`` and ``:row`` through their rare byte: the answer is the
+    pattern's own search, also past the most occurrences it looks at one by one."""
+    import re  # noqa: PLC0415 - this test only
+
+    from banzhang.formats.excel import _safety  # noqa: PLC0415
+
+    sheet = b"".join(pieces)
+    searches = [
+        (b"f", 1, re.compile(rb"<f[ >/]")),
+        (b":", 0, re.compile(rb":f")),
+        (b":", 0, re.compile(rb":row")),
+    ]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_safety, "_MOST_RARE_HITS", most)
+        for rare, before, pattern in searches:
+            found = _safety._found_by_rare_byte(sheet, rare, before, pattern)
+            assert found == (pattern.search(sheet) is not None), (sheet, pattern)
 
 
 def _renamed_basis_with_error(target: Path) -> None:

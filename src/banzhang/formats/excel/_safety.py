@@ -29,6 +29,8 @@ __all__ = ["Limits", "PackageScan", "SheetsCleared", "inspect_package"]
 
 _FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
 _UNPREFIXED_FORMULA = re.compile(rb"<f[ >/]")
+_PREFIX_OF_FORMULA = re.compile(rb":f")
+_PREFIX_OF_ROW = re.compile(rb":row")
 #: The start tag of a cell holding an error value, its attributes.
 _ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?\st="e"[^>]*)>')
 _ROW_NUMBER = re.compile(rb"<row\b[^>]*?\sr=\"(\d+)\"")
@@ -298,7 +300,8 @@ def _check_prolog(package: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) 
 def _plain_shape(sheet: bytes) -> tuple[int, int] | None:
     """The rows and columns of the rectangle a sheet's cells span (at most), for a sheet with
     its rows in order, each once, and no row past Excel's last; ``None`` for any other sheet."""
-    rows = _PREFIXED_ROW_NUMBER if b":row" in sheet else _ROW_NUMBER
+    prefixed = _found_by_rare_byte(sheet, b":", 0, _PREFIX_OF_ROW)
+    rows = _PREFIXED_ROW_NUMBER if prefixed else _ROW_NUMBER
     numbers = list(map(int, rows.findall(sheet)))
     in_order = all(map(operator.lt, numbers, itertools.islice(numbers, 1, None)))
     if numbers and (numbers[-1] > MAX_ROWS or not in_order):
@@ -359,11 +362,32 @@ def _column_number(letters: bytes) -> int:
 
 def _holds_formula(sheet: bytes) -> bool:
     """Whether a sheet's XML has a formula element. The full expression tries every ``<``;
-    an unprefixed ``<f`` is looked for with its literal start, a prefixed one only when the
-    sheet has a ``:f`` at all (``<formula1>`` of a dropdown is neither)."""
-    if _UNPREFIXED_FORMULA.search(sheet):
+    an unprefixed ``<f`` is looked for by its ``f``, a prefixed one only when the sheet has a
+    ``:f`` at all (``<formula1>`` of a dropdown is neither)."""
+    if _found_by_rare_byte(sheet, b"f", 1, _UNPREFIXED_FORMULA):
         return True
-    return b":f" in sheet and _FORMULA.search(sheet) is not None
+    prefixed = _found_by_rare_byte(sheet, b":", 0, _PREFIX_OF_FORMULA)
+    return prefixed and _FORMULA.search(sheet) is not None
+
+
+#: How many of a rare byte's occurrences are looked at one by one before the search falls
+#: back to the whole pattern (a sheet full of that byte would cost a Python step each).
+_MOST_RARE_HITS = 1000
+
+
+def _found_by_rare_byte(sheet: bytes, rare: bytes, before: int, pattern: re.Pattern[bytes]) -> bool:
+    """Whether ``pattern`` matches the sheet, found through the occurrences of ``rare``, a byte
+    that stands ``before`` bytes into each match. A search for one byte runs at memory speed,
+    while one for ``<f`` or ``:row`` stops at every tag or attribute; ``f`` and ``:`` are rare
+    in a sheet's markup and never part of a UTF-8 Chinese character."""
+    at = sheet.find(rare)
+    for _ in range(_MOST_RARE_HITS):
+        if at < 0:
+            return False
+        if pattern.match(sheet, max(at - before, 0)):
+            return True
+        at = sheet.find(rare, at + 1)
+    return pattern.search(sheet, max(at - before, 0)) is not None
 
 
 #: The end of a cell element (a formula's cell ends after its saved value).
