@@ -84,6 +84,12 @@ def _scalar(spec: FieldSpec, shape: str, *, cells: bool) -> st.SearchStrategy[An
         # An optional object with nothing in it is an absent one (see banzhang.convert).
         return drawn.filter(to_data) if spec.nullable else drawn
     text = XML_TEXT if cells else HOSTILE_TEXT
+    if cells and spec.element.codelist:
+        # A cell of a codelist column shows a code by its title: a value that is itself a
+        # title (not a code) reads back as that title's code. Hypothesis draws the titles it
+        # finds among the project's literals, so they are left out here.
+        titles = {entry.title for entry in codelists.get(spec.element.codelist)}
+        text = text.filter(lambda drawn: drawn not in titles)
     if spec.nullable or (cells and spec.shape != "array"):
         # An empty optional text is an absent one (see banzhang.convert); in a cell, so is an
         # empty required one. Draw only texts that every format can keep.
