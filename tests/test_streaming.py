@@ -441,15 +441,7 @@ def test_sheets_parse_in_the_background_each_once(monkeypatch: pytest.MonkeyPatc
     from banzhang.formats.excel import _whole  # noqa: PLC0415
 
     path = Path(__file__).parent / "fixtures" / "workbooks" / "department.xlsx"
-    assert _parser_thread_ends()  # no parser of an earlier read still finishing its queue
-    parsed: list[str] = []
-    parse = _whole.SheetParser._parse
-
-    def counted(parser: _whole.SheetParser, title: str) -> object:
-        parsed.append(title)
-        return parse(parser, title)
-
-    monkeypatch.setattr(_whole.SheetParser, "_parse", counted)
+    parsed = _count_parses(monkeypatch)
     book = _whole.WholeBook.open(path, path.name)
     first = book.sheetnames[0]
     rows = list(book[first].values())
@@ -460,6 +452,23 @@ def test_sheets_parse_in_the_background_each_once(monkeypatch: pytest.MonkeyPatc
         assert book[title].parsed
     assert sorted(parsed) == sorted(book.sheetnames)
     assert _parser_thread_ends()
+
+
+def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The titles of the sheets parsed from now on, in order (once no parser of an earlier
+    read is still finishing its queue)."""
+    from banzhang.formats.excel import _whole  # noqa: PLC0415 - this helper only
+
+    assert _parser_thread_ends()
+    parsed: list[str] = []
+    parse = _whole.SheetParser._parse
+
+    def counted(parser: _whole.SheetParser, title: str) -> object:
+        parsed.append(title)
+        return parse(parser, title)
+
+    monkeypatch.setattr(_whole.SheetParser, "_parse", counted)
+    return parsed
 
 
 def _parser_thread_ends() -> bool:
@@ -499,15 +508,7 @@ def test_a_workbook_found_not_plain_late_is_streamed_and_its_parse_stopped(
     book = load_workbook(path)
     book["追责依据"]["A5"] = "=ROW()"  # openpyxl saves no value: a formula without its value
     book.save(path)
-    assert _parser_thread_ends()  # no parser of an earlier read still finishing its queue
-    parsed: list[str] = []
-    parse = _whole.SheetParser._parse
-
-    def counted(parser: _whole.SheetParser, title: str) -> object:
-        parsed.append(title)
-        return parse(parser, title)
-
-    monkeypatch.setattr(_whole.SheetParser, "_parse", counted)
+    parsed = _count_parses(monkeypatch)
     ahead = _whole.Ahead(path, path.name)
     scan = _safety.inspect_package(path, path.name, excel.Limits(), ahead)
     assert scan.formulas
