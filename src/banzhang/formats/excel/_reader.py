@@ -113,14 +113,22 @@ def _opened(source: Any, name: str, limits: Limits) -> tuple[Any, Any]:
     if not isinstance(source, str | os.PathLike):
         source = io.BytesIO(_read_all(source, name))
     ahead = Ahead(source, name)  # sheets the scan clears start parsing while it goes on
-    scan = inspect_package(source, name, limits, ahead)
+    try:
+        scan = inspect_package(source, name, limits, ahead)
+    except BaseException:
+        ahead.cancel()  # a package refused part-way: parse nothing more of it
+        raise
     book: Any
     if scan.plain:
         book = ahead.book(scan.errors)
     else:
         ahead.cancel()
         book = _load(source, name, data_only=True)
-    formulas = _load(source, name, data_only=False) if scan.formulas else None
+    try:
+        formulas = _load(source, name, data_only=False) if scan.formulas else None
+    except BaseException:
+        _close(book)
+        raise
     return book, formulas
 
 
