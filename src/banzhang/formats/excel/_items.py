@@ -120,10 +120,7 @@ class ItemBuilder:
         if plan.index is not None and self.key is None and plan.index < len(cells):
             self.key = cells[plan.index]
         at = (self.path, table.sheet, row_number)
-        if plan.fill is not None and len(cells) >= plan.width:  # banzhang's own: the usual row
-            plan.fill(self.data, cells, self.reader.put, at, self.findings)
-        else:
-            self.reader.put_columns(self.data, plan, cells, at=at, findings=self.findings)
+        self.reader.put_columns(self.data, plan, cells, at=at, findings=self.findings)
         if plan.linked:
             self._add_linked(row_number, cells, plan.linked)
 
@@ -229,9 +226,6 @@ class LinkedCursor:
         self.every_item_has_rows = spec is not None and spec.required
         #: In banzhang's own files a required array with no entries is empty, not absent.
         self.required_arrays = required_arrays(table.model) if reader.exact else ()
-        # What every entry needs, looked up once: the per-row loop below is the reader's hot path.
-        self._put = reader.put
-        self._sheet = table.sheet
 
     def _peek(self, offset: int = 0) -> tuple[int, tuple[Any, ...], Any, Key | None] | None:
         ahead, index = self.ahead, self.index
@@ -261,10 +255,8 @@ class LinkedCursor:
             # The common cases: the next row is this item's, or a later item's (the row after
             # it does not go back before it: not a mistyped 序号). Anything else is judged apart.
             compared = peeked[3]
-            if compared != wanted and compared is not None and compared > wanted:
-                after = ahead[1] if len(ahead) > 1 else self._peek(1)
-                if after is None or after[3] is None or not after[3] < compared:
-                    break  # the row stays for a later item
+            if compared is not None and compared > wanted and not self._mistyped(compared):
+                break  # the row stays for a later item
             if compared != wanted and not self._read_out_of_order(peeked, key, entries, findings):
                 if ahead and ahead[0] is peeked:
                     break  # the row stays for a later item
@@ -323,15 +315,11 @@ class LinkedCursor:
         found = self.found
         assert found is not None  # a row was read from it
         entry: dict[str, Any] = {}
-        at = (path, self._sheet, row_number)
-        plan = found.plan
-        if plan.fill is not None and len(cells) >= plan.width:  # banzhang's own: the usual row
-            plan.fill(entry, cells, self._put, at, findings)
-        else:
-            self.reader.put_columns(entry, plan, cells, at=at, findings=findings)
+        at = (path, self.table.sheet, row_number)
+        self.reader.put_columns(entry, found.plan, cells, at=at, findings=findings)
         for name in self.required_arrays:
             entry.setdefault(name, [])
-        sources.append(RowSource(path, self._sheet, row_number, found.letters))
+        sources.append(RowSource(path, self.table.sheet, row_number, found.letters))
         return entry
 
     def leftovers(self) -> list[Finding]:

@@ -147,10 +147,6 @@ def inspect_package(
             ]
             if sum(member.file_size for member in sheets) > limits.whole_sheets_bytes:
                 return PackageScan(any(_has_formula(package, m) for m in sheets), plain=False)
-            if ahead is not None and _strings_bytes(members) > _AHEAD_STRINGS_BYTES:
-                ahead = None
-            if ahead is not None:
-                ahead.begin()
             return _scan_sheets(package, sheets, members, limits, ahead)
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as err:
             message = f"{name} 的压缩数据已损坏：{err}"
@@ -165,10 +161,6 @@ _INLINE_MARKUP_BYTES = 40
 _SHARED_STRING_CELL = re.compile(rb't="s"[^>]*>\s*<(?:\w+:)?v>(\d+)<')
 #: The start of an entry of the shared-string table.
 _STRING_ENTRY = re.compile(rb"<(?:\w+:)?si[\s>/]")
-
-
-def _strings_bytes(members: list[zipfile.ZipInfo]) -> int:
-    return sum(m.file_size for m in members if m.filename.lower().endswith("sharedstrings.xml"))
 
 
 def _scan_sheets(
@@ -187,6 +179,10 @@ def _scan_sheets(
     lengths: list[int] | None = None  # read once a plain sheet refers to the table
     cells = text_bytes = 0
     errors: dict[str, dict[int, dict[int, str]]] = {}  # by the sheet's part
+    if ahead is not None and table is not None and table.file_size > _AHEAD_STRINGS_BYTES:
+        ahead = None
+    if ahead is not None:
+        ahead.begin()
     names = _sheet_names(package)
     # Small sheets first (a stable sort: the others keep their order): the reader asks for
     # the workbook's own small sheets first, then for the first large one.

@@ -67,14 +67,12 @@ class WholeSheet:
     only while it is read, so a long sheet never exists as Python objects all at once.
     """
 
-    def __init__(
-        self, parser: SheetParser, title: str, state: str, errors: ErrorCells | None = None
-    ) -> None:
+    def __init__(self, parser: SheetParser, title: str, state: str) -> None:
         self._parser = parser
         self.title = title
         self.sheet_state = state
         #: Error cells, placed by the package scan: calamine reads them as empty cells.
-        self.errors = errors or {}
+        self.errors: ErrorCells = {}
 
     @property
     def parsed(self) -> bool:
@@ -142,15 +140,9 @@ def _with_errors(values: tuple[Any, ...], errors: dict[int, str]) -> tuple[Any, 
 
 
 class WholeBook:
-    """A workbook's worksheets by name, in order (chart sheets left out).
+    """A workbook's worksheets by name, in order (chart sheets left out)."""
 
-    ``errors``: each sheet's error cells as the package scan of an .xlsx placed them (calamine
-    reads an error value as an empty cell).
-    """
-
-    def __init__(
-        self, book: CalamineWorkbook, name: str, errors: dict[str, ErrorCells] | None = None
-    ) -> None:
+    def __init__(self, book: CalamineWorkbook, name: str) -> None:
         # Read before the parser starts: from then on only its thread calls the workbook.
         metadata = calamine(
             lambda: [m for m in book.sheets_metadata if m.typ == SheetTypeEnum.WorkSheet],
@@ -160,23 +152,21 @@ class WholeBook:
         self.name = name
         self.parser = SheetParser(book, xml=not name.lower().endswith(".xls"))
         self._sheets = {
-            m.name: WholeSheet(
-                self.parser, m.name, sheet_state(m.visible), (errors or {}).get(m.name)
-            )
-            for m in metadata
+            m.name: WholeSheet(self.parser, m.name, sheet_state(m.visible)) for m in metadata
         }
         self.sheetnames = list(self._sheets)
 
     @classmethod
-    def open(cls, source: Any, name: str, errors: dict[str, ErrorCells] | None = None) -> WholeBook:
+    def open(cls, source: Any, name: str) -> WholeBook:
         """Open a path, a binary file object or bytes (.xlsx, .xls or .ods) with calamine; its
         sheets start parsing at once, in order, in the background."""
-        book = cls(_opened(source, name), name, errors)
+        book = cls(_opened(source, name), name)
         book.parser.submit(book.sheetnames)
         return book
 
     def place_errors(self, errors: dict[str, ErrorCells]) -> None:
-        """Put each sheet's error cells, as the package scan placed them, back into its rows."""
+        """Put each sheet's error cells, as the package scan of an .xlsx placed them, back into
+        its rows (calamine reads an error value as an empty cell)."""
         for title, cells in errors.items():
             if title in self._sheets:
                 self._sheets[title].errors = cells
