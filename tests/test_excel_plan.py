@@ -14,6 +14,7 @@ from banzhang.formats.excel._headers import Target
 from banzhang.formats.excel._layout import Column, Table, layout_for
 from banzhang.formats.excel._plan import Plan
 from banzhang.formats.excel._reader import BookReader
+from banzhang.formats.excel._whole import CellError, cell_value
 from banzhang.validation.findings import Finding
 
 TABLES = [
@@ -38,6 +39,7 @@ def _cell(column: Column) -> st.SearchStrategy[Any]:
         st.integers(-5, 150200),
         st.floats(allow_nan=False, allow_infinity=False),
         st.booleans(),
+        st.sampled_from([150200.0, 3.0, -0.0, 2.0**60, CellError(""), CellError("#N/A")]),
         st.dates().map(lambda day: datetime.datetime.combine(day, datetime.time())),
     )
 
@@ -48,7 +50,8 @@ def _judged_one_by_one(
     data: dict[str, Any] = {}
     findings: list[Finding] = []
     for index, column, _ in plan.columns:
-        raw = cells[index] if index < len(cells) else None
+        # A cell as openpyxl gives it: the compiled row also takes calamine's raw cells.
+        raw = cell_value(cells[index]) if index < len(cells) else None
         if raw is not None:
             reader.put(data, column, raw, at=("$.items[0]", "表", index, 3), findings=findings)
     return data, findings
@@ -57,7 +60,8 @@ def _judged_one_by_one(
 @pytest.mark.parametrize("table", TABLES)
 @given(data=st.data())
 def test_compiled_row_is_every_cell_judged(table: Table, data: st.DataObject) -> None:
-    """Data, findings, their order and places: the same as each cell put in turn."""
+    """Data, findings, their order and places: the same as each cell put in turn (a row as
+    calamine gives it, ``""`` for an empty cell and whole numbers as floats, included)."""
     mapping = [(index, Target("column", column)) for index, column in enumerate(table.columns)]
     reader = BookReader(None, None, layout_for(_kind_of(table)), exact=True, name="x.xlsx")
     plan = Plan.of(mapping, exact=True)

@@ -384,6 +384,40 @@ def test_a_row_holding_only_an_error_without_its_value_is_not_blank(tmp_path: Pa
     assert ("excel.error-cell", "权责清单!B2") in found
 
 
+def test_own_rows_as_calamine_gives_them_read_as_when_streamed(tmp_path: Path) -> None:
+    """banzhang's own sheets read whole reach the reader as calamine gives their rows (an
+    empty cell ``""``, every number a float): numbers typed over text, a 序号 typed as text, as
+    a fraction or left out, a number in a column without a header, a row of spaces — the
+    items and the findings, their values and places, are those of the streamed read."""
+    from openpyxl import load_workbook  # noqa: PLC0415 - this test only
+
+    from banzhang import examples  # noqa: PLC0415
+    from banzhang.formats.excel import _safety  # noqa: PLC0415
+
+    path = tmp_path / "typed.xlsx"
+    excel.dump(examples.load("power-list"), path)
+    book = load_workbook(path)
+    main = book["权责清单"]
+    main.cell(row=3, column=3, value=150200)  # a number over the name
+    main.cell(row=3, column=main.max_column + 2, value=7.0)
+    main.append([" "] * 3)
+    duties = book["责任事项"]
+    duties.cell(row=3, column=1, value="2")  # the 序号 as text
+    duties.append([2.5, "序号是小数"])
+    duties.append([None, "没有序号"])
+    duties.append([2**60, "序号超出整数"])
+    book.save(path)
+    assert _safety.inspect_package(path, path.name, excel.Limits()).plain
+    streamed = list(excel.iter_findings(path, limits=STREAMING))
+    assert excel.load_data(path) == excel.load_data(path, limits=STREAMING)
+    assert list(excel.iter_findings(path)) == streamed
+    rules = {finding.rule for finding in streamed}
+    assert {"excel.headerless-column", "excel.linked-row"} <= rules
+    assert any("序号“2.5”" in finding.message for finding in streamed)
+    assert any("第 17 行没有填写序号" in finding.message for finding in streamed)
+    assert not any("None" in finding.message for finding in streamed)
+
+
 def _marked_power_list(path: Path) -> None:
     """The example 权责清单 with something to report in the main sheet's rows (a column without
     a header) and in a linked sheet (a column not of the list, a row of no item)."""

@@ -7,7 +7,7 @@ item, in order. Rows that fit no item become findings naming their row; nothing 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, Protocol
 
 import attrs
@@ -21,6 +21,7 @@ from banzhang.formats.excel._plan import Plan
 from banzhang.formats.excel._sources import ReadItem, RowSource, finding
 from banzhang.formats.excel._text_entries import entry_parser
 from banzhang.formats.excel._text_entries import sub_item as sub_item_entry
+from banzhang.formats.excel._whole import cell_value
 from banzhang.validation.findings import Finding
 
 __all__ = ["BookReader", "ItemBuilder", "LinkedCursor", "TableRows", "required_arrays"]
@@ -45,7 +46,7 @@ class BookReader(Protocol):
         self,
         data: dict[str, Any],
         plan: Plan,
-        cells: tuple[Any, ...],
+        cells: Sequence[Any],
         *,
         at: tuple[str, str, int],
         findings: list[Finding],
@@ -80,7 +81,7 @@ class TableRows:
     mapping: list[tuple[int, Target]]
     letters: dict[str, str]
     plan: Plan
-    rows: Iterator[tuple[int, tuple[Any, ...]]]
+    rows: Iterator[tuple[int, Sequence[Any]]]
 
 
 class ItemBuilder:
@@ -98,7 +99,7 @@ class ItemBuilder:
         self.sources: list[RowSource] = []
         self.key: Any = None
 
-    def continues_with(self, cells: tuple[Any, ...]) -> bool:
+    def continues_with(self, cells: Sequence[Any]) -> bool:
         """A row with only 子项 fields continues the item above (主项 cells merged over it)."""
         mapping = self.table.mapping
         own = any(
@@ -113,24 +114,24 @@ class ItemBuilder:
         )
         return fields and not own
 
-    def add_row(self, row_number: int, cells: tuple[Any, ...]) -> None:
+    def add_row(self, row_number: int, cells: Sequence[Any]) -> None:
         table = self.table
         self.sources.append(RowSource(self.path, table.sheet, row_number, table.letters))
         plan = table.plan
         if plan.index is not None and self.key is None and plan.index < len(cells):
-            self.key = cells[plan.index]
+            self.key = cell_value(cells[plan.index])
         at = (self.path, table.sheet, row_number)
         self.reader.put_columns(self.data, plan, cells, at=at, findings=self.findings)
         if plan.linked:
             self._add_linked(row_number, cells, plan.linked)
 
     def _add_linked(
-        self, row_number: int, cells: tuple[Any, ...], targets: tuple[tuple[int, Target], ...]
+        self, row_number: int, cells: Sequence[Any], targets: tuple[tuple[int, Target], ...]
     ) -> None:
         """A department's row: 子项 fields beside the item's own, or an array as numbered text."""
         entries: dict[str, dict[str, Any]] = {}
         for index, target in targets:
-            raw = cells[index] if index < len(cells) else None
+            raw = cell_value(cells[index]) if index < len(cells) else None
             if target.role == "linked-text" and target.linked is not None and raw is not None:
                 self._add_text_entries(target.linked, raw)
             elif target.linked is not None and target.column is not None:  # linked-field
@@ -145,7 +146,7 @@ class ItemBuilder:
 
     # -- layout (b): 子项 codes in the main code column, the 主项 name merged over them ---------
 
-    def takes_sub_row(self, cells: tuple[Any, ...]) -> bool:
+    def takes_sub_row(self, cells: Sequence[Any]) -> bool:
         """A row with no name of its own whose code is a 子项 of this item's 主项 (SPEC §10 b)."""
         mapping = self.table.mapping
         if _cell_of(cells, mapping, "name") is not None:
@@ -153,7 +154,7 @@ class ItemBuilder:
         main = _main_code(self.data.get("basic_code"))
         return main is not None and _main_code(_cell_of(cells, mapping, "basic_code")) == main
 
-    def add_sub_row(self, row_number: int, cells: tuple[Any, ...]) -> None:
+    def add_sub_row(self, row_number: int, cells: Sequence[Any]) -> None:
         """Add the row as one more 子项 (its code from the code column, its name beside it)."""
         table = self.table
         self.sources.append(RowSource(self.path, table.sheet, row_number, table.letters))
@@ -216,7 +217,7 @@ class LinkedCursor:
         self.rows = self.found.rows if self.found is not None else iter(())
         self.index = self.found.plan.index if self.found is not None else None
         #: Rows read ahead (at most two): row number, cells, 序号 as written and as compared.
-        self.ahead: list[tuple[int, tuple[Any, ...], Any, Key | None]] = []
+        self.ahead: list[tuple[int, Sequence[Any], Any, Key | None]] = []
         self.unmatched: list[Finding] = []
         #: The 序号 of the last row read into an item: a mistyped row breaks the order after it.
         self.last_key: Key | None = None
@@ -227,7 +228,7 @@ class LinkedCursor:
         #: In banzhang's own files a required array with no entries is empty, not absent.
         self.required_arrays = required_arrays(table.model) if reader.exact else ()
 
-    def _peek(self, offset: int = 0) -> tuple[int, tuple[Any, ...], Any, Key | None] | None:
+    def _peek(self, offset: int = 0) -> tuple[int, Sequence[Any], Any, Key | None] | None:
         ahead, index = self.ahead, self.index
         while len(ahead) <= offset:
             row = next(self.rows, None)
@@ -235,10 +236,11 @@ class LinkedCursor:
                 return None
             row_number, cells = row
             written = cells[index] if index is not None and index < len(cells) else None
-            if written is None:
-                compared = None
-            else:
-                compared = (0, written) if type(written) is int else as_key(written)
+            if type(written) is int:  # the usual 序号 of a row read by openpyxl
+                compared: Key | None = (0, written)
+            else:  # the float or "" of a row as calamine gives it, or anything else
+                written = cell_value(written)
+                compared = None if written is None else as_key(written)
             ahead.append((row_number, cells, written, compared))
         return ahead[offset]
 
@@ -272,7 +274,7 @@ class LinkedCursor:
 
     def _read_out_of_order(
         self,
-        peeked: tuple[int, tuple[Any, ...], Any, Key | None],
+        peeked: tuple[int, Sequence[Any], Any, Key | None],
         key: Any,
         entries: list[dict[str, Any]],
         findings: list[Finding],
@@ -307,7 +309,7 @@ class LinkedCursor:
     def _entry(
         self,
         row_number: int,
-        cells: tuple[Any, ...],
+        cells: Sequence[Any],
         path: str,
         sources: list[RowSource],
         findings: list[Finding],
@@ -339,8 +341,9 @@ class LinkedCursor:
         return finding("excel.linked-row", "$", message, written, source)
 
     def _orphan(self, row_number: int, key: Any) -> Finding:
+        written = "没有填写序号" if key is None else f"的序号“{key}”对不上主表中的事项"
         message = (
-            f"工作表“{self.table.sheet}”第 {row_number} 行的序号“{key}”对不上主表中的事项"
+            f"工作表“{self.table.sheet}”第 {row_number} 行{written}"
             "（应与主表序号一致，且按主表顺序排列），该行未读入"
         )
         return finding("excel.linked-row", "$", message, key, f"{self.table.sheet}!A{row_number}")
@@ -372,7 +375,7 @@ def as_key(value: Any) -> Key:
     return (0, int(text)) if text.isdigit() else (1, text)
 
 
-def _cell_of(cells: tuple[Any, ...], mapping: list[tuple[int, Target]], element: str) -> Any:
+def _cell_of(cells: Sequence[Any], mapping: list[tuple[int, Target]], element: str) -> Any:
     """The value of an element's column in a row (``None`` when empty or not mapped)."""
     for index, target in mapping:
         if target.role == "column" and target.column is not None and target.column.id == element:
@@ -392,7 +395,7 @@ def _main_code(code: Any) -> str | None:
     return parsed.main_code if parsed.is_sub_item else None
 
 
-def _sub_name(cells: tuple[Any, ...], mapping: list[tuple[int, Target]]) -> dict[str, Any]:
+def _sub_name(cells: Sequence[Any], mapping: list[tuple[int, Target]]) -> dict[str, Any]:
     """The 子项's name from the row's 子项 column (linked text or the 子项名称 field)."""
     for index, target in mapping:
         raw = cells[index] if index < len(cells) else None

@@ -11,7 +11,7 @@ so each finding keeps its place.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
@@ -19,13 +19,15 @@ import attrs
 from banzhang.formats.excel._cells import codes_by_title, split_numbered
 from banzhang.formats.excel._headers import Target
 from banzhang.formats.excel._layout import Column
+from banzhang.formats.excel._whole import cell_value
 
 __all__ = ["Fill", "Plan", "Put"]
 
 #: The reader's general step for one cell: (object, column, cell value, place, findings).
 Put = Callable[..., None]
-#: A compiled row: (object, cells of a row wide enough, put, place, findings).
-Fill = Callable[[dict[str, Any], tuple[Any, ...], Put, tuple[str, str, int], list[Any]], None]
+#: A compiled row: (object, cells of a row wide enough — a tuple, or a list as calamine gives
+#: it —, put, place, findings).
+Fill = Callable[[dict[str, Any], Sequence[Any], Put, tuple[str, str, int], list[Any]], None]
 
 
 @attrs.frozen
@@ -72,16 +74,16 @@ def _compile(columns: tuple[tuple[int, Column, str | None], ...]) -> Fill:
     column whose text needs judging) hand it to ``put``. The codelist titles are those of the
     codelists in force when the workbook is opened (a profile may replace a codelist).
     """
-    namespace: dict[str, Any] = {"split": split_numbered, "remember": _remember}
+    namespace: dict[str, Any] = {"split": split_numbered, "remember": _remember, "cell": cell_value}
     lines = ["def fill(data, cells, put, at, findings):"]
     for position, (index, column, key) in enumerate(columns):
         namespace[f"column_{position}"] = column
         place = f"(at[0], at[1], {index}, at[2])"
-        general = f"put(data, column_{position}, v, at={place}, findings=findings)"
+        general = f"put(data, column_{position}, cell(v), at={place}, findings=findings)"
         taken = _taken(column, position, namespace)
-        lines += [f"    v = cells[{index}]", "    if v is not None:"]
+        lines.append(f"    v = cells[{index}]")
         if taken is None:
-            lines.append(f"        {general}")
+            lines += ["    if v is not None and (type(v) is not str or v):", f"        {general}"]
             continue
         if column.multi:  # an array with no entries (text "[]") is left out, not set empty
             # Numbered cells repeat from item to item (行使层级, 基本流程): each text's entries
@@ -97,7 +99,13 @@ def _compile(columns: tuple[tuple[int, Column, str | None], ...]) -> Fill:
             ]
         else:
             text = [f"            {_target(key, column)} = {taken}"]
-        lines += ["        if type(v) is str:", *text, "        else:", f"            {general}"]
+        lines += [
+            "    if type(v) is str:",
+            "        if v:",
+            *text,
+            "    elif v is not None:",
+            f"        {general}",
+        ]
     lines.append("    return None")
     exec("\n".join(lines), namespace)  # noqa: S102 - our own source, built from declarations
     fill: Fill = namespace["fill"]

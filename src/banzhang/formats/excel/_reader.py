@@ -12,7 +12,7 @@ import io
 import itertools
 import os
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -39,7 +39,7 @@ from banzhang.formats.excel._readonly import iter_values, load_read_only
 from banzhang.formats.excel._safety import Limits, inspect_package
 from banzhang.formats.excel._sheets import CODELIST_SHEET, GUIDE_SHEET, META_SHEET
 from banzhang.formats.excel._sources import ReadItem, RowSource, finding, locate
-from banzhang.formats.excel._whole import Ahead, WholeBook
+from banzhang.formats.excel._whole import Ahead, WholeBook, WholeSheet, cell_value
 from banzhang.validation.findings import Finding
 
 __all__ = ["ReadItem", "RowSource", "WorkbookStream", "locate", "open_workbook"]
@@ -288,14 +288,13 @@ class BookReader:
             return None
         linked = self.layout.linked if table is self.layout.main else ()
         targets = match_headers(table, linked)
-        sheet = self.book[sheet_name]
-        rows = iter_values(sheet)
+        rows = self._data_rows(self.book[sheet_name])
         head: list[tuple[Any, ...]] = []
         for _ in range(_HEADER_SEARCH_ROWS):
             row = next(rows, None)
             if row is None:
                 break
-            head.append(row)
+            head.append(tuple(map(cell_value, row)))
         header_at, mapping = _find_header(head, targets)
         if header_at is None:
             if table is self.layout.main:
@@ -321,15 +320,22 @@ class BookReader:
         plan = Plan.of(mapping, exact=self.exact)
         return TableRows(sheet_name, mapping, _letters(mapping), plan, data_rows)
 
+    def _data_rows(self, sheet: Any) -> Iterator[Sequence[Any]]:
+        """A sheet's rows; banzhang's own sheets read whole come as calamine gives them (see
+        :meth:`WholeSheet.raw_rows`): everything that reads their cells takes both forms."""
+        if self.exact and isinstance(sheet, WholeSheet):
+            return iter(sheet.raw_rows())
+        return iter_values(sheet)
+
     def _rows(
         self,
         sheet_name: str,
-        cells_rows: Iterator[tuple[Any, ...]],
+        cells_rows: Iterator[Sequence[Any]],
         *,
         skip: int,
         findings: list[Finding],
         headed: frozenset[int] | None = None,
-    ) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    ) -> Iterator[tuple[int, Sequence[Any]]]:
         # Columns with no header and no element, each told once: usually none, so the per-row
         # check costs nothing on the hot path. Rows share the sheet's width, except a streamed
         # sheet without a <dimension>: a row wider than those before adds its columns.
@@ -349,8 +355,13 @@ class BookReader:
                 findings.extend(
                     _missing_formula_values(sheet_name, row_number, cells, formula_cells)
                 )
-            # The blank check of banzhang's own files inline: it runs for every row.
-            if cells.count(None) == len(cells) if exact else _blank(cells, exact=False):
+            # The blank check of banzhang's own files inline: it runs for every row. A list is
+            # a row as calamine gives it (WholeSheet.raw_rows): an empty cell is "" in it.
+            if (
+                (cells.count("") if type(cells) is list else cells.count(None)) == len(cells)
+                if exact
+                else _blank(cells, exact=False)
+            ):
                 continue
             if headed is not None and len(cells) > width:
                 headerless += [i for i in range(width, len(cells)) if i not in headed]
@@ -487,7 +498,7 @@ class BookReader:
         self,
         data: dict[str, Any],
         plan: Plan,
-        cells: tuple[Any, ...],
+        cells: Sequence[Any],
         *,
         at: tuple[str, str, int],
         findings: list[Finding],
@@ -495,7 +506,7 @@ class BookReader:
         """Set every element column's value of a row in ``data``; ``at`` is (object path, sheet,
         row). The hot loop of reading: banzhang's own files run the plan's compiled row."""
         if len(cells) < plan.width:
-            cells = cells + (None,) * (plan.width - len(cells))
+            cells = (*cells, *(None,) * (plan.width - len(cells)))
         if plan.fill is not None:
             plan.fill(data, cells, self.put, at, findings)
             return
@@ -548,7 +559,7 @@ def _finished(
         yield builder.finish(linked)
 
 
-def _blank(cells: tuple[Any, ...], *, exact: bool) -> bool:
+def _blank(cells: Sequence[Any], *, exact: bool) -> bool:
     """A row with nothing in it; in a department's file, spaces count as nothing too (an error
     value, even one with no text saved, is something)."""
     if exact:
@@ -610,7 +621,7 @@ def _set(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
 
 
 def _missing_formula_values(
-    sheet: str, row_number: int, cells: tuple[Any, ...], formula_cells: Any
+    sheet: str, row_number: int, cells: Sequence[Any], formula_cells: Any
 ) -> list[Finding]:
     found = []
     for index, cell in enumerate(formula_cells):
@@ -647,6 +658,7 @@ def _headed(header: tuple[Any, ...], mapping: list[tuple[int, Target]]) -> froze
 
 
 def _headerless_finding(sheet: str, index: int, row: int, value: Any) -> Finding:
+    value = cell_value(value)
     letter = get_column_letter(index + 1)
     shown = str(value).strip()[:20]
     message = (

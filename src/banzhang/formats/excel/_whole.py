@@ -25,7 +25,7 @@ import io
 import itertools
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import PurePath
 from typing import Any, TypeVar
 
@@ -40,6 +40,7 @@ __all__ = [
     "WholeBook",
     "WholeSheet",
     "calamine",
+    "cell_value",
     "sheet_state",
 ]
 
@@ -113,6 +114,17 @@ class WholeSheet:
                 continue
             yield pad + values if left else values
 
+    def raw_rows(self) -> Iterator[Sequence[Any]]:
+        """Every row from row 1, column A, as calamine gives it when it can: an empty cell is
+        ``""``, every number a float (see :func:`cell_value`). Converting every cell costs as
+        much as the rest of reading a row of banzhang's own files, whose reader looks at each
+        cell anyway and takes either form. A sheet with error cells, or whose cells start past
+        column A, gives its rows converted."""
+        sheet = self._parsed()
+        if sheet.start is None or sheet.start[1] or self.errors:
+            return self._rows()
+        return sheet.iter_rows()
+
     def values(
         self, *, max_row: int | None = None, max_col: int | None = None
     ) -> Iterator[tuple[Any, ...]]:
@@ -128,6 +140,17 @@ class WholeSheet:
         """openpyxl's ``iter_rows(values_only=True)``, for the few places that call it."""
         assert values_only  # the reader asks for values only
         return self.values(max_row=max_row, max_col=max_col)
+
+
+def cell_value(cell: Any) -> Any:
+    """A cell of a row of :meth:`WholeSheet.raw_rows` as the reader's other rows give it (as
+    openpyxl does): ``None`` for an empty cell, a whole number as an integer. Rows converted
+    already pass through unchanged."""
+    if type(cell) is str:  # not an error value (a str of its own type), even one with no text
+        return cell or None
+    if type(cell) is float and cell.is_integer() and abs(cell) < _EXACT_INTEGERS:
+        return int(cell)
+    return cell
 
 
 def _with_errors(values: tuple[Any, ...], errors: dict[int, str]) -> tuple[Any, ...]:
