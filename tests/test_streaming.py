@@ -7,6 +7,7 @@ import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -467,6 +468,40 @@ def test_items_gathered_while_linked_sheets_parse_read_as_when_streamed(
     assert (excel.load_data(path), list(excel.iter_findings(path))) == streamed
     monkeypatch.setattr(_reader, "_MOST_AHEAD", 2)  # the items waiting are bounded
     assert (excel.load_data(path), list(excel.iter_findings(path))) == streamed
+
+
+def test_a_linked_sheet_is_taken_from_while_a_later_one_still_parses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The items gathered ahead take their entries a linked sheet at a time: the entries of
+    设定依据 reach them while 责任事项, after it, is still parsing (its parse waits until they
+    do, ten seconds at most), and the read is the same as ever."""
+    import threading  # noqa: PLC0415 - this test only
+
+    from banzhang.formats.excel import _items, _whole  # noqa: PLC0415
+
+    path = tmp_path / "list.xlsx"
+    excel.dump(convert.from_data(synthetic.power_list(300, seed=5)), path)  # 责任事项 parsed last
+    expected = excel.load_data(path, limits=STREAMING)
+    taken_from_earlier = threading.Event()
+    waited_in_vain: list[bool] = []
+    parse, take = _whole.SheetParser._parse, _items.LinkedCursor.take
+
+    def after_earlier_taken(parser: _whole.SheetParser, title: str) -> object:
+        if title == "责任事项":
+            waited_in_vain.append(not taken_from_earlier.wait(10))
+        return parse(parser, title)
+
+    def noted(cursor: _items.LinkedCursor, *args: Any) -> Any:
+        if cursor.table.sheet == "设定依据":
+            taken_from_earlier.set()
+        return take(cursor, *args)
+
+    assert _parser_thread_ends()
+    monkeypatch.setattr(_whole.SheetParser, "_parse", after_earlier_taken)
+    monkeypatch.setattr(_items.LinkedCursor, "take", noted)
+    assert excel.load_data(path) == expected
+    assert waited_in_vain == [False]
 
 
 def test_sheets_parse_in_the_background_each_once(monkeypatch: pytest.MonkeyPatch) -> None:

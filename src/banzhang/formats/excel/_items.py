@@ -183,20 +183,26 @@ class ItemBuilder:
             parse(text) for text in texts if text.strip()
         )
 
-    def finish(self, linked: list[LinkedCursor]) -> ReadItem:
-        """The item, with the entries of each linked sheet that carry its 序号."""
+    def rows_read(self) -> None:
+        """The item's own rows are all read: what they say is settled before linked entries
+        are added (its 序号; in a department's file, whether it is a 主项)."""
         subs = self.data.get("sub_items", [])
         if not self.reader.exact and any("basic_code" not in sub for sub in subs):
             self._lift_to_main()  # a 子项 code with its name beside it: the item is its 主项
-        key = self.key if self.key is not None else self.index + 1
-        data = self.data
-        for cursor in linked:
-            entries = cursor.take(key, self.path, self.sources, self.findings)
-            if entries:
-                data.setdefault(cursor.element, []).extend(entries)
+        if self.key is None:
+            self.key = self.index + 1
+
+    def take(self, cursor: LinkedCursor) -> None:
+        """Add the entries of the linked sheet ``cursor`` walks that carry the item's 序号."""
+        entries = cursor.take(self.key, self.path, self.sources, self.findings)
+        if entries:
+            self.data.setdefault(cursor.element, []).extend(entries)
+
+    def finish(self) -> ReadItem:
+        """The item, once every linked sheet has been taken from."""
         for name in self.reader.required_arrays:
-            data.setdefault(name, [])
-        return ReadItem(data, self.findings, self.sources)
+            self.data.setdefault(name, [])
+        return ReadItem(self.data, self.findings, self.sources)
 
 
 class LinkedCursor:

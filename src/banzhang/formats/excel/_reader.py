@@ -448,17 +448,38 @@ class BookReader:
             if linked is None and parsing and len(waiting) < _MOST_AHEAD:
                 continue
             if linked is None:
-                linked = self._cursors(sheet_findings)
-            yield from _finished(waiting, linked, sheet_findings)
+                linked = []
+            yield from self._finished(waiting, linked, sheet_findings)
         if linked is None:
-            linked = self._cursors(sheet_findings)
-        yield from _finished(waiting, linked, sheet_findings)
+            linked = []
+        yield from self._finished(waiting, linked, sheet_findings)
         sheet_findings += row_findings
         for cursor in linked:
             sheet_findings.extend(cursor.leftovers())
 
-    def _cursors(self, findings: list[Finding]) -> list[LinkedCursor]:
-        return [LinkedCursor(self, table, findings) for table in self.layout.linked]
+    def _finished(
+        self,
+        waiting: collections.deque[tuple[ItemBuilder, list[Finding]]],
+        linked: list[LinkedCursor],
+        findings: list[Finding],
+    ) -> Iterator[ReadItem]:
+        """Each waiting item finished with its linked sheets' entries, after what reading its
+        rows found. The entries are taken a linked sheet at a time for all the items waiting,
+        and each sheet's cursor is made (``linked`` grows) only when they reach it: a sheet
+        still parsing is waited for only once the sheets before it are taken from. Each item
+        gets its entries, sources and findings in the same order either way."""
+        for builder, _ in waiting:
+            builder.rows_read()
+        for position, table in enumerate(self.layout.linked):
+            if position == len(linked):
+                linked.append(LinkedCursor(self, table, findings))
+            cursor = linked[position]
+            for builder, _ in waiting:
+                builder.take(cursor)
+        while waiting:
+            builder, found_before = waiting.popleft()
+            findings += found_before
+            yield builder.finish()
 
     def _builders(self, found: TableRows) -> Iterator[ItemBuilder]:
         """Each item's builder, once its rows are read (in a department's file, the 子项 rows
@@ -544,19 +565,6 @@ def _close(*books: Any) -> None:
         close = getattr(book, "close", None)
         if close is not None:
             close()
-
-
-def _finished(
-    waiting: collections.deque[tuple[ItemBuilder, list[Finding]]],
-    linked: list[LinkedCursor],
-    findings: list[Finding],
-) -> Iterator[ReadItem]:
-    """Each waiting item finished with its linked sheets' entries, after what reading its rows
-    found."""
-    while waiting:
-        builder, found_before = waiting.popleft()
-        findings += found_before
-        yield builder.finish(linked)
 
 
 def _blank(cells: Sequence[Any], *, exact: bool) -> bool:
