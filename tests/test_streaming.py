@@ -421,7 +421,8 @@ def test_own_rows_as_calamine_gives_them_read_as_when_streamed(tmp_path: Path) -
 
 def _marked_power_list(path: Path) -> None:
     """The example 权责清单 with something to report in the main sheet's rows (a column without
-    a header) and in a linked sheet (a column not of the list, a row of no item)."""
+    a header, in the first item's row and the last's) and in a linked sheet (a column not of
+    the list, a column without a header in a later item's row, a row of no item)."""
     from openpyxl import load_workbook  # noqa: PLC0415 - this helper only
 
     from banzhang import examples  # noqa: PLC0415
@@ -429,9 +430,13 @@ def _marked_power_list(path: Path) -> None:
     excel.dump(examples.load("power-list"), path)
     book = load_workbook(path)
     main = book["权责清单"]
-    main.cell(row=main.max_row, column=main.max_column + 2, value="备忘")
+    width = main.max_column
+    main.cell(row=3, column=width + 2, value="备忘")
+    main.cell(row=main.max_row, column=width + 3, value="备忘")
     duties = book["责任事项"]
-    duties.cell(row=1, column=duties.max_column + 1, value="经办人")
+    width = duties.max_column
+    duties.cell(row=1, column=width + 1, value="经办人")
+    duties.cell(row=duties.max_row, column=width + 3, value="旁注")
     duties.append([99, "无主的责任事项"])
     book.save(path)
 

@@ -87,7 +87,17 @@ class TableRows:
 class ItemBuilder:
     """Gathers one item from its row (and, in departments' files, its 子项 rows below)."""
 
-    __slots__ = ("data", "findings", "index", "key", "path", "reader", "sources", "table")
+    __slots__ = (
+        "data",
+        "findings",
+        "index",
+        "key",
+        "path",
+        "reader",
+        "rows_found",
+        "sources",
+        "table",
+    )
 
     def __init__(self, reader: BookReader, table: TableRows, *, index: int) -> None:
         self.reader = reader
@@ -98,6 +108,9 @@ class ItemBuilder:
         self.findings: list[Finding] = []
         self.sources: list[RowSource] = []
         self.key: Any = None
+        #: What reading the linked sheets' rows found while the item took its entries (a
+        #: column without a header): told after its own rows' findings, as read in turn.
+        self.rows_found: list[Finding] = []
 
     def continues_with(self, cells: Sequence[Any]) -> bool:
         """A row with only 子项 fields continues the item above (主项 cells merged over it)."""
@@ -197,6 +210,9 @@ class ItemBuilder:
         entries = cursor.take(self.key, self.path, self.sources, self.findings)
         if entries:
             self.data.setdefault(cursor.element, []).extend(entries)
+        if cursor.rows_found:
+            self.rows_found += cursor.rows_found
+            cursor.rows_found.clear()
 
     def finish(self) -> ReadItem:
         """The item, once every linked sheet has been taken from."""
@@ -219,7 +235,9 @@ class LinkedCursor:
         self.reader = reader
         self.table = table
         self.element = table.element or ""
-        self.found = reader.table_rows(table, findings)
+        #: What reading rows found since an item last took from the cursor (see ItemBuilder).
+        self.rows_found: list[Finding] = []
+        self.found = reader.table_rows(table, findings, row_findings=self.rows_found)
         self.rows = self.found.rows if self.found is not None else iter(())
         self.index = self.found.plan.index if self.found is not None else None
         #: Rows read ahead (at most two): row number, cells, 序号 as written and as compared.
@@ -242,9 +260,11 @@ class LinkedCursor:
                 return None
             row_number, cells = row
             written = cells[index] if index is not None and index < len(cells) else None
+            if type(written) is float:  # the usual 序号 of a row as calamine gives it
+                written = cell_value(written)
             if type(written) is int:  # the usual 序号 of a row read by openpyxl
                 compared: Key | None = (0, written)
-            else:  # the float or "" of a row as calamine gives it, or anything else
+            else:  # the "" of a row as calamine gives it, or anything else
                 written = cell_value(written)
                 compared = None if written is None else as_key(written)
             ahead.append((row_number, cells, written, compared))
@@ -257,22 +277,22 @@ class LinkedCursor:
         places are added to ``sources``, rows that belong to no item set aside as findings."""
         entries: list[dict[str, Any]] = []
         wanted = as_key(key)
-        ahead = self.ahead
+        ahead, peek = self.ahead, self._peek
         prefix = f"{item_path}.{self.element}["
-        while (peeked := ahead[0] if ahead else self._peek()) is not None:
+        while (peeked := ahead[0] if ahead else peek()) is not None:
             # The common cases: the next row is this item's, or a later item's (the row after
             # it does not go back before it: not a mistyped 序号). Anything else is judged apart.
             compared = peeked[3]
-            if compared is not None and compared > wanted and not self._mistyped(compared):
-                break  # the row stays for a later item
-            if compared != wanted and not self._read_out_of_order(peeked, key, entries, findings):
-                if ahead and ahead[0] is peeked:
+            if compared != wanted:
+                if compared is not None and compared > wanted and not self._mistyped(compared):
                     break  # the row stays for a later item
-                continue  # the row was set aside
+                if not self._read_out_of_order(peeked, key, entries, findings):
+                    if ahead and ahead[0] is peeked:
+                        break  # the row stays for a later item
+                    continue  # the row was set aside
             del ahead[0]
             self.last_key = wanted
-            path = f"{prefix}{len(entries)}]"
-            entries.append(self._entry(peeked[0], peeked[1], path, sources, findings))
+            entries.append(self._entry(peeked, f"{prefix}{len(entries)}]", sources, findings))
         if self.unmatched:
             findings.extend(self.unmatched)
             self.unmatched = []
@@ -314,20 +334,21 @@ class LinkedCursor:
 
     def _entry(
         self,
-        row_number: int,
-        cells: Sequence[Any],
+        peeked: tuple[int, Sequence[Any], Any, Key | None],
         path: str,
         sources: list[RowSource],
         findings: list[Finding],
     ) -> dict[str, Any]:
         found = self.found
         assert found is not None  # a row was read from it
+        row_number, sheet = peeked[0], found.sheet
         entry: dict[str, Any] = {}
-        at = (path, self.table.sheet, row_number)
-        self.reader.put_columns(entry, found.plan, cells, at=at, findings=findings)
+        self.reader.put_columns(
+            entry, found.plan, peeked[1], at=(path, sheet, row_number), findings=findings
+        )
         for name in self.required_arrays:
             entry.setdefault(name, [])
-        sources.append(RowSource(path, self.table.sheet, row_number, found.letters))
+        sources.append(RowSource(path, sheet, row_number, found.letters))
         return entry
 
     def leftovers(self) -> list[Finding]:
@@ -335,8 +356,10 @@ class LinkedCursor:
         found = []
         while (peeked := self._peek()) is not None:
             self.ahead.pop(0)
+            found += self.rows_found
+            self.rows_found.clear()
             found.append(self._orphan(peeked[0], peeked[2]))
-        return found
+        return found + self.rows_found
 
     def _read_by_place(self, row_number: int, written: Any, key: Any) -> Finding:
         message = (

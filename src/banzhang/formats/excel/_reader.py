@@ -342,19 +342,12 @@ class BookReader:
         headerless: list[int] = []
         width = 0
         formula_rows = self._formula_rows(sheet_name)
-        formula_iter = iter(formula_rows) if formula_rows is not None else None
-        if formula_iter is not None:
-            for _ in range(skip):
-                next(formula_iter, None)
+        if formula_rows is not None:  # a streamed workbook whose formulas may lack values
+            cells_rows = _formula_checked(sheet_name, cells_rows, formula_rows, skip, findings)
         row_number = skip
         exact = self.exact
         for cells in cells_rows:
             row_number += 1
-            formula_cells = next(formula_iter, None) if formula_iter is not None else None
-            if formula_cells is not None:  # before the blank check: a row of formulas only
-                findings.extend(
-                    _missing_formula_values(sheet_name, row_number, cells, formula_cells)
-                )
             # The blank check of banzhang's own files inline: it runs for every row. A list is
             # a row as calamine gives it (WholeSheet.raw_rows): an empty cell is "" in it.
             if (
@@ -366,12 +359,8 @@ class BookReader:
             if headed is not None and len(cells) > width:
                 headerless += [i for i in range(width, len(cells)) if i not in headed]
                 width = len(cells)
-            for index in headerless:
-                value = cells[index] if index < len(cells) else None
-                if value is not None and str(value).strip():
-                    headerless.remove(index)  # told once a column
-                    findings.append(_headerless_finding(sheet_name, index, row_number, value))
-                    break
+            if headerless:
+                _tell_headerless(sheet_name, row_number, cells, headerless, findings)
             yield row_number, cells
 
     def _formula_rows(self, sheet_name: str) -> Any:
@@ -479,6 +468,7 @@ class BookReader:
         while waiting:
             builder, found_before = waiting.popleft()
             findings += found_before
+            findings += builder.rows_found
             yield builder.finish()
 
     def _builders(self, found: TableRows) -> Iterator[ItemBuilder]:
@@ -565,6 +555,41 @@ def _close(*books: Any) -> None:
         close = getattr(book, "close", None)
         if close is not None:
             close()
+
+
+def _formula_checked(
+    sheet_name: str,
+    cells_rows: Iterator[Sequence[Any]],
+    formula_rows: Iterator[Any],
+    skip: int,
+    findings: list[Finding],
+) -> Iterator[Sequence[Any]]:
+    """The rows, each after its formulas without a value are told (before the blank check:
+    a row of such formulas only is blank)."""
+    formula_iter = iter(formula_rows)
+    for _ in range(skip):
+        next(formula_iter, None)
+    for row_number, cells in enumerate(cells_rows, start=skip + 1):
+        formula_cells = next(formula_iter, None)
+        if formula_cells is not None:
+            findings.extend(_missing_formula_values(sheet_name, row_number, cells, formula_cells))
+        yield cells
+
+
+def _tell_headerless(
+    sheet_name: str,
+    row_number: int,
+    cells: Sequence[Any],
+    headerless: list[int],
+    findings: list[Finding],
+) -> None:
+    """Tell the first column without a header that has content in the row (once a column)."""
+    for index in headerless:
+        value = cells[index] if index < len(cells) else None
+        if value is not None and str(value).strip():
+            headerless.remove(index)
+            findings.append(_headerless_finding(sheet_name, index, row_number, value))
+            return
 
 
 def _blank(cells: Sequence[Any], *, exact: bool) -> bool:
