@@ -18,10 +18,10 @@ from banzhang.formats.excel._cells import split_numbered
 from banzhang.formats.excel._headers import Target
 from banzhang.formats.excel._layout import Column, Layout, Table
 from banzhang.formats.excel._plan import Plan
-from banzhang.formats.excel._sources import ReadItem, RowSource, finding
+from banzhang.formats.excel._sources import ReadItem, RowSource, finding, read_item, row_source
 from banzhang.formats.excel._text_entries import entry_parser
 from banzhang.formats.excel._text_entries import sub_item as sub_item_entry
-from banzhang.formats.excel._whole import cell_value
+from banzhang.formats.excel._whole import EXACT_INTEGERS, cell_value
 from banzhang.validation.findings import Finding
 
 __all__ = ["BookReader", "ItemBuilder", "LinkedCursor", "TableRows", "required_arrays"]
@@ -129,7 +129,7 @@ class ItemBuilder:
 
     def add_row(self, row_number: int, cells: Sequence[Any]) -> None:
         table = self.table
-        self.sources.append(RowSource(self.path, table.sheet, row_number, table.letters))
+        self.sources.append(row_source((self.path, table.sheet, row_number, table.letters)))
         plan = table.plan
         if plan.index is not None and self.key is None and plan.index < len(cells):
             self.key = cell_value(cells[plan.index])
@@ -218,7 +218,7 @@ class ItemBuilder:
         """The item, once every linked sheet has been taken from."""
         for name in self.reader.required_arrays:
             self.data.setdefault(name, [])
-        return ReadItem(self.data, self.findings, self.sources)
+        return read_item((self.data, self.findings, self.sources))
 
 
 class LinkedCursor:
@@ -260,8 +260,8 @@ class LinkedCursor:
                 return None
             row_number, cells = row
             written = cells[index] if index is not None and index < len(cells) else None
-            if type(written) is float:  # the usual 序号 of a row as calamine gives it
-                written = cell_value(written)
+            if type(written) is float and written.is_integer() and abs(written) < EXACT_INTEGERS:
+                written = int(written)  # the usual 序号 of a row as calamine gives it
             if type(written) is int:  # the usual 序号 of a row read by openpyxl
                 compared: Key | None = (0, written)
             else:  # the "" of a row as calamine gives it, or anything else
@@ -348,7 +348,7 @@ class LinkedCursor:
         )
         for name in self.required_arrays:
             entry.setdefault(name, [])
-        sources.append(RowSource(path, sheet, row_number, found.letters))
+        sources.append(row_source((path, sheet, row_number, found.letters)))
         return entry
 
     def leftovers(self) -> list[Finding]:

@@ -33,8 +33,9 @@ _PREFIX_OF_FORMULA = re.compile(rb":f")
 _PREFIX_OF_ROW = re.compile(rb":row")
 #: The start tag of a cell holding an error value, its attributes.
 _ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?\st="e"[^>]*)>')
-_ROW_NUMBER = re.compile(rb"<row\b[^>]*?\sr=\"(\d+)\"")
-_PREFIXED_ROW_NUMBER = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"(\d+)\"")
+#: Each row's start tag, its number when it has one (``b""`` when not).
+_ROW = re.compile(rb"<row\b(?:[^>]*?\sr=\"(\d+)\")?")
+_PREFIXED_ROW = re.compile(rb"<(?:\w+:)?row\b(?:[^>]*?\sr=\"(\d+)\")?")
 _SLICE_BYTES = 4 * 1024**2
 #: Sheets larger than this have the reach of their cell references measured exactly.
 _EXACT_SIZE_BYTES = 8 * 1024**2
@@ -297,12 +298,13 @@ def _plain_shape(sheet: bytes) -> tuple[int, int] | None:
     """The rows and columns of the rectangle a sheet's cells span (at most), for a sheet with
     its rows in order, each once, and no row past Excel's last; ``None`` for any other sheet."""
     prefixed = _found_by_rare_byte(sheet, b":", 0, _PREFIX_OF_ROW)
-    rows = _PREFIXED_ROW_NUMBER if prefixed else _ROW_NUMBER
-    numbers = list(map(int, rows.findall(sheet)))
+    rows = (_PREFIXED_ROW if prefixed else _ROW).findall(sheet)
+    numbers = list(map(int, filter(None, rows)))
     in_order = all(map(operator.lt, numbers, itertools.islice(numbers, 1, None)))
     if numbers and (numbers[-1] > MAX_ROWS or not in_order):
         return None
-    last = max(numbers[-1] if numbers else 0, sheet.count(b"<row"))
+    # A row without its number follows the one before: never past the count of rows.
+    last = max(numbers[-1] if numbers else 0, len(rows))
     return _measured(sheet, last) if len(sheet) > _EXACT_SIZE_BYTES else _bounded(sheet, last)
 
 
@@ -346,7 +348,7 @@ def _outlying_references(digits: int) -> re.Pattern[bytes]:
     """Cell references beyond column Z or whose row number has at least ``digits`` digits,
     their letters and row number (the literal start keeps the search fast; an attribute it
     matches by mistake only overestimates)."""
-    return re.compile(rb'r="([A-Z]{2,3}|[A-Z](?=[0-9]{%d,}"))([0-9]+)"' % digits)
+    return re.compile(rb'r="([A-Z](?:[A-Z][A-Z]?|(?=[0-9]{%d,}")))([0-9]+)"' % digits)
 
 
 def _column_number(letters: bytes) -> int:

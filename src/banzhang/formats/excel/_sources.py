@@ -7,13 +7,15 @@ reader builds remembers the row it came from and the letter of each element's co
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from banzhang.validation.catalogue import rule
 from banzhang.validation.findings import Finding
 
-__all__ = ["ReadItem", "RowSource", "finding", "locate"]
+__all__ = ["ReadItem", "RowSource", "finding", "locate", "read_item", "row_source"]
 
 _INDEX_INDICES = re.compile(r"\[\d+\]")
 
@@ -50,6 +52,18 @@ class ReadItem(NamedTuple):
     data: dict[str, Any]
     findings: list[Finding]
     sources: list[RowSource]
+
+
+#: A :class:`RowSource` from a tuple of its fields, made without the named tuple's own
+#: ``__new__`` (a Python function: the reader makes a source for every row, and this takes
+#: two thirds of the time).
+row_source: Callable[[tuple[str, str, int, dict[str, str]]], RowSource] = functools.partial(
+    tuple.__new__, RowSource
+)
+#: A :class:`ReadItem` from a tuple of its fields, the same way (one for every item).
+read_item: Callable[[tuple[dict[str, Any], list[Finding], list[RowSource]]], ReadItem] = (
+    functools.partial(tuple.__new__, ReadItem)
+)
 
 
 def locate(path: str, sources: list[RowSource]) -> str | None:
