@@ -23,7 +23,17 @@ SCHEMAS = PACKAGE / "schemas"
 
 #: The floors, lowest first. A module may import its own floor and the floors below, never above.
 FLOORS: tuple[tuple[str, ...], ...] = (
-    ("_version", "_tsv", "_memo", "_access", "_atomic", "_numerals", "_normalise", "errors"),
+    (
+        "_version",
+        "_tsv",
+        "_memo",
+        "_access",
+        "_atomic",
+        "_collector",
+        "_numerals",
+        "_normalise",
+        "errors",
+    ),
     ("_data", "schemas"),
     ("codelists", "codes", "declare"),
     ("models", "kinds"),

@@ -22,6 +22,7 @@ from typing import Any
 import attrs
 
 from banzhang import kinds, validation
+from banzhang._collector import collector_paused
 from banzhang.convert import from_data, models_of
 from banzhang.documents import ItemStream
 from banzhang.formats.excel._reader import (
@@ -79,10 +80,11 @@ def load_data(
     envelope: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Read a whole workbook as JSON-shaped data, without judging it."""
-    stream = open_workbook(source, kind=kind, limits=limits, envelope=envelope)
-    if stream.kind and _is_list(stream):
-        return {**stream.envelope, "items": [item.data for item in stream.items]}
-    return stream.envelope
+    with collector_paused():  # none of what is built is garbage (see banzhang._collector)
+        stream = open_workbook(source, kind=kind, limits=limits, envelope=envelope)
+        if stream.kind and _is_list(stream):
+            return {**stream.envelope, "items": [item.data for item in stream.items]}
+        return stream.envelope
 
 
 def load(source: Any, *, kind: str | None = None, limits: Limits | None = None) -> Any:
@@ -92,7 +94,8 @@ def load(source: Any, *, kind: str | None = None, limits: Limits | None = None) 
         UnreadableInput: not a workbook, a zip bomb, no kind or header found.
         InvalidDocument: read, but not of the kind's shape.
     """
-    return from_data(load_data(source, kind=kind, limits=limits), kind)
+    with collector_paused():
+        return from_data(load_data(source, kind=kind, limits=limits), kind)
 
 
 def iter_load(source: Any, *, kind: str | None = None, limits: Limits | None = None) -> ItemStream:
