@@ -71,7 +71,9 @@ def _compile(columns: tuple[tuple[int, Column, str | None], ...]) -> Fill:
 
     Each column becomes: take the cell; if it is text, set what banzhang wrote for it (the text
     itself, the code of a codelist title, the entries of numbered lines); otherwise (or for a
-    column whose text needs judging) hand it to ``put``. The codelist titles are those of the
+    column whose text needs judging) hand it to ``put``, as openpyxl would give it
+    (:func:`._whole.cell_value`: a row may come as calamine gives it, ``""`` for an empty cell
+    and whole numbers as floats). The codelist titles are those of the
     codelists in force when the workbook is opened (a profile may replace a codelist).
     """
     namespace: dict[str, Any] = {"split": split_numbered, "remember": _remember, "cell": cell_value}

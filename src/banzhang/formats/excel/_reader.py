@@ -324,7 +324,7 @@ class BookReader:
         """A sheet's rows; banzhang's own sheets read whole come as calamine gives them (see
         :meth:`WholeSheet.raw_rows`): everything that reads their cells takes both forms."""
         if self.exact and isinstance(sheet, WholeSheet):
-            return iter(sheet.raw_rows())
+            return sheet.raw_rows()
         return iter_values(sheet)
 
     def _rows(
@@ -353,7 +353,7 @@ class BookReader:
             if (
                 (cells.count("") if type(cells) is list else cells.count(None)) == len(cells)
                 if exact
-                else _blank(cells, exact=False)
+                else _blank_in_department_file(cells)
             ):
                 continue
             if headed is not None and len(cells) > width:
@@ -426,7 +426,8 @@ class BookReader:
         found = self.table_rows(main, sheet_findings, row_findings=row_findings)
         if found is None:
             return
-        linked: list[LinkedCursor] | None = None
+        linked: list[LinkedCursor] = []  # made as the items reach each linked sheet
+        finishing = False  # once items are finished, each is finished as soon as it is read
         parsing = self._parsing(self.layout.linked)
         waiting: collections.deque[tuple[ItemBuilder, list[Finding]]] = collections.deque()
         for builder in self._builders(found):
@@ -434,13 +435,10 @@ class BookReader:
             row_findings.clear()
             while parsing and parsing[-1].parsed:
                 parsing.pop()
-            if linked is None and parsing and len(waiting) < _MOST_AHEAD:
+            if not finishing and parsing and len(waiting) < _MOST_AHEAD:
                 continue
-            if linked is None:
-                linked = []
+            finishing = True
             yield from self._finished(waiting, linked, sheet_findings)
-        if linked is None:
-            linked = []
         yield from self._finished(waiting, linked, sheet_findings)
         sheet_findings += row_findings
         for cursor in linked:
@@ -592,11 +590,10 @@ def _tell_headerless(
             return
 
 
-def _blank(cells: Sequence[Any], *, exact: bool) -> bool:
-    """A row with nothing in it; in a department's file, spaces count as nothing too (an error
-    value, even one with no text saved, is something)."""
-    if exact:
-        return cells.count(None) == len(cells)
+def _blank_in_department_file(cells: Sequence[Any]) -> bool:
+    """A row of a department's file with nothing in it: spaces count as nothing too (an error
+    value, even one with no text saved, is something). Rows of banzhang's own files are checked
+    inline in ``BookReader._rows``."""
     return all(cell is None or (type(cell) is str and not cell.strip()) for cell in cells)
 
 
