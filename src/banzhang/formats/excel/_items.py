@@ -21,7 +21,7 @@ from banzhang.formats.excel._plan import Plan
 from banzhang.formats.excel._sources import ReadItem, RowSource, finding, read_item, row_source
 from banzhang.formats.excel._text_entries import entry_parser
 from banzhang.formats.excel._text_entries import sub_item as sub_item_entry
-from banzhang.formats.excel._whole import EXACT_INTEGERS, cell_value
+from banzhang.formats.excel._whole import cell_value
 from banzhang.validation.findings import Finding
 
 __all__ = ["BookReader", "ItemBuilder", "LinkedCursor", "TableRows", "required_arrays"]
@@ -260,12 +260,11 @@ class LinkedCursor:
                 return None
             row_number, cells = row
             written = cells[index] if index is not None and index < len(cells) else None
-            if type(written) is float and written.is_integer() and abs(written) < EXACT_INTEGERS:
-                written = int(written)  # the usual 序号 of a row as calamine gives it
-            if type(written) is int:  # the usual 序号 of a row read by openpyxl
-                compared: Key | None = (0, written)
-            else:  # the "" of a row as calamine gives it, or anything else
+            if type(written) is not int:  # a float or "" as calamine gives it, or anything else
                 written = cell_value(written)
+            if type(written) is int:  # the usual 序号
+                compared: Key | None = (0, written)
+            else:
                 compared = None if written is None else as_key(written)
             ahead.append((row_number, cells, written, compared))
         return ahead[offset]

@@ -34,7 +34,6 @@ from python_calamine import CalamineSheet, CalamineWorkbook, SheetTypeEnum, Shee
 from banzhang.errors import UnreadableInput
 
 __all__ = [
-    "EXACT_INTEGERS",
     "Ahead",
     "CellError",
     "SheetParser",
@@ -46,7 +45,7 @@ __all__ = [
 ]
 
 #: The largest whole number a float holds exactly: above it a number stays a float.
-EXACT_INTEGERS = 2**53
+_EXACT_INTEGERS = 2**53
 #: openpyxl's name for each hidden state (calamine's enum members are not hashable).
 _STATES = ((SheetVisibleEnum.Hidden, "hidden"), (SheetVisibleEnum.VeryHidden, "veryHidden"))
 #: A sheet's error cells found by the package scan: row (1-based) → column index → the value.
@@ -104,7 +103,7 @@ class WholeSheet:
                     else None
                     if cell == ""
                     else int(cell)
-                    if type(cell) is float and cell.is_integer() and abs(cell) < EXACT_INTEGERS
+                    if type(cell) is float and cell.is_integer() and abs(cell) < _EXACT_INTEGERS
                     else cell
                     for cell in row
                 ]
@@ -149,7 +148,7 @@ def cell_value(cell: Any) -> Any:
     already pass through unchanged."""
     if type(cell) is str:  # not an error value (a str of its own type), even one with no text
         return cell or None
-    if type(cell) is float and cell.is_integer() and abs(cell) < EXACT_INTEGERS:
+    if type(cell) is float and cell.is_integer() and abs(cell) < _EXACT_INTEGERS:
         return int(cell)
     return cell
 
