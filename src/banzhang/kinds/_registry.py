@@ -18,6 +18,7 @@ __all__ = [
     "SERVICE_MODES",
     "Kind",
     "all_kinds",
+    "by_title",
     "get",
     "register",
     "with_role",
@@ -54,6 +55,8 @@ class Kind:
             :data:`SAME_ITEM`, :data:`SERVICE_MODES`, :data:`INTERMEDIARY`, :data:`CHARGES`).
         sections: for a single document, its sections in reading order, each (title, the ids
             of the elements it holds): every element but ``kind`` and ``spec_version`` in one.
+        also_called: other titles departments give documents of this kind (收费目录清单,
+            审批操作规程): kind detection reads them in titles, sheet names and file names.
     """
 
     id: str
@@ -65,6 +68,7 @@ class Kind:
     description: str = ""
     roles: frozenset[str] = frozenset()
     sections: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    also_called: tuple[str, ...] = ()
 
     def has(self, role: str) -> bool:
         """Whether this kind plays ``role``."""
@@ -106,6 +110,21 @@ def get(kind_id: str) -> Kind:
 def all_kinds() -> tuple[Kind, ...]:
     """Return every registered kind, in the SPEC's order and then by id."""
     return tuple(sorted(_KINDS.values(), key=lambda kind: (kind.order, kind.id)))
+
+
+def by_title(text: str) -> Kind | None:
+    """The kind whose title or other title ``text`` contains (the longest one found wins).
+
+    >>> by_title("钦州市行政事业性收费项目目录").id
+    'fee-list'
+    >>> by_title("区城管局户外广告审批操作规程").id
+    'review-detail'
+    """
+    names = sorted(
+        ((name, kind) for kind in _KINDS.values() for name in (kind.title, *kind.also_called)),
+        key=lambda pair: -len(pair[0]),
+    )
+    return next((kind for name, kind in names if name in text), None)
 
 
 def with_role(role: str) -> tuple[Kind, ...]:

@@ -24,18 +24,29 @@ class FeeItem:
         standard: 收费标准.
         payer: 收费对象.
         fund_management: 资金管理方式.
+        establishing_level: 设立级次.
         basic_code: 相关事项基本编码.
         intermediary_service: 对应中介服务事项 (for a 中介服务收费).
         remark: 备注.
     """
 
-    name: str = element("收费项目名称", required=True, source="P")
+    name: str = element("收费项目名称", required=True, aliases=("收费项目", "项目名称"), source="P")
     category: str = element("收费类别", required=True, codelist="fee_category", source="P")
-    collecting_unit: Agency = element("执收单位", required=True, source="P")
-    basis: tuple[LegalBasis, ...] = element("收费依据", required=True, min_items=1, source="S 004")
+    collecting_unit: Agency = element(
+        "执收单位", required=True, aliases=("执收部门", "收费单位", "部门"), source="P"
+    )
+    basis: tuple[LegalBasis, ...] = element(
+        "收费依据", required=True, min_items=1, aliases=("政策依据",), source="S 004"
+    )
     standard: str = element("收费标准", required=True, source="S 004")
     payer: str | None = element("收费对象", source="P")
     fund_management: str | None = element("资金管理方式", codelist="fund_management", source="P")
+    establishing_level: str | None = element(
+        "设立级次",
+        description="批准设立该收费的政府层级",
+        example="中央",
+        source="P 各地收费目录清单",
+    )
     basic_code: str | None = element("相关事项基本编码", code="basic", source="P")
     intermediary_service: str | None = element(
         "对应中介服务事项",
@@ -66,5 +77,6 @@ KIND = register(
         order=4,
         description="行政事业性收费和中介服务收费",
         roles=frozenset({CHARGES}),
+        also_called=("收费目录清单", "收费项目目录", "收费目录", "收费清单", "收费项目清单"),
     )
 )

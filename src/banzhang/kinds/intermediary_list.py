@@ -68,5 +68,6 @@ KIND = register(
         order=3,
         description="行政审批所需的中介服务事项",
         roles=frozenset({SAME_SOURCE, INTERMEDIARY}),
+        also_called=("中介服务事项清单", "中介服务清单"),
     )
 )

@@ -95,5 +95,6 @@ KIND = register(
         order=2,
         description="行政许可事项及其实施要素",
         roles=frozenset({SAME_SOURCE, SAME_ITEM}),
+        also_called=("许可事项清单",),
     )
 )

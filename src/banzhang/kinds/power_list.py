@@ -27,6 +27,7 @@ class PowerItem:
         responsibilities: 责任事项.
         accountability: 追责情形.
         accountability_basis: 追责依据.
+        responsibility_basis: 责任事项依据.
         process: 基本流程 (step names).
         initiation: 启动方式 (依申请 or 依职权), which the 三办率 counts by.
         supervision: 监督方式.
@@ -38,14 +39,14 @@ class PowerItem:
         "基本编码",
         required=True,
         code="basic",
-        aliases=("事项编码", "权力编码", "职权编码", "编码"),
+        aliases=("事项编码", "权力编码", "职权编码", "编码", "行政许可事项编号", "事项编号"),
         source="B SPEC §7",
     )
     name: str = element(
         "事项名称",
         required=True,
         max_length=500,
-        aliases=("权力名称", "职权名称", "权力事项名称"),
+        aliases=("权力名称", "职权名称", "权力事项名称", "项目名称"),
         source="V 中办发〔2015〕21号",
     )
     sub_items: tuple[SubItem, ...] = element("子项", factory=tuple, source="V 中办发〔2015〕21号")
@@ -53,14 +54,14 @@ class PowerItem:
         "事项类型",
         required=True,
         codelist="power_type",
-        aliases=("权力类型", "职权类型", "类别", "权力类别"),
+        aliases=("权力类型", "职权类型", "类别", "权力类别", "权力分类", "职权分类", "事项类别"),
         source="V GB/T 39046",
     )
     basis: tuple[LegalBasis, ...] = element(
         "设定依据",
         required=True,
         min_items=1,
-        aliases=("法定依据", "依据", "设定和实施依据"),
+        aliases=("法定依据", "依据", "设定和实施依据", "实施依据", "职权依据"),
         source="V 中办发〔2015〕21号",
     )
     agency: Agency = element(
@@ -83,11 +84,17 @@ class PowerItem:
         "追责情形",
         required=True,
         min_items=1,
-        aliases=("问责情形", "追责情形及依据"),
+        aliases=("问责情形", "追责情形及依据", "追责对象范围"),
         source="V 内蒙古 2021 权责清单",
     )
     accountability_basis: tuple[LegalBasis, ...] = element(
         "追责依据", factory=tuple, source="V 内蒙古 2021 权责清单"
+    )
+    responsibility_basis: tuple[LegalBasis, ...] = element(
+        "责任事项依据",
+        factory=tuple,
+        description="规定各项责任事项的法律、法规、规章或规范性文件",
+        source="P 各地权责清单",
     )
     process: tuple[str, ...] = element(
         "基本流程", factory=tuple, description="各环节名称，三级五同之一", source="S 000"
@@ -124,5 +131,6 @@ KIND = register(
         order=1,
         description="部门的行政权力及其对应的责任事项",
         roles=frozenset({REFERENCE}),
+        also_called=("权力清单", "职权清单", "权力事项清单", "权责事项"),
     )
 )

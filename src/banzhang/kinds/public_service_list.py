@@ -67,5 +67,6 @@ KIND = register(
         source="S 004; P",
         order=5,
         description="面向公众的公共服务事项",
+        also_called=("公共服务清单",),
     )
 )

@@ -63,5 +63,6 @@ KIND = register(
         source="P",
         order=7,
         description="“双随机一公开”抽查事项",
+        also_called=("双随机抽查事项清单", "抽查事项清单", "双随机一公开"),
     )
 )

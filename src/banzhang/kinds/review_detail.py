@@ -162,5 +162,6 @@ KIND = register(
         order=10,
         description="单个事项的内部审查规范",
         sections=SECTIONS,
+        also_called=("审查工作细则", "审批操作规程", "操作规程", "审查要点"),
     )
 )

@@ -222,5 +222,6 @@ KIND = register(
         description="面向申请人的单个事项办事指南",
         roles=frozenset({SAME_SOURCE, SAME_ITEM}),
         sections=SECTIONS,
+        also_called=("办事指南", "实施规范", "基本信息表"),
     )
 )

@@ -70,5 +70,6 @@ KIND = register(
         order=8,
         description="按办理方式列明的事项及承诺时限",
         roles=frozenset({SAME_SOURCE, SAME_ITEM, SERVICE_MODES}),
+        also_called=("四办清单", "四办事项清单"),
     )
 )

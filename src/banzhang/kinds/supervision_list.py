@@ -71,5 +71,6 @@ KIND = register(
         order=6,
         description="审批之后的监管事项",
         roles=frozenset({SAME_SOURCE}),
+        also_called=("监管事项目录清单", "监管清单"),
     )
 )

@@ -24,7 +24,9 @@ __all__ = [
 
 _KIND_PATTERN = r"^[a-z][a-z0-9-]*$"
 _SPEC_VERSION_PATTERN = r"^[0-9]+\.[0-9]+$"
-_TITLE_PATTERN = r"^《.+》"
+#: A title in 《》, or — for a document known by its number alone, as fee catalogues cite
+#: 计价格〔1999〕466号 — that number (docs/decisions.md).
+_TITLE_PATTERN = r"^(《.+》|\S*[〔\[［][0-9]{4}[〕\]］]\s*第?[0-9]+\s*号)"
 
 
 @model(
@@ -41,6 +43,7 @@ class LegalBasis:
         article: 条款 (第十二条第一款).
         excerpt: 条款内容.
         doc_number: 文号 (国务院令第722号).
+        edition: 版本 (公布、施行、修正情况), as cited.
         level: 效力层级 (``basis_level``).
     """
 
@@ -60,6 +63,12 @@ class LegalBasis:
     )
     excerpt: str | None = element("条款内容", description="所引条款的原文", source="P")
     doc_number: str | None = element("文号", description="如“国务院令第722号”", source="P")
+    edition: str | None = element(
+        "版本",
+        description="引用时写明的公布、施行或修正情况",
+        example="2017年11月4日第五次修正",
+        source="P",
+    )
     level: str | None = element("效力层级", codelist="basis_level", source="P")
 
 
@@ -88,7 +97,12 @@ class Agency:
     nature: str | None = element(
         "实施主体性质", codelist="agency_nature", source="V GB/T 39046 A.3"
     )
-    unit: str | None = element("承办机构", description="具体承办的内设机构", source="P")
+    unit: str | None = element(
+        "承办机构",
+        description="具体承办的内设机构",
+        aliases=("责任处室", "承办处室", "承办科室", "内设机构"),
+        source="P",
+    )
 
 
 @model("时限", description="一段时间及其单位", source="V 《中华人民共和国行政许可法》第八十二条")
@@ -241,7 +255,9 @@ class Material:
         common_mistakes: 常见错误示例.
     """
 
-    name: str = element("材料名称", required=True, source="V GB/T 39046")
+    name: str = element(
+        "材料名称", required=True, aliases=("提交材料名称", "申请材料名称"), source="V GB/T 39046"
+    )
     issuer: str | None = element("出具机构", source="V GB/T 39046")
     source: str | None = element("来源渠道", codelist="material_source", source="V GB/T 39046")
     forms: tuple[str, ...] = element(
@@ -266,7 +282,7 @@ class Material:
         source="S 002",
     )
     paper_spec: str | None = element("纸质规格", example="A4", source="V GB/T 39046")
-    notes: str | None = element("填报说明", source="P")
+    notes: str | None = element("填报说明", aliases=("备注",), source="P")
     sample: str | None = element(
         "示范文本", description="示范文本或空白表格的名称或地址", source="P"
     )

@@ -26,6 +26,7 @@ from banzhang.convert import from_data
 from banzhang.documents import ItemStream, Source, Target
 from banzhang.errors import UnreadableInput, UnwritableOutput
 from banzhang.formats.docx._reader import ReadDocument, read
+from banzhang.formats.docx._walker import Unplaced
 from banzhang.formats.docx._writer import dump as _dump
 from banzhang.validation._structure import finding as _finding
 from banzhang.validation.findings import Finding
@@ -112,18 +113,27 @@ def iter_dump(kind: str, envelope: Any, items: Iterable[Any], target: Target) ->
 
 
 def _unread(found: ReadDocument) -> list[Finding]:
-    return [
-        attrs.evolve(
-            _finding(
-                "docx.unread-content",
-                "$",
-                f"“{text[:30]}”不属于{kinds.get(found.kind).title}的任何要素，未读入",
-                text,
-            ),
-            source=place,
-        )
-        for place, text in found.unread
-    ]
+    """What fits no element, one finding a section: how many, what, and where each stands."""
+    title = kinds.get(found.kind).title
+    sections: dict[str, list[Unplaced]] = {}
+    for unplaced in found.unread:
+        sections.setdefault(unplaced.section, []).append(unplaced)
+    findings = []
+    for section, entries in sections.items():
+        where = f"“{section}”中" if section else ""
+        shown = "；".join(f"“{_short(entry.text)}”（{entry.place}）" for entry in entries[:5])
+        more = f"等 {len(entries)} 处" if len(entries) > 5 else ""
+        forms = sum(entry.form_label for entry in entries)
+        why = f"，其中 {forms} 处是政务服务网等表单的栏目，不是编写规范的要素" if forms else ""
+        message = f"{where}{shown}{more}不属于{title}的任何要素，未读入{why}"
+        value = "\n".join(entry.text for entry in entries)
+        finding = _finding("docx.unread-content", "$", message, value)
+        findings.append(attrs.evolve(finding, source=entries[0].place))
+    return findings
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 30 else text[:30] + "…"
 
 
 def _nearest(path: str, places: dict[str, str]) -> str | None:

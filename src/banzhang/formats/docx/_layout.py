@@ -47,8 +47,6 @@ _VARIANTS = {
     "咨询电话": "consultation",
     "监督电话": "complaint",
     "投诉电话": "complaint",
-    "办理地点": "office",
-    "办理时间": "office",
     "收费标准及依据": "fee_standard",
     "数量限制": "quantity_limit",
 }

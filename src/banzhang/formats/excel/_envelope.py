@@ -58,12 +58,25 @@ def level_of(code: str) -> str:
 
 
 def _title_prefix(text: str) -> str | None:
-    """The words before a kind's title in a title row (the department), or None if no title."""
-    for kind in sorted(kinds.all_kinds(), key=lambda found: -len(found.title)):
-        where = text.find(kind.title)
+    """The words before a kind's title in a title row (the department, when they name one),
+    or None if the row has no title."""
+    for name in _kind_titles():
+        where = text.find(name)
         if where >= 0:
-            return text[:where].strip(" ：:")
+            before = text[:where].strip(" ：:")
+            return before if _AGENCY_END.search(before) else ""
     return None
+
+
+#: How the name of a department or other agency ends (局, 委员会, 执法大队, 人民政府 …).
+_AGENCY_END = re.compile(r"(?:局|委员会|委|厅|办公室|办|队|中心|院|所|站|处|部|会|署|政府|公司)$")
+
+
+@cache
+def _kind_titles() -> tuple[str, ...]:
+    """Every kind's title and other titles, longest first."""
+    names = {name for kind in kinds.all_kinds() for name in (kind.title, *kind.also_called)}
+    return tuple(sorted(names, key=lambda name: -len(name)))
 
 
 @cache

@@ -71,7 +71,14 @@ def match_headers(table: Table, linked: tuple[Table, ...]) -> dict[str, Target]:
         for alias in column.aliases:
             found.setdefault(normalize(alias), Target("column", column))
     for links in linked:
-        for column in links.columns:
-            for alias in column.aliases:
-                found.setdefault(normalize(alias), Target("linked-field", column, links))
+        _add_linked_aliases(found, links)
     return found
+
+
+def _add_linked_aliases(found: dict[str, Target], links: Table) -> None:
+    """A linked table's other titles (the whole array as text) and its columns' aliases."""
+    for alias in links.aliases:
+        found.setdefault(normalize(alias), Target("linked-text", None, links))
+    for column in links.columns:
+        for alias in column.aliases:
+            found.setdefault(normalize(alias), Target("linked-field", column, links))

@@ -19,9 +19,9 @@ from banzhang.formats.excel._headers import Target
 from banzhang.formats.excel._layout import Column, Layout, Table
 from banzhang.formats.excel._plan import Plan
 from banzhang.formats.excel._sources import ReadItem, RowSource, finding, read_item, row_source
-from banzhang.formats.excel._text_entries import entry_parser
-from banzhang.formats.excel._text_entries import sub_item as sub_item_entry
 from banzhang.formats.excel._whole import cell_value
+from banzhang.formats.tables.entries import entry_parser, parse_entries
+from banzhang.formats.tables.entries import sub_item as sub_item_entry
 from banzhang.validation.findings import Finding
 
 __all__ = ["BookReader", "ItemBuilder", "LinkedCursor", "TableRows", "required_arrays"]
@@ -190,11 +190,13 @@ class ItemBuilder:
         self.data["basic_code"] = main
 
     def _add_text_entries(self, table: Table, raw: Any) -> None:
-        parse = entry_parser(table.model)
         texts = split_numbered(str(raw), exact=self.reader.exact)
-        self.data.setdefault(table.element or "", []).extend(
-            parse(text) for text in texts if text.strip()
-        )
+        if self.reader.exact:  # banzhang writes one entry a line, as it is
+            parse = entry_parser(table.model)
+            entries = [parse(text) for text in texts if text.strip()]
+        else:  # a department's: several citations in one entry are several 依据
+            entries = parse_entries(table.model, texts)
+        self.data.setdefault(table.element or "", []).extend(entries)
 
     def rows_read(self) -> None:
         """The item's own rows are all read: what they say is settled before linked entries

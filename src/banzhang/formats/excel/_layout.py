@@ -98,6 +98,8 @@ class Table:
         columns: its columns.
         keyed: whether each row starts with the 序号 of the item it belongs to.
         form: whether it is laid out as element rows (要素 | 内容) rather than columns.
+        aliases: for a linked table, the other titles of its element (设定依据 = 实施依据): a
+            department's column of that title holds the whole array as numbered text.
     """
 
     sheet: str
@@ -106,6 +108,7 @@ class Table:
     columns: tuple[Column, ...]
     keyed: bool = False
     form: bool = False
+    aliases: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -165,7 +168,8 @@ def _linked_tables(arrays: list[FieldSpec], *, keyed: bool, taken: set[str]) -> 
         while name in taken:
             name = sheet_name(name + "_")
         taken.add(name)
-        tables.append(Table(name, spec.name, spec.model, columns, keyed=keyed))
+        aliases = spec.element.aliases
+        tables.append(Table(name, spec.name, spec.model, columns, keyed=keyed, aliases=aliases))
     return tuple(tables)
 
 

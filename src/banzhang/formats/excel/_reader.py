@@ -13,6 +13,7 @@ import itertools
 import os
 import zipfile
 from collections.abc import Iterator, Sequence
+from pathlib import PurePath
 from typing import Any
 
 import attrs
@@ -25,6 +26,7 @@ from banzhang.formats.excel._cells import (
     CellProblem,
     read_value,
 )
+from banzhang.formats.excel._department import complete_item, department_rows, item_defaults
 from banzhang.formats.excel._envelope import infer as infer_envelope
 from banzhang.formats.excel._headers import Target, match_headers, normalize
 from banzhang.formats.excel._items import (
@@ -165,20 +167,54 @@ def _meta(book: Any) -> dict[str, str]:
 
 
 def _detect_kind(book: Any, name: str) -> str:
-    """Find the kind from sheet names, then from a title row (包头市…权责清单)."""
-    titles = sorted(kinds.all_kinds(), key=lambda kind: -len(kind.title))
+    """Find the kind from sheet names, then a title row (包头市…权责清单, …收费项目目录), then the
+    file's name, then the header: the kind whose item elements it names most."""
     for sheet_name in book.sheetnames:
-        for kind in titles:
-            if normalize(kind.title) in normalize(sheet_name):
-                return kind.id
-    for sheet_name in book.sheetnames:
-        for row in book[sheet_name].iter_rows(max_row=3, values_only=True):
+        if (kind := kinds.by_title(normalize(sheet_name))) is not None:
+            return kind.id
+    heads = {
+        sheet_name: list(itertools.islice(iter_values(book[sheet_name]), _HEADER_SEARCH_ROWS))
+        for sheet_name in book.sheetnames
+    }
+    for rows in heads.values():
+        for row in rows[:3]:
             text = normalize("".join(str(cell) for cell in row if cell is not None))
-            for kind in titles:
-                if normalize(kind.title) in text:
-                    return kind.id
-    message = f"无法判断 {name} 是哪类清单：工作表名和标题行都没有写明；请用 --kind 指定"
+            if (kind := kinds.by_title(text)) is not None:
+                return kind.id
+    if (kind := kinds.by_title(normalize(PurePath(name).stem))) is not None:
+        return kind.id
+    if (found := _kind_by_header(heads)) is not None:
+        return found
+    message = (
+        f"无法判断 {name} 是哪类清单：工作表名、标题行、文件名和表头都没有写明；请用 --kind 指定"
+    )
     raise UnreadableInput(message, source=name)
+
+
+def _kind_by_header(heads: dict[str, list[tuple[Any, ...]]]) -> str | None:
+    """The list kind whose header a sheet's row matches best (at least three elements, and
+    more than any other kind's)."""
+    scores: dict[str, int] = {}
+    for kind in kinds.all_kinds():
+        if not kind.is_list:
+            continue
+        layout = layout_for(kind.id)
+        assert layout.main is not None
+        targets = match_headers(layout.main, layout.linked)
+        best = max(
+            (
+                sum(
+                    1 for _, target in _map_row(row, targets, by_id=False) if target.role != "index"
+                )
+                for rows in heads.values()
+                for row in rows
+            ),
+            default=0,
+        )
+        scores[kind.id] = best
+    ranked = sorted(scores.items(), key=lambda pair: -pair[1])
+    clear = len(ranked) == 1 or ranked[1][1] < ranked[0][1]
+    return ranked[0][0] if ranked and ranked[0][1] > _MIN_HEADER_MATCHES and clear else None
 
 
 class BookReader:
@@ -193,6 +229,7 @@ class BookReader:
         #: The required arrays of an item: empty, not absent, in banzhang's own files.
         main = layout.main
         self.required_arrays = required_arrays(main.model) if exact and main is not None else ()
+        self._envelope: dict[str, Any] = {}
 
     def open(self, *, spec_version: str, given: dict[str, Any] | None = None) -> WorkbookStream:
         kind = self.layout.kind
@@ -204,6 +241,7 @@ class BookReader:
             for key, value in self._inferred_envelope().items():
                 envelope.setdefault(key, value)
         envelope.update(given or {})
+        self._envelope = envelope
         if self.layout.main is None:
             self._read_single_linked(envelope, findings, sources)
             self._complete_arrays(envelope, self.layout.kind.document)
@@ -222,7 +260,11 @@ class BookReader:
             return {}
         head = list(itertools.islice(iter_values(self.book[sheet_name]), _HEADER_SEARCH_ROWS))
         header_at, _mapping = _find_header(head, match_headers(main, self.layout.linked))
-        return infer_envelope(head[: header_at if header_at is not None else 0])
+        above = head[: header_at if header_at is not None else 0]
+        self._title = " ".join(str(cell) for row in above for cell in row if cell is not None)
+        return infer_envelope(above)
+
+    _title = ""
 
     # -- the form -----------------------------------------------------------------------------
 
@@ -471,10 +513,19 @@ class BookReader:
 
     def _builders(self, found: TableRows) -> Iterator[ItemBuilder]:
         """Each item's builder, once its rows are read (in a department's file, the 子项 rows
-        merged under it)."""
+        merged under it, and the rows that are no item left out: :mod:`._department`)."""
         lenient = not self.exact
+        rows: Iterator[tuple[int, Sequence[Any]]] = found.rows
+        main = self.layout.main
+        assert main is not None
+        department = department_rows(found.mapping, main) if lenient else None
+        if department is not None:
+            rows = department.rows(found.rows)
+            # What the title rows and envelope give items that do not say it (the department
+            # as the 实施主体, the 收费类别 of a 行政事业性收费项目目录).
+            defaults = item_defaults(found.mapping, main, self._envelope, self._title)
         current: ItemBuilder | None = None
-        for row_number, cells in found.rows:
+        for row_number, cells in rows:
             if current is not None and lenient and current.continues_with(cells):
                 current.add_row(row_number, cells)
                 continue
@@ -485,6 +536,8 @@ class BookReader:
                 yield current
             current = ItemBuilder(self, found, index=0 if current is None else current.index + 1)
             current.add_row(row_number, cells)
+            if department is not None:
+                complete_item(current.data, defaults, department.section)
         if current is not None:
             yield current
 

@@ -1,0 +1,199 @@
+"""Arrays of objects that departments write as text (设定依据, 责任事项, 子项), in a cell or a line.
+
+Departments cite their bases as they are published: a tag of the 效力层级 first
+(``【法律】``), the title in 《》, the edition in brackets, the article with a colon before its
+paragraph, several laws in one cell one after another, or a fee catalogue's document numbers
+alone (``计价格〔1999〕466号,价费字〔1992〕198号``). Each citation becomes one 依据.
+
+>>> basis = legal_basis("《中华人民共和国食品安全法》第三十五条第一款 国家实行许可制度。")
+>>> basis["title"], basis["article"], basis["excerpt"]
+('《中华人民共和国食品安全法》', '第三十五条第一款', '国家实行许可制度。')
+>>> from banzhang.models.common import LegalBasis
+>>> cell = "【法律】《公路法》第五十条。《公路安全保护条例》"
+>>> [basis["title"] for basis in parse_entries(LegalBasis, [cell])]
+['《公路法》', '《公路安全保护条例》']
+>>> legal_basis("计价格〔1999〕466号")["doc_number"]
+'计价格〔1999〕466号'
+>>> responsibility("受理阶段责任：公示应当提交的材料。")
+{'stage': '受理', 'content': '公示应当提交的材料。'}
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from banzhang import codelists
+from banzhang.declare import fields_of
+
+__all__ = [
+    "entry_parser",
+    "legal_basis",
+    "parse_entries",
+    "responsibility",
+    "split_citations",
+    "split_entries",
+    "sub_item",
+]
+
+_TITLE = re.compile(r"《[^《》]+》")
+_NUMBER = "[一二三四五六七八九十百千零〇两0-9]+"
+#: "第五十条", "第五十条:第一款", "第三十条、第三十一条", "附件第464项".
+_ARTICLE = re.compile(
+    rf"^\s*((?:附件)?第{_NUMBER}[条项](?:[:：\s]*第{_NUMBER}[款项目]|[、，,和及]?第{_NUMBER}条)*)"
+)
+_ARTICLE_GLUE = re.compile(r"[:：\s]+(?=第)")
+#: A document number: 国务院令第412号, 计价格〔1999〕466号, ***令第593号, 财综[2003]45号.
+_DOC_NUMBER = re.compile(
+    r"[^\s,，、;；()（）《》]*"
+    r"(?:令第?\s*[0-9]+\s*号|[〔\[［(（][0-9]{4}[〕\]］)）]\s*第?[0-9]+\s*号)"
+)
+#: What a citation may open with: its level tag, its title, or its document number alone.
+_LEVEL_TAG = re.compile(r"^\s*【([^】]{1,12})】\s*")
+#: Where a second citation starts inside one text: a level tag anywhere, or a title right after
+#: a title or after the end of a sentence.
+_NEXT_CITATION = re.compile(
+    r"(?<=[。；;\n])\s*(?=【|《)|(?<=》)(?=《)|(?<=\S)\s*(?=【[^】]{1,12}】《)"
+)
+_LIST_SEPARATOR = re.compile(r"[,，、;；]")
+#: "（1997年7月3日公布，…第二次修正）" right after a title.
+_BRACKETED = re.compile(r"^\s*[（(]([^（）()]*)[）)]")
+_STAGE = re.compile(r"^\s*([^：:，,。]{1,8}?)(?:阶段|环节)?(?:责任)?[：:]\s*")
+
+
+def split_citations(text: str) -> list[str]:
+    """The citations in one text: a list of titles or document numbers separated by commas,
+    or citations that follow one another ("…第五十条…。《公路安全保护条例》")."""
+    parts = [part.strip() for part in _LIST_SEPARATOR.split(text)]
+    if len(parts) > 1 and all(_is_citation_head(part) for part in parts if part):
+        return [part for part in parts if part]
+    cuts = [0, *(found.end() for found in _NEXT_CITATION.finditer(text)), len(text)]
+    pieces = [text[start:stop].strip() for start, stop in itertools.pairwise(cuts)]
+    return [piece for piece in pieces if piece]
+
+
+def _is_citation_head(part: str) -> bool:
+    """A whole title (with its article) or a document number alone."""
+    title = _TITLE.match(part)
+    if title is not None:
+        rest = part[title.end() :]
+        return not rest.strip() or bool(_ARTICLE.match(rest) or _BRACKETED.match(rest))
+    found = _DOC_NUMBER.fullmatch(part)
+    return found is not None
+
+
+def legal_basis(text: str) -> dict[str, Any]:
+    """Split "【level】《title》（edition）第…条… excerpt" into a LegalBasis."""
+    basis: dict[str, Any] = {}
+    tag = _LEVEL_TAG.match(text)
+    if tag is not None and (level := codelists.get("basis_level").resolve(tag.group(1))):
+        basis["level"] = level
+        text = text[tag.end() :]
+    found = _TITLE.search(text)
+    if found is None:
+        number = _DOC_NUMBER.search(text)
+        if number is not None and number.group(0).strip():
+            return {"title": text.strip(), "doc_number": number.group(0).strip(), **basis}
+        return {"title": text.strip(), **basis}
+    basis["title"] = found.group(0)
+    rest = _bracketed(text[found.end() :], basis)
+    article = _ARTICLE.match(rest)
+    if article:
+        basis["article"] = _ARTICLE_GLUE.sub("", article.group(1)).strip()
+        rest = rest[article.end() :]
+    excerpt = rest.strip(" ：:，,\u3000\n")
+    if excerpt:
+        basis["excerpt"] = excerpt
+    return basis
+
+
+def _bracketed(rest: str, basis: dict[str, Any]) -> str:
+    """Take the brackets after a title: a document number, or the edition (公布、修正)."""
+    found = _BRACKETED.match(rest)
+    if found is None:
+        return rest
+    inside = found.group(1).strip()
+    number = _DOC_NUMBER.fullmatch(inside)
+    if number is not None:
+        basis["doc_number"] = inside
+    elif inside:
+        basis["edition"] = inside
+    return rest[found.end() :]
+
+
+def responsibility(text: str) -> dict[str, Any]:
+    """Split "受理责任：…", "受理阶段责任：…" or "事后监管环节责任：…" into stage and content."""
+    found = _STAGE.match(text)
+    if found and codelists.get("responsibility_stage").resolve(found.group(1)):
+        return {"stage": found.group(1), "content": text[found.end() :].strip()}
+    return {"content": text.strip()}
+
+
+#: A 基本编码 at the start of a 子项 entry ("000117047001 新办"); the rest is its name.
+_CODE_FIRST = re.compile(r"^\s*([0-9]{9}[0-9A-Z]{3})\s*[：:、，,\s]*(.*)$", re.DOTALL)
+
+
+def sub_item(text: str) -> dict[str, Any]:
+    """A 子项 written in a cell: its name, unless the text is (or starts with) its code.
+
+    >>> sub_item("新办"), sub_item("000117047001")
+    ({'name': '新办'}, {'basic_code': '000117047001'})
+    >>> sub_item("000117047002 变更")
+    {'basic_code': '000117047002', 'name': '变更'}
+    """
+    found = _CODE_FIRST.match(text)
+    if found is None:
+        return {"name": text.strip()}
+    entry: dict[str, Any] = {"basic_code": found.group(1)}
+    if found.group(2).strip():
+        entry["name"] = found.group(2).strip()
+    return entry
+
+
+def entry_parser(model: type[Any]) -> Callable[[str], dict[str, Any]]:
+    """Return how one numbered entry of a ``model`` array is read."""
+    name = model.__name__
+    if name == "LegalBasis":
+        return legal_basis
+    if name == "Responsibility":
+        return responsibility
+    if name == "SubItem":
+        return sub_item
+    first_text = next(spec.name for spec in fields_of(model) if spec.shape == "str")
+
+    def generic(text: str) -> dict[str, Any]:
+        return {first_text: text.strip()}
+
+    return generic
+
+
+def parse_entries(model: type[Any], texts: Iterable[str]) -> list[dict[str, Any]]:
+    """Each entry of ``texts`` read as a ``model``; a text holding several citations gives
+    one 依据 each."""
+    parse = entry_parser(model)
+    citations = model.__name__ == "LegalBasis"
+    found = []
+    for text in texts:
+        pieces = split_citations(text) if citations else [text]
+        found += [parse(piece) for piece in pieces if piece.strip()]
+    return found
+
+
+#: A numbered entry's marker at the start of a line: "1. ", "2、", "（3）", "①" (never "2.0").
+_ENTRY_MARKER = re.compile(r"^\s*(?:[（(]?\d+[)）]?\s*[.、．]?\s*(?=\D)|[①-⑳]\s*)")
+_NUMBERED = re.compile(r"^\s*(?:[（(]?\d+[)）]?\s*[.、．)）]|[①-⑳])")
+
+
+def split_entries(text: str) -> list[str]:
+    """Entries written in one cell or paragraph: one a line, numbered or not ("1. …", "①…")."""
+    entries = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        numbered = _NUMBERED.match(line)
+        entry = _ENTRY_MARKER.sub("", line, count=1).strip() if numbered else line.strip()
+        if entry:
+            entries.append(entry)
+    return entries
