@@ -47,7 +47,9 @@ class LicensingItem:
     name: str = element("事项名称", required=True, max_length=500, source=_V)
     sub_items: tuple[SubItem, ...] = element("子项", factory=tuple, source=_V)
     handling_items: tuple[HandlingItem, ...] = element("业务办理项", factory=tuple, source=_V)
-    basis: tuple[LegalBasis, ...] = element("设定依据", required=True, min_items=1, source=_V)
+    basis: tuple[LegalBasis, ...] = element(
+        "设定依据", required=True, min_items=1, aliases=("设定和实施依据",), source=_V
+    )
     implementation_basis: tuple[LegalBasis, ...] = element("实施依据", factory=tuple, source=_V)
     supervision_basis: tuple[LegalBasis, ...] = element("监管依据", factory=tuple, source=_V)
     agency: Agency = element("实施机关", required=True, source=_V)

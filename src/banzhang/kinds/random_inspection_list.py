@@ -29,16 +29,26 @@ class RandomInspectionItem:
         remark: 备注.
     """
 
-    name: str = element("抽查事项名称", required=True, source="P")
+    name: str = element("抽查事项名称", required=True, aliases=("抽查事项", "检查事项"), source="P")
     category: str | None = element("抽查类别", codelist="inspection_category", source="P")
-    object: str | None = element("抽查对象", source="P")
-    content: str | None = element("抽查内容", source="P")
+    object: str | None = element("抽查对象", aliases=("检查对象",), source="P")
+    content: str | None = element("抽查内容", aliases=("检查内容",), source="P")
     methods: tuple[str, ...] = element(
-        "检查方式", factory=tuple, codelist="inspection_method", source="P"
+        "检查方式",
+        factory=tuple,
+        codelist="inspection_method",
+        aliases=("抽查方式",),
+        source="P",
     )
-    agency: Agency = element("抽查主体", required=True, source="P")
-    basis: tuple[LegalBasis, ...] = element("抽查依据", required=True, min_items=1, source="P")
-    ratio_frequency: str | None = element("抽查比例和频次", source="P")
+    agency: Agency = element(
+        "抽查主体", required=True, aliases=("发起部门", "检查主体", "实施主体"), source="P"
+    )
+    basis: tuple[LegalBasis, ...] = element(
+        "抽查依据", required=True, min_items=1, aliases=("检查依据",), source="P"
+    )
+    ratio_frequency: str | None = element(
+        "抽查比例和频次", aliases=("抽查比例", "抽查比例及频次", "抽查频次"), source="P"
+    )
     basic_code: str | None = element("相关事项基本编码", code="basic", source="P")
     remark: str | None = element("备注", aliases=("说明",), source="P SPEC §4")
 

@@ -20,7 +20,7 @@ from typing import Any, Final
 
 from banzhang import codelists, kinds
 from banzhang.formats.docx._layout import specs_by_label
-from banzhang.formats.tables.forms import FORM_LABELS, Path
+from banzhang.formats.tables.forms import FALLBACK_LABELS, FORM_LABELS, Path
 from banzhang.formats.tables.labels import fold
 
 __all__ = ["MISSING", "Labels"]
@@ -44,6 +44,10 @@ class Labels:
         }
         for label, path in FORM_LABELS.get(kind.id, {}).items():
             self.paths.setdefault(fold(label), path)
+        #: Labels that name an element only while it is empty (实施依据 → 设定依据).
+        self.fallbacks = {fold(k): v for k, v in FALLBACK_LABELS.get(kind.id, {}).items()}
+        for label in self.fallbacks:
+            self.paths.setdefault(label, None)
         #: The 事项类型 titles a label may start with, longest first.
         self.types = sorted(
             ((entry.title, entry.code) for entry in codelists.get("power_type")),
@@ -60,6 +64,13 @@ class Labels:
             if folded.startswith(title) and folded[len(title) :] in self.paths:
                 return self.paths[folded[len(title) :]]
         return MISSING
+
+    def fallback(self, label: str, data: dict[str, Any]) -> Any:
+        """What ``label`` names given what ``data`` holds already (:data:`FALLBACK_LABELS`)."""
+        path = self.fallbacks.get(fold(label))
+        if path is not None and not data.get(path[0]):
+            return path
+        return self.find(label)
 
     def is_label(self, text: str) -> bool:
         """Whether ``text`` is a label this kind knows."""

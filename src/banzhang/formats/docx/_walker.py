@@ -38,7 +38,7 @@ from banzhang.formats.docx._layout import (
     parse_time_limit,
     specs_by_label,
 )
-from banzhang.formats.tables.entries import parse_entries, split_entries
+from banzhang.formats.tables.entries import parse_entries, split_entries, split_numbered
 from banzhang.formats.tables.forms import STEP_LABELS
 from banzhang.formats.tables.labels import fold, is_label_value_table, pairs
 
@@ -66,7 +66,14 @@ _DOCUMENT_WORDS = re.compile(
 _AGENCY_PREFIX = re.compile(r"^(.{2,15}?(?:局|委员会|厅|办公室|中心|政府|大队))(.{2,})$")
 _REFUSAL = re.compile(r"不予(?:批准|许可|受理)|不得|禁止")
 #: What a web export shows for a link instead of a value.
-_LINK_TEXTS = frozenset({"查看", "点击查看", "点击访问", "下载", "点击下载", "详见附件"})
+#: What a web export shows for a link instead of a value, and "/" for "not applicable".
+_NO_VALUE = frozenset({"查看", "点击查看", "点击访问", "下载", "点击下载", "详见附件", "/", "／"})
+#: Steps drawn in one line: "申请受理——审查——审批——发放证件".
+_ARROWS = re.compile(r"\s*(?:——+|—>|→|－－+|-{2,}>?)\s*")
+#: A numbering left before an entry: "（一）", "①".
+_ENTRY_NUMBER = re.compile(
+    r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[.、．](?!\d)|[①-⑳])\s*"
+)
 _PHONE = re.compile(r"(?:\(|（)?0\d{2,3}(?:\)|）)?[-—\s]?\d{5,8}|1[3-9]\d{9}|400[-\d]{7,9}|12\d{3}")
 
 
@@ -237,16 +244,38 @@ class Walker:
             if value:
                 self._put_step(value)
             return True
-        found = self.labels.find(label)
+        contact = self._open_contact_part(label)
+        if contact is not None:
+            self.open = contact
+            if value:
+                self._set(contact, value, place)
+            return True
+        found = self.labels.fallback(label, self.data)
         if found is MISSING:
             return self._part_of_open(label, value, text, place)
         self._open_label(label)
+        self.open = found
         if found is None:
             if value:
                 self._unplace(place, text, form_label=True)
         elif value and not self._set(found, value, place):
             self._unplace(place, text)
         return True
+
+    def _open_contact_part(self, label: str) -> tuple[str, ...] | None:
+        """Inside an open contact (一 office, 申请接收), "接收地址", "联系电话", "办公时间" are
+        its address, phones and hours, whatever they name elsewhere."""
+        if self.open in (None, MISSING) or self.exact:
+            return None
+        spec = self.specs.get(self.open[0])
+        if spec is None or spec.model is None or spec.model.__name__ != "Contact":
+            return None
+        for word, part in (("地址", "address"), ("地点", "address"), ("电话", "phones")):
+            if word in label:
+                return (self.open[0], part)
+        if "时间" in label:
+            return (self.open[0], "hours")
+        return None
 
     def _open_label(self, label: str) -> None:
         found = self.labels.find(label)
@@ -261,10 +290,10 @@ class Walker:
         if self.open in (None, MISSING):
             return False
         spec = self.specs.get(self.open[0])
-        if spec is None or len(self.open) > 1:
+        if spec is None:
             return False
-        if spec.shape == "object" or spec.shape not in ("str", "array"):
-            self._unplace(place, text)
+        if len(self.open) > 1 or spec.shape not in ("str", "array"):
+            self._unplace(place, text)  # "邮政编码：…" is no address, "办公时间：…" no fee
             return True
         return False
 
@@ -332,7 +361,7 @@ class Walker:
         self, path: tuple[str, ...], text: str, place: str, *, following: bool = False
     ) -> bool:
         """Put ``text`` at ``path``; False when it does not fit there."""
-        if text in _LINK_TEXTS:
+        if text in _NO_VALUE:
             return True
         top = path[0]
         spec = self.specs.get(top)
@@ -371,7 +400,7 @@ class Walker:
         path = f"$.{spec.name}"
         if spec.shape == "array":
             entries = self.data.setdefault(spec.name, [])
-            texts = split_entries(text)
+            texts = split_entries(text) if self.exact else _entries(spec, text)
             if spec.item_shape == "object" and spec.model is not None:
                 found = parse_entries(spec.model, texts)
             else:
@@ -430,7 +459,7 @@ class Walker:
             value = pair.value.strip()
             if not value:
                 continue
-            found = self.labels.find(pair.label)
+            found = self.labels.fallback(pair.label, self.data)
             self.power_type = self.power_type or self.labels.power_type_of(pair.label)
             if found is MISSING or found is None:
                 text = f"{pair.label}：{value}"
@@ -494,6 +523,16 @@ def item_name(title: str) -> tuple[str, str]:
     if prefix is not None:
         return prefix.group(2).strip(), prefix.group(1)
     return name, ""
+
+
+def _entries(spec: FieldSpec, text: str) -> list[str]:
+    """A department's entries in one cell or paragraph: numbered however ("1、…2、…" in one
+    line, "（一）", "①"), one a line, or steps joined by arrows."""
+    entries = [_ENTRY_NUMBER.sub("", entry).strip() for entry in split_numbered(text, exact=False)]
+    if len(entries) == 1 and spec.model is not None and spec.model.__name__ == "Step":
+        steps = [step for step in _ARROWS.split(entries[0]) if step]
+        entries = steps if len(steps) > 1 else entries
+    return [entry for entry in entries if entry]
 
 
 def _power_type_in(text: str) -> str | None:

@@ -15,7 +15,6 @@ numbered.
 from __future__ import annotations
 
 import datetime
-import functools
 import json
 import re
 import unicodedata
@@ -24,6 +23,7 @@ from typing import Any
 from banzhang import codelists, codes
 from banzhang.formats.excel._layout import Column
 from banzhang.formats.excel._whole import CellError
+from banzhang.formats.tables.entries import split_numbered
 
 __all__ = [
     "CellProblem",
@@ -43,11 +43,6 @@ _FALSE = {"否", "false", "no", "n", "0", "×", "无"}
 # Excel keeps 15 significant digits; a longer number in a cell has already lost its tail.
 _EXCEL_DIGITS = 15
 _SAFE_INTEGER = 10**_EXCEL_DIGITS
-#: A department's entry marker: "1." "2、" "（3）" at the start, after a line break, a "；" or "。",
-#: or after a space ("1.新办 2.变更" in one line); never "2.0" (a number goes on after it).
-_MARKER = re.compile(
-    r"(?:^|(?<=[\n；;。 \t\u3000]))[ \t\u3000]*[（(]?(\d+)[ \t]*[.、．)）:：](?!\d)[ \t\u3000]*"
-)
 _LIST_SEPARATORS = re.compile(r"[、，,;；/\n]+")
 _NOTHING_TO_SAY: list[CellProblem] = []  # shared, never appended to
 _DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
@@ -91,80 +86,6 @@ def numbered(entries: list[str]) -> str:
 
 
 # ---- reading --------------------------------------------------------------------------------
-
-
-#: The markers :func:`numbered` writes: "1. " at the start of a line.
-_EXACT_MARKER = re.compile(r"(?:^|(?<=\n))(\d+)\. ")
-
-
-#: "1. " … "99. ": the markers of the lines :func:`numbered` writes.
-_LINE_MARKERS = tuple(f"{number}. " for number in range(1, 100))
-
-
-def _numbered_lines(text: str) -> list[str] | None:
-    """The entries of text whose every line starts with the next marker ("1. a\n2. b"), as
-    :func:`numbered` writes one-line entries; ``None`` for any other text (the markers
-    decide it)."""
-    lines = text.split("\n")
-    if len(lines) > len(_LINE_MARKERS) or not all(map(str.startswith, lines, _LINE_MARKERS)):
-        return None
-    # "1. " to "9. " are three characters long, "10. " to "99. " four.
-    return [line[3:] for line in lines[:9]] + [line[4:] for line in lines[9:]]
-
-
-def split_numbered(text: str, *, exact: bool) -> list[str]:
-    """Split a numbered multi-line cell ("1.…\\n2.…") into its entries.
-
-    Markers must count up from 1, so a number inside an entry does not split it. An exact read
-    takes only what :func:`numbered` writes; a lenient one also takes "1、", "（1）", "1.…；2.…",
-    and, without numbers, one entry a line.
-    """
-    if len(text) > _LONGEST_REMEMBERED:
-        return _split(text, exact)
-    # A list repeats its numbered cells from item to item (行使层级, 基本流程, 追责情形): each
-    # text is split once; every caller gets a list of its own.
-    return list(_split_remembered(text, exact))
-
-
-#: Texts up to this long are remembered split (a bound on the memory the cache takes).
-_LONGEST_REMEMBERED = 2000
-
-
-@functools.lru_cache(maxsize=4096)
-def _split_remembered(text: str, exact: bool) -> tuple[str, ...]:
-    return tuple(_split(text, exact))
-
-
-def _split(text: str, exact: bool) -> list[str]:
-    if exact and text.startswith("[") and text.endswith("]"):
-        try:
-            loaded = json.loads(text)
-        except ValueError:
-            loaded = None
-        if isinstance(loaded, list) and all(isinstance(entry, str) for entry in loaded):
-            return loaded
-    if exact and (lines := _numbered_lines(text)) is not None:
-        return lines
-    marker = _EXACT_MARKER if exact else _MARKER
-    cuts: list[tuple[int, int]] = []
-    expected = 1
-    for match in marker.finditer(text):
-        if int(match.group(1)) == expected and (match.start() == 0 or cuts):
-            cuts.append((match.start(), match.end()))
-            expected += 1
-    if not cuts:
-        if exact:
-            return [text]
-        return [line.strip() for line in text.splitlines() if line.strip()]
-    entries = []
-    for position, (_start, end) in enumerate(cuts):
-        stop = cuts[position + 1][0] if position + 1 < len(cuts) else len(text)
-        entry = text[end:stop]
-        if position + 1 < len(cuts):
-            entry = entry.removesuffix("\n")
-        # A "；" between numbered entries separates them; a "。" ends a sentence and stays.
-        entries.append(entry if exact else entry.strip().rstrip("；;").strip())
-    return entries
 
 
 def read_value(column: Column, raw: Any, *, exact: bool) -> tuple[Any, list[CellProblem]]:

@@ -54,7 +54,7 @@ def classify(cells: Sequence[Any], *, name_at: int | None, index_at: int | None)
     ``sub-row`` (the columns of the item's name and 序号 decide)."""
     filled = [cell for cell in cells if not _blank(cell)]
     texts = {str(cell).strip() for cell in filled}
-    if any(_SUBTOTAL.match(text) for text in texts):
+    if any(_SUBTOTAL.match(text) for text in texts) or _form_line(texts):
         return "subtotal"
     name = cells[name_at] if name_at is not None and name_at < len(cells) else None
     if len(texts) == 1:
@@ -68,6 +68,11 @@ def classify(cells: Sequence[Any], *, name_at: int | None, index_at: int | None)
     if not _blank(name) and not _has_index(cells, index_at) and _SUB_MARKER.match(str(name)):
         return "sub-row"
     return "item"
+
+
+def _form_line(texts: set[str]) -> bool:
+    """ "填报人： … 联系电话：": a line of the form to sign, labels with nothing after them."""
+    return bool(texts) and all(text.endswith((":", "：")) for text in texts)
 
 
 def _number(text: str) -> bool:

@@ -11,6 +11,7 @@ import collections
 import io
 import itertools
 import os
+import re
 import zipfile
 from collections.abc import Iterator, Sequence
 from pathlib import PurePath
@@ -48,6 +49,8 @@ __all__ = ["ReadItem", "RowSource", "WorkbookStream", "locate", "open_workbook"]
 
 _HEADER_SEARCH_ROWS = 10
 _MIN_HEADER_MATCHES = 2
+#: The level a department's header may put before an element's title (区级主管部门).
+_LEVEL_PREFIX = re.compile(r"^(?:自治区|省|盟市|地市|市|区|县|旗县|旗|乡镇|苏木)级")
 #: The most items gathered from the main sheet while its linked sheets are still parsing
 #: (each held until they are: a bound on memory).
 _MOST_AHEAD = 10_000
@@ -668,7 +671,10 @@ def _map_row(
     for index, cell in enumerate(row):
         if cell is None:
             continue
-        target = targets.get(str(cell).strip() if by_id else normalize(cell))
+        key = str(cell).strip() if by_id else normalize(cell)
+        target = targets.get(key)
+        if target is None and not by_id:  # "区级主管部门": the element, at the list's level
+            target = targets.get(_LEVEL_PREFIX.sub("", key))
         if target is None:
             continue
         identity = id(target.column) if target.column is not None else id(target.linked)

@@ -20,7 +20,9 @@ alone (``计价格〔1999〕466号,价费字〔1992〕198号``). Each citation b
 
 from __future__ import annotations
 
+import functools
 import itertools
+import json
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -35,6 +37,7 @@ __all__ = [
     "responsibility",
     "split_citations",
     "split_entries",
+    "split_numbered",
     "sub_item",
 ]
 
@@ -48,14 +51,16 @@ _ARTICLE_GLUE = re.compile(r"[:：\s]+(?=第)")
 #: A document number: 国务院令第412号, 计价格〔1999〕466号, ***令第593号, 财综[2003]45号.
 _DOC_NUMBER = re.compile(
     r"[^\s,，、;；()（）《》]*"
-    r"(?:令第?\s*[0-9]+\s*号|[〔\[［(（][0-9]{4}[〕\]］)）]\s*第?[0-9]+\s*号)"
+    r"(?:令(?:[0-9]{4}年)?第?\s*[0-9]+\s*号|[〔\[［(（][0-9]{4}[〕\]］)）]\s*第?[0-9]+\s*号)"
 )
 #: What a citation may open with: its level tag, its title, or its document number alone.
 _LEVEL_TAG = re.compile(r"^\s*【([^】]{1,12})】\s*")
-#: Where a second citation starts inside one text: a level tag anywhere, or a title right after
-#: a title or after the end of a sentence.
+#: Where a second citation starts inside one text.
 _NEXT_CITATION = re.compile(
-    r"(?<=[。；;\n])\s*(?=【|《)|(?<=》)(?=《)|(?<=\S)\s*(?=【[^】]{1,12}】《)"
+    r"(?<=[。；;\n])\s*(?=【|《)"  # after the end of a sentence
+    r"|(?<=[》)）])\s*(?=《)"  # right after a title, or the brackets after one
+    r"|(?<=\S)\s+(?=《)"  # after a space
+    r"|(?<=\S)\s*(?=【[^】]{1,12}】《)"  # before a level tag
 )
 _LIST_SEPARATOR = re.compile(r"[,，、;；]")
 #: "（1997年7月3日公布，…第二次修正）" right after a title.
@@ -115,10 +120,10 @@ def _bracketed(rest: str, basis: dict[str, Any]) -> str:
     if found is None:
         return rest
     inside = found.group(1).strip()
-    number = _DOC_NUMBER.fullmatch(inside)
-    if number is not None:
-        basis["doc_number"] = inside
-    elif inside:
+    number = _DOC_NUMBER.match(inside)
+    if number is not None:  # "国务院令第129号公布，国务院令第638号修改": the first is its number
+        basis["doc_number"] = number.group(0)
+    if inside and (number is None or number.group(0) != inside):
         basis["edition"] = inside
     return rest[found.end() :]
 
@@ -179,6 +184,90 @@ def parse_entries(model: type[Any], texts: Iterable[str]) -> list[dict[str, Any]
         pieces = split_citations(text) if citations else [text]
         found += [parse(piece) for piece in pieces if piece.strip()]
     return found
+
+
+# ---- numbered entries in one cell --------------------------------------------------------------
+
+#: A department's entry marker: "1." "2、" "（3）" at the start, after a line break, a "；" or "。",
+#: or after a space ("1.新办 2.变更" in one line); never "2.0" (a number goes on after it).
+#: Once the first entry is numbered, "3、" counts as the next marker even right after text
+#: ("…贴有照片3、提交…", as web pages run lines together).
+_MARKER = re.compile(
+    r"(?:(?:^|(?<=[\n；;。 \t\u3000]))[ \t\u3000]*[（(]?(\d+)[ \t]*[.、．)）:：]"
+    r"|(?<=[^\d\s.．,，、])(\d+)、)(?!\d)[ \t\u3000]*"
+)
+#: The markers :func:`numbered` writes: "1. " at the start of a line.
+_EXACT_MARKER = re.compile(r"(?:^|(?<=\n))(\d+)\. ")
+
+
+#: "1. " … "99. ": the markers of the lines :func:`numbered` writes.
+_LINE_MARKERS = tuple(f"{number}. " for number in range(1, 100))
+
+
+def _numbered_lines(text: str) -> list[str] | None:
+    """The entries of text whose every line starts with the next marker ("1. a\n2. b"), as
+    :func:`numbered` writes one-line entries; ``None`` for any other text (the markers
+    decide it)."""
+    lines = text.split("\n")
+    if len(lines) > len(_LINE_MARKERS) or not all(map(str.startswith, lines, _LINE_MARKERS)):
+        return None
+    # "1. " to "9. " are three characters long, "10. " to "99. " four.
+    return [line[3:] for line in lines[:9]] + [line[4:] for line in lines[9:]]
+
+
+def split_numbered(text: str, *, exact: bool) -> list[str]:
+    """Split a numbered multi-line cell ("1.…\\n2.…") into its entries.
+
+    Markers must count up from 1, so a number inside an entry does not split it. An exact read
+    takes only what :func:`numbered` writes; a lenient one also takes "1、", "（1）", "1.…；2.…",
+    and, without numbers, one entry a line.
+    """
+    if len(text) > _LONGEST_REMEMBERED:
+        return _split(text, exact)
+    # A list repeats its numbered cells from item to item (行使层级, 基本流程, 追责情形): each
+    # text is split once; every caller gets a list of its own.
+    return list(_split_remembered(text, exact))
+
+
+#: Texts up to this long are remembered split (a bound on the memory the cache takes).
+_LONGEST_REMEMBERED = 2000
+
+
+@functools.lru_cache(maxsize=4096)
+def _split_remembered(text: str, exact: bool) -> tuple[str, ...]:
+    return tuple(_split(text, exact))
+
+
+def _split(text: str, exact: bool) -> list[str]:
+    if exact and text.startswith("[") and text.endswith("]"):
+        try:
+            loaded = json.loads(text)
+        except ValueError:
+            loaded = None
+        if isinstance(loaded, list) and all(isinstance(entry, str) for entry in loaded):
+            return loaded
+    if exact and (lines := _numbered_lines(text)) is not None:
+        return lines
+    marker = _EXACT_MARKER if exact else _MARKER
+    cuts: list[tuple[int, int]] = []
+    expected = 1
+    for match in marker.finditer(text):
+        if int(match.group(1) or match.group(2)) == expected and (match.start() == 0 or cuts):
+            cuts.append((match.start(), match.end()))
+            expected += 1
+    if not cuts:
+        if exact:
+            return [text]
+        return [line.strip() for line in text.splitlines() if line.strip()]
+    entries = []
+    for position, (_start, end) in enumerate(cuts):
+        stop = cuts[position + 1][0] if position + 1 < len(cuts) else len(text)
+        entry = text[end:stop]
+        if position + 1 < len(cuts):
+            entry = entry.removesuffix("\n")
+        # A "；" between numbered entries separates them; a "。" ends a sentence and stays.
+        entries.append(entry if exact else entry.strip().rstrip("；;").strip())
+    return entries
 
 
 #: A numbered entry's marker at the start of a line: "1. ", "2、", "（3）", "①" (never "2.0").

@@ -14,7 +14,7 @@ True
 
 from __future__ import annotations
 
-__all__ = ["FORM_LABELS", "STEP_LABELS", "Path"]
+__all__ = ["FALLBACK_LABELS", "FORM_LABELS", "STEP_LABELS", "Path"]
 
 #: Where a label's value goes: element ids from the document down (``("office", "hours")``);
 #: ``None`` for a label of the form that is no element of the norms.
@@ -62,6 +62,21 @@ _GUIDE: dict[str, Path] = {
     "办理流程": ("process",),
     "办理程序": ("process",),
     "收费标准及依据": ("fee_standard",),
+    "申请接收": ("office",),
+    "接收方式": ("office",),
+    # Guides published as a two-column table (事项名称 | …).
+    "办理机构": ("deciding_agency",),
+    "办理单位": ("deciding_agency",),
+    "所需材料": ("materials",),
+    "申报材料": ("materials",),
+    "办理地址": ("office", "address"),
+    "办理电话": ("office", "phones"),
+    "联系电话": ("consultation", "phones"),
+    "办理接待时间": ("office", "hours"),
+    "网上办理查询地址": ("public_query",),
+    "证照名称": ("name",),
+    "办事流程图": ("process",),
+    "办事流程": ("process",),
     # The national 实施规范 基本要素 form (国办发〔2022〕2号).
     "行政许可事项名称及编码": ("name",),
     "事项名称及编码": ("name",),
@@ -98,7 +113,6 @@ _GUIDE: dict[str, Path] = {
     "子项": _NOT_AN_ELEMENT,
     "行政许可事项业务办理项名称及编码": _NOT_AN_ELEMENT,
     "业务办理项名称及编码": _NOT_AN_ELEMENT,
-    "实施依据": _NOT_AN_ELEMENT,
     "监管依据": _NOT_AN_ELEMENT,
     "审批层级": _NOT_AN_ELEMENT,
     "是否由审批机关受理": _NOT_AN_ELEMENT,
@@ -108,6 +122,12 @@ _GUIDE: dict[str, Path] = {
     "对应政务服务事项国家级基本目录名称": _NOT_AN_ELEMENT,
     "办事窗口": _NOT_AN_ELEMENT,
     "乘车方式": _NOT_AN_ELEMENT,
+    "办理时限": _NOT_AN_ELEMENT,
+    "事项序号": _NOT_AN_ELEMENT,
+    "发证层级": _NOT_AN_ELEMENT,
+    "证照分类": _NOT_AN_ELEMENT,
+    "年审年检年度报告要求": _NOT_AN_ELEMENT,
+    "备注": _NOT_AN_ELEMENT,
     "乘车路线": _NOT_AN_ELEMENT,
 }
 
@@ -118,6 +138,12 @@ _REVIEW: dict[str, Path] = {
     "审查流程": ("steps",),
     "实施主体": ("agency",),
     "主管部门": _NOT_AN_ELEMENT,
+}
+
+#: Labels that name an element only while nothing else has filled it: a guide's only basis may
+#: be headed 实施依据, but beside its 设定依据 (the 实施规范 form) the 实施依据 are another list.
+FALLBACK_LABELS: dict[str, dict[str, tuple[str, ...]]] = {
+    "service-guide": {"实施依据": ("basis",)},
 }
 
 #: Per kind id: each folded label → where its value goes (``None``: no element of the norms).
