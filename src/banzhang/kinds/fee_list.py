@@ -30,16 +30,25 @@ class FeeItem:
         remark: 备注.
     """
 
-    name: str = element("收费项目名称", required=True, aliases=("收费项目", "项目名称"), source="P")
+    name: str = element(
+        "收费项目名称",
+        required=True,
+        aliases=("收费项目", "项目名称", "二级项目", "收费性质和项目"),
+        source="P",
+    )
     category: str = element("收费类别", required=True, codelist="fee_category", source="P")
     collecting_unit: Agency = element(
         "执收单位", required=True, aliases=("执收部门", "收费单位", "部门"), source="P"
     )
     basis: tuple[LegalBasis, ...] = element(
-        "收费依据", required=True, min_items=1, aliases=("政策依据",), source="S 004"
+        "收费依据",
+        required=True,
+        min_items=1,
+        aliases=("政策依据", "收费文件", "批准机关及文件", "收费依据及文件"),
+        source="S 004",
     )
     standard: str = element("收费标准", required=True, source="S 004")
-    payer: str | None = element("收费对象", source="P")
+    payer: str | None = element("收费对象", aliases=("收费范围",), source="P")
     fund_management: str | None = element("资金管理方式", codelist="fund_management", source="P")
     establishing_level: str | None = element(
         "设立级次",

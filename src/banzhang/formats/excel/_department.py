@@ -35,7 +35,6 @@ __all__ = [
     "complete_item",
     "department_rows",
     "item_defaults",
-    "section_power_type",
 ]
 
 _SECTION = re.compile(
@@ -52,18 +51,23 @@ def _blank(cell: Any) -> bool:
 def classify(cells: Sequence[Any], *, name_at: int | None, index_at: int | None) -> str:
     """What a department's data row is: ``item``, ``group``, ``section``, ``subtotal`` or
     ``sub-row`` (the columns of the item's name and 序号 decide)."""
-    filled = [cell for cell in cells if not _blank(cell)]
-    texts = {str(cell).strip() for cell in filled}
+    texts = {cell.strip() for cell in cells if isinstance(cell, str) and cell.strip()}
+    if not texts or any(
+        not _blank(cell) and not isinstance(cell, str | int | float) for cell in cells
+    ):
+        return "item"  # numbers alone, or an error value: content the item rows report
     if any(_SUBTOTAL.match(text) for text in texts) or _form_line(texts):
         return "subtotal"
     name = cells[name_at] if name_at is not None and name_at < len(cells) else None
-    if len(texts) == 1:
-        text = next(iter(texts))
-        if _SECTION.match(text) or text.endswith(("类", "类事项")):
-            return "section"
-        # One text outside the name's column (merged across, or in the 序号's): a group.
-        # A row with a name alone is an item that says little, not a group.
-        if _blank(name) and not _number(text):
+    if any(_SECTION.match(text) for text in texts) and (_blank(name) or len(texts) == 1):
+        return "section"  # "一、行政许可类", "一、行政事业性收费 | 无"
+    if len(texts) == 1 and next(iter(texts)).endswith(("类", "类事项")):
+        return "section"
+    if _blank(name):
+        # A group's text beside its number ("一 | 教育"), or one text across the row. A row
+        # with a name alone is an item that says little, not a group.
+        others = [cell for at, cell in enumerate(cells) if at != index_at and not _blank(cell)]
+        if len(others) <= 1 and not (len(texts) == 1 and _number(next(iter(texts)))):
             return "group"
     if not _blank(name) and not _has_index(cells, index_at) and _SUB_MARKER.match(str(name)):
         return "sub-row"
@@ -81,11 +85,6 @@ def _number(text: str) -> bool:
 
 def _has_index(cells: Sequence[Any], index_at: int | None) -> bool:
     return index_at is not None and index_at < len(cells) and not _blank(cells[index_at])
-
-
-def section_power_type(text: str) -> str | None:
-    """The 事项类型 a section row or title names (``一、行政许可类`` → ``01``), if any."""
-    return _named_in("power_type", text)
 
 
 class DepartmentRows:
@@ -240,10 +239,17 @@ def item_defaults(
     return defaults
 
 
-def complete_item(data: dict[str, Any], defaults: dict[str, Any], section: str | None) -> None:
-    """Give an item what its section and the list's defaults say, where it says nothing."""
-    if section is not None and (code := section_power_type(section)) is not None:
-        data.setdefault("power_type", code)
+def complete_item(
+    data: dict[str, Any], defaults: dict[str, Any], section: str | None, table: Table
+) -> None:
+    """Give an item what its section (``二、经营服务性收费``) and the list's defaults say,
+    where it says nothing."""
+    for spec in fields_of(table.model) if section else ():
+        name = spec.element.codelist
+        if name and spec.element.required and spec.shape == "str" and spec.name not in data:
+            code = _named_in(name, section or "")
+            if code is not None:
+                data[spec.name] = code
     for key, value in defaults.items():
         data.setdefault(key, dict(value) if isinstance(value, dict) else value)
 

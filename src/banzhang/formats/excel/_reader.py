@@ -22,6 +22,7 @@ from openpyxl.utils import get_column_letter
 
 from banzhang import kinds
 from banzhang._version import SPEC_VERSION
+from banzhang.declare import fields_of
 from banzhang.errors import BanzhangError, UnreadableInput
 from banzhang.formats.excel._cells import (
     CellProblem,
@@ -37,6 +38,7 @@ from banzhang.formats.excel._items import (
     required_arrays,
 )
 from banzhang.formats.excel._layout import Column, Layout, Table, layout_for
+from banzhang.formats.excel._merged import fill_down, header_spans, join_columns
 from banzhang.formats.excel._plan import Plan
 from banzhang.formats.excel._readonly import iter_values, load_read_only
 from banzhang.formats.excel._safety import Limits, inspect_package
@@ -355,12 +357,22 @@ class BookReader:
         findings.extend(self._extra_columns(sheet_name, header_at + 1, head[header_at], mapping))
         if table is self.layout.main:
             findings.extend(self._extra_sheets(sheet_name))
+        below: Iterator[Sequence[Any]] = itertools.chain(head[skip:], rows)
+        headed = _headed(head[header_at], mapping)
+        merged = self._merged(sheet_name)
+        down = _filled_down(merged, mapping, header_at, table)
+        if down:  # a cell merged down holds its value in every row it covers
+            below = fill_down(below, down, start=skip)
+        spans = header_spans(merged, header_at)
+        if spans:  # a header over two columns: its rows' texts are one element's
+            below = join_columns(below, spans)
+            headed |= {index for first, last in spans for index in range(first, last + 1)}
         data_rows = self._rows(
             sheet_name,
-            itertools.chain(head[skip:], rows),
+            below,
             skip=skip,
             findings=findings if row_findings is None else row_findings,
-            headed=_headed(head[header_at], mapping),
+            headed=headed,
         )
         plan = Plan.of(mapping, exact=self.exact)
         return TableRows(sheet_name, mapping, _letters(mapping), plan, data_rows)
@@ -371,6 +383,11 @@ class BookReader:
         if self.exact and isinstance(sheet, WholeSheet):
             return sheet.raw_rows()
         return iter_values(sheet)
+
+    def _merged(self, sheet_name: str) -> list[tuple[int, int, int, int]]:
+        """A department's sheet's merged ranges (calamine knows them; none for a streamed one)."""
+        sheet = self.book[sheet_name]
+        return sheet.merged() if not self.exact and isinstance(sheet, WholeSheet) else []
 
     def _rows(
         self,
@@ -540,7 +557,7 @@ class BookReader:
             current = ItemBuilder(self, found, index=0 if current is None else current.index + 1)
             current.add_row(row_number, cells)
             if department is not None:
-                complete_item(current.data, defaults, department.section)
+                complete_item(current.data, defaults, department.section, main)
         if current is not None:
             yield current
 
@@ -666,8 +683,9 @@ def _find_header(
 def _map_row(
     row: tuple[Any, ...], targets: dict[str, Target], *, by_id: bool
 ) -> list[tuple[int, Target]]:
-    mapping = []
-    taken: set[int] = set()
+    """Each header cell's target; where two cells name one element (部门 and 执收单位 both
+    for the 执收单位), the one that gives its own title wins over an alias."""
+    found: list[tuple[int, str, Target]] = []
     for index, cell in enumerate(row):
         if cell is None:
             continue
@@ -675,14 +693,53 @@ def _map_row(
         target = targets.get(key)
         if target is None and not by_id:  # "区级主管部门": the element, at the list's level
             target = targets.get(_LEVEL_PREFIX.sub("", key))
-        if target is None:
-            continue
+        if target is not None:
+            found.append((index, key, target))
+    if not by_id:
+        found.sort(key=lambda entry: not _own_title(entry[1], entry[2]))
+    mapping = []
+    taken: set[int] = set()
+    for index, _key, target in found:
         identity = id(target.column) if target.column is not None else id(target.linked)
         if identity in taken and target.role != "index":
             continue
         taken.add(identity)
         mapping.append((index, target))
-    return mapping
+    return sorted(mapping, key=lambda pair: pair[0])
+
+
+def _filled_down(
+    merged: list[tuple[int, int, int, int]],
+    mapping: list[tuple[int, Target]],
+    header_at: int,
+    table: Table,
+) -> list[tuple[int, int, int, int]]:
+    """The merged ranges below the header whose value each row they cover takes: not the
+    item's name or 序号 (merged, they make the rows below the item's own), and — in a list
+    whose items have 子项 — nothing in the rows under a merged name or 序号: they are its 子项
+    rows, and the item's other cells are read once, from its first row."""
+    own = {index for index, target in mapping if _identifies_item(target)}
+    below = [merge for merge in merged if merge[0] > header_at]
+    if any(spec.name == "sub_items" for spec in fields_of(table.model)):
+        sub_rows = {
+            row for top, left, bottom, _ in below if left in own for row in range(top, bottom + 1)
+        }
+        below = [merge for merge in below if merge[0] not in sub_rows]
+    return [merge for merge in below if merge[1] not in own]
+
+
+def _identifies_item(target: Target) -> bool:
+    """The 序号 or the name: merged down, they make the rows below the item's own."""
+    column = target.column
+    return target.role == "index" or (column is not None and column.path == ("name",))
+
+
+def _own_title(key: str, target: Target) -> bool:
+    column = target.column
+    return column is not None and key in (
+        normalize(column.header),
+        normalize(column.spec.element.title),
+    )
 
 
 def _is_id_row(row: tuple[Any, ...], targets: dict[str, Target]) -> bool:

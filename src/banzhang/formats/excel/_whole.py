@@ -134,6 +134,12 @@ class WholeSheet:
             return rows
         return ((row + (None,) * (max_col - len(row)))[:max_col] for row in rows)
 
+    def merged(self) -> list[tuple[int, int, int, int]]:
+        """The sheet's merged ranges, as (first row, first column, last row, last column) from
+        0 (department files: what a merged cell covers is read as its value)."""
+        ranges = getattr(self._parsed(), "merged_cell_ranges", None) or []
+        return [(top, left, bottom, right) for (top, left), (bottom, right) in ranges]
+
     def iter_rows(
         self, *, max_row: int | None = None, max_col: int | None = None, values_only: bool = True
     ) -> Iterator[tuple[Any, ...]]:
