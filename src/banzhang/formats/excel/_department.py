@@ -52,25 +52,34 @@ def classify(cells: Sequence[Any], *, name_at: int | None, index_at: int | None)
     """What a department's data row is: ``item``, ``group``, ``section``, ``subtotal`` or
     ``sub-row`` (the columns of the item's name and 序号 decide)."""
     texts = {cell.strip() for cell in cells if isinstance(cell, str) and cell.strip()}
-    if not texts or any(
-        not _blank(cell) and not isinstance(cell, str | int | float) for cell in cells
-    ):
+    odd = any(not _blank(cell) and not isinstance(cell, str | int | float) for cell in cells)
+    if not texts or odd:
         return "item"  # numbers alone, or an error value: content the item rows report
     if any(_SUBTOTAL.match(text) for text in texts) or _form_line(texts):
         return "subtotal"
     name = cells[name_at] if name_at is not None and name_at < len(cells) else None
-    if any(_SECTION.match(text) for text in texts) and (_blank(name) or len(texts) == 1):
-        return "section"  # "一、行政许可类", "一、行政事业性收费 | 无"
-    if len(texts) == 1 and next(iter(texts)).endswith(("类", "类事项")):
+    if _is_section(texts, blank_name=_blank(name)):
         return "section"
     if _blank(name):
-        # A group's text beside its number ("一 | 教育"), or one text across the row. A row
-        # with a name alone is an item that says little, not a group.
-        others = [cell for at, cell in enumerate(cells) if at != index_at and not _blank(cell)]
-        if len(others) <= 1 and not (len(texts) == 1 and _number(next(iter(texts)))):
-            return "group"
-    if not _blank(name) and not _has_index(cells, index_at) and _SUB_MARKER.match(str(name)):
+        return _without_name(cells, texts, index_at)
+    if not _has_index(cells, index_at) and _SUB_MARKER.match(str(name)):
         return "sub-row"
+    return "item"
+
+
+def _is_section(texts: set[str], *, blank_name: bool) -> bool:
+    """ "一、行政许可类" alone, or "一、行政事业性收费 | 无" beside no name."""
+    if any(_SECTION.match(text) for text in texts) and (blank_name or len(texts) == 1):
+        return True
+    return len(texts) == 1 and next(iter(texts)).endswith(("类", "类事项"))
+
+
+def _without_name(cells: Sequence[Any], texts: set[str], index_at: int | None) -> str:
+    """A group's text beside its number ("一 | 教育"), or one text across the row, is a group;
+    a row with more (or a number alone) is an item without a name, which its findings say."""
+    others = [cell for at, cell in enumerate(cells) if at != index_at and not _blank(cell)]
+    if len(others) <= 1 and not (len(texts) == 1 and _number(next(iter(texts)))):
+        return "group"
     return "item"
 
 

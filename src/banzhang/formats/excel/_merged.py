@@ -38,8 +38,8 @@ def fill_down(
     value of the range's first cell."""
     below: dict[int, list[tuple[int, int]]] = {}  # row → (column, first row of its range)
     for top, left, bottom, _right in ranges:
-        for row in range(top + 1, bottom + 1):
-            below.setdefault(row, []).append((left, top))
+        for covered in range(top + 1, bottom + 1):
+            below.setdefault(covered, []).append((left, top))
     anchors: dict[tuple[int, int], Any] = {}
     wanted = {(top, left) for top, left, bottom, _ in ranges if bottom > top}
     for number, cells in enumerate(rows, start=start):
