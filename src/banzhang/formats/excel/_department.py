@@ -111,11 +111,17 @@ class DepartmentRows:
         index_at: int | None,
         carried: frozenset[int],
         lends_to_sub_rows: bool,
+        header: tuple[str, ...] = (),
+        continued: frozenset[int] = frozenset(),
     ) -> None:
         self.name_at = name_at
         self.index_at = index_at
         self.carried_columns = carried
         self.lends = lends_to_sub_rows
+        #: The header as folded: a page of the printed list repeats it (no item).
+        self.header = header
+        #: Rows under the item's name merged down: more of the item above.
+        self.continued = continued
         self.sections: list[tuple[int, str]] = []
         self.skipped: list[tuple[int, str]] = []
         #: The section text in force for the rows below (its type becomes theirs).
@@ -129,6 +135,11 @@ class DepartmentRows:
         lender: list[Any] | None = None  # a parent row whose sub-rows are being read
         for row_number, cells in rows:
             row = list(cells)
+            if self.header and _folded(row) == self.header:
+                continue  # the header again, where the printed list turned a page
+            if row_number in self.continued and held is not None and not self._named(row):
+                held = (held[0], _joined(held[1], row))
+                continue
             kind = classify(row, name_at=self.name_at, index_at=self.index_at)
             if kind in ("group", "section", "subtotal"):
                 if held is not None:
@@ -151,6 +162,11 @@ class DepartmentRows:
         if held is not None:
             yield held
 
+    def _named(self, row: list[Any]) -> bool:
+        """Whether the row has a name of its own (a sub-name beside the merged one)."""
+        at = self.name_at
+        return at is not None and at < len(row) and not _blank(row[at])
+
     def _not_an_item(
         self, kind: str, row_number: int, row: list[Any], carried: dict[int, Any]
     ) -> None:
@@ -163,6 +179,16 @@ class DepartmentRows:
             carried[at] = text
         else:
             self.skipped.append((row_number, text))
+
+
+def _joined(row: list[Any], more: list[Any]) -> list[Any]:
+    """The item's row with a continuation row's own texts added ("高校；中小学、幼儿园")."""
+    joined = list(row) + [None] * max(0, len(more) - len(row))
+    for index, cell in enumerate(more):
+        if _blank(cell) or cell == joined[index]:
+            continue
+        joined[index] = cell if _blank(joined[index]) else f"{joined[index]}；{cell}"
+    return joined
 
 
 def _filled(row: list[Any], carried: dict[int, Any]) -> list[Any]:
@@ -201,8 +227,21 @@ def _from_parent(row: list[Any], parent: list[Any], name_at: int | None) -> list
     return row
 
 
-def department_rows(mapping: list[tuple[int, Target]], table: Table) -> DepartmentRows:
-    """How a department's sheet of ``table``, with its header ``mapping``, is read row by row."""
+def _folded(row: Sequence[Any]) -> tuple[str, ...]:
+    texts = [re.sub(r"\s+", "", str(cell)) if not _blank(cell) else "" for cell in row]
+    while texts and not texts[-1]:
+        texts.pop()
+    return tuple(texts)
+
+
+def department_rows(
+    mapping: list[tuple[int, Target]],
+    table: Table,
+    header: Sequence[Any] = (),
+    continued: frozenset[int] = frozenset(),
+) -> DepartmentRows:
+    """How a department's sheet of ``table``, with its header row and its ``mapping``, is read
+    row by row."""
     columns = {
         target.column.path: index
         for index, target in mapping
@@ -219,6 +258,8 @@ def department_rows(mapping: list[tuple[int, Target]], table: Table) -> Departme
         index_at=index_at,
         carried=carried,
         lends_to_sub_rows="sub_items" not in names,
+        header=_folded(header),
+        continued=continued,
     )
 
 

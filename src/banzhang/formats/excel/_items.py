@@ -75,6 +75,9 @@ class TableRows:
         letters: element id → column letter.
         plan: the mapping worked out for the per-row loop.
         rows: (row number, cells) of each row that is not blank.
+        header: the header row as written.
+        continued: the rows (from 1) under an item's name merged down over them, in a list
+            whose items have no 子项: more of the item above (a second 检查对象 and its 比例).
     """
 
     sheet: str
@@ -82,6 +85,8 @@ class TableRows:
     letters: dict[str, str]
     plan: Plan
     rows: Iterator[tuple[int, Sequence[Any]]]
+    header: tuple[Any, ...] = ()
+    continued: frozenset[int] = frozenset()
 
 
 class ItemBuilder:

@@ -28,7 +28,12 @@ from banzhang.formats.excel._cells import (
     CellProblem,
     read_value,
 )
-from banzhang.formats.excel._department import complete_item, department_rows, item_defaults
+from banzhang.formats.excel._department import (
+    DepartmentRows,
+    complete_item,
+    department_rows,
+    item_defaults,
+)
 from banzhang.formats.excel._envelope import infer as infer_envelope
 from banzhang.formats.excel._headers import Target, match_headers, normalize
 from banzhang.formats.excel._items import (
@@ -375,7 +380,9 @@ class BookReader:
             headed=headed,
         )
         plan = Plan.of(mapping, exact=self.exact)
-        return TableRows(sheet_name, mapping, _letters(mapping), plan, data_rows)
+        continued = _continued(merged, mapping, header_at, table)
+        letters = _letters(mapping)
+        return TableRows(sheet_name, mapping, letters, plan, data_rows, head[header_at], continued)
 
     def _data_rows(self, sheet: Any) -> Iterator[Sequence[Any]]:
         """A sheet's rows; banzhang's own sheets read whole come as calamine gives them (see
@@ -492,7 +499,7 @@ class BookReader:
         finishing = False  # once items are finished, each is finished as soon as it is read
         parsing = self._parsing(self.layout.linked)
         waiting: collections.deque[tuple[ItemBuilder, list[Finding]]] = collections.deque()
-        for builder in self._builders(found):
+        for builder in self._builders(found, row_findings):
             waiting.append((builder, row_findings[:]))
             row_findings.clear()
             while parsing and parsing[-1].parsed:
@@ -531,14 +538,16 @@ class BookReader:
             findings += builder.rows_found
             yield builder.finish()
 
-    def _builders(self, found: TableRows) -> Iterator[ItemBuilder]:
+    def _builders(self, found: TableRows, findings: list[Finding]) -> Iterator[ItemBuilder]:
         """Each item's builder, once its rows are read (in a department's file, the 子项 rows
         merged under it, and the rows that are no item left out: :mod:`._department`)."""
         lenient = not self.exact
         rows: Iterator[tuple[int, Sequence[Any]]] = found.rows
         main = self.layout.main
         assert main is not None
-        department = department_rows(found.mapping, main) if lenient else None
+        department = (
+            department_rows(found.mapping, main, found.header, found.continued) if lenient else None
+        )
         if department is not None:
             rows = department.rows(found.rows)
             # What the title rows and envelope give items that do not say it (the department
@@ -558,8 +567,22 @@ class BookReader:
             current.add_row(row_number, cells)
             if department is not None:
                 complete_item(current.data, defaults, department.section, main)
+                findings += self._not_items(found.sheet, department)
         if current is not None:
             yield current
+        if department is not None:
+            findings += self._not_items(found.sheet, department)
+
+    @staticmethod
+    def _not_items(sheet: str, department: DepartmentRows) -> list[Finding]:
+        """A department's rows read as no item that give nothing to the items (a group's text
+        in a column no item takes): told, never dropped in silence."""
+        told = []
+        for row_number, text in department.skipped:
+            message = f"第 {row_number} 行“{text}”是分组、小计或表单行，不是事项，未读入"
+            told.append(finding("excel.not-an-item", "$", message, text, f"{sheet}!A{row_number}"))
+        department.skipped.clear()
+        return told
 
     def _parsing(self, tables: tuple[Table, ...]) -> list[Any]:
         """The sheets of ``tables`` still being parsed in the background, the last parsed
@@ -726,6 +749,24 @@ def _filled_down(
         }
         below = [merge for merge in below if merge[0] not in sub_rows]
     return [merge for merge in below if merge[1] not in own]
+
+
+def _continued(
+    merged: list[tuple[int, int, int, int]],
+    mapping: list[tuple[int, Target]],
+    header_at: int,
+    table: Table,
+) -> frozenset[int]:
+    """The rows (from 1) under a name merged down, in a list whose items have no 子项."""
+    if any(spec.name == "sub_items" for spec in fields_of(table.model)):
+        return frozenset()
+    names = {index for index, target in mapping if _identifies_item(target) and target.column}
+    return frozenset(
+        row + 1
+        for top, left, bottom, _ in merged
+        if left in names and top > header_at
+        for row in range(top + 1, bottom + 1)
+    )
 
 
 def _identifies_item(target: Target) -> bool:

@@ -48,10 +48,13 @@ _ARTICLE = re.compile(
     rf"^\s*((?:附件)?第{_NUMBER}[条项](?:[:：\s]*第{_NUMBER}[款项目]|[、，,和及]?第{_NUMBER}条)*)"
 )
 _ARTICLE_GLUE = re.compile(r"[:：\s]+(?=第)")
-#: A document number: 国务院令第412号, 计价格〔1999〕466号, ***令第593号, 财综[2003]45号.
+#: A document number: 国务院令第412号, 计价格〔1999〕466号, ***令第593号, 财综[2003]45号,
+#: 浙价服【2008】267号文件, [1992]价费字198号 (the year first), 国家发展改革委令2016年第44号.
 _DOC_NUMBER = re.compile(
-    r"[^\s,，、;；()（）《》]*"
-    r"(?:令(?:[0-9]{4}年)?第?\s*[0-9]+\s*号|[〔\[［(（][0-9]{4}[〕\]］)）]\s*第?[0-9]+\s*号)"
+    r"[^\s,，、;；()（）《》]*?"
+    r"(?:令(?:[0-9]{4}年)?第?\s*[0-9]+\s*号"
+    r"|[〔\[［【(（][0-9]{4}[〕\]］】)）]\s*第?[0-9]+\s*号"
+    r"|[〔\[［【][0-9]{4}[〕\]］】][^\s,，、;；《》]*?[0-9]+\s*号)(?:文件)?"
 )
 #: What a citation may open with: its level tag, its title, or its document number alone.
 _LEVEL_TAG = re.compile(r"^\s*【([^】]{1,12})】\s*")
@@ -62,7 +65,7 @@ _NEXT_CITATION = re.compile(
     r"|(?<=\S)\s+(?=《)"  # after a space
     r"|(?<=\S)\s*(?=【[^】]{1,12}】《)"  # before a level tag
 )
-_LIST_SEPARATOR = re.compile(r"[,，、;；]")
+_LIST_SEPARATOR = re.compile(r"[,，、;；\s]+")
 #: "（1997年7月3日公布，…第二次修正）" right after a title.
 _BRACKETED = re.compile(r"^\s*[（(]([^（）()]*)[）)]")
 _STAGE = re.compile(r"^\s*([^：:，,。]{1,8}?)(?:阶段|环节)?(?:责任)?[：:]\s*")
@@ -71,7 +74,8 @@ _STAGE = re.compile(r"^\s*([^：:，,。]{1,8}?)(?:阶段|环节)?(?:责任)?[�
 def split_citations(text: str) -> list[str]:
     """The citations in one text: a list of titles or document numbers separated by commas,
     or citations that follow one another ("…第五十条…。《公路安全保护条例》")."""
-    parts = [part.strip() for part in _LIST_SEPARATOR.split(text)]
+    joined = re.sub(r"(?<=[0-9])\s+(?=号)", "", text.strip())  # "2559 号": one number
+    parts = [part.strip().rstrip("。") for part in _LIST_SEPARATOR.split(joined)]
     if len(parts) > 1 and all(_is_citation_head(part) for part in parts if part):
         return [part for part in parts if part]
     cuts = [0, *(found.end() for found in _NEXT_CITATION.finditer(text)), len(text)]
