@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from banzhang import kinds, validation
-from banzhang.convert import from_data
+from banzhang.convert import from_data, models_of
 from banzhang.documents import ItemStream, Source, Target
 from banzhang.errors import UnreadableInput, UnwritableOutput
 from banzhang.formats.docx._reader import ReadDocument, read
@@ -64,13 +64,22 @@ def load(source: Source, *, kind: str | None = None) -> Any:
 
 
 def iter_load(source: Source, *, kind: str | None = None) -> ItemStream:
-    """Refuse: a Word document holds one guide or review detail, not a list."""
-    raise _not_a_list(source)
+    """The item of a list published in Word, as models; a guide or review detail is refused
+    (it holds no items: use :func:`load`)."""
+    found = read(source, kind=kind)
+    if not kinds.get(found.kind).is_list:
+        raise _not_a_list(source)
+    envelope = {key: value for key, value in found.data.items() if key != "items"}
+    return models_of(ItemStream(found.kind, envelope, iter(found.data["items"])))
 
 
 def iter_load_data(source: Source, *, kind: str | None = None) -> ItemStream:
-    """The whole document as the envelope of a stream without items (as for single documents)."""
+    """A list's item as data; a guide or review detail as the envelope of a stream without
+    items (as for single documents)."""
     found = read(source, kind=kind)
+    if kinds.get(found.kind).is_list:
+        envelope = {key: value for key, value in found.data.items() if key != "items"}
+        return ItemStream(found.kind, envelope, iter(found.data["items"]))
     return ItemStream(found.kind, found.data, iter(()))
 
 
@@ -148,7 +157,8 @@ def _nearest(path: str, places: dict[str, str]) -> str | None:
 
 def _not_a_list(source: Any) -> UnreadableInput:
     where = os.fspath(source) if isinstance(source, str | os.PathLike) else "<docx>"
-    return UnreadableInput(f"{where}：Word 文档只有一份服务指南或审查细则，不是清单", source=where)
+    message = f"{where}：这份 Word 文档是一份服务指南或审查细则，不是清单"
+    return UnreadableInput(message, source=where)
 
 
 def _list_refused(target: Any, title: str) -> UnwritableOutput:

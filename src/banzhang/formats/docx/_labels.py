@@ -39,8 +39,11 @@ class Labels:
     """The labels of one kind's documents, folded."""
 
     def __init__(self, kind: kinds.Kind) -> None:
+        #: What a document of the kind is read into: the document, or one item of a list
+        #: (a 权责清单 item published as a label/value table).
+        self.model = kind.item or kind.document
         self.paths: dict[str, Path] = {
-            label: (spec.name,) for label, spec in specs_by_label(kind.document).items()
+            label: (spec.name,) for label, spec in specs_by_label(self.model).items()
         }
         for label, path in FORM_LABELS.get(kind.id, {}).items():
             self.paths.setdefault(fold(label), path)

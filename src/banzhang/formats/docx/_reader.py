@@ -56,10 +56,11 @@ class ReadDocument:
 
 
 def read(source: Any, *, kind: str | None = None) -> ReadDocument:
-    """Read ``source`` (a path or binary file) as a 服务指南 or 审查细则.
+    """Read ``source`` (a path or binary file) as a 服务指南 or 审查细则 — or as a list of the
+    one item a department published as a label/value table (a 权责清单 梳理表).
 
     Raises:
-        UnreadableInput: not a .docx, a DTD inside, too large, or not a guide or review detail.
+        UnreadableInput: not a .docx, a DTD inside, too large, or of no kind it can tell.
     """
     name = os.fspath(source) if isinstance(source, str | os.PathLike) else "<docx>"
     raw = read_limited(source, name, MAX_BYTES, "请删去文档中的大图片后再试")
@@ -71,15 +72,16 @@ def read(source: Any, *, kind: str | None = None) -> ReadDocument:
         raise UnreadableInput(message, source=name) from err
     blocks = list(_blocks(word))
     found = kinds.get(kind or _kind(word, blocks, name))
-    if found.is_list:
-        message = f"Word 文档只用于服务指南和审查细则；{found.title}请用 .xlsx、.json 或 .xml"
-        raise UnreadableInput(message, source=name)
     walker = Walker(found, exact=_is_ours(word))
     walker.walk(blocks)
-    data = {"kind": found.id, **walker.data}
     # A department's document follows the spec of today, as a department's workbook does.
     version = word.core_properties.version if walker.exact else None
-    data["spec_version"] = version or SPEC_VERSION
+    head = {"kind": found.id, "spec_version": version or SPEC_VERSION}
+    if found.is_list:  # one item published as a label/value table (a 权责清单 梳理表)
+        places = {"$.items[0]" + path[1:]: place for path, place in walker.places.items()}
+        data = {**head, "items": [walker.data] if walker.data else []}
+        return ReadDocument(found.id, data, places, walker.unplaced, walker.cover)
+    data = {**head, **walker.data}
     return ReadDocument(found.id, data, walker.places, walker.unplaced, walker.cover)
 
 
@@ -118,7 +120,7 @@ def _kind(word: Any, blocks: list[Paragraph | Table], name: str) -> str:
     opening = [block.text for block in blocks[:6] if isinstance(block, Paragraph)]
     for text in opening:
         found = kinds.by_title(fold(text))
-        if found is not None and not found.is_list:
+        if found is not None:
             return found.id
     by_labels = _kind_by_labels(blocks)
     if by_labels is not None:
@@ -131,8 +133,8 @@ def _kind(word: Any, blocks: list[Paragraph | Table], name: str) -> str:
 
 
 def _kind_by_labels(blocks: list[Paragraph | Table]) -> str | None:
-    """The single document kind whose labels the document's label cells and lines use most
-    (at least three)."""
+    """The kind whose labels the document's label cells and lines use most (at least three,
+    and more than any other kind's): a guide's, a review detail's, or a list item's."""
     texts = [
         row.cells[0].text
         for block in blocks
@@ -145,8 +147,6 @@ def _kind_by_labels(blocks: list[Paragraph | Table]) -> str | None:
     ]
     scores = {}
     for kind in kinds.all_kinds():
-        if kind.is_list:
-            continue
         labels = Labels(kind)
         scores[kind.id] = sum(
             1 for text in texts if 0 < len(text.strip()) <= 30 and labels.find(text) is not MISSING

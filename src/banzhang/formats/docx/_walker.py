@@ -70,6 +70,8 @@ _REFUSAL = re.compile(r"不予(?:批准|许可|受理)|不得|禁止")
 _NO_VALUE = frozenset({"查看", "点击查看", "点击访问", "下载", "点击下载", "详见附件", "/", "／"})
 #: Steps drawn in one line: "申请受理——审查——审批——发放证件".
 _ARROWS = re.compile(r"\s*(?:——+|—>|→|－－+|-{2,}>?)\s*")
+#: A heading line before numbered entries ("一般程序：" over "1.立案责任：…").
+_HEADING_LINE = re.compile(r"^[^\n：:]{1,12}[：:]\s*\n(?=\s*[（(]?1\s*[.、．)）])")
 #: A numbering left before an entry: "（一）", "①".
 _ENTRY_NUMBER = re.compile(
     r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[.、．](?!\d)|[①-⑳])\s*"
@@ -102,7 +104,7 @@ class Walker:
         self.kind = kind
         self.exact = exact
         self.labels = Labels(kind)
-        self.specs = {spec.name: spec for spec in fields_of(kind.document)}
+        self.specs = {spec.name: spec for spec in fields_of(self.labels.model)}
         self.data: dict[str, Any] = {}
         self.places: dict[str, str] = {}
         self.unplaced: list[Unplaced] = []
@@ -374,6 +376,8 @@ class Walker:
             self.tentative.add(top)
         if len(path) > 1:
             return self._set_part(spec, path[1], text, place)
+        if top == "name" and not self.exact:
+            text = _ENTRY_NUMBER.sub("", text, count=1).strip()  # "1、伪造…的处罚"
         if top == "name" and (found := _NAME_AND_CODE.match(text)) is not None:
             text = found.group(1).strip()
             if len(found.group(2)) == 12 and "basic_code" in self.specs:
@@ -528,6 +532,7 @@ def item_name(title: str) -> tuple[str, str]:
 def _entries(spec: FieldSpec, text: str) -> list[str]:
     """A department's entries in one cell or paragraph: numbered however ("1、…2、…" in one
     line, "（一）", "①"), one a line, or steps joined by arrows."""
+    text = _HEADING_LINE.sub("", text, count=1)
     entries = [_ENTRY_NUMBER.sub("", entry).strip() for entry in split_numbered(text, exact=False)]
     if len(entries) == 1 and spec.model is not None and spec.model.__name__ == "Step":
         steps = [step for step in _ARROWS.split(entries[0]) if step]
