@@ -349,7 +349,9 @@ class Walker:
 
     def _put_text(self, path: tuple[str, ...], text: str, place: str) -> bool:
         """Text under an open element; False when the element takes no text."""
-        if path == ("steps",) and self.step is not None and self.step_field is not None:
+        if path == ("steps",):  # a 审查环节 opens with its number and name, as "1.受理"
+            if self.step is None or self.step_field is None:
+                return False
             self._put_step(text)
             return True
         spec = self.specs.get(path[0])
@@ -444,7 +446,9 @@ class Walker:
             return  # banzhang's flow chart is drawn from the 办理流程, read from its table
         self.headed = True
         spec = self.specs.get(self.open[0]) if self.open not in (None, MISSING) else None
-        if spec is not None and spec.shape == "array" and spec.item_shape == "object":
+        if not self.exact and "steps" in self.specs and _is_step_table(rows):
+            self._step_columns(rows)
+        elif spec is not None and spec.shape == "array" and spec.item_shape == "object":
             self._object_rows(spec, rows)
         elif not self.exact and is_label_value_table(rows, self.labels.is_label):
             self._pairs(rows)
@@ -455,6 +459,23 @@ class Walker:
                 text = " | ".join(cell for cell in row if cell)
                 if text:
                     self._unplace(f"表格 {self.tables} 第 {number} 行", text)
+
+    def _step_columns(self, rows: list[list[str]]) -> None:
+        """A 经办审查表 laid sideways: a row a field (环节名称, 审查责任人), a column a 环节."""
+        steps = self.data.setdefault("steps", [])
+        for column in range(1, max(len(row) for row in rows)):
+            step: dict[str, Any] = {}
+            for row in rows:
+                field = STEP_LABELS.get(fold(row[0]))
+                value = row[column].strip() if column < len(row) else ""
+                if field and value:
+                    step[field] = value
+            if step.get("name") and _number_or_blank(rows[0][column] if rows[0] else ""):
+                self.places[f"$.steps[{len(steps)}]"] = f"表格 {self.tables} 第 {column + 1} 列"
+                steps.append(step)
+            elif any(row[column].strip() for row in rows if column < len(row)):
+                text = " | ".join(row[column] for row in rows if column < len(row))
+                self._unplace(f"表格 {self.tables} 第 {column + 1} 列", text)
 
     def _pairs(self, rows: list[list[str]]) -> None:
         """A label/value table (a guide's 基本信息 as 政务服务网 exports it)."""
@@ -522,6 +543,7 @@ def item_name(title: str) -> tuple[str, str]:
     after = title[found.end() :].strip()
     if after.startswith(("(", "（")) and "简版" not in after and "基本要素" not in after:
         name += after
+    name = re.sub(r"[（(](?:行政)?审批事项[)）]$", "", name).strip() or name
     name = re.sub(r"(?:行政审批|审批)?事项$", "", name).strip() or name
     prefix = _AGENCY_PREFIX.match(name)
     if prefix is not None:
@@ -543,6 +565,16 @@ def _entries(spec: FieldSpec, text: str) -> list[str]:
 def _power_type_in(text: str) -> str | None:
     entries = sorted(codelists.get("power_type"), key=lambda entry: -len(entry.title))
     return next((entry.code for entry in entries if entry.title in text), None)
+
+
+def _is_step_table(rows: list[list[str]]) -> bool:
+    """Rows headed 环节名称 and another field of a 环节 (审查责任人, 审查标准 …)."""
+    fields = [STEP_LABELS.get(fold(row[0])) for row in rows if row]
+    return "name" in fields and sum(1 for field in fields if field) >= 2
+
+
+def _number_or_blank(text: str) -> bool:
+    return not text.strip() or text.strip().isdigit()
 
 
 def _is_caption(text: str) -> bool:

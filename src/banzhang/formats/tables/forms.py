@@ -137,7 +137,13 @@ _REVIEW: dict[str, Path] = {
     "审批流程": ("steps",),
     "审查流程": ("steps",),
     "实施主体": ("agency",),
+    "项目名称": ("name",),
+    "审批类别": ("power_type",),
+    "审查司(局)": ("agency",),
+    "审查司局": ("agency",),
     "主管部门": _NOT_AN_ELEMENT,
+    "项目编码": _NOT_AN_ELEMENT,
+    "子项名称": _NOT_AN_ELEMENT,
 }
 
 #: Labels that name an element only while nothing else has filled it: a guide's only basis may
@@ -161,6 +167,8 @@ STEP_LABELS: dict[str, str] = {
     "岗位职责及权限": "duties",
     "岗位职责": "duties",
     "责任人": "post",
+    "审查责任人": "post",
+    "环节名称": "name",
     "岗位": "post",
     "承办人": "post",
     "办理时限": "time_limit",
