@@ -228,12 +228,14 @@ def test_department_workbook_reads_exactly(tmp_path: Path) -> None:
 
 
 def test_department_workbook_findings_name_their_cells(tmp_path: Path) -> None:
-    """Reader findings (extra column, codes as numbers, formula) carry Sheet!Cell."""
+    """Reader findings (extra column, codes as numbers or in full-width digits, formula) carry
+    Sheet!Cell."""
     path = tmp_path / "department.xlsx"
     department_power_list(path)
     found = {(f.rule, f.source, f.path) for f in excel.iter_findings(path) if f.layer == "excel"}
     assert found == {
         ("excel.extra-column", "Sheet1!M3", "$"),
+        ("excel.code-normalised", "Sheet1!B4", "$.items[0].basic_code"),
         ("excel.code-as-number", "Sheet1!E5", "$.items[0].sub_items[1].basic_code"),
         ("excel.code-as-number", "Sheet1!B7", "$.items[1].basic_code"),
         ("excel.formula-without-value", "Sheet1!L7", "$"),

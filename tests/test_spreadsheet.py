@@ -43,6 +43,7 @@ def test_findings_name_their_cells_as_in_xlsx(path: Path) -> None:
     found = {(f.rule, f.source, f.path) for f in banzhang.iter_findings(path) if f.layer == "excel"}
     assert found == {
         ("excel.extra-column", "Sheet1!M3", "$"),
+        ("excel.code-normalised", "Sheet1!B4", "$.items[0].basic_code"),
         ("excel.code-as-number", "Sheet1!E5", "$.items[0].sub_items[1].basic_code"),
         ("excel.code-as-number", "Sheet1!B7", "$.items[1].basic_code"),
     }

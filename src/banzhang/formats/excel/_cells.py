@@ -132,6 +132,12 @@ def _read_scalar(  # noqa: PLR0911 - one return per shape
     text = _text(raw)
     if element.codelist:
         return _read_codelist(element.codelist, text, exact=exact), []
+    if "电话" in element.title and isinstance(raw, int | float) and not isinstance(raw, bool):
+        message = (
+            f"“{element.title}”以数字存放为 {text}，开头的 0（区号）可能已丢失；"
+            "请把该列设为文本后核对"
+        )
+        return text, [("excel.phone-as-number", message)]
     return (text if exact else text.strip().strip("\u3000")), []
 
 
@@ -182,7 +188,12 @@ _INTEGER = re.compile(r"[-+]?\d+")
 
 def _read_code(kind: str, title: str, raw: Any) -> tuple[Any, list[CellProblem]]:
     if isinstance(raw, bool) or not isinstance(raw, int | float):
-        return _fold(_text(raw)).upper(), []
+        written = _text(raw)
+        code = _fold(written).upper()
+        if code != written.strip().upper() and code != written.strip():
+            message = f"“{title}”{written.strip()} 含全角字符或空格，已读作 {code}；请改为半角"
+            return code, [("excel.code-normalised", message)]
+        return code, []
     if isinstance(raw, float) and not raw.is_integer():
         return _text(raw), []
     digits = str(int(raw))

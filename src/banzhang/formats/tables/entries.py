@@ -260,9 +260,12 @@ def _split(text: str, exact: bool) -> list[str]:
             cuts.append((match.start(), match.end()))
             expected += 1
     if not cuts:
-        if exact:
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        # banzhang numbers every entry it writes: lines with no number at all, even in its
+        # own template, are a clerk's entries one a line ("受理⏎审查⏎决定").
+        if exact and len(lines) < 2:
             return [text]
-        return [line.strip() for line in text.splitlines() if line.strip()]
+        return lines
     entries = []
     for position, (_start, end) in enumerate(cuts):
         stop = cuts[position + 1][0] if position + 1 < len(cuts) else len(text)
