@@ -13,6 +13,7 @@ from banzhang.validation import _rules_acceptance as acceptance
 from banzhang.validation import _rules_codes as codes_
 from banzhang.validation import _rules_consistency as consistency
 from banzhang.validation import _rules_norms as norms
+from banzhang.validation import _rules_process as process
 from banzhang.validation import _rules_seeds as seeds
 from banzhang.validation._rules_codes import RuleCheck
 
@@ -74,7 +75,7 @@ DOCUMENT_CHECKS: dict[str, tuple[RuleCheck, ...]] = {
         norms.units_stated,
         norms.promised_within_legal,
         norms.steps_within_promised,
-        norms.nodes_at_most_three,
+        process.nodes_at_most_three,
         norms.one_time_notice,
         norms.refusal_names_remedies,
         acceptance.non_acceptance_notice_issued,
@@ -92,7 +93,7 @@ DOCUMENT_CHECKS: dict[str, tuple[RuleCheck, ...]] = {
         norms.units_stated,
         norms.promised_within_legal,
         norms.steps_within_promised,
-        norms.nodes_at_most_three,
+        process.nodes_at_most_three,
         norms.one_time_notice,
         norms.refusal_grounds_name_remedies,
         seeds.joint_within_cap,

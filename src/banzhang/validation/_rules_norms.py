@@ -14,6 +14,7 @@ from banzhang import codelists
 from banzhang._numerals import chinese_number
 from banzhang.validation import _facts as facts
 from banzhang.validation._paths import join, join_index
+from banzhang.validation._places import is_nearby
 from banzhang.validation._rules_codes import TYPE_SPAN, ListContext
 from banzhang.validation._structure import finding
 from banzhang.validation.findings import WARNING, Finding
@@ -24,7 +25,6 @@ __all__ = [
     "fees_consistent",
     "materials_state_copies",
     "modes_consistent",
-    "nodes_at_most_three",
     "one_time_notice",
     "promised_within_legal",
     "refusal_grounds_name_remedies",
@@ -44,7 +44,6 @@ _PHONE = re.compile(
     r"|^[48]00[-－\s]?[0-9]{3}[-－\s]?[0-9]{4}$"
     r"|^12[0-9]{3}$|^1[0-9]{2}$"
 )
-_ONE_TIME = re.compile(r"一次性告知")
 _LIMIT_KEYS = ("legal_time_limit", "promised_time_limit", "time_limit")
 _STEP_KEYS = ("process", "steps")
 
@@ -170,66 +169,6 @@ def steps_within_promised(data: Any, path: str, _context: ListContext) -> list[F
     return [finding("time.steps-exceed-promised", join(path, key), message, round(total, 3))]
 
 
-def nodes_at_most_three(data: Any, path: str, _context: ListContext) -> list[Finding]:
-    """process.too-many-nodes: at most 3 internal review nodes (受理, 审查, 决定), one more for
-    each 上报/转报/技术性审查 the item has; the applicant's and the delivery steps are no nodes."""
-    flags = [flag for flag in facts.as_list(data, "approval_flags") if isinstance(flag, str)]
-    allowed = 3 + len(flags)
-    steps = _steps(data)
-    internal = [
-        name
-        for _key, _index, step in steps
-        if _is_review_node(name := facts.as_str(step, "name") or "", facts.as_str(step, "stage"))
-    ]
-    if len(internal) <= allowed:
-        return []
-    extra = f"（另有{'、'.join(flags)}，可多 {len(flags)} 个）" if flags else ""
-    message = (
-        f"内部审批节点有 {len(internal)} 个（{'、'.join(internal)}），"
-        f"不得超过受理、审查、决定 3 个{extra}"
-    )
-    return [finding("process.too-many-nodes", join(path, steps[0][0]), message, len(internal))]
-
-
-#: Steps that are the applicant's or the delivery's, never an internal review node [S 002].
-_NOT_A_NODE = (
-    "申请",
-    "提交",
-    "制证",
-    "发证",
-    "领证",
-    "送达",
-    "邮寄",
-    "办结",
-    "归档",
-    "缴费",
-    "事后监管",
-)
-#: What names an internal review node.
-_REVIEW_WORDS = (
-    "受理",
-    "初审",
-    "审查",
-    "复审",
-    "审核",
-    "决定",
-    "审批",
-    "审定",
-    "核准",
-    "批准",
-    "复核",
-    "核查",
-    "勘验",
-)
-
-
-def _is_review_node(name: str, stage: str | None) -> bool:
-    """Whether a step is one of the agency's internal review nodes."""
-    if any(word in name for word in _NOT_A_NODE) or stage in ("送达", "事后监管"):
-        return False
-    return stage in ("受理", "审查", "决定") or any(word in name for word in _REVIEW_WORDS)
-
-
 def one_time_notice(data: Any, path: str, _context: ListContext) -> list[Finding]:
     """notice.one-time: the 受理 step promises one notice of every correction, and the clause
     that says 一次性告知 sets 当场 or at most 5 days (not a deadline found elsewhere)."""
@@ -257,23 +196,48 @@ _CLAUSE_END = re.compile(r"[。；;\n]")
 
 def _one_time_problem(text: str) -> str | None:
     """What is wrong with the 一次性告知 promise in ``text``, or ``None`` when it is right."""
-    clauses = [clause for clause in _CLAUSE_END.split(text) if _ONE_TIME.search(clause)]
-    if not clauses:
+    sentences = [sentence for sentence in _CLAUSE_END.split(text) if _ONE_TIME.search(sentence)]
+    if not sentences:
         return (
             "受理环节应写明：材料不齐全或不符合法定形式的，"
             "当场或者在五日内一次性告知申请人需要补正的全部内容"
         )
-    for clause in clauses:
-        days = [chinese_number(found.group(1)) for found in _DAYS.finditer(clause)]
-        if any(day > _NOTICE_DAYS for day in days):
-            longest = max(days)
+    for sentence in sentences:
+        agency = _agencys_part(sentence)
+        written = list(_DAYS.finditer(agency))
+        too_long = [found for found in written if chinese_number(found.group(1)) > _NOTICE_DAYS]
+        if too_long:
             return (
-                f"一次性告知补正内容的期限为 {longest} 日，超过法定的五日"
+                f"一次性告知补正内容的期限写为“{too_long[0].group(0)}”，超过法定的五日"
                 "（《中华人民共和国行政许可法》第三十二条：当场或者在五日内一次性告知）"
             )
-        if not days and "当场" not in clause:
+        if not written and "当场" not in agency:
             return "写明了一次性告知，但没有写明期限：应当场或者在五日内一次性告知"
     return None
+
+
+def _agencys_part(sentence: str) -> str:
+    """The words of ``sentence`` that set the agency's own notice period.
+
+    What is told (``一次性告知申请人在30日内补正``) and what the applicant must do
+    (``申请人应在30日内提交补正材料``) set the applicant's 补正 period, which 行政许可法第三十二条
+    leaves to the agency: it is not the notice period.
+    """
+    parts = _SUB_CLAUSE.split(sentence)
+    said = []
+    for part in parts:
+        if (told := _ONE_TIME.search(part)) is not None:
+            said.append(part[: told.start()])
+        elif not _APPLICANTS.search(part) or "告知" in part:
+            said.append(part)
+    return "，".join(said)
+
+
+#: The law's 一次告知 and the guides' 一次性告知.
+_ONE_TIME = re.compile(r"一次性?告知")
+_SUB_CLAUSE = re.compile(r"[，,]")
+#: A sub-clause of what the applicant does: 申请人应在30日内提交补正材料, 申请人应当于…补齐.
+_APPLICANTS = re.compile(r"申请人.{0,16}(?:补正|补齐|补交|补充|提交|提供)")
 
 
 #: 行政许可法 art. 32: 当场 or within five days.
@@ -534,20 +498,16 @@ def _nearby_findings(data: Any, path: str, modes: set[str]) -> list[Finding]:
         return [finding("mode.consistency", join(path, "nearby_locations"), message)]
     out = []
     for index, location in enumerate(locations):
-        if isinstance(location, str) and not _NEARBY.search(location.strip()):
+        if isinstance(location, str) and not is_nearby(location):
             where = join_index(join(path, "nearby_locations"), index)
             message = (
-                f"就近办理地点“{location}”不在苏木乡镇（街道）或嘎查村（社区）一级；"
-                "旗县级政务服务中心不是“就近办”"
+                f"就近办理地点“{location}”是旗县级或以上的办理地点；"
+                "“就近办”应在苏木乡镇（街道）或嘎查村（社区）办理"
             )
             out.append(finding("mode.consistency", where, message, location))
     return out
 
 
-#: A place at 苏木乡镇（街道） or 嘎查村（社区） level, or its 便民服务中心/站 [SPEC §8].
-_NEARBY = re.compile(
-    r"(苏木|乡|镇|街道|嘎查|村|社区)(便民服务|党群服务|政务服务)?(中心|站|大厅|室)?$"
-)
 #: Types only ever exercised 依职权 (SPEC §2 initiation): 02 处罚, 03 强制, 06 检查.
 _EX_OFFICIO = frozenset({"02", "03", "06"})
 
