@@ -96,6 +96,7 @@ DOCUMENT_CHECKS: dict[str, tuple[RuleCheck, ...]] = {
         process.nodes_at_most_three,
         norms.one_time_notice,
         norms.refusal_grounds_name_remedies,
+        seeds.no_catch_all,
         seeds.joint_within_cap,
         norms.two_inspectors,
     ),

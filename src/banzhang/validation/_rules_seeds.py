@@ -12,10 +12,13 @@ import re
 from typing import Any
 
 from banzhang import codelists
+from banzhang.kinds.review_detail import ReviewDetail
+from banzhang.kinds.service_guide import ServiceGuide
 from banzhang.validation import _facts as facts
 from banzhang.validation._paths import join, join_index
 from banzhang.validation._rules_codes import ListContext
 from banzhang.validation._structure import finding
+from banzhang.validation._titles import title
 from banzhang.validation.findings import Finding
 
 __all__ = [
@@ -118,27 +121,51 @@ def joint_within_cap(data: Any, path: str, _context: ListContext) -> list[Findin
     return [finding("time.joint-cap", join(path, "legal_time_limit"), message, limit["amount"])]
 
 
-#: A material or condition that names nothing: "其他相关材料", "法律法规规定的其他条件".
+#: What a catch-all names in place of a thing: nothing but 相关/有关/必要… before its head noun.
+_UNNAMED = r"(?:的)?(?:相关|有关|必要|必需|所需|补充|申请|证明|书面|佐证|支撑|依法|应当)*"
+#: A material that names nothing: its name ends in 其他材料 or 其他…材料 with nothing named
+#: between, whatever comes before (``审批机关认为需要提交的其他材料``, ``有关部门要求的其他材料``,
+#: ``规定的其他材料``), or is only 相关材料 / 相关证明材料.
 _CATCH_ALL_MATERIAL = re.compile(
-    r"^(其他|其它)?(相关)?(证明)?材料$|其他相关材料|其它相关材料|其他材料$"
+    rf"^.*(?:其他|其它){_UNNAMED}(?:材料|资料|文件|证件)$|^(?:相关|有关)?(?:证明)?(?:材料|资料)$"
+    r"|^(?:相关|有关)证明(?:材料|文件)$"
 )
-_CATCH_ALL_CONDITION = re.compile(r"(法律|法规|规章).{0,6}规定的其他条件|其他(相关)?条件$")
+#: A condition or a ground of refusal that names nothing (``法律、法规规定的其他条件``,
+#: ``法律、法规规定的其他不予许可的情形``, ``其他依法不予受理的情形``).
+_CATCH_ALL_CONDITION = re.compile(rf"^.*(?:其他|其它){_UNNAMED}条件$")
+_CATCH_ALL_GROUND = re.compile(
+    rf"^.*(?:其他|其它){_UNNAMED}(?:不予(?:许可|受理|批准|登记|办理)|不得(?:许可|受理))?(?:的)?情形$"
+)
+#: Each list of a guide or review detail, the kind that declares its title, its catch-all form.
+_LISTS = (
+    ("conditions", ServiceGuide, _CATCH_ALL_CONDITION, "应逐项写明具体条件"),
+    ("non_acceptance_grounds", ServiceGuide, _CATCH_ALL_GROUND, "应逐项写明具体情形"),
+    ("refusal_grounds", ReviewDetail, _CATCH_ALL_GROUND, "应逐项写明具体情形"),
+)
+_TRIM = "。；;：:， "
 
 
 def no_catch_all(data: Any, path: str, _context: ListContext) -> list[Finding]:
-    """material.catch-all: every material and condition is named, none is a catch-all."""
+    """material.catch-all: every material, condition and ground of refusal is named.
+
+    Read structurally: an entry is a catch-all when it names no thing, only who may ask for it
+    or who rules on it [V 国务院清理兜底条款; S 002 材料目录逐项].
+    """
     out = []
     for index, material in enumerate(facts.as_list(data, "materials")):
         name = facts.as_str(material, "name") if isinstance(material, dict) else None
-        if name and _CATCH_ALL_MATERIAL.fullmatch(name.strip("。；;： ")):
-            message = f"申请材料“{name}”是兜底表述；应逐项写明材料名称（国务院清理兜底条款）"
+        if name and _CATCH_ALL_MATERIAL.match(name.strip(_TRIM)):
+            shown = title(ServiceGuide, "materials")
+            message = f"{shown}“{name}”是兜底表述；应逐项写明材料名称（国务院清理兜底条款）"
             where = join(join_index(join(path, "materials"), index), "name")
             out.append(finding("material.catch-all", where, message, name))
-    for index, condition in enumerate(facts.as_list(data, "conditions")):
-        if isinstance(condition, str) and _CATCH_ALL_CONDITION.search(condition):
-            message = f"申请条件“{condition}”是兜底表述；应逐项写明具体条件"
-            where = join_index(join(path, "conditions"), index)
-            out.append(finding("material.catch-all", where, message, condition))
+    for key, model, pattern, advice in _LISTS:
+        for index, entry in enumerate(facts.as_list(data, key)):
+            if isinstance(entry, str) and pattern.match(entry.strip(_TRIM)):
+                shown = title(model, key)
+                message = f"{shown}“{entry}”是兜底表述；{advice}"
+                where = join_index(join(path, key), index)
+                out.append(finding("material.catch-all", where, message, entry))
     return out
 
 
