@@ -272,31 +272,49 @@ def _remedies_named(data: Any, path: str) -> list[Finding]:
     return [finding("refusal.remedies", join(path, "remedies"), message, remedies)]
 
 
-#: The statutory deadlines, when a guide writes one: 复议 60 日 (行政复议法), 诉讼 6 个月
-#: (行政诉讼法第四十六条), each read in the clause that names the remedy.
-_REMEDY_DEADLINES = (
-    (
-        "行政复议",
-        re.compile(r"([0-9]+|[一二三四五六七八九十]+)\s*(?:个)?\s*(日|天|工作日|个?月)"),
-        60,
-        "日",
-    ),
-    ("行政诉讼", re.compile(r"([0-9]+|[一二三四五六七八九十]+)\s*(?:个)?\s*(月|日|天)"), 6, "月"),
-)
+#: A period as a document writes it: 60日, 六十日, 6个月, 十五天.
+_PERIOD = re.compile(r"([0-9]+|[一二三四五六七八九十百]+)\s*(?:个)?\s*(工作日|日|天|月)")
+_ROUTE = re.compile(r"行政复议|行政诉讼")
+#: The statutory period of each route: (amount, unit as read, how the law says it).
+_STATUTORY = {
+    "行政复议": (60, "日", "60日（《中华人民共和国行政复议法》）"),
+    "行政诉讼": (6, "月", "6个月（《中华人民共和国行政诉讼法》第四十六条）"),
+}
+#: 行政诉讼法第四十五条: 15 days to sue after a 复议决定 (or after the 复议 period lapses).
+_AFTER_REVIEW = (15, "日")
+_AFTER_REVIEW_WORDS = re.compile(r"复议决定|复议机关")
 
 
 def _wrong_deadlines(remedies: str) -> list[str]:
+    """Each period written, read with the route it belongs to, when it is not the law's."""
     wrong = []
-    for clause in re.split(r"[。；;，,]|或者|或", remedies):
-        for remedy, pattern, statutory, unit in _REMEDY_DEADLINES:
-            if remedy not in clause:
+    for sentence in re.split(r"[。；;\n]", remedies):
+        routes = [(found.start(), found.group()) for found in _ROUTE.finditer(sentence)]
+        for found in _PERIOD.finditer(sentence):
+            route = _route_of(found.end(), routes)
+            if route is None:
                 continue
-            for found in pattern.finditer(clause):
-                amount, written = chinese_number(found.group(1)), found.group(2).lstrip("个")
-                if (amount, written) != (statutory, unit):
-                    legal = f"{statutory} {'日' if unit == '日' else '个月'}"
-                    wrong.append(f"{remedy}期限写为 {found.group(0)}，法定为 {legal}")
+            written = (
+                chinese_number(found.group(1)),
+                "日" if found.group(2) == "天" else found.group(2),
+            )
+            after_review = _AFTER_REVIEW_WORDS.search(sentence, 0, found.start()) is not None
+            if written == _STATUTORY[route][:2]:
+                continue
+            if route == "行政诉讼" and after_review and written == _AFTER_REVIEW:
+                continue  # the third lawful period: 15 日 after the 复议决定
+            wrong.append(f"{route}的期限写为“{found.group(0)}”，法定为{_STATUTORY[route][2]}")
     return wrong
+
+
+def _route_of(end: int, routes: list[tuple[int, str]]) -> str | None:
+    """The route a period ending at ``end`` belongs to: the first named after it (``60日内申请
+    行政复议``), else the last named before it (``申请行政复议的期限为60日``)."""
+    after = [route for start, route in routes if start >= end]
+    if after:
+        return after[0]
+    before = [route for start, route in routes if start < end]
+    return before[-1] if before else None
 
 
 def fees_consistent(data: Any, path: str, _context: ListContext) -> list[Finding]:
