@@ -9,6 +9,10 @@ still run, derived from its declarations).
 from __future__ import annotations
 
 from banzhang import kinds
+from banzhang.kinds.public_service_list import PublicServiceItem
+from banzhang.kinds.review_detail import ReviewDetail
+from banzhang.kinds.service_guide import ServiceGuide
+from banzhang.kinds.service_mode_list import ServiceModeItem
 from banzhang.validation import _rules_acceptance as acceptance
 from banzhang.validation import _rules_codes as codes_
 from banzhang.validation import _rules_consistency as consistency
@@ -43,7 +47,7 @@ ITEM_CHECKS: dict[str, tuple[RuleCheck, ...]] = {
     "public-service-list": (
         codes_.expecting_type("20"),
         *_LISTED_ITEM,
-        norms.units_stated,
+        norms.units_stated(PublicServiceItem),
         norms.fees_consistent,
     ),
     "supervision-list": (),
@@ -51,7 +55,7 @@ ITEM_CHECKS: dict[str, tuple[RuleCheck, ...]] = {
     "service-mode-list": (
         consistency.minimum_units_only,
         *_LISTED_ITEM,
-        norms.units_stated,
+        norms.units_stated(ServiceModeItem),
         norms.modes_consistent,
     ),
 }
@@ -72,7 +76,7 @@ DOCUMENT_CHECKS: dict[str, tuple[RuleCheck, ...]] = {
         seeds.steps_state_limits,
         seeds.joint_within_cap,
         seeds.no_catch_all,
-        norms.units_stated,
+        norms.units_stated(ServiceGuide),
         norms.promised_within_legal,
         norms.steps_within_promised,
         process.nodes_at_most_three,
@@ -90,7 +94,7 @@ DOCUMENT_CHECKS: dict[str, tuple[RuleCheck, ...]] = {
         codes_.code_type_matches,
         consistency.implementation_agrees,
         acceptance.review_steps_complete,
-        norms.units_stated,
+        norms.units_stated(ReviewDetail),
         norms.promised_within_legal,
         norms.steps_within_promised,
         process.nodes_at_most_three,

@@ -49,7 +49,7 @@ def _tolerated_materials(data: Any, path: str) -> list[Finding]:
         if not isinstance(material, dict) or material.get("tolerated") is not True:
             continue
         where = join_index(join(path, "materials"), index)
-        name = facts.as_str(material, "name") or f"第 {index + 1} 项材料"
+        name = facts.as_str(material, "name") or f"第{index + 1}项材料"
         if facts.time_limit(material, "supply_deadline") is None:
             message = f"容缺材料“{name}”未写明补交期限"
             out.append(finding("guide.acceptance", join(where, "supply_deadline"), message))
@@ -74,8 +74,8 @@ def materials_shared_not_on_paper(data: Any, path: str, _context: ListContext) -
         )
         if not forms and copies == 0:
             continue
-        name = facts.as_str(material, "name") or f"第 {index + 1} 项材料"
-        asked = "、".join(forms) if forms else f"{copies} 份纸质材料"
+        name = facts.as_str(material, "name") or f"第{index + 1}项材料"
+        asked = "、".join(forms) if forms else f"{copies}份纸质材料"
         message = (
             f"材料“{name}”可通过一体化平台共享获取，却仍要求提交{asked}；"
             "可共享获取的材料，申请人不再提交纸质材料"
@@ -126,7 +126,7 @@ def review_steps_complete(data: Any, path: str, _context: ListContext) -> list[F
         methods = [m for m in facts.as_list(step, "methods") if isinstance(m, str)]
         others = [m for m in methods if m != "书面审查"]
         if others and facts.as_str(step, "method_basis") is None:
-            name = facts.as_str(step, "name") or f"第 {index + 1} 个环节"
+            name = facts.as_str(step, "name") or f"第{index + 1}个环节"
             message = f"环节“{name}”采用{'、'.join(others)}，未书面写明采用该审查方式的理由依据"
             where = join(join_index(join(path, "steps"), index), "method_basis")
             out.append(finding("review.steps-complete", where, message))

@@ -15,7 +15,8 @@ from banzhang._numerals import chinese_number
 from banzhang.validation import _facts as facts
 from banzhang.validation._paths import join, join_index
 from banzhang.validation._places import is_nearby
-from banzhang.validation._rules_codes import TYPE_SPAN, ListContext
+from banzhang.validation._rules_codes import TYPE_SPAN, ListContext, RuleCheck
+from banzhang.validation._shapes import limit_text, shape_of
 from banzhang.validation._structure import finding
 from banzhang.validation.findings import WARNING, Finding
 
@@ -44,29 +45,7 @@ _PHONE = re.compile(
     r"|^[48]00[-－\s]?[0-9]{3}[-－\s]?[0-9]{4}$"
     r"|^12[0-9]{3}$|^1[0-9]{2}$"
 )
-_LIMIT_KEYS = ("legal_time_limit", "promised_time_limit", "time_limit")
 _STEP_KEYS = ("process", "steps")
-
-
-def _limits(data: Any, path: str) -> list[tuple[str, str, dict[str, Any]]]:
-    """Every time limit of a guide, review detail or item: (path, title, limit)."""
-    titles = {
-        "legal_time_limit": "法定办结时限",
-        "promised_time_limit": "承诺办结时限",
-        "time_limit": "办理时限",
-    }
-    found = [
-        (join(path, key), titles[key], limit)
-        for key in _LIMIT_KEYS
-        if (limit := facts.time_limit(data, key)) is not None
-    ]
-    for steps_key, index, step in _steps(data):
-        limit = facts.time_limit(step, "time_limit")
-        if limit is not None:
-            name = facts.as_str(step, "name") or f"第 {index + 1} 个环节"
-            where = join(join_index(join(path, steps_key), index), "time_limit")
-            found.append((where, f"环节“{name}”的时限", limit))
-    return found
 
 
 def _steps(data: Any) -> list[tuple[str, int, dict[str, Any]]]:
@@ -84,27 +63,46 @@ def _promised_or_legal(data: Any) -> tuple[str, dict[str, Any] | None]:
     return "legal_time_limit", facts.time_limit(data, "legal_time_limit")
 
 
-def _limit_text(limit: dict[str, Any]) -> str:
-    unit = limit.get("unit") if isinstance(limit.get("unit"), str) else "（无单位）"
-    return f"{limit['amount']} {unit}"
+def units_stated(model: type[Any]) -> RuleCheck:
+    """time.unit-missing: every limit of a ``model`` has a unit; a 行政许可's statutory and
+    promised limits are in 工作日 (or 即办).
+
+    行政许可法第八十二条 counts the law's limits in working days; an internal step's limit may
+    be in hours (``4小时``: half a working day is no integer of working days).
+    """
+    shape = shape_of(model)
+
+    def check(data: Any, path: str, _context: ListContext) -> list[Finding]:
+        out = []
+        licensing = facts.as_str(data, "power_type") == _LICENSING
+        for key, title in shape.limits:
+            if (limit := facts.time_limit(data, key)) is not None:
+                out += _unit_problems(limit, join(path, key), f"“{title}”", licensing=licensing)
+        for key in shape.steps:
+            for index, step in enumerate(facts.as_list(data, key)):
+                if (limit := facts.time_limit(step, "time_limit")) is not None:
+                    name = facts.as_str(step, "name") or f"第{index + 1}个环节"
+                    where = join(join_index(join(path, key), index), "time_limit")
+                    out += _unit_problems(limit, where, f"环节“{name}”的时限", licensing=False)
+        return out
+
+    return check
 
 
-def units_stated(data: Any, path: str, _context: ListContext) -> list[Finding]:
-    """time.unit-missing: every limit has a unit; a 行政许可's are in 工作日 (or 即办)."""
-    out = []
-    licensing = facts.as_str(data, "power_type") == _LICENSING
-    for where, title, limit in _limits(data, path):
-        unit = limit.get("unit")
-        if not isinstance(unit, str) or not unit.strip():
-            message = f"“{title}”{limit['amount']} 未写明时限单位（工作日、自然日、小时或即办）"
-            out.append(finding("time.unit-missing", join(where, "unit"), message))
-        elif licensing and unit not in ("工作日", "即办"):
-            message = (
-                f"行政许可的“{title}”应以工作日计（《中华人民共和国行政许可法》第八十二条），"
-                f"实际为“{unit}”"
-            )
-            out.append(finding("time.unit-missing", join(where, "unit"), message, unit))
-    return out
+def _unit_problems(
+    limit: dict[str, Any], where: str, shown: str, *, licensing: bool
+) -> list[Finding]:
+    unit = limit.get("unit")
+    if not isinstance(unit, str) or not unit.strip():
+        message = f"{shown}{limit['amount']}未写明时限单位（工作日、自然日、小时或即办）"
+        return [finding("time.unit-missing", join(where, "unit"), message)]
+    if licensing and unit not in ("工作日", "即办"):
+        message = (
+            f"行政许可的{shown}应以工作日计（《中华人民共和国行政许可法》第八十二条），"
+            f"实际为“{limit_text(limit)}”"
+        )
+        return [finding("time.unit-missing", join(where, "unit"), message, unit)]
+    return []
 
 
 def promised_within_legal(data: Any, path: str, _context: ListContext) -> list[Finding]:
@@ -120,7 +118,7 @@ def promised_within_legal(data: Any, path: str, _context: ListContext) -> list[F
         and promised_days is not None
         and promised_days > legal_days + 1e-9
     ):
-        message = f"承诺办结时限 {_limit_text(promised)} 超过法定办结时限 {_limit_text(legal)}"
+        message = f"承诺办结时限“{limit_text(promised)}”超过法定办结时限“{limit_text(legal)}”"
         where = join(path, "promised_time_limit")
         out.append(finding("time.promised-exceeds-legal", where, message, promised["amount"]))
     single_licensing = (
@@ -134,9 +132,9 @@ def promised_within_legal(data: Any, path: str, _context: ListContext) -> list[F
         and not facts.as_str(legal, "basis")
     ):
         message = (
-            "单一机关办理的行政许可法定时限一般为 20 个工作日"
+            "单一机关办理的行政许可法定时限一般为20个工作日"
             "（《中华人民共和国行政许可法》第四十二条）；"
-            f"本事项为 {legal['amount']} 个工作日，应在“时限依据”中写明延长所依据的法律法规"
+            f"本事项为{legal['amount']}个工作日，应在“时限依据”中写明延长所依据的法律法规"
         )
         out.append(
             finding(
@@ -162,10 +160,14 @@ def steps_within_promised(data: Any, path: str, _context: ListContext) -> list[F
     total = sum(known)
     if total <= promised_days + 1e-9:
         return []
-    message = (
-        f"各环节时限合计约 {total:g} 个工作日，超过{'承诺' if 'promised' in key else '法定'}"
-        f"办结时限 {_limit_text(promised)}"
-    )
+    units = {facts.as_str(step.get("time_limit"), "unit") for _key, _index, step in _steps(data)}
+    if units == {promised.get("unit")} and len(known) == len(step_days):  # no conversion needed
+        amount = sum(step["time_limit"]["amount"] for _key, _index, step in _steps(data))
+        summed = limit_text({"amount": amount, "unit": promised.get("unit")})
+    else:
+        summed = f"约{total:g}个工作日（按每个工作日8小时、每7个自然日5个工作日折算）"
+    which = "承诺" if "promised" in key else "法定"
+    message = f"各环节时限合计{summed}，超过{which}办结时限“{limit_text(promised)}”"
     return [finding("time.steps-exceed-promised", join(path, key), message, round(total, 3))]
 
 
@@ -370,7 +372,7 @@ def materials_state_copies(data: Any, path: str, _context: ListContext) -> list[
         if not isinstance(material, dict) or material.get("shareable") is True:
             continue  # shared by the platform: the applicant hands in nothing
         where = join_index(join(path, "materials"), index)
-        name = facts.as_str(material, "name") or f"第 {index + 1} 项材料"
+        name = facts.as_str(material, "name") or f"第{index + 1}项材料"
         forms = [form for form in facts.as_list(material, "forms") if isinstance(form, str)]
         if not forms:
             out.append(
@@ -383,9 +385,7 @@ def materials_state_copies(data: Any, path: str, _context: ListContext) -> list[
             continue
         count = (facts.as_int(material, "originals") or 0) + (facts.as_int(material, "copies") or 0)
         if set(forms) != {"电子件"} and count < 1:
-            message = (
-                f"材料“{name}”为纸质（{'、'.join(forms)}），应写明原件或复印件份数（至少 1 份）"
-            )
+            message = f"材料“{name}”为纸质（{'、'.join(forms)}），应写明原件或复印件份数（至少1份）"
             out.append(finding("material.copies", join(where, "copies"), message))
     return out
 
@@ -465,7 +465,7 @@ def _immediate_problems(data: Any, modes: set[str]) -> _Said:
     _, promised = _promised_or_legal(data)
     if promised is not None and promised["amount"] != 0 and promised.get("unit") != "即办":
         who = "“马上办”事项" if "马上办" in modes else "即办件（或即审即办）"
-        message = f"{who}的承诺时限应为即办（0），实际为 {_limit_text(promised)}"
+        message = f"{who}的承诺时限应为即办（0），实际为“{limit_text(promised)}”"
         said.append(("promised_time_limit", message))
     return said
 
@@ -490,11 +490,11 @@ def _visit_problems(data: Any, modes: set[str]) -> _Said:
     visits = facts.as_int(data, "onsite_visits")
     said: _Said = []
     if "一次办" in modes and visits is not None and visits > 1:
-        said.append(("onsite_visits", f"“一次办”事项到现场次数不应超过 1 次，实际为 {visits} 次"))
+        said.append(("onsite_visits", f"“一次办”事项到现场次数不应超过1次，实际为{visits}次"))
     if facts.as_str(data, "online_depth") == "全程网办" and visits not in (None, 0):
-        said.append(("onsite_visits", f"“全程网办”事项到现场次数应为 0，实际为 {visits} 次"))
+        said.append(("onsite_visits", f"“全程网办”事项到现场次数应为0次，实际为{visits}次"))
     if visits == 0 and "网上办" not in modes and data.get("postal_delivery") is not True:
-        message = "到现场 0 次而又不网上办理的，结果应邮寄送达（“是否邮寄送达”应为是）"
+        message = "到现场0次而又不网上办理的，结果应邮寄送达（“是否邮寄送达”应为是）"
         said.append(("postal_delivery", message))
     return said
 
@@ -541,7 +541,7 @@ def two_inspectors(data: Any, path: str, _context: ListContext) -> list[Finding]
             continue
         count = facts.as_int(step, "inspectors")
         if count is None or count < 2:
-            name = facts.as_str(step, "name") or f"第 {index + 1} 个环节"
+            name = facts.as_str(step, "name") or f"第{index + 1}个环节"
             shown = "未写明" if count is None else f"为 {count} 人"
             message = (
                 f"环节“{name}”采用实地核查，核查人数{shown}；"

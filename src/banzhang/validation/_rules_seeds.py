@@ -17,6 +17,7 @@ from banzhang.kinds.service_guide import ServiceGuide
 from banzhang.validation import _facts as facts
 from banzhang.validation._paths import join, join_index
 from banzhang.validation._rules_codes import ListContext
+from banzhang.validation._shapes import limit_text
 from banzhang.validation._structure import finding
 from banzhang.validation._titles import title
 from banzhang.validation.findings import Finding
@@ -92,7 +93,7 @@ def steps_state_limits(data: Any, path: str, _context: ListContext) -> list[Find
         for index, step in enumerate(facts.as_list(data, key)):
             if not isinstance(step, dict) or step.get("stage") == "事后监管":
                 continue
-            name = facts.as_str(step, "name") or f"第 {index + 1} 个环节"
+            name = facts.as_str(step, "name") or f"第{index + 1}个环节"
             if any(word in name for word in ("申请", "归档")):
                 continue  # the applicant's own step and filing have no limit of the agency's
             if facts.time_limit(step, "time_limit") is None:
@@ -115,7 +116,7 @@ def joint_within_cap(data: Any, path: str, _context: ListContext) -> list[Findin
     if days is None or days <= _JOINT_CAP or limit.get("basis"):
         return []
     message = (
-        f"多部门联合办理的法定时限为 {limit['amount']} {limit.get('unit')}，超过 45 个工作日，"
+        f"多部门联合办理的法定时限为{limit_text(limit)}，超过45个工作日，"
         "应在“时限依据”中写明延长所依据的法律法规（《中华人民共和国行政许可法》第四十二条）"
     )
     return [finding("time.joint-cap", join(path, "legal_time_limit"), message, limit["amount"])]
