@@ -16,6 +16,7 @@ from banzhang.kinds.service_mode_list import ServiceModeItem
 from banzhang.validation import _rules_acceptance as acceptance
 from banzhang.validation import _rules_codes as codes_
 from banzhang.validation import _rules_consistency as consistency
+from banzhang.validation import _rules_fees as fees
 from banzhang.validation import _rules_norms as norms
 from banzhang.validation import _rules_process as process
 from banzhang.validation import _rules_seeds as seeds
@@ -42,13 +43,18 @@ ITEM_CHECKS: dict[str, tuple[RuleCheck, ...]] = {
         consistency.main_items_whole,
         *_LISTED_ITEM,
     ),
-    "intermediary-list": (norms.fees_consistent,),
-    "fee-list": (),
+    "intermediary-list": (
+        fees.fees_consistent,
+        fees.standard_stated("fee_standard"),
+        fees.intermediary_basis_legal,
+    ),
+    "fee-list": (fees.standard_stated("standard"),),
     "public-service-list": (
         codes_.expecting_type("20"),
         *_LISTED_ITEM,
         norms.units_stated(PublicServiceItem),
-        norms.fees_consistent,
+        fees.fees_consistent,
+        fees.standard_stated("fee_standard"),
     ),
     "supervision-list": (),
     "random-inspection-list": (),
@@ -84,7 +90,8 @@ DOCUMENT_CHECKS: dict[str, tuple[RuleCheck, ...]] = {
         norms.refusal_names_remedies,
         acceptance.non_acceptance_notice_issued,
         acceptance.acceptance_stated,
-        norms.fees_consistent,
+        fees.fees_consistent,
+        fees.standard_stated("fee_standard"),
         norms.materials_state_copies,
         acceptance.materials_shared_not_on_paper,
         norms.contacts_distinct,

@@ -23,7 +23,6 @@ from banzhang.validation.findings import WARNING, Finding
 __all__ = [
     "art30_complete",
     "contacts_distinct",
-    "fees_consistent",
     "materials_state_copies",
     "modes_consistent",
     "one_time_notice",
@@ -317,31 +316,6 @@ def _route_of(end: int, routes: list[tuple[int, str]]) -> str | None:
         return after[0]
     before = [route for start, route in routes if start < end]
     return before[-1] if before else None
-
-
-def fees_consistent(data: Any, path: str, _context: ListContext) -> list[Finding]:
-    """fee.basis-required: charged ⇒ 收费依据 and 收费标准; not charged ⇒ neither."""
-    charged = data.get("charged") if isinstance(data, dict) else None
-    if type(charged) is not bool:
-        return []
-    has_basis = bool(facts.as_list(data, "fee_basis"))
-    has_standard = facts.as_str(data, "fee_standard") is not None
-    out = []
-    if charged:
-        if not has_basis:
-            out.append(
-                finding("fee.basis-required", join(path, "fee_basis"), "收费的事项应写明“收费依据”")
-            )
-        if not has_standard:
-            out.append(
-                finding(
-                    "fee.basis-required", join(path, "fee_standard"), "收费的事项应写明“收费标准”"
-                )
-            )
-    elif has_basis or has_standard:
-        message = "“是否收费”为否，却写有收费依据或收费标准；不收费的事项不应列收费依据和标准"
-        out.append(finding("fee.basis-required", join(path, "charged"), message, charged))
-    return out
 
 
 # What art. 30 asks a guide to publish that the declarations leave optional; the required ones
