@@ -18,6 +18,7 @@ from banzhang.validation import _rules_codes as codes_
 from banzhang.validation import _rules_consistency as consistency
 from banzhang.validation import _rules_fees as fees
 from banzhang.validation import _rules_norms as norms
+from banzhang.validation import _rules_power as power
 from banzhang.validation import _rules_process as process
 from banzhang.validation import _rules_seeds as seeds
 from banzhang.validation._rules_codes import RuleCheck
@@ -36,6 +37,9 @@ ITEM_CHECKS: dict[str, tuple[RuleCheck, ...]] = {
         codes_.basis_has_article,
         seeds.basis_is_legal,
         seeds.process_given,
+        power.initiation_fits_type,
+        power.responsibilities_cover_stages,
+        power.levels_include_own,
     ),
     "licensing-list": (
         codes_.expecting_type("01"),

@@ -28,9 +28,12 @@ __all__ = [
 
 
 class ListContext:
-    """What a list's item checks remember from item to item (codes seen, for duplicates)."""
+    """What a list's item checks know of their list: its 层级, and the codes seen so far (for
+    duplicates)."""
 
-    def __init__(self) -> None:
+    def __init__(self, level: str | None = None) -> None:
+        #: The list's own 层级 (``level`` of its envelope), when it states one.
+        self.level = level
         #: Each code seen → where first, packed in one small int (item × 2**20 + 子项 + 1): a
         #: path string per code would hold ~75 bytes for each of a list's codes until the end.
         self.seen_codes: dict[str, int] = {}
