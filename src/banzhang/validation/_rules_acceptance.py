@@ -2,8 +2,9 @@
 
 ``guide.acceptance`` (不予受理 grounds, 容缺 deadlines, 当场决定, 效力范围), ``material.shareable``
 (a material the platform shares is not asked for on paper), ``material.required``,
-``refusal.non-acceptance-notice`` (the 不予受理通知书, in guides and review details), and ``review.steps-complete`` (受理, 审查 and 决定 steps; a method other
-than 书面审查 states its 理由依据).
+``refusal.non-acceptance-notice`` (the 不予受理通知书, in guides and review details), and
+``review.steps-complete`` (受理, 审查 and 决定 steps; a method other than 书面审查 states its
+理由依据).
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from banzhang.validation.findings import WARNING, Finding
 __all__ = [
     "acceptance_stated",
     "issued_copies_shared",
-    "necessity_stated",
     "materials_shared_not_on_paper",
+    "necessity_stated",
     "non_acceptance_notice_issued",
     "review_notice_issued",
     "review_steps_complete",
