@@ -21,6 +21,7 @@ from banzhang.validation import _rules_norms as norms
 from banzhang.validation import _rules_power as power
 from banzhang.validation import _rules_process as process
 from banzhang.validation import _rules_seeds as seeds
+from banzhang.validation import repealed
 from banzhang.validation._rules_codes import RuleCheck
 
 __all__ = ["DOCUMENT_CHECKS", "ENVELOPE_CHECKS", "ITEM_CHECKS", "register_checks"]
@@ -119,6 +120,14 @@ DOCUMENT_CHECKS: dict[str, tuple[RuleCheck, ...]] = {
         norms.two_inspectors,
     ),
 }
+
+
+# Every kind whose elements cite 法律法规 (设定依据, 审批依据, 收费依据 …) checks them against the
+# register of repealed laws; which elements those are is read from the declarations.
+for _kind in kinds.all_kinds():
+    _table = ITEM_CHECKS if _kind.is_list else DOCUMENT_CHECKS
+    if _kind.id in _table:
+        _table[_kind.id] = (*_table[_kind.id], repealed.basis_current(_kind.item or _kind.document))
 
 
 def register_checks(kind_id: str, checks: tuple[RuleCheck, ...]) -> None:
