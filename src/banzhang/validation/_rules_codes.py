@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from banzhang import codes
+from banzhang import codelists, codes
 from banzhang.validation import _facts as facts
 from banzhang.validation._paths import join, join_index
 from banzhang.validation._structure import finding
@@ -60,8 +60,17 @@ def code_type_matches(
     power_type = expected or facts.as_str(data, "power_type")
     if code is None or power_type is None or code[TYPE_SPAN] == power_type:
         return []
-    message = f"基本编码 {code} 中的事项类型为 {code[TYPE_SPAN]}，与“事项类型”{power_type} 不一致"
+    types = codelists.get("power_type")
+    message = (
+        f"基本编码 {code} 中的事项类型为{_named_type(types, code[TYPE_SPAN])}，"
+        f"与“事项类型”{_named_type(types, power_type)}不一致"
+    )
     return [finding("code.type-mismatch", join(path, "basic_code"), message, code)]
+
+
+def _named_type(types: codelists.Codelist, code: str) -> str:
+    """A 事项类型 by its name, with the code the document wrote: 02（行政处罚）."""
+    return f"{code}（{types.label(code)}）" if types.label(code) != code else f"“{code}”"
 
 
 def expecting_type(power_type: str) -> RuleCheck:

@@ -25,6 +25,7 @@ from banzhang._memo import per_model
 from banzhang.declare import (
     DATE_PATTERN,
     NOT_BLANK,
+    Element,
     FieldSpec,
     constraints_of,
     fields_of,
@@ -207,7 +208,7 @@ def _array_checker(spec: FieldSpec, shape: str) -> Check:
             out.append(finding("structure.type", join(parent, name), message, value))
             return
         if len(value) < min_items:
-            message = f"“{title}”至少应有 {min_items} 条，实际为 {len(value)} 条"
+            message = f"“{title}”至少应有{min_items}条，实际为{len(value)}条"
             out.append(finding("structure.min-items", join(parent, name), message, len(value)))
         for index, entry in enumerate(value):
             if nested is not None:
@@ -272,9 +273,9 @@ def _text_checker(spec: FieldSpec, *, in_array: bool) -> ScalarCheck:
             return ("structure.type", f"“{title}”应为文本，实际为{_type_name(value)}", "schema")
         for raw, regex in patterns:
             if not regex.search(value):
-                return _pattern_problem(title, raw, code_kind, value)
+                return _pattern_problem(element, raw, code_kind, value)
         if max_length is not None and len(value) > max_length:
-            message = f"“{title}”最多 {max_length} 个字符，实际为 {len(value)} 个"
+            message = f"“{title}”最多{max_length}个字符，实际为{len(value)}个"
             return ("structure.max-length", message, "schema")
         if closed is not None and value not in closed:
             assert codelist is not None
@@ -291,7 +292,11 @@ def _text_checker(spec: FieldSpec, *, in_array: bool) -> ScalarCheck:
     return problem_of
 
 
-def _pattern_problem(title: str, raw: str, code_kind: str | None, value: str) -> Problem:
+def _pattern_problem(element: Element, raw: str, code_kind: str | None, value: str) -> Problem:
+    """The finding of a text that does not match its pattern, said in words, never as the
+    regular expression (a department cannot act on one): the element's description and
+    example say what the text should look like."""
+    title = element.title
     if code_kind is not None:
         problem = _code_problem(code_kind, title, value)
         if problem is not None:
@@ -299,7 +304,13 @@ def _pattern_problem(title: str, raw: str, code_kind: str | None, value: str) ->
         return ("code.format", f"“{title}”“{value}”不符合编码规则", "schema")
     if raw == NOT_BLANK:
         return ("structure.required", f"“{title}”不能为空", "schema")
-    return ("structure.pattern", f"“{title}”的格式不正确：“{value}”应符合 {raw}", "schema")
+    example = element.example and f"应写成如“{element.example}”的形式"
+    how = "；".join(part for part in (element.description, example) if part)
+    return (
+        "structure.pattern",
+        f"“{title}”的格式不正确：“{value}”；{how or '请按规范填写'}",
+        "schema",
+    )
 
 
 @functools.lru_cache(maxsize=4096)
