@@ -279,7 +279,9 @@ def _text_checker(spec: FieldSpec, *, in_array: bool) -> ScalarCheck:
             return ("structure.max-length", message, "schema")
         if closed is not None and value not in closed:
             assert codelist is not None
-            allowed = "、".join(f"{e.code}（{e.title}）" for e in codelist)
+            allowed = "、".join(
+                e.title if e.code == e.title else f"{e.code}（{e.title}）" for e in codelist
+            )
             message = f"“{title}”的取值“{value}”不在代码表“{codelist.title}”中；可选：{allowed}"
             return ("structure.codelist", message, "schema")
         if regions is not None and value not in regions:

@@ -1,0 +1,171 @@
+"""The writing norms read as a reviewer reads them: messages a department can act on, the
+register of repealed laws, and readings of real drafting (places, steps, fees, periods)."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+import pytest
+
+from banzhang.errors import UnreadableInput
+from banzhang.validation import Finding, iter_findings
+from banzhang.validation import repealed as repealed_laws
+from banzhang.validation._places import is_nearby
+from banzhang.validation._rules_fees import is_free, is_vague
+from banzhang.validation._rules_process import node_kind
+from tests.conftest import fixture_files, read_json
+
+INVALID = fixture_files("invalid")
+FIXTURES = Path(__file__).parent / "fixtures"
+#: What a regular expression looks like inside a message: anchors, classes, groups, escapes.
+_REGEX = re.compile(r"\^|\$(?![.\[])|\[\^|\\[dswp]|\(\?|\.\*|\{\d+,\d*\}")
+#: A numeral and its unit apart (``10 日``): official style writes ``10日``, ``25个工作日``.
+_SPACED_UNIT = re.compile(r"[0-9] +(?:个|日|天|月|年|次|份|条|项|小时|工作日|元)")
+
+
+def _findings(path: Path) -> list[Finding]:
+    """The findings of a fixture; none for the ones that are unreadable on purpose."""
+    try:
+        return list(iter_findings(read_json(path)))
+    except UnreadableInput:
+        return []
+
+
+def _messages() -> list[tuple[str, str]]:
+    return [(f"{p.parts[-3]}/{p.name}", f.message) for p in INVALID for f in _findings(p)]
+
+
+MESSAGES = _messages()
+
+
+def _quote_depth(message: str) -> int:
+    depth = deepest = 0
+    for char in message:
+        depth += {"“": 1, "”": -1}.get(char, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def test_no_message_shows_a_regular_expression() -> None:
+    """A department cannot act on a pattern: every message says what to write in words."""
+    assert [(where, m) for where, m in MESSAGES if _REGEX.search(m)] == []
+
+
+def test_numbers_stand_next_to_their_units() -> None:
+    """Official number style: 25个工作日, 4小时, 1次 — no space between numeral and unit."""
+    assert [(where, m) for where, m in MESSAGES if _SPACED_UNIT.search(m)] == []
+
+
+def test_quotes_nest_as_chinese_text_nests_them() -> None:
+    """A quotation inside a quotation takes ‘…’: double quotes never open twice."""
+    assert [(where, m) for where, m in MESSAGES if _quote_depth(m) > 1] == []
+
+
+def test_one_cause_is_reported_once() -> None:
+    """No fixture yields the same message twice at the same place."""
+    for path in INVALID:
+        keys = [(f.path, f.message) for f in _findings(path)]
+        assert len(keys) == len(set(keys)), path.name
+
+
+def test_a_period_is_quoted_as_the_document_wrote_it() -> None:
+    """7个工作日 stays 7个工作日; 6个月 written for 复议 is attributed to 复议, not to 诉讼."""
+    notice = FIXTURES / "service-guide/invalid/notice-seven-days-applicant-thirty.json"
+    (found,) = iter_findings(read_json(notice))
+    assert "“7个工作日”" in found.message
+    assert "30" not in found.message
+    swapped = FIXTURES / "service-guide/invalid/refusal-periods-swapped.json"
+    (found,) = iter_findings(read_json(swapped))
+    assert "行政复议的期限写为“6个月”" in found.message
+    assert "行政诉讼的期限写为“60日”" in found.message
+
+
+def test_a_repealed_basis_names_its_successor() -> None:
+    """basis.repealed says which law replaced the one cited, and since when."""
+    path = FIXTURES / "service-guide/invalid/basis-repealed-law.json"
+    (found,) = iter_findings(read_json(path))
+    assert "《中华人民共和国医师法》" in found.message
+    assert "2022年3月1日" in found.message
+
+
+def test_every_repealed_law_is_dated_and_sourced() -> None:
+    """Each entry of the register has a successor not itself repealed, a date and a source."""
+    entries = repealed_laws.register()
+    assert entries
+    datetime.date.fromisoformat(repealed_laws.updated())
+    for entry in entries:
+        assert entry.title.startswith("《")
+        assert entry.successor.startswith("《")
+        assert datetime.date.fromisoformat(entry.since) <= datetime.date(2026, 12, 31)
+        assert re.search(r"第.+条", entry.source), entry.title
+        assert repealed_laws.lookup(entry.successor) is None, entry.successor
+
+
+@pytest.mark.parametrize(
+    "place",
+    [
+        "新华街道办事处便民服务大厅",
+        "萨拉齐镇人民政府便民服务中心",
+        "巴彦花苏木综合便民服务站",
+        "阿拉坦嘎查党群服务中心",
+        "富强路社区党群服务中心",
+        "少先路街道便民服务中心（昆都仑区少先路25号）",
+        "便民服务中心（新华街道）",
+    ],
+)
+def test_township_and_village_places_are_nearby(place: str) -> None:
+    """Every way real lists name a 苏木乡镇（街道） or 嘎查村（社区） hall is 就近办."""
+    assert is_nearby(place)
+
+
+@pytest.mark.parametrize(
+    "place",
+    ["达拉特旗政务服务中心（树林召镇平原大街）", "包头市政务服务大厅", "昆都仑区政务服务中心"],
+)
+def test_banner_and_higher_centres_are_not_nearby(place: str) -> None:
+    """A 旗县 or higher centre is not 就近办, whatever its address in brackets says."""
+    assert not is_nearby(place)
+
+
+@pytest.mark.parametrize(
+    ("name", "stage", "kind"),
+    [
+        ("集体讨论", None, "decision"),
+        ("局务会审议", None, "decision"),
+        ("会审", None, "decision"),
+        ("复核", "审查", "decision"),
+        ("现场勘验", "审查", "related"),
+        ("检验检测", None, "related"),
+        ("申请", None, "other"),
+        ("制证", "决定", "other"),
+        ("送达", None, "other"),
+        ("归档", None, "other"),
+    ],
+)
+def test_a_step_is_read_for_what_it_is(name: str, stage: str | None, kind: str) -> None:
+    """Internal decision nodes, 审批关联业务 and the applicant's or delivery's steps."""
+    assert node_kind(name, stage) == kind
+
+
+@pytest.mark.parametrize("standard", ["不收费", "免费", "无", "本事项不收取任何费用"])
+def test_a_standard_may_say_there_is_no_fee(standard: str) -> None:
+    """不收费, 免费, 无 and 本事项不收取任何费用 agree with 是否收费：否."""
+    assert is_free(standard)
+    assert not is_vague(standard)
+
+
+@pytest.mark.parametrize(
+    ("standard", "vague"),
+    [
+        ("按国家和自治区有关规定收取", True),
+        ("按照相关规定执行", True),
+        ("住宅类不动产登记每件80元", False),
+        ("按发改价格规〔2016〕2559号规定的标准收取", False),
+        ("实行市场调节价", False),
+    ],
+)
+def test_a_standard_states_amounts_or_its_document(standard: str, *, vague: bool) -> None:
+    """A standard that only points at the rules is no standard (SPEC §4)."""
+    assert is_vague(standard) is vague
