@@ -12,6 +12,7 @@ from typing import Any
 
 from banzhang import codelists
 from banzhang._numerals import chinese_number
+from banzhang.kinds.review_detail import ReviewDetail
 from banzhang.validation import _facts as facts
 from banzhang.validation._paths import join, join_index
 from banzhang.validation._places import is_nearby
@@ -44,13 +45,13 @@ _PHONE = re.compile(
     r"|^[48]00[-－\s]?[0-9]{3}[-－\s]?[0-9]{4}$"
     r"|^12[0-9]{3}$|^1[0-9]{2}$"
 )
-_STEP_KEYS = ("process", "steps")
 
 
-def _steps(data: Any) -> list[tuple[str, int, dict[str, Any]]]:
+def _steps(data: Any, keys: tuple[str, ...]) -> list[tuple[str, int, dict[str, Any]]]:
+    """Each step under the step lists ``keys`` a model declares: (key, index, step)."""
     return [
         (key, index, step)
-        for key in _STEP_KEYS
+        for key in keys
         for index, step in enumerate(facts.as_list(data, key))
         if isinstance(step, dict)
     ]
@@ -146,22 +147,32 @@ def promised_within_legal(data: Any, path: str, _context: ListContext) -> list[F
     return out
 
 
-def steps_within_promised(data: Any, path: str, _context: ListContext) -> list[Finding]:
-    """time.steps-exceed-promised: the steps' limits add up to no more than the promise."""
+def steps_within_promised(model: type[Any]) -> RuleCheck:
+    """time.steps-exceed-promised: the steps' limits of a ``model`` add up to no more than the
+    promise (or the legal limit when there is no promise)."""
+    keys = shape_of(model).steps
+
+    def check(data: Any, path: str, _context: ListContext) -> list[Finding]:
+        return _steps_exceeding(data, path, _steps(data, keys))
+
+    return check
+
+
+def _steps_exceeding(
+    data: Any, path: str, steps: list[tuple[str, int, dict[str, Any]]]
+) -> list[Finding]:
     key, promised = _promised_or_legal(data)
     promised_days = facts.days(promised)
-    step_days = [
-        facts.days(facts.time_limit(step, "time_limit")) for _key, _index, step in _steps(data)
-    ]
+    step_days = [facts.days(facts.time_limit(step, "time_limit")) for _key, _index, step in steps]
     known = [value for value in step_days if value is not None]
     if promised is None or promised_days is None or not known:
         return []
     total = sum(known)
     if total <= promised_days + 1e-9:
         return []
-    units = {facts.as_str(step.get("time_limit"), "unit") for _key, _index, step in _steps(data)}
+    units = {facts.as_str(step.get("time_limit"), "unit") for _key, _index, step in steps}
     if units == {promised.get("unit")} and len(known) == len(step_days):  # no conversion needed
-        amount = sum(step["time_limit"]["amount"] for _key, _index, step in _steps(data))
+        amount = sum(step["time_limit"]["amount"] for _key, _index, step in steps)
         summed = limit_text({"amount": amount, "unit": promised.get("unit")})
     else:
         summed = f"约{total:g}个工作日（按每个工作日8小时、每7个自然日5个工作日折算）"
@@ -170,10 +181,19 @@ def steps_within_promised(data: Any, path: str, _context: ListContext) -> list[F
     return [finding("time.steps-exceed-promised", join(path, key), message, round(total, 3))]
 
 
-def one_time_notice(data: Any, path: str, _context: ListContext) -> list[Finding]:
+def one_time_notice(model: type[Any]) -> RuleCheck:
+    """notice.one-time, over the step lists a ``model`` declares (see :func:`_one_time_notice`)."""
+    keys = shape_of(model).steps
+
+    def check(data: Any, path: str, _context: ListContext) -> list[Finding]:
+        return _one_time_notice(_steps(data, keys), path)
+
+    return check
+
+
+def _one_time_notice(steps: list[tuple[str, int, dict[str, Any]]], path: str) -> list[Finding]:
     """notice.one-time: the 受理 step promises one notice of every correction, and the clause
     that says 一次性告知 sets 当场 or at most 5 days (not a deadline found elsewhere)."""
-    steps = _steps(data)
     if not steps:
         return []
     for key, index, step in steps:
@@ -509,7 +529,7 @@ def two_inspectors(data: Any, path: str, _context: ListContext) -> list[Finding]
     现场检查, 现场踏勘) is done by two or more staff."""
     out = []
     methods = codelists.get("review_method")
-    for key, index, step in _steps(data):
+    for key, index, step in _steps(data, shape_of(ReviewDetail).steps):
         named = [m for m in facts.as_list(step, "methods") if isinstance(m, str)]
         if not any(methods.resolve(method) == "实地核查" for method in named):
             continue

@@ -19,7 +19,8 @@ from typing import Any, Literal
 
 from banzhang.validation import _facts as facts
 from banzhang.validation._paths import join
-from banzhang.validation._rules_codes import ListContext
+from banzhang.validation._rules_codes import ListContext, RuleCheck
+from banzhang.validation._shapes import shape_of
 from banzhang.validation._structure import finding
 from banzhang.validation.findings import Finding
 
@@ -93,12 +94,21 @@ def node_kind(name: str, stage: str | None) -> NodeKind:
     return "other"
 
 
-def nodes_at_most_three(data: Any, path: str, _context: ListContext) -> list[Finding]:
-    """process.too-many-nodes: at most 受理, 审查, 决定 — unless the item is 上报, 转报 or
-    undergoes 技术性审查 [S 002], which the 审批流程特殊情形 says."""
-    if facts.as_list(data, "approval_flags"):
-        return []
-    key = "process" if "process" in data else "steps"
+def nodes_at_most_three(model: type[Any]) -> RuleCheck:
+    """process.too-many-nodes: at most 受理, 审查, 决定 in the step lists a ``model``
+    declares — unless the item is 上报, 转报 or undergoes 技术性审查 [S 002], which its
+    审批流程特殊情形 says."""
+    keys = shape_of(model).steps
+
+    def check(data: Any, path: str, _context: ListContext) -> list[Finding]:
+        if facts.as_list(data, "approval_flags"):
+            return []
+        return [found for key in keys if (found := _too_many(data, path, key)) is not None]
+
+    return check
+
+
+def _too_many(data: Any, path: str, key: str) -> Finding | None:
     nodes = [
         name
         for step in facts.as_list(data, key)
@@ -107,9 +117,9 @@ def nodes_at_most_three(data: Any, path: str, _context: ListContext) -> list[Fin
         == "decision"
     ]
     if len(nodes) <= _CAP:
-        return []
+        return None
     message = (
         f"内部审批节点有{len(nodes)}个（{'、'.join(nodes)}），不得超过受理、审查、决定3个节点"
         "（须上报、转报或进行技术性审查的，在“审批流程特殊情形”中写明）"
     )
-    return [finding("process.too-many-nodes", join(path, key), message, len(nodes))]
+    return finding("process.too-many-nodes", join(path, key), message, len(nodes))

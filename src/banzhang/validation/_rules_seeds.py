@@ -16,8 +16,9 @@ from banzhang.kinds.review_detail import ReviewDetail
 from banzhang.kinds.service_guide import ServiceGuide
 from banzhang.validation import _facts as facts
 from banzhang.validation._paths import join, join_index
-from banzhang.validation._rules_codes import ListContext
-from banzhang.validation._shapes import limit_text
+from banzhang.validation._rules_codes import ListContext, RuleCheck
+from banzhang.validation._rules_process import node_kind
+from banzhang.validation._shapes import limit_text, shape_of
 from banzhang.validation._structure import finding
 from banzhang.validation._titles import title
 from banzhang.validation.findings import Finding
@@ -86,21 +87,33 @@ def guide_in_scope(data: Any, path: str, _context: ListContext) -> list[Finding]
     return [finding("guide.scope", join(path, "power_type"), message, power_type)]
 
 
-def steps_state_limits(data: Any, path: str, _context: ListContext) -> list[Finding]:
-    """time.steps-missing: every step of the process states its time limit."""
+def steps_state_limits(model: type[Any]) -> RuleCheck:
+    """time.steps-missing: every step of the step lists a ``model`` declares states its limit."""
+    keys = shape_of(model).steps
+
+    def check(data: Any, path: str, _context: ListContext) -> list[Finding]:
+        return [found for key in keys for found in _steps_without_limits(data, path, key)]
+
+    return check
+
+
+def _steps_without_limits(data: Any, path: str, key: str) -> list[Finding]:
     out = []
-    for key in ("process", "steps"):
-        for index, step in enumerate(facts.as_list(data, key)):
-            if not isinstance(step, dict) or step.get("stage") == "事后监管":
-                continue
-            name = facts.as_str(step, "name") or f"第{index + 1}个环节"
-            if any(word in name for word in ("申请", "归档")):
-                continue  # the applicant's own step and filing have no limit of the agency's
-            if facts.time_limit(step, "time_limit") is None:
-                message = f"环节“{name}”没有写明办理时限"
-                where = join(join_index(join(path, key), index), "time_limit")
-                out.append(finding("time.steps-missing", where, message))
+    for index, step in enumerate(facts.as_list(data, key)):
+        if not isinstance(step, dict) or step.get("stage") == "事后监管":
+            continue
+        name = facts.as_str(step, "name") or f"第{index + 1}个环节"
+        if node_kind(name, facts.as_str(step, "stage")) == "other" and name.endswith(_NO_LIMIT):
+            continue  # the applicant's own step and filing have no limit of the agency's
+        if facts.time_limit(step, "time_limit") is None:
+            message = f"环节“{name}”没有写明办理时限"
+            where = join(join_index(join(path, key), index), "time_limit")
+            out.append(finding("time.steps-missing", where, message))
     return out
+
+
+#: Steps with no limit of the agency's: the applicant's own and the filing.
+_NO_LIMIT = ("申请", "提交", "归档")
 
 
 #: 行政许可法 art. 42: jointly handled, 45 working days at most unless a basis says otherwise.
