@@ -13,8 +13,11 @@ from banzhang.errors import UnreadableInput
 from banzhang.validation import Finding, iter_findings
 from banzhang.validation import repealed as repealed_laws
 from banzhang.validation._places import is_nearby
+from banzhang.validation._rules_codes import ListContext
 from banzhang.validation._rules_fees import is_free, is_vague
+from banzhang.validation._rules_norms import _one_time_problem
 from banzhang.validation._rules_process import node_kind
+from banzhang.validation._rules_seeds import no_catch_all
 from tests.conftest import fixture_files, read_json
 
 INVALID = fixture_files("invalid")
@@ -169,3 +172,34 @@ def test_a_standard_may_say_there_is_no_fee(standard: str) -> None:
 def test_a_standard_states_amounts_or_its_document(standard: str, *, vague: bool) -> None:
     """A standard that only points at the rules is no standard (SPEC §4)."""
     assert is_vague(standard) is vague
+
+
+def test_a_bracketed_note_does_not_change_what_a_step_is() -> None:
+    """审查（含现场核查） is the 审查 node; its note says what it includes."""
+    assert node_kind("审查（含现场核查）", None) == "decision"
+
+
+@pytest.mark.parametrize(
+    ("name", "catch_all"),
+    [
+        ("法律法规规定的其他材料（如有）", True),
+        ("审批机关要求提供的其他申请材料", True),
+        ("其他股东的身份证明材料", False),
+        ("营业执照（副本）", False),
+    ],
+)
+def test_catch_all_materials_are_read_by_their_structure(name: str, *, catch_all: bool) -> None:
+    """A name naming nothing but who may ask for it is a catch-all; a named thing is not."""
+    data = {"materials": [{"name": name}]}
+    found = no_catch_all(data, "$", ListContext())
+    assert bool(found) is catch_all
+
+
+def test_a_sentence_about_the_notice_form_needs_no_period_of_its_own() -> None:
+    """One sentence setting 当场或五日内 is the promise; another naming the 一次性告知书 is not
+    a second promise without a period."""
+    text = (
+        "申请材料不齐全的，当场或者在五日内一次性告知申请人需要补正的全部内容。"
+        "申请人按照一次性告知书的要求补正材料后，予以受理。"
+    )
+    assert _one_time_problem(text) is None

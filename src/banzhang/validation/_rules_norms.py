@@ -223,17 +223,17 @@ def _one_time_problem(text: str) -> str | None:
             "受理环节应写明：材料不齐全或不符合法定形式的，"
             "当场或者在五日内一次性告知申请人需要补正的全部内容"
         )
-    for sentence in sentences:
-        agency = _agencys_part(sentence)
-        written = list(_DAYS.finditer(agency))
-        too_long = [found for found in written if chinese_number(found.group(1)) > _NOTICE_DAYS]
-        if too_long:
-            return (
-                f"一次性告知补正内容的期限写为“{too_long[0].group(0)}”，超过法定的五日"
-                "（《中华人民共和国行政许可法》第三十二条：当场或者在五日内一次性告知）"
-            )
-        if not written and "当场" not in agency:
-            return "写明了一次性告知，但没有写明期限：应当场或者在五日内一次性告知"
+    agencys = [_agencys_part(sentence) for sentence in sentences]
+    for agency in agencys:
+        for found in _DAYS.finditer(agency):
+            if chinese_number(found.group(1)) > _NOTICE_DAYS:
+                return (
+                    f"一次性告知补正内容的期限写为“{found.group(0)}”，超过法定的五日"
+                    "（《中华人民共和国行政许可法》第三十二条：当场或者在五日内一次性告知）"
+                )
+    # One sentence that sets the period is enough: others may mention the 一次性告知书 itself.
+    if not any(_DAYS.search(agency) or "当场" in agency for agency in agencys):
+        return "写明了一次性告知，但没有写明期限：应当场或者在五日内一次性告知"
     return None
 
 

@@ -11,10 +11,13 @@ Seed 002: "除必须上报、转报或进行技术性审查的事项外，其他
 
 >>> [node_kind(name, None) for name in ("集体研究", "局务会审议", "现场核查", "制证", "申请受理")]
 ['decision', 'decision', 'related', 'other', 'decision']
+>>> node_kind("审查（含现场核查）", None)
+'decision'
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 from banzhang.validation import _facts as facts
@@ -79,12 +82,17 @@ _DECISION = (
     "批准",
     "签发",
 )
+_BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
 _DECISION_STAGES = frozenset({"受理", "审查", "决定"})
 _CAP = 3
 
 
 def node_kind(name: str, stage: str | None) -> NodeKind:
-    """Whether a step is an internal decision node, 审批关联业务, or neither."""
+    """Whether a step is an internal decision node, 审批关联业务, or neither.
+
+    A note in brackets (``审查（含现场核查）``) says what a step includes, not what it is.
+    """
+    name = _BRACKETED.sub("", name).strip()
     if name.endswith(_NOT_A_NODE) or stage in ("送达", "事后监管"):
         return "other"
     if any(word in name for word in _RELATED):

@@ -157,6 +157,13 @@ _LISTS = (
     ("refusal_grounds", ReviewDetail, _CATCH_ALL_GROUND, "应逐项写明具体情形"),
 )
 _TRIM = "。；;：:， "
+#: A note after an entry in brackets: （如有）, （复印件）.
+_TRAILING_NOTE = re.compile(r"[（(][^（）()]*[)）]$")
+
+
+def _bare(entry: str) -> str:
+    """An entry as judged: without closing punctuation or a closing note in brackets."""
+    return _TRAILING_NOTE.sub("", entry.strip(_TRIM)).strip(_TRIM)
 
 
 def no_catch_all(data: Any, path: str, _context: ListContext) -> list[Finding]:
@@ -168,14 +175,14 @@ def no_catch_all(data: Any, path: str, _context: ListContext) -> list[Finding]:
     out = []
     for index, material in enumerate(facts.as_list(data, "materials")):
         name = facts.as_str(material, "name") if isinstance(material, dict) else None
-        if name and _CATCH_ALL_MATERIAL.match(name.strip(_TRIM)):
+        if name and _CATCH_ALL_MATERIAL.match(_bare(name)):
             shown = title(ServiceGuide, "materials")
             message = f"{shown}“{name}”是兜底表述；应逐项写明材料名称（国务院清理兜底条款）"
             where = join(join_index(join(path, "materials"), index), "name")
             out.append(finding("material.catch-all", where, message, name))
     for key, model, pattern, advice in _LISTS:
         for index, entry in enumerate(facts.as_list(data, key)):
-            if isinstance(entry, str) and pattern.match(entry.strip(_TRIM)):
+            if isinstance(entry, str) and pattern.match(_bare(entry)):
                 shown = title(model, key)
                 message = f"{shown}“{entry}”是兜底表述；{advice}"
                 where = join_index(join(path, key), index)
