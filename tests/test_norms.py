@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from banzhang import examples
 from banzhang.errors import UnreadableInput
 from banzhang.validation import Finding, iter_findings
 from banzhang.validation import repealed as repealed_laws
@@ -203,3 +204,20 @@ def test_a_sentence_about_the_notice_form_needs_no_period_of_its_own() -> None:
         "申请人按照一次性告知书的要求补正材料后，予以受理。"
     )
     assert _one_time_problem(text) is None
+
+
+@pytest.mark.parametrize(
+    "remedies",
+    [
+        "对不予许可决定不服的，可以在收到决定书之日起六十日内申请复议，或者在六个月内向人民法院起诉。",
+        (
+            "申请人对行政许可决定不服的，可以自收到决定书之日起60日内向包头市人民政府申请行政复议；"
+            "对复议决定不服的，可以在收到复议决定书之日起15日内向人民法院起诉。"
+        ),
+    ],
+)
+def test_remedies_in_other_words_pass(remedies: str) -> None:
+    """申请复议 and 向人民法院起诉 name the two routes; 15日 after a 复议决定 is lawful."""
+    data = examples.load_data("service-guide")
+    data["remedies"] = remedies
+    assert [f.rule for f in iter_findings(data)] == []

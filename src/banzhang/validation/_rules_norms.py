@@ -279,7 +279,8 @@ def refusal_grounds_name_remedies(data: Any, path: str, _context: ListContext) -
 
 def _remedies_named(data: Any, path: str) -> list[Finding]:
     remedies = facts.as_str(data, "remedies") or ""
-    missing = [channel for channel in ("行政复议", "行政诉讼") if channel not in remedies]
+    named = {_route(found.group()) for found in _ROUTE.finditer(remedies)}
+    missing = [channel for channel in ("行政复议", "行政诉讼") if channel not in named]
     if missing:
         message = (
             "“救济途径”应告知不予受理、不予许可时可依法申请行政复议或者提起行政诉讼；"
@@ -295,7 +296,8 @@ def _remedies_named(data: Any, path: str) -> list[Finding]:
 
 #: A period as a document writes it: 60日, 六十日, 6个月, 十五天.
 _PERIOD = re.compile(r"([0-9]+|[一二三四五六七八九十百]+)\s*(?:个)?\s*(工作日|日|天|月)")
-_ROUTE = re.compile(r"行政复议|行政诉讼")
+#: How guides name each route: 申请行政复议 / 申请复议; 提起行政诉讼 / 向人民法院起诉.
+_ROUTE = re.compile(r"行政复议|申请复议|复议申请|行政诉讼|提起诉讼|起诉|人民法院")
 #: The statutory period of each route: (amount, unit as read, how the law says it).
 _STATUTORY = {
     "行政复议": (60, "日", "60日（《中华人民共和国行政复议法》）"),
@@ -310,7 +312,7 @@ def _wrong_deadlines(remedies: str) -> list[str]:
     """Each period written, read with the route it belongs to, when it is not the law's."""
     wrong = []
     for sentence in re.split(r"[。；;\n]", remedies):
-        routes = [(found.start(), found.group()) for found in _ROUTE.finditer(sentence)]
+        routes = [(found.start(), _route(found.group())) for found in _ROUTE.finditer(sentence)]
         for found in _PERIOD.finditer(sentence):
             route = _route_of(found.end(), routes)
             if route is None:
@@ -326,6 +328,11 @@ def _wrong_deadlines(remedies: str) -> list[str]:
                 continue  # the third lawful period: 15 日 after the 复议决定
             wrong.append(f"{route}的期限写为“{found.group(0)}”，法定为{_STATUTORY[route][2]}")
     return wrong
+
+
+def _route(words: str) -> str:
+    """The route a mention of it names."""
+    return "行政复议" if "复议" in words else "行政诉讼"
 
 
 def _route_of(end: int, routes: list[tuple[int, str]]) -> str | None:
