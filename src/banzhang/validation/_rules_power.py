@@ -33,9 +33,9 @@ _SEVERAL_LEVELS = "7"
 
 def initiation_fits_type(data: Any, path: str, _context: ListContext) -> list[Finding]:
     """power.initiation: a 处罚, 强制 or 检查 is never 依申请."""
-    power_type = facts.as_str(data, "power_type")
-    initiation = facts.as_str(data, "initiation")
-    if power_type not in _EX_OFFICIO or initiation is None:
+    initiation = data.get("initiation")  # most lists leave it out: the cheapest test first
+    power_type = data.get("power_type") if isinstance(initiation, str) else None
+    if power_type not in _EX_OFFICIO or not isinstance(initiation, str):
         return []
     if codelists.get("initiation").resolve(initiation) != "依申请":
         return []
@@ -69,9 +69,9 @@ def levels_include_own(data: Any, path: str, context: ListContext) -> list[Findi
     """power.complete: an item's 行使层级 include the level of its list."""
     levels = [level for level in facts.as_list(data, "levels") if isinstance(level, str)]
     own = context.level
-    names = codelists.get("level")
     if not levels or own is None or own in levels or _SEVERAL_LEVELS in levels:
         return []
+    names = codelists.get("level")
     if any(names.resolve(level) != level for level in (*levels, own)):
         return []  # a level outside the codelist is the schema layer's to report
     shown = "、".join(names.label(level) for level in levels)

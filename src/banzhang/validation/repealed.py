@@ -75,6 +75,7 @@ def updated() -> str:
     return _table()[0]["updated"]
 
 
+@functools.lru_cache(maxsize=4096)  # a list cites the same few laws in item after item
 def lookup(title: str) -> Repealed | None:
     """Return the register's entry for ``title`` (cited with or without 中华人民共和国)."""
     return _table()[1].get(_key(title))
