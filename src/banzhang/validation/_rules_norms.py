@@ -13,12 +13,14 @@ from typing import Any
 from banzhang import codelists
 from banzhang._numerals import chinese_number
 from banzhang.kinds.review_detail import ReviewDetail
+from banzhang.kinds.service_guide import ServiceGuide
 from banzhang.validation import _facts as facts
 from banzhang.validation._paths import join, join_index
 from banzhang.validation._places import is_nearby
 from banzhang.validation._rules_codes import TYPE_SPAN, ListContext, RuleCheck
 from banzhang.validation._shapes import limit_text, shape_of
 from banzhang.validation._structure import finding
+from banzhang.validation._titles import title
 from banzhang.validation.findings import WARNING, Finding
 
 __all__ = [
@@ -75,9 +77,9 @@ def units_stated(model: type[Any]) -> RuleCheck:
     def check(data: Any, path: str, _context: ListContext) -> list[Finding]:
         out = []
         licensing = facts.as_str(data, "power_type") == _LICENSING
-        for key, title in shape.limits:
+        for key, shown in shape.limits:
             if (limit := facts.time_limit(data, key)) is not None:
-                out += _unit_problems(limit, join(path, key), f"“{title}”", licensing=licensing)
+                out += _unit_problems(limit, join(path, key), f"“{shown}”", licensing=licensing)
         for key in shape.steps:
             for index, step in enumerate(facts.as_list(data, key)):
                 if (limit := facts.time_limit(step, "time_limit")) is not None:
@@ -347,21 +349,17 @@ def _route_of(end: int, routes: list[tuple[int, str]]) -> str | None:
 
 # What art. 30 asks a guide to publish that the declarations leave optional; the required ones
 # (事项名称, 审批依据, 申请条件, 法定办结时限) are the schema layer's to report, once.
-_ART30 = (
-    ("quantity_limit", "数量限制"),
-    ("process", "办理基本流程"),
-    ("materials", "申请材料目录"),
-    ("application_form_sample", "申请书示范文本"),
-)
+_ART30 = ("quantity_limit", "process", "materials", "application_form_sample")
 
 
 def art30_complete(data: Any, path: str, _context: ListContext) -> list[Finding]:
     """guide.art30-complete: every item art. 30 says a guide must publish is there."""
     out = []
-    for key, title in _ART30:
+    for key in _ART30:
         value = data.get(key)
         if value is None or value == [] or (isinstance(value, str) and not value.strip()):
-            message = f"服务指南缺少“{title}”（《中华人民共和国行政许可法》第三十条要求公示）"
+            shown = title(ServiceGuide, key)
+            message = f"服务指南缺少“{shown}”（《中华人民共和国行政许可法》第三十条要求公示）"
             out.append(finding("guide.art30-complete", join(path, key), message))
     return out
 
@@ -395,7 +393,8 @@ def contacts_distinct(data: Any, path: str, _context: ListContext) -> list[Findi
     """contact.channels: 咨询 and 监督投诉 both given, different, phones with area codes."""
     out = []
     channels = {}
-    for key, title in (("consultation", "咨询途径"), ("complaint", "监督投诉渠道")):
+    for key in ("consultation", "complaint"):
+        shown = title(ServiceGuide, key)
         contact = data.get(key) if isinstance(data, dict) else None
         if not isinstance(contact, dict) or not (
             facts.as_list(contact, "phones")
@@ -404,7 +403,7 @@ def contacts_distinct(data: Any, path: str, _context: ListContext) -> list[Findi
         ):
             # A missing 监督投诉渠道 is an error: seed 002 names it; 咨询 weighs as a warning.
             weight = "" if key == "complaint" else WARNING
-            message = f"未写明“{title}”"
+            message = f"未写明“{shown}”"
             out.append(finding("contact.channels", join(path, key), message, severity=weight))
             continue
         channels[key] = (
@@ -413,7 +412,7 @@ def contacts_distinct(data: Any, path: str, _context: ListContext) -> list[Findi
         )
         for index, phone in enumerate(facts.as_list(contact, "phones")):
             if isinstance(phone, str) and not _PHONE.match(phone.strip()):
-                message = f"“{title}”的电话“{phone}”应带区号（如 0471-1234567）"
+                message = f"“{shown}”的电话“{phone}”应带区号（如 0471-1234567）"
                 out.append(
                     finding(
                         "contact.channels",
