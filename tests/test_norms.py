@@ -184,6 +184,7 @@ def test_a_bracketed_note_does_not_change_what_a_step_is() -> None:
     ("name", "catch_all"),
     [
         ("法律法规规定的其他材料（如有）", True),
+        ("其他需要提交的材料", True),
         ("审批机关要求提供的其他申请材料", True),
         ("其他股东的身份证明材料", False),
         ("营业执照（副本）", False),
@@ -220,4 +221,32 @@ def test_remedies_in_other_words_pass(remedies: str) -> None:
     """申请复议 and 向人民法院起诉 name the two routes; 15日 after a 复议决定 is lawful."""
     data = examples.load_data("service-guide")
     data["remedies"] = remedies
+    assert [f.rule for f in iter_findings(data)] == []
+
+
+@pytest.mark.parametrize(
+    ("key", "text"),
+    [
+        ("non_acceptance_notice", "不予受理的，出具《不予受理决定书》，说明理由和依据"),
+        ("fee_standard", "0元"),
+    ],
+)
+def test_other_words_for_the_same_thing_pass(key: str, text: str) -> None:
+    """A 不予受理决定书 is the notice; a standard of 0元 says there is no fee."""
+    data = examples.load_data("service-guide")
+    data[key] = text
+    assert [f.rule for f in iter_findings(data)] == []
+
+
+def test_an_immediate_notice_is_on_the_spot() -> None:
+    """即时一次性告知 promises the notice 当场."""
+    assert _one_time_problem("材料不齐全的，窗口即时一次性告知申请人需要补正的全部内容。") is None
+
+
+def test_a_licences_review_may_be_called_by_another_name() -> None:
+    """受理、审核、审批 responsibilities cover 受理、审查、决定."""
+    data = examples.load_data("power-list")
+    data["items"][0]["responsibilities"] = [
+        {"content": "1.受理责任：依法受理。2.审核责任：审核申请材料。3.审批责任：作出审批决定。"}
+    ]
     assert [f.rule for f in iter_findings(data)] == []

@@ -28,7 +28,8 @@ __all__ = [
     "review_steps_complete",
 ]
 
-_NOTICE = re.compile(r"不予受理.{0,12}通知书")
+#: The 不予受理 document as guides name it: 通知书, 决定书, 告知书, the law's 书面凭证 (art. 32).
+_NOTICE = re.compile(r"不予受理.{0,12}(?:通知书|决定书|告知书|凭证)")
 
 
 def acceptance_stated(data: Any, path: str, _context: ListContext) -> list[Finding]:

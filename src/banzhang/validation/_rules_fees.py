@@ -33,7 +33,7 @@ __all__ = ["fees_consistent", "intermediary_basis_legal", "is_free", "is_vague",
 #: A 收费标准 that says there is no fee.
 _FREE = re.compile(
     r"^(?:本事项|该事项|本服务)?(?:不收费|免费(?:办理)?|无|否|不收取(?:任何)?费用|免收(?:费用)?"
-    r"|无收费(?:项目|标准)?|不涉及收费)[。.]?$"
+    r"|无收费(?:项目|标准)?|不涉及(?:收费)?|0元|零元|0)[。.]?$"
 )
 #: What makes a standard concrete: a number, a document title or number, a market price.
 _CONCRETE = re.compile(r"[0-9０-９%‰]|[一二三四五六七八九十百千万]+元|《|〔|市场调节|协商|合同约定")

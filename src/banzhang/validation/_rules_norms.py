@@ -234,7 +234,7 @@ def _one_time_problem(text: str) -> str | None:
                     "（《中华人民共和国行政许可法》第三十二条：当场或者在五日内一次性告知）"
                 )
     # One sentence that sets the period is enough: others may mention the 一次性告知书 itself.
-    if not any(_DAYS.search(agency) or "当场" in agency for agency in agencys):
+    if not any(_DAYS.search(agency) or _AT_ONCE.search(agency) for agency in agencys):
         return "写明了一次性告知，但没有写明期限：应当场或者在五日内一次性告知"
     return None
 
@@ -256,6 +256,8 @@ def _agencys_part(sentence: str) -> str:
     return "，".join(said)
 
 
+#: The law's 当场, and the 即时 / 立即 guides write for it.
+_AT_ONCE = re.compile(r"当场|即时|立即")
 #: The law's 一次告知 and the guides' 一次性告知.
 _ONE_TIME = re.compile(r"一次性?告知")
 _SUB_CLAUSE = re.compile(r"[，,]")

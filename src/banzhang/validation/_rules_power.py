@@ -25,8 +25,12 @@ __all__ = ["initiation_fits_type", "levels_include_own", "responsibilities_cover
 #: Types only ever exercised 依职权 (SPEC §2): 02 处罚, 03 强制, 06 检查.
 _EX_OFFICIO = frozenset({"02", "03", "06"})
 _LICENSING = "01"
-#: The stages every 行政许可's 责任事项 cover, at least.
-_STAGES = ("受理", "审查", "决定")
+#: The stages every 行政许可's 责任事项 cover, at least, each with the words lists use for it.
+_STAGES = (
+    ("受理", ("受理",)),
+    ("审查", ("审查", "审核", "初审", "复审", "核查", "审验")),
+    ("决定", ("决定", "审批", "批准", "核准", "审定")),
+)
 #: 分级管理: the item is exercised at whichever level the law assigns, the list's included.
 _SEVERAL_LEVELS = "7"
 
@@ -57,7 +61,7 @@ def responsibilities_cover_stages(data: Any, path: str, _context: ListContext) -
     if not entries:
         return []  # the schema layer reports an empty 责任事项
     said = "\n".join(facts.texts(entry, "stage", "content") for entry in entries)
-    missing = [stage for stage in _STAGES if stage not in said]
+    missing = [stage for stage, words in _STAGES if not any(word in said for word in words)]
     if not missing:
         return []
     shown = title(PowerItem, "responsibilities")
