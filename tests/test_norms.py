@@ -250,3 +250,10 @@ def test_a_licences_review_may_be_called_by_another_name() -> None:
         {"content": "1.受理责任：依法受理。2.审核责任：审核申请材料。3.审批责任：作出审批决定。"}
     ]
     assert [f.rule for f in iter_findings(data)] == []
+
+
+def test_a_method_is_named_as_the_document_wrote_it() -> None:
+    """现场勘验 is shown as written, with the codelist's 实地核查 beside it."""
+    path = FIXTURES / "review-detail/invalid/two-inspectors-site-survey.json"
+    (found,) = iter_findings(read_json(path))
+    assert "采用现场勘验（实地核查）" in found.message

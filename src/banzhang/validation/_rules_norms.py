@@ -539,22 +539,21 @@ def two_inspectors(data: Any, path: str, _context: ListContext) -> list[Finding]
     methods = codelists.get("review_method")
     for key, index, step in _steps(data, shape_of(ReviewDetail).steps):
         named = [m for m in facts.as_list(step, "methods") if isinstance(m, str)]
-        if not any(methods.resolve(method) == "实地核查" for method in named):
-            continue
+        on_site = [method for method in named if methods.resolve(method) == _ON_SITE]
         count = facts.as_int(step, "inspectors")
-        if count is None or count < 2:
-            name = facts.as_str(step, "name") or f"第{index + 1}个环节"
-            shown = "未写明" if count is None else f"为 {count} 人"
-            message = (
-                f"环节“{name}”采用实地核查，核查人数{shown}；"
-                "应指派两名以上工作人员（《中华人民共和国行政许可法》第三十四条）"
-            )
-            out.append(
-                finding(
-                    "review.two-inspectors",
-                    join(join_index(join(path, key), index), "inspectors"),
-                    message,
-                    count,
-                )
-            )
+        if not on_site or (count is not None and count >= 2):
+            continue
+        name = facts.as_str(step, "name") or f"第{index + 1}个环节"
+        # The method as the document wrote it, with the codelist's name when it differs.
+        written = on_site[0] if on_site[0] == _ON_SITE else f"{on_site[0]}（{_ON_SITE}）"
+        shown = "未写明" if count is None else f"为{count}人"
+        message = (
+            f"环节“{name}”采用{written}，核查人数{shown}；"
+            "应指派两名以上工作人员（《中华人民共和国行政许可法》第三十四条）"
+        )
+        where = join(join_index(join(path, key), index), "inspectors")
+        out.append(finding("review.two-inspectors", where, message, count))
     return out
+
+
+_ON_SITE = "实地核查"
