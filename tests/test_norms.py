@@ -24,7 +24,7 @@ from tests.conftest import fixture_files, read_json
 INVALID = fixture_files("invalid")
 FIXTURES = Path(__file__).parent / "fixtures"
 #: What a regular expression looks like inside a message: anchors, classes, groups, escapes.
-_REGEX = re.compile(r"\^|\$(?![.\[])|\[\^|\\[dswp]|\(\?|\.\*|\{\d+,\d*\}")
+_REGEX = re.compile(r"\^|\$(?![.\[])|\[\^|\\[dswp]|\(\?|\.\*|\{\d+,?\d*\}|\[[0-9A-Za-z]-|\|")
 #: A numeral and its unit apart (``10 日``): official style writes ``10日``, ``25个工作日``.
 _SPACED_UNIT = re.compile(r"[0-9] +(?:个|日|天|月|年|次|份|条|项|小时|工作日|元)")
 
@@ -55,6 +55,11 @@ def _quote_depth(message: str) -> int:
 def test_no_message_shows_a_regular_expression() -> None:
     """A department cannot act on a pattern: every message says what to write in words."""
     assert [(where, m) for where, m in MESSAGES if _REGEX.search(m)] == []
+
+
+def test_no_message_shows_a_python_repr() -> None:
+    """Values are quoted as Chinese text quotes them, never as Python writes a string."""
+    assert [(where, m) for where, m in MESSAGES if re.search(r"'[^']*'", m)] == []
 
 
 def test_numbers_stand_next_to_their_units() -> None:
@@ -257,3 +262,11 @@ def test_a_method_is_named_as_the_document_wrote_it() -> None:
     path = FIXTURES / "review-detail/invalid/two-inspectors-site-survey.json"
     (found,) = iter_findings(read_json(path))
     assert "采用现场勘验（实地核查）" in found.message
+
+
+def test_a_code_fault_says_in_words_what_the_segment_admits() -> None:
+    """A malformed 子项码 is explained as “00Y”或3位数字, never as its pattern."""
+    path = FIXTURES / "service-guide/invalid/code-format.json"
+    (found,) = iter_findings(read_json(path))
+    assert "应为“00Y”或3位数字" in found.message
+    assert "[0-9]" not in found.message

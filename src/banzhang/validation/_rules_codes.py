@@ -96,7 +96,7 @@ def sub_items_under_main(data: Any, path: str, _context: ListContext) -> list[Fi
         if not code.endswith("00Y") or codes.basic.main_item(sub_code) != code:
             message = (
                 f"子项编码 {sub_code} 不在主项 {code} 之下"
-                "（主项应以 00Y 结尾，子项应与主项前 9 位相同）"
+                "（主项应以 00Y 结尾，子项应与主项前9位相同）"
             )
             out.append(
                 finding(

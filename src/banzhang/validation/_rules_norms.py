@@ -96,7 +96,7 @@ def _unit_problems(
 ) -> list[Finding]:
     unit = limit.get("unit")
     if not isinstance(unit, str) or not unit.strip():
-        message = f"{shown}{limit['amount']}未写明时限单位（工作日、自然日、小时或即办）"
+        message = f"{shown}写为“{limit['amount']}”，未写明时限单位（工作日、自然日、小时或即办）"
         return [finding("time.unit-missing", join(where, "unit"), message)]
     if licensing and unit not in ("工作日", "即办"):
         message = (
@@ -461,7 +461,7 @@ def _immediate_problems(data: Any, modes: set[str]) -> _Said:
     said: _Said = []
     immediate = data.get("case_type") == "1" or data.get("review_type") == "即审即办"
     if "马上办" in modes and not immediate:
-        said.append(("case_type", "“马上办”事项应为即办件（办件类型 1）或即审即办"))
+        said.append(("case_type", "“马上办”事项应为即办件（办件类型为1）或即审即办"))
     if "马上办" not in modes and not immediate:
         return said
     _, promised = _promised_or_legal(data)

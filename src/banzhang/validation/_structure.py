@@ -239,7 +239,7 @@ def _scalar_checker(spec: FieldSpec, shape: str, *, in_array: bool) -> ScalarChe
             message = f"“{title}”应为有效日期（YYYY-MM-DD），实际为“{value}”"
             return ("structure.date", message, "schema")
         if minimum is not None and value < minimum:
-            return ("structure.minimum", f"“{title}”不能小于 {minimum}，实际为 {value}", "schema")
+            return ("structure.minimum", f"“{title}”不能小于{minimum}，实际为{value}", "schema")
         return None
 
     return problem_of
