@@ -270,3 +270,29 @@ def test_a_code_fault_says_in_words_what_the_segment_admits() -> None:
     (found,) = iter_findings(read_json(path))
     assert "应为“00Y”或3位数字" in found.message
     assert "[0-9]" not in found.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # http://code.fabao365.com/law_338354_10.html
+        (
+            "申请人申报的材料不齐全或者不符合法定形式的，行政机关应当在收到申报材料之日起五日内"
+            "一次性明确告知申请人需要补正的全部内容。"
+        ),
+        # http://www.fymate.net/html/text/lar/169998/16999832_2.html
+        "经办人难以一次性准确、全面告知的，应当在五个工作日内一次告知申请人需要补正的全部内容。",
+    ],
+)
+def test_published_notice_wordings_pass(text: str) -> None:
+    """一次性明确告知 and 一次告知 within 五日 are the promise of art. 32."""
+    assert _one_time_problem(text) is None
+
+
+def test_a_non_acceptance_slip_is_the_notice() -> None:
+    """《行政许可不予受理单》 is how some rules name the notice (fymate.net, 第十五条)."""
+    data = examples.load_data("service-guide")
+    data["non_acceptance_notice"] = (
+        "不予受理的，出具加盖本机关专用印章和注明日期的《行政许可不予受理单》，说明理由"
+    )
+    assert [f.rule for f in iter_findings(data)] == []

@@ -28,8 +28,9 @@ __all__ = [
     "review_steps_complete",
 ]
 
-#: The 不予受理 document as guides name it: 通知书, 决定书, 告知书, the law's 书面凭证 (art. 32).
-_NOTICE = re.compile(r"不予受理.{0,12}(?:通知书|决定书|告知书|凭证)")
+#: The 不予受理 document as guides name it: 通知书, 决定书, 告知书, 不予受理单, 书面决定, the
+#: law's 书面凭证 (art. 32).
+_NOTICE = re.compile(r"不予受理.{0,12}?(?:通知书|决定书|告知书|凭证|单|书面决定)")
 
 
 def acceptance_stated(data: Any, path: str, _context: ListContext) -> list[Finding]:

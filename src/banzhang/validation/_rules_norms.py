@@ -258,8 +258,9 @@ def _agencys_part(sentence: str) -> str:
 
 #: The law's 当场, and the 即时 / 立即 guides write for it.
 _AT_ONCE = re.compile(r"当场|即时|立即")
-#: The law's 一次告知 and the guides' 一次性告知.
-_ONE_TIME = re.compile(r"一次性?告知")
+#: The law's 一次告知, the guides' 一次性告知, and what they put between: 一次性明确告知,
+#: 一次性书面告知, 一次性准确、全面告知, 一次性作出补正告知.
+_ONE_TIME = re.compile(r"一次性?[^，,。；;]{0,6}?告知")
 _SUB_CLAUSE = re.compile(r"[，,]")
 #: A sub-clause of what the applicant does: 申请人应在30日内提交补正材料, 申请人应当于…补齐.
 _APPLICANTS = re.compile(r"申请人.{0,16}(?:补正|补齐|补交|补充|提交|提供)")
