@@ -156,6 +156,21 @@ def test_validate_checks_names_across_files(
     )
 
 
+def test_a_difference_of_form_is_a_notice_under_its_own_heading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A name that differs only in form is counted and headed as a notice (提示), not valid-
+    breaking; an error of the same rule keeps its own [错误] heading."""
+    modes = copy.deepcopy(examples.load_data("service-mode-list"))
+    modes["items"][0]["name"] = "食品生产许可 (新办)"
+    path = tmp_path / "service-mode-list.json"
+    banzhang.dump(modes, path)
+    assert main(["validate", str(examples.path("power-list")), str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "0 个错误，0 个警告，1 条提示" in out
+    assert "[提示] crosslist.same-source" in out
+
+
 def _validate_json(
     capsys: pytest.CaptureFixture[str], *paths: Any
 ) -> tuple[int, list[dict[str, Any]]]:
