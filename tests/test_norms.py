@@ -296,3 +296,11 @@ def test_a_non_acceptance_slip_is_the_notice() -> None:
         "不予受理的，出具加盖本机关专用印章和注明日期的《行政许可不予受理单》，说明理由"
     )
     assert [f.rule for f in iter_findings(data)] == []
+
+
+def test_a_quotation_inside_a_quotation_takes_single_quotes() -> None:
+    """A document's own quotes inside a message's quotes become ‘…’."""
+    data = examples.load_data("service-mode-list")
+    data["items"][1]["nearby_locations"] = ["包头市“一站式”政务服务大厅"]
+    (found,) = iter_findings(data)
+    assert "“包头市‘一站式’政务服务大厅”" in found.message

@@ -37,7 +37,7 @@ from banzhang.validation._paths import join, join_index
 from banzhang.validation.catalogue import rule
 from banzhang.validation.findings import Finding
 
-__all__ = ["Check", "finding", "object_checker"]
+__all__ = ["Check", "finding", "nest_quotes", "object_checker"]
 
 Out = list[Finding]
 Check = Callable[[Any, str, Out], None]
@@ -66,7 +66,30 @@ def finding(
     area code a warning) gives the lighter ones their own ``severity``.
     """
     entry = rule(rule_id)
-    return Finding(rule_id, severity or entry.severity, path, message, value, layer or entry.layer)
+    shown = nest_quotes(message) if message.count("“") > 1 else message
+    return Finding(rule_id, severity or entry.severity, path, shown, value, layer or entry.layer)
+
+
+def nest_quotes(message: str) -> str:
+    """Write a quotation inside a quotation with single quotes, as Chinese text does.
+
+    A message quotes a document's words, which may quote in turn: “…“…”…” becomes “…‘…’…”.
+
+    >>> nest_quotes("材料“《食品经营许可证》“副本””未写明形式")
+    '材料“《食品经营许可证》‘副本’”未写明形式'
+    """
+    out = []
+    depth = 0
+    for char in message:
+        if char == "“":
+            depth += 1
+            out.append("“" if depth % 2 else "‘")
+        elif char == "”" and depth > 0:
+            out.append("”" if depth % 2 else "’")
+            depth -= 1
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 def _type_name(value: Any) -> str:
