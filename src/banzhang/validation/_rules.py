@@ -9,6 +9,8 @@ still run, derived from its declarations).
 from __future__ import annotations
 
 from banzhang import kinds
+from banzhang.kinds.fee_list import FeeItem
+from banzhang.kinds.intermediary_list import IntermediaryItem
 from banzhang.kinds.public_service_list import PublicServiceItem
 from banzhang.kinds.review_detail import ReviewDetail
 from banzhang.kinds.service_guide import ServiceGuide
@@ -49,17 +51,17 @@ ITEM_CHECKS: dict[str, tuple[RuleCheck, ...]] = {
         *_LISTED_ITEM,
     ),
     "intermediary-list": (
-        fees.fees_consistent,
-        fees.standard_stated("fee_standard"),
+        fees.fees_consistent(IntermediaryItem),
+        fees.standard_stated(IntermediaryItem, "fee_standard"),
         fees.intermediary_basis_legal,
     ),
-    "fee-list": (fees.standard_stated("standard"),),
+    "fee-list": (fees.standard_stated(FeeItem, "standard"),),
     "public-service-list": (
         codes_.expecting_type("20"),
         *_LISTED_ITEM,
         norms.units_stated(PublicServiceItem),
-        fees.fees_consistent,
-        fees.standard_stated("fee_standard"),
+        fees.fees_consistent(PublicServiceItem),
+        fees.standard_stated(PublicServiceItem, "fee_standard"),
     ),
     "supervision-list": (),
     "random-inspection-list": (),
@@ -95,8 +97,8 @@ DOCUMENT_CHECKS: dict[str, tuple[RuleCheck, ...]] = {
         norms.refusal_names_remedies,
         acceptance.non_acceptance_notice_issued,
         acceptance.acceptance_stated,
-        fees.fees_consistent,
-        fees.standard_stated("fee_standard"),
+        fees.fees_consistent(ServiceGuide),
+        fees.standard_stated(ServiceGuide, "fee_standard"),
         norms.materials_state_copies,
         acceptance.materials_shared_not_on_paper,
         acceptance.issued_copies_shared,

@@ -26,6 +26,7 @@ from banzhang.validation import _facts as facts
 from banzhang.validation._paths import join
 from banzhang.validation._rules_codes import ListContext, RuleCheck
 from banzhang.validation._structure import finding
+from banzhang.validation._titles import title
 from banzhang.validation.findings import Finding
 
 __all__ = ["fees_consistent", "intermediary_basis_legal", "is_free", "is_vague", "standard_stated"]
@@ -53,40 +54,58 @@ def is_vague(standard: str) -> bool:
     return not _CONCRETE.search(text) and _POINTS_AT_RULES.search(text) is not None
 
 
-def fees_consistent(data: Any, path: str, _context: ListContext) -> list[Finding]:
-    """fee.basis-required: charged ⇒ 收费依据 and 收费标准; not charged ⇒ neither."""
-    charged = data.get("charged") if isinstance(data, dict) else None
-    if type(charged) is not bool:
-        return []
+def fees_consistent(model: type[Any]) -> RuleCheck:
+    """fee.basis-required: charged ⇒ 收费依据 and 收费标准; not charged ⇒ neither — over the
+    ``charged``, ``fee_basis`` and ``fee_standard`` elements of ``model``, by their titles."""
+    titles = {key: title(model, key) for key in ("charged", "fee_basis", "fee_standard")}
+
+    def check(data: Any, path: str, _context: ListContext) -> list[Finding]:
+        charged = data.get("charged")
+        if type(charged) is not bool:
+            return []
+        return _fee_problems(data, path, titles, charged=charged)
+
+    return check
+
+
+def _fee_problems(data: Any, path: str, titles: dict[str, str], *, charged: bool) -> list[Finding]:
+    charged_t, basis_t, standard_t = (
+        titles[key] for key in ("charged", "fee_basis", "fee_standard")
+    )
     standard = facts.as_str(data, "fee_standard")
     has_basis = bool(facts.as_list(data, "fee_basis"))
     says_free = standard is not None and is_free(standard)
     if charged and says_free:
-        message = f"“是否收费”为是，“收费标准”却写“{standard}”"
+        message = f"“{charged_t}”为是，“{standard_t}”却写“{standard}”"
         return [finding("fee.basis-required", join(path, "fee_standard"), message, standard)]
     if charged:
-        out = []
-        if not has_basis:
-            message = "收费的事项应写明“收费依据”"
-            out.append(finding("fee.basis-required", join(path, "fee_basis"), message))
-        if standard is None:
-            message = "收费的事项应写明“收费标准”"
-            out.append(finding("fee.basis-required", join(path, "fee_standard"), message))
-        return out
+        missing = [
+            key
+            for key, given in (("fee_basis", has_basis), ("fee_standard", standard))
+            if not given
+        ]
+        return [
+            finding("fee.basis-required", join(path, key), f"收费的事项应写明“{titles[key]}”")
+            for key in missing
+        ]
     if has_basis or (standard is not None and not says_free):
-        message = "“是否收费”为否，却写有收费依据或收费标准；不收费的事项不应列收费依据和标准"
+        message = (
+            f"“{charged_t}”为否，却写有{basis_t}或{standard_t}；"
+            f"不收费的事项不应列{basis_t}和{standard_t}"
+        )
         return [finding("fee.basis-required", join(path, "charged"), message, charged)]
     return []
 
 
-def standard_stated(key: str) -> RuleCheck:
+def standard_stated(model: type[Any], key: str) -> RuleCheck:
     """fee.basis-required: the 收费标准 at ``key`` states amounts, a computation or a document."""
+    shown = title(model, key)
 
     def check(data: Any, path: str, _context: ListContext) -> list[Finding]:
         standard = facts.as_str(data, key)
         if standard is None or not is_vague(standard) or data.get("charged") is False:
             return []
-        message = f"“收费标准”写为“{standard}”，没有写明收费金额、计算方法或规定标准的文件及文号"
+        message = f"“{shown}”写为“{standard}”，没有写明收费金额、计算方法或规定标准的文件及文号"
         return [finding("fee.basis-required", join(path, key), message, standard)]
 
     return check
