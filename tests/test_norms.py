@@ -16,7 +16,7 @@ from banzhang.validation import repealed as repealed_laws
 from banzhang.validation._places import is_nearby
 from banzhang.validation._rules_codes import ListContext
 from banzhang.validation._rules_fees import is_free, is_vague
-from banzhang.validation._rules_norms import _one_time_problem
+from banzhang.validation._rules_notices import _one_time_problem
 from banzhang.validation._rules_process import node_kind
 from banzhang.validation._rules_seeds import no_catch_all
 from tests.conftest import fixture_files, read_json

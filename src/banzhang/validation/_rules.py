@@ -20,6 +20,7 @@ from banzhang.validation import _rules_codes as codes_
 from banzhang.validation import _rules_consistency as consistency
 from banzhang.validation import _rules_fees as fees
 from banzhang.validation import _rules_norms as norms
+from banzhang.validation import _rules_notices as notices
 from banzhang.validation import _rules_power as power
 from banzhang.validation import _rules_process as process
 from banzhang.validation import _rules_seeds as seeds
@@ -93,8 +94,8 @@ DOCUMENT_CHECKS: dict[str, tuple[RuleCheck, ...]] = {
         norms.promised_within_legal,
         norms.steps_within_promised(ServiceGuide),
         process.nodes_at_most_three(ServiceGuide),
-        norms.one_time_notice(ServiceGuide),
-        norms.refusal_names_remedies,
+        notices.one_time_notice(ServiceGuide),
+        notices.refusal_names_remedies,
         acceptance.non_acceptance_notice_issued,
         acceptance.acceptance_stated,
         fees.fees_consistent(ServiceGuide),
@@ -114,8 +115,8 @@ DOCUMENT_CHECKS: dict[str, tuple[RuleCheck, ...]] = {
         norms.promised_within_legal,
         norms.steps_within_promised(ReviewDetail),
         process.nodes_at_most_three(ReviewDetail),
-        norms.one_time_notice(ReviewDetail),
-        norms.refusal_grounds_name_remedies,
+        notices.one_time_notice(ReviewDetail),
+        notices.refusal_grounds_name_remedies,
         acceptance.review_notice_issued,
         seeds.no_catch_all,
         seeds.joint_within_cap,

@@ -22,8 +22,9 @@ import attrs
 from banzhang._memo import per_model
 from banzhang.declare import fields_of
 from banzhang.models import TimeLimit
+from banzhang.validation import _facts as facts
 
-__all__ = ["Shape", "limit_text", "shape_of"]
+__all__ = ["Shape", "limit_text", "shape_of", "steps_of"]
 
 
 @attrs.frozen
@@ -59,6 +60,16 @@ def shape_of(model: type[Any]) -> Shape:
         )
     )
     return Shape(limits, steps)
+
+
+def steps_of(data: Any, keys: tuple[str, ...]) -> list[tuple[str, int, dict[str, Any]]]:
+    """Each step under the step lists ``keys`` (a :class:`Shape`'s): (key, index, step)."""
+    return [
+        (key, index, step)
+        for key in keys
+        for index, step in enumerate(facts.as_list(data, key))
+        if isinstance(step, dict)
+    ]
 
 
 #: How official documents write each unit after its number: 10个工作日, 4小时.
