@@ -14,6 +14,7 @@ from banzhang.errors import UnreadableInput
 from banzhang.validation import Finding, iter_findings
 from banzhang.validation import repealed as repealed_laws
 from banzhang.validation._places import is_nearby
+from banzhang.validation._rules_acceptance import issued_copies_shared
 from banzhang.validation._rules_codes import ListContext
 from banzhang.validation._rules_fees import is_free, is_vague
 from banzhang.validation._rules_notices import _one_time_problem
@@ -304,3 +305,19 @@ def test_a_quotation_inside_a_quotation_takes_single_quotes() -> None:
     data["items"][1]["nearby_locations"] = ["包头市“一站式”政务服务大厅"]
     (found,) = iter_findings(data)
     assert "“包头市‘一站式’政务服务大厅”" in found.message
+
+
+@pytest.mark.parametrize(
+    ("name", "issued"),
+    [
+        ("法定代表人身份证复印件", True),
+        ("营业执照副本复印件", True),
+        ("原食品经营许可证复印件", True),
+        ("专业技术人员资格证明文件复印件", False),
+        ("单位出具的身份证明复印件", False),
+    ],
+)
+def test_a_certificate_is_told_from_a_proof(name: str, *, issued: bool) -> None:
+    """A 证 a government body issues is shareable; a 证明 anyone may write is not."""
+    data = {"materials": [{"name": name, "forms": ["复印件"], "copies": 1}]}
+    assert bool(issued_copies_shared(data, "$", ListContext())) is issued

@@ -92,9 +92,10 @@ def materials_shared_not_on_paper(data: Any, path: str, _context: ListContext) -
 
 
 #: Licences and certificates a government body issues: the platform shares them [S 002].
+#: A 证 followed by 明 is a 证明 (资格证明, 身份证明), which anyone may issue: not matched.
 _ISSUED = re.compile(
-    r"营业执照|身份证|户口簿|居住证|结婚证|离婚证|出生医学证明|不动产权证|房屋所有权证|土地使用权证"
-    r"|驾驶证|行驶证|护照|社会保障卡|许可证|执业证|资格证|登记证"
+    r"(?:营业执照|户口簿|出生医学证明|护照|社会保障卡"
+    r"|(?:身份|居住|结婚|离婚|不动产权|房屋所有权|土地使用权|驾驶|行驶|许可|执业|资格|登记)证(?!明))"
 )
 _ISSUED_BY_GOVERNMENT = "政府部门核发"
 
