@@ -191,6 +191,8 @@ def test_a_bracketed_note_does_not_change_what_a_step_is() -> None:
     [
         ("法律法规规定的其他材料（如有）", True),
         ("其他需要提交的材料", True),
+        ("其他法律、法规规定的材料", True),
+        ("其他行政区域出具的检验报告材料", False),
         ("审批机关要求提供的其他申请材料", True),
         ("其他股东的身份证明材料", False),
         ("营业执照（副本）", False),
@@ -201,6 +203,13 @@ def test_catch_all_materials_are_read_by_their_structure(name: str, *, catch_all
     data = {"materials": [{"name": name}]}
     found = no_catch_all(data, "$", ListContext())
     assert bool(found) is catch_all
+
+
+def test_a_ground_naming_only_the_law_is_a_catch_all() -> None:
+    """其他不符合法律法规规定的情形 names no ground: a catch-all, like 其他依法不予受理的情形."""
+    data = {"refusal_grounds": ["申请人不具备法定条件的", "其他不符合法律法规规定的情形"]}
+    found = no_catch_all(data, "$", ListContext())
+    assert [f.path for f in found] == ["$.refusal_grounds[1]"]
 
 
 def test_a_sentence_about_the_notice_form_needs_no_period_of_its_own() -> None:

@@ -137,8 +137,8 @@ def joint_within_cap(data: Any, path: str, _context: ListContext) -> list[Findin
 
 #: What a catch-all names in place of a thing: nothing but 相关/有关/必要… before its head noun.
 _UNNAMED = (
-    r"(?:的|相关|有关|必要|必需|所需|需要|需|应当|应|补充|申请|证明|书面|佐证|支撑|依法|提交|提供"
-    r"|要求|规定)*"
+    r"(?:的|、|相关|有关|必要|必需|所需|需要|需|应当|应|补充|申请|证明|书面|佐证|支撑|依法|提交|提供"
+    r"|要求|规定|法律|法规|规章|行政|国家|地方|违反|不符合|符合)*"
 )
 #: A material that names nothing: its name ends in 其他材料 or 其他…材料 with nothing named
 #: between, whatever comes before (``审批机关认为需要提交的其他材料``, ``有关部门要求的其他材料``,
