@@ -70,7 +70,7 @@ def test_code_check_json(capsys: pytest.CaptureFixture[str]) -> None:
 def test_code_check_forced_kind(capsys: pytest.CaptureFixture[str]) -> None:
     """``--kind`` checks against one code kind whatever the length."""
     assert main(["code", "check", "--kind", "uscc", "00016421300Y"]) == 1
-    assert "18 位" in capsys.readouterr().out
+    assert "18位" in capsys.readouterr().out
 
 
 def test_demo_runs_the_main_job(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -60,7 +60,7 @@ def test_group_section_subtotal_and_repeated_header_rows_are_no_items(tmp_path: 
 def test_a_fee_parent_row_lends_its_cells_to_its_numbered_sub_rows(tmp_path: Path) -> None:
     """签证费 with no fee of its own over (1)(2): two items named after both, the department
     group row carried down as their 执收单位, the title giving their 收费类别."""
-    rows = [
+    rows: list[list[Any]] = [
         ["某市行政事业性收费项目目录"],
         ["序号", "部门", "收费项目", "资金管理方式", "政策依据"],
         [None, "外交部门"],
@@ -86,7 +86,7 @@ def test_a_fee_parent_row_lends_its_cells_to_its_numbered_sub_rows(tmp_path: Pat
 def test_cells_merged_down_and_a_header_over_two_columns(tmp_path: Path) -> None:
     """A 部门 merged over its items is each item's; the texts under a header merged over two
     columns are one element's, and a name merged down makes more of the item above."""
-    rows = [
+    rows: list[list[Any]] = [
         ["序号", "部门", "收费项目", None, "资金管理方式", "政策依据"],
         [1, "教育", "学费", None, "缴入财政专户", "教财〔2003〕4号"],
         [2, None, "住宿费", "(1)普通间", "缴入财政专户", "教财〔2003〕4号"],
@@ -164,7 +164,8 @@ def test_what_no_element_takes_is_one_warning_a_section(tmp_path: Path) -> None:
     (found,) = [f for f in docx.iter_findings(path) if f.rule == "docx.unread-content"]
     assert found.severity == "warning"
     assert "“二、其他”中" in found.message
-    assert "“甲”（第 5 段）" in found.message and "“丙”（第 7 段）" in found.message
+    assert "“甲”（第 5 段）" in found.message
+    assert "“丙”（第 7 段）" in found.message
 
 
 @pytest.mark.parametrize(

@@ -553,6 +553,8 @@ def test_sub_item_codes_under_a_merged_main_name_become_its_sub_items(tmp_path: 
     assert found == {
         ("structure.required", "$.effective_date"),
         ("process.missing", "$.items[0].process"),
+        # 责任事项 "1.受理责任：依法受理" names no 审查 or 决定 (a warning of its own)
+        ("power.complete", "$.items[0].responsibilities"),
     }
 
 

@@ -123,15 +123,15 @@ def test_validate_writes_an_excel_report(
 
 
 def test_a_four_ways_item_must_carry_the_power_lists_name() -> None:
-    """同源 by name: a 四办 item under the right code with another name is a finding; the same
-    name written with other spacing or brackets is not."""
+    """同源 by name: a 四办 item under the right code with another name is an error; the same
+    name written with other spacing or brackets is a 格式差异, reported as a notice."""
     power = examples.load_data("power-list")
     modes = copy.deepcopy(examples.load_data("service-mode-list"))
     codes = same_source.power_codes(power)
     modes["items"][0]["name"] = "食品生产许可 (新办)"  # formatting only
     modes["items"][1]["name"] = "食品经营许可（变更）"  # another item's name
-    found = [(f.rule, f.path) for f in same_source.iter_findings(modes, codes)]
-    assert found == [("crosslist.same-source", "$.items[1].name")]
+    found = [(f.severity, f.path) for f in same_source.iter_findings(modes, codes)]
+    assert found == [("info", "$.items[0].name"), ("error", "$.items[1].name")]
 
 
 def test_items_that_point_at_an_approval_keep_their_own_names() -> None:
@@ -154,6 +154,21 @@ def test_validate_checks_names_across_files(
         "与本地区权责清单中 000117047002 的名称“食品生产许可（变更）”不一致"
         in capsys.readouterr().out
     )
+
+
+def test_a_difference_of_form_is_a_notice_under_its_own_heading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A name that differs only in form is counted and headed as a notice (提示), not valid-
+    breaking; an error of the same rule keeps its own [错误] heading."""
+    modes = copy.deepcopy(examples.load_data("service-mode-list"))
+    modes["items"][0]["name"] = "食品生产许可 (新办)"
+    path = tmp_path / "service-mode-list.json"
+    banzhang.dump(modes, path)
+    assert main(["validate", str(examples.path("power-list")), str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "0 个错误，0 个警告，1 条提示" in out
+    assert "[提示] crosslist.same-source" in out
 
 
 def _validate_json(

@@ -83,6 +83,9 @@ def power_item(index: int, rng: random.Random, department: dict[str, Any]) -> di
     power_type = _TYPES[index % len(_TYPES)]
     code = _item_code(index)
     name = rng.choice(_OBJECTS) + rng.choice(_VERBS) + f"（{index + 1}）"
+    stages = rng.sample(_STAGES, 3)
+    if power_type == "01":  # a 行政许可 answers for 受理, 审查 and 决定 at least
+        stages = list(_STAGES[:3])
     item: dict[str, Any] = {
         "basic_code": code,
         "name": name,
@@ -91,10 +94,10 @@ def power_item(index: int, rng: random.Random, department: dict[str, Any]) -> di
             {"title": rng.choice(_LAWS), "article": f"第{rng.randint(1, 90)}条", "level": "法律"}
         ],
         "agency": department,
-        "levels": ["3", "4"],
+        # 自治区, 盟市 and 旗县: the same catalogue is listed at every level of a province
+        "levels": ["2", "3", "4"],
         "responsibilities": [
-            {"stage": stage, "content": f"{stage}环节依法履职，{name}。"}
-            for stage in rng.sample(_STAGES, 3)
+            {"stage": stage, "content": f"{stage}环节依法履职，{name}。"} for stage in stages
         ],
         "accountability": ["不履行或者不正确履行职责的", "滥用职权、玩忽职守的"],
         "process": ["受理", "审查", "决定", "送达"],

@@ -27,7 +27,7 @@ from banzhang.errors import UnreadableInput
 from banzhang.formats import WORKBOOK_FORMATS, ListFile, for_path
 from banzhang.formats._inputs import expand
 from banzhang.formats.excel.reports import Section, write_workbook
-from banzhang.validation import Finding, rule
+from banzhang.validation import INFO, Finding, rule
 
 _PLACES_SHOWN = 5
 
@@ -143,11 +143,15 @@ def _text(report: dict[str, Any]) -> str:
     note = [f"  （{report['same_source']}）"] if "same_source" in report else []
     if not report["findings"]:
         return "\n".join([head + "通过，未发现问题。", *note])
-    lines = [head + f"{counts['error']} 个错误，{counts['warning']} 个警告", *note]
-    groups: dict[str, list[Finding]] = {}
+    notices = sum(1 for data in report["findings"] if data["severity"] == INFO)
+    told = f"，{notices} 条提示" if notices else ""
+    lines = [head + f"{counts['error']} 个错误，{counts['warning']} 个警告{told}", *note]
+    # A rule may weigh its findings differently (a 同源 格式差异 is a notice, another name an
+    # error): each weight is its own group, so a heading never calls an error a notice.
+    groups: dict[tuple[str, str], list[Finding]] = {}
     for data in report["findings"]:
-        groups.setdefault(data["rule"], []).append(Finding(**data))
-    for rule_id, findings in groups.items():
+        groups.setdefault((data["rule"], data["severity"]), []).append(Finding(**data))
+    for (rule_id, _severity), findings in groups.items():
         entry = rule(rule_id)
         lines.append(
             f"  [{findings[0].severity_title}] {rule_id}（{entry.title}）× {len(findings)}"

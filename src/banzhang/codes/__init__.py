@@ -66,7 +66,7 @@ def detect(code: str) -> str:
         if len(number) == length:
             return kind
     lengths = "、".join(str(length) for _t, _m, length in KINDS.values())
-    message = f"无法识别编码 {number!r}：长度 {len(number)} 不是 {lengths} 位中的任何一种"
+    message = f"无法识别编码“{number}”：长度{len(number)}不是{lengths}位中的任何一种"
     raise InvalidLength(message, code=number, segment="编码")
 
 

@@ -16,7 +16,7 @@ from banzhang import codelists
 from banzhang._tsv import read_table
 from banzhang.errors import InvalidComponent, InvalidFormat, InvalidLength
 
-__all__ = ["Part", "Scheme", "Segment", "compact", "load_scheme", "regex_of", "split"]
+__all__ = ["Part", "Scheme", "Segment", "compact", "in_words", "load_scheme", "regex_of", "split"]
 
 _SEPARATORS = re.compile(r"[\s\-_./]+")
 
@@ -157,7 +157,7 @@ def split(scheme: Scheme, code: str) -> dict[str, str]:
         InvalidComponent: a segment's value is not in its codelist.
     """
     if len(code) != scheme.length:
-        message = f"{scheme.title}应为 {scheme.length} 位，实际为 {len(code)} 位：{code!r}"
+        message = f"{scheme.title}应为{scheme.length}位，实际为{len(code)}位：“{code}”"
         raise InvalidLength(message, code=code, segment=scheme.title)
     values: dict[str, str] = {}
     start = 0
@@ -172,12 +172,12 @@ def split(scheme: Scheme, code: str) -> dict[str, str]:
 def _check_segment(scheme: Scheme, segment: Segment, code: str, value: str, position: int) -> None:
     if not segment.regex.fullmatch(value):
         message = (
-            f"{scheme.title} {code} 第 {position} 位起的{segment.title}“{value}”格式不正确"
-            f"（应符合 {segment.pattern}）"
+            f"{scheme.title} {code} 第{position}位起的{segment.title}“{value}”格式不正确"
+            f"（应为{in_words(segment.pattern, segment.length)}）"
         )
         raise InvalidFormat(message, code=code, segment=segment.title, position=position)
     if segment.forbid and value == segment.forbid:
-        message = f"{scheme.title} {code} 第 {position} 位起的{segment.title}不能为 {value}"
+        message = f"{scheme.title} {code} 第{position}位起的{segment.title}不能为“{value}”"
         raise InvalidComponent(message, code=code, segment=segment.title, position=position)
     if segment.codelist is None:
         return
@@ -185,10 +185,39 @@ def _check_segment(scheme: Scheme, segment: Segment, code: str, value: str, posi
     known = value in codelist if segment.spelling == "code" else codelist.resolve(value)
     if not known:
         message = (
-            f"{scheme.title} {code} 第 {position} 位起的{segment.title}“{value}”"
+            f"{scheme.title} {code} 第{position}位起的{segment.title}“{value}”"
             f"不在代码表“{codelist.title}”中"
         )
         raise InvalidComponent(message, code=code, segment=segment.title, position=position)
+
+
+#: What a segment's character class holds, in words (the segment tables use these classes).
+_CLASS_WORDS = {
+    "[0-9]": "数字",
+    "[A-Z]": "大写字母",
+    "[0-9A-Z]": "数字或大写字母",
+    "[0-9A-HJ-NP-RTUW-Y]": "数字或大写字母（不用 I、O、S、V、Z）",
+}
+_REPEATED = re.compile(r"^(\[[^\]]+\])(?:\{(\d+)\})?$")
+
+
+def in_words(pattern: str, length: int) -> str:
+    """Say what a segment's ``pattern`` admits, for a message a department can act on.
+
+    >>> in_words("00Y|[0-9]{3}", 3)
+    '“00Y”或3位数字'
+    >>> in_words("[0-9A-HJ-NP-RTUW-Y]{18}", 18)
+    '18位数字或大写字母（不用 I、O、S、V、Z）'
+    """
+    said = []
+    for branch in pattern.split("|"):
+        found = _REPEATED.match(branch)
+        if found is None:
+            said.append(f"“{branch}”" if branch.isalnum() else f"{length}位字符")
+            continue
+        count = found.group(2) or "1"
+        said.append(f"{count}位{_CLASS_WORDS.get(found.group(1), '字符')}")
+    return "或".join(said)
 
 
 def regex_of(scheme: Scheme, *, skip: tuple[str, ...] = (), dialect: str = "ecma") -> str:

@@ -84,7 +84,7 @@ def parse(code: str) -> ImplementationCode:
     found = region.lookup(agency.region)
     if found is None:
         message = (
-            f"实施编码 {code} 第 3 位起的登记管理机关行政区划码 {agency.region} "
+            f"实施编码 {code} 第3位起的登记管理机关行政区划码 {agency.region} "
             "不在内蒙古行政区划表中（中央机关应为 100000）"
         )
         raise InvalidComponent(message, code=code, segment="登记管理机关行政区划码", position=3)

@@ -130,10 +130,10 @@ def validate(code: str) -> str:
     """
     code = compact(code)
     if len(code) != 6:
-        message = f"行政区划代码应为 6 位，实际为 {len(code)} 位：{code!r}"
+        message = f"行政区划代码应为6位，实际为{len(code)}位：“{code}”"
         raise InvalidLength(message, code=code, segment="行政区划代码")
     if not re.fullmatch(r"[0-9]{6}", code):
-        message = f"行政区划代码只能由数字组成：{code!r}"
+        message = f"行政区划代码只能由数字组成：“{code}”"
         raise InvalidFormat(message, code=code, segment="行政区划代码")
     if lookup(code) is None:
         message = f"行政区划代码 {code} 不在内蒙古行政区划表（GB/T 2260）中"

@@ -124,7 +124,9 @@ def iter_findings(
     yield from _keep(out, wanted)
     if streamed:
         cross = _cross_check(found.id, data, power_codes, retired)
-        yield from _item_findings(found, items, wanted, cross)
+        level = data.get("level") if isinstance(data, dict) else None
+        context = ListContext(level if isinstance(level, str) else None)
+        yield from _item_findings(found, items, wanted, cross, context)
 
 
 #: A check of one item against other documents: its findings at ``path``.
@@ -151,11 +153,14 @@ def _cross_check(
 
 
 def _item_findings(
-    found: Any, items: Iterable[Any], wanted: frozenset[str], cross: _CrossCheck | None
+    found: Any,
+    items: Iterable[Any],
+    wanted: frozenset[str],
+    cross: _CrossCheck | None,
+    context: ListContext,
 ) -> Iterator[Finding]:
     item_check = object_checker(found.item)
     checks = ITEM_CHECKS.get(found.id, ())
-    context = ListContext()
     for index, item in enumerate(items):
         out: list[Finding] = []
         path = f"$.items[{index}]"

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from banzhang import codes
+from banzhang import codelists, codes
 from banzhang.validation import _facts as facts
 from banzhang.validation._paths import join, join_index
 from banzhang.validation._structure import finding
@@ -28,9 +28,12 @@ __all__ = [
 
 
 class ListContext:
-    """What a list's item checks remember from item to item (codes seen, for duplicates)."""
+    """What a list's item checks know of their list: its 层级, and the codes seen so far (for
+    duplicates)."""
 
-    def __init__(self) -> None:
+    def __init__(self, level: str | None = None) -> None:
+        #: The list's own 层级 (``level`` of its envelope), when it states one.
+        self.level = level
         #: Each code seen → where first, packed in one small int (item × 2**20 + 子项 + 1): a
         #: path string per code would hold ~75 bytes for each of a list's codes until the end.
         self.seen_codes: dict[str, int] = {}
@@ -57,8 +60,17 @@ def code_type_matches(
     power_type = expected or facts.as_str(data, "power_type")
     if code is None or power_type is None or code[TYPE_SPAN] == power_type:
         return []
-    message = f"基本编码 {code} 中的事项类型为 {code[TYPE_SPAN]}，与“事项类型”{power_type} 不一致"
+    types = codelists.get("power_type")
+    message = (
+        f"基本编码 {code} 中的事项类型为{_named_type(types, code[TYPE_SPAN])}，"
+        f"与“事项类型”{_named_type(types, power_type)}不一致"
+    )
     return [finding("code.type-mismatch", join(path, "basic_code"), message, code)]
+
+
+def _named_type(types: codelists.Codelist, code: str) -> str:
+    """A 事项类型 by its name, with the code the document wrote: 02（行政处罚）."""
+    return f"{code}（{types.label(code)}）" if types.label(code) != code else f"“{code}”"
 
 
 def expecting_type(power_type: str) -> RuleCheck:
@@ -84,7 +96,7 @@ def sub_items_under_main(data: Any, path: str, _context: ListContext) -> list[Fi
         if not code.endswith("00Y") or codes.basic.main_item(sub_code) != code:
             message = (
                 f"子项编码 {sub_code} 不在主项 {code} 之下"
-                "（主项应以 00Y 结尾，子项应与主项前 9 位相同）"
+                "（主项应以 00Y 结尾，子项应与主项前9位相同）"
             )
             out.append(
                 finding(

@@ -1,4 +1,4 @@
-"""The writing-norm rules of SPEC §8: time limits, process, notices, fees, contacts, modes.
+"""The writing-norm rules of SPEC §8: time limits, art. 30, materials, contacts, modes.
 
 Each rule reads JSON-shaped data defensively (see :mod:`._facts`) and reports by the standard's
 Chinese titles. Where a rule needs a reading the norms leave open, the reading is banzhang's own
@@ -11,24 +11,23 @@ import re
 from typing import Any
 
 from banzhang import codelists
-from banzhang._numerals import chinese_number
+from banzhang.kinds.review_detail import ReviewDetail
+from banzhang.kinds.service_guide import ServiceGuide
 from banzhang.validation import _facts as facts
 from banzhang.validation._paths import join, join_index
-from banzhang.validation._rules_codes import TYPE_SPAN, ListContext
+from banzhang.validation._places import is_nearby
+from banzhang.validation._rules_codes import TYPE_SPAN, ListContext, RuleCheck
+from banzhang.validation._shapes import limit_text, shape_of, steps_of
 from banzhang.validation._structure import finding
+from banzhang.validation._titles import title
 from banzhang.validation.findings import WARNING, Finding
 
 __all__ = [
     "art30_complete",
     "contacts_distinct",
-    "fees_consistent",
     "materials_state_copies",
     "modes_consistent",
-    "nodes_at_most_three",
-    "one_time_notice",
     "promised_within_legal",
-    "refusal_grounds_name_remedies",
-    "refusal_names_remedies",
     "steps_within_promised",
     "two_inspectors",
     "units_stated",
@@ -44,39 +43,6 @@ _PHONE = re.compile(
     r"|^[48]00[-－\s]?[0-9]{3}[-－\s]?[0-9]{4}$"
     r"|^12[0-9]{3}$|^1[0-9]{2}$"
 )
-_ONE_TIME = re.compile(r"一次性告知")
-_LIMIT_KEYS = ("legal_time_limit", "promised_time_limit", "time_limit")
-_STEP_KEYS = ("process", "steps")
-
-
-def _limits(data: Any, path: str) -> list[tuple[str, str, dict[str, Any]]]:
-    """Every time limit of a guide, review detail or item: (path, title, limit)."""
-    titles = {
-        "legal_time_limit": "法定办结时限",
-        "promised_time_limit": "承诺办结时限",
-        "time_limit": "办理时限",
-    }
-    found = [
-        (join(path, key), titles[key], limit)
-        for key in _LIMIT_KEYS
-        if (limit := facts.time_limit(data, key)) is not None
-    ]
-    for steps_key, index, step in _steps(data):
-        limit = facts.time_limit(step, "time_limit")
-        if limit is not None:
-            name = facts.as_str(step, "name") or f"第 {index + 1} 个环节"
-            where = join(join_index(join(path, steps_key), index), "time_limit")
-            found.append((where, f"环节“{name}”的时限", limit))
-    return found
-
-
-def _steps(data: Any) -> list[tuple[str, int, dict[str, Any]]]:
-    return [
-        (key, index, step)
-        for key in _STEP_KEYS
-        for index, step in enumerate(facts.as_list(data, key))
-        if isinstance(step, dict)
-    ]
 
 
 def _promised_or_legal(data: Any) -> tuple[str, dict[str, Any] | None]:
@@ -85,27 +51,46 @@ def _promised_or_legal(data: Any) -> tuple[str, dict[str, Any] | None]:
     return "legal_time_limit", facts.time_limit(data, "legal_time_limit")
 
 
-def _limit_text(limit: dict[str, Any]) -> str:
-    unit = limit.get("unit") if isinstance(limit.get("unit"), str) else "（无单位）"
-    return f"{limit['amount']} {unit}"
+def units_stated(model: type[Any]) -> RuleCheck:
+    """time.unit-missing: every limit of a ``model`` has a unit; a 行政许可's statutory and
+    promised limits are in 工作日 (or 即办).
+
+    行政许可法第八十二条 counts the law's limits in working days; an internal step's limit may
+    be in hours (``4小时``: half a working day is no integer of working days).
+    """
+    shape = shape_of(model)
+
+    def check(data: Any, path: str, _context: ListContext) -> list[Finding]:
+        out = []
+        licensing = facts.as_str(data, "power_type") == _LICENSING
+        for key, shown in shape.limits:
+            if (limit := facts.time_limit(data, key)) is not None:
+                out += _unit_problems(limit, join(path, key), f"“{shown}”", licensing=licensing)
+        for key in shape.steps:
+            for index, step in enumerate(facts.as_list(data, key)):
+                if (limit := facts.time_limit(step, "time_limit")) is not None:
+                    name = facts.as_str(step, "name") or f"第{index + 1}个环节"
+                    where = join(join_index(join(path, key), index), "time_limit")
+                    out += _unit_problems(limit, where, f"环节“{name}”的时限", licensing=False)
+        return out
+
+    return check
 
 
-def units_stated(data: Any, path: str, _context: ListContext) -> list[Finding]:
-    """time.unit-missing: every limit has a unit; a 行政许可's are in 工作日 (or 即办)."""
-    out = []
-    licensing = facts.as_str(data, "power_type") == _LICENSING
-    for where, title, limit in _limits(data, path):
-        unit = limit.get("unit")
-        if not isinstance(unit, str) or not unit.strip():
-            message = f"“{title}”{limit['amount']} 未写明时限单位（工作日、自然日、小时或即办）"
-            out.append(finding("time.unit-missing", join(where, "unit"), message))
-        elif licensing and unit not in ("工作日", "即办"):
-            message = (
-                f"行政许可的“{title}”应以工作日计（《中华人民共和国行政许可法》第八十二条），"
-                f"实际为“{unit}”"
-            )
-            out.append(finding("time.unit-missing", join(where, "unit"), message, unit))
-    return out
+def _unit_problems(
+    limit: dict[str, Any], where: str, shown: str, *, licensing: bool
+) -> list[Finding]:
+    unit = limit.get("unit")
+    if not isinstance(unit, str) or not unit.strip():
+        message = f"{shown}写为“{limit['amount']}”，未写明时限单位（工作日、自然日、小时或即办）"
+        return [finding("time.unit-missing", join(where, "unit"), message)]
+    if licensing and unit not in ("工作日", "即办"):
+        message = (
+            f"行政许可的{shown}应以工作日计（《中华人民共和国行政许可法》第八十二条），"
+            f"实际为“{limit_text(limit)}”"
+        )
+        return [finding("time.unit-missing", join(where, "unit"), message, unit)]
+    return []
 
 
 def promised_within_legal(data: Any, path: str, _context: ListContext) -> list[Finding]:
@@ -121,7 +106,7 @@ def promised_within_legal(data: Any, path: str, _context: ListContext) -> list[F
         and promised_days is not None
         and promised_days > legal_days + 1e-9
     ):
-        message = f"承诺办结时限 {_limit_text(promised)} 超过法定办结时限 {_limit_text(legal)}"
+        message = f"承诺办结时限“{limit_text(promised)}”超过法定办结时限“{limit_text(legal)}”"
         where = join(path, "promised_time_limit")
         out.append(finding("time.promised-exceeds-legal", where, message, promised["amount"]))
     single_licensing = (
@@ -135,9 +120,9 @@ def promised_within_legal(data: Any, path: str, _context: ListContext) -> list[F
         and not facts.as_str(legal, "basis")
     ):
         message = (
-            "单一机关办理的行政许可法定时限一般为 20 个工作日"
+            "单一机关办理的行政许可法定时限一般为20个工作日"
             "（《中华人民共和国行政许可法》第四十二条）；"
-            f"本事项为 {legal['amount']} 个工作日，应在“时限依据”中写明延长所依据的法律法规"
+            f"本事项为{legal['amount']}个工作日，应在“时限依据”中写明延长所依据的法律法规"
         )
         out.append(
             finding(
@@ -150,233 +135,53 @@ def promised_within_legal(data: Any, path: str, _context: ListContext) -> list[F
     return out
 
 
-def steps_within_promised(data: Any, path: str, _context: ListContext) -> list[Finding]:
-    """time.steps-exceed-promised: the steps' limits add up to no more than the promise."""
+def steps_within_promised(model: type[Any]) -> RuleCheck:
+    """time.steps-exceed-promised: the steps' limits of a ``model`` add up to no more than the
+    promise (or the legal limit when there is no promise)."""
+    keys = shape_of(model).steps
+
+    def check(data: Any, path: str, _context: ListContext) -> list[Finding]:
+        return _steps_exceeding(data, path, steps_of(data, keys))
+
+    return check
+
+
+def _steps_exceeding(
+    data: Any, path: str, steps: list[tuple[str, int, dict[str, Any]]]
+) -> list[Finding]:
     key, promised = _promised_or_legal(data)
     promised_days = facts.days(promised)
-    step_days = [
-        facts.days(facts.time_limit(step, "time_limit")) for _key, _index, step in _steps(data)
-    ]
+    step_days = [facts.days(facts.time_limit(step, "time_limit")) for _key, _index, step in steps]
     known = [value for value in step_days if value is not None]
     if promised is None or promised_days is None or not known:
         return []
     total = sum(known)
     if total <= promised_days + 1e-9:
         return []
-    message = (
-        f"各环节时限合计约 {total:g} 个工作日，超过{'承诺' if 'promised' in key else '法定'}"
-        f"办结时限 {_limit_text(promised)}"
-    )
+    units = {facts.as_str(step.get("time_limit"), "unit") for _key, _index, step in steps}
+    if units == {promised.get("unit")} and len(known) == len(step_days):  # no conversion needed
+        amount = sum(step["time_limit"]["amount"] for _key, _index, step in steps)
+        summed = limit_text({"amount": amount, "unit": promised.get("unit")})
+    else:
+        summed = f"约{total:g}个工作日（按每个工作日8小时、每7个自然日5个工作日折算）"
+    which = "承诺" if "promised" in key else "法定"
+    message = f"各环节时限合计{summed}，超过{which}办结时限“{limit_text(promised)}”"
     return [finding("time.steps-exceed-promised", join(path, key), message, round(total, 3))]
-
-
-def nodes_at_most_three(data: Any, path: str, _context: ListContext) -> list[Finding]:
-    """process.too-many-nodes: at most 3 internal review nodes (受理, 审查, 决定), one more for
-    each 上报/转报/技术性审查 the item has; the applicant's and the delivery steps are no nodes."""
-    flags = [flag for flag in facts.as_list(data, "approval_flags") if isinstance(flag, str)]
-    allowed = 3 + len(flags)
-    steps = _steps(data)
-    internal = [
-        name
-        for _key, _index, step in steps
-        if _is_review_node(name := facts.as_str(step, "name") or "", facts.as_str(step, "stage"))
-    ]
-    if len(internal) <= allowed:
-        return []
-    extra = f"（另有{'、'.join(flags)}，可多 {len(flags)} 个）" if flags else ""
-    message = (
-        f"内部审批节点有 {len(internal)} 个（{'、'.join(internal)}），"
-        f"不得超过受理、审查、决定 3 个{extra}"
-    )
-    return [finding("process.too-many-nodes", join(path, steps[0][0]), message, len(internal))]
-
-
-#: Steps that are the applicant's or the delivery's, never an internal review node [S 002].
-_NOT_A_NODE = (
-    "申请",
-    "提交",
-    "制证",
-    "发证",
-    "领证",
-    "送达",
-    "邮寄",
-    "办结",
-    "归档",
-    "缴费",
-    "事后监管",
-)
-#: What names an internal review node.
-_REVIEW_WORDS = (
-    "受理",
-    "初审",
-    "审查",
-    "复审",
-    "审核",
-    "决定",
-    "审批",
-    "审定",
-    "核准",
-    "批准",
-    "复核",
-    "核查",
-    "勘验",
-)
-
-
-def _is_review_node(name: str, stage: str | None) -> bool:
-    """Whether a step is one of the agency's internal review nodes."""
-    if any(word in name for word in _NOT_A_NODE) or stage in ("送达", "事后监管"):
-        return False
-    return stage in ("受理", "审查", "决定") or any(word in name for word in _REVIEW_WORDS)
-
-
-def one_time_notice(data: Any, path: str, _context: ListContext) -> list[Finding]:
-    """notice.one-time: the 受理 step promises one notice of every correction, and the clause
-    that says 一次性告知 sets 当场 or at most 5 days (not a deadline found elsewhere)."""
-    steps = _steps(data)
-    if not steps:
-        return []
-    for key, index, step in steps:
-        if facts.as_str(step, "stage") != "受理" and "受理" not in (
-            facts.as_str(step, "name") or ""
-        ):
-            continue
-        text = facts.texts(step, "content", "points", "standards", "duties")
-        problem = _one_time_problem(text)
-        if problem is None:
-            return []
-        return [finding("notice.one-time", join_index(join(path, key), index), problem)]
-    message = "办理流程中没有受理环节，无法确认是否一次性告知需要补正的全部内容"
-    return [finding("notice.one-time", join(path, steps[0][0]), message)]
-
-
-#: A deadline in days: 五日, 5个工作日, 十五个工作日, 15 天.
-_DAYS = re.compile(r"([0-9]+|[一二三四五六七八九十百]+)\s*个?\s*(?:工作日|日|天)")
-_CLAUSE_END = re.compile(r"[。；;\n]")
-
-
-def _one_time_problem(text: str) -> str | None:
-    """What is wrong with the 一次性告知 promise in ``text``, or ``None`` when it is right."""
-    clauses = [clause for clause in _CLAUSE_END.split(text) if _ONE_TIME.search(clause)]
-    if not clauses:
-        return (
-            "受理环节应写明：材料不齐全或不符合法定形式的，"
-            "当场或者在五日内一次性告知申请人需要补正的全部内容"
-        )
-    for clause in clauses:
-        days = [chinese_number(found.group(1)) for found in _DAYS.finditer(clause)]
-        if any(day > _NOTICE_DAYS for day in days):
-            longest = max(days)
-            return (
-                f"一次性告知补正内容的期限为 {longest} 日，超过法定的五日"
-                "（《中华人民共和国行政许可法》第三十二条：当场或者在五日内一次性告知）"
-            )
-        if not days and "当场" not in clause:
-            return "写明了一次性告知，但没有写明期限：应当场或者在五日内一次性告知"
-    return None
-
-
-#: 行政许可法 art. 32: 当场 or within five days.
-_NOTICE_DAYS = 5
-
-
-def refusal_names_remedies(data: Any, path: str, _context: ListContext) -> list[Finding]:
-    """refusal.remedies: a guide tells applicants of both 行政复议 and 行政诉讼."""
-    return _remedies_named(data, path)
-
-
-def refusal_grounds_name_remedies(data: Any, path: str, _context: ListContext) -> list[Finding]:
-    """refusal.remedies: a review detail that lists grounds for refusal names both remedies."""
-    if facts.as_list(data, "refusal_grounds") or facts.as_list(data, "non_acceptance_grounds"):
-        return _remedies_named(data, path)
-    return []
-
-
-def _remedies_named(data: Any, path: str) -> list[Finding]:
-    remedies = facts.as_str(data, "remedies") or ""
-    missing = [channel for channel in ("行政复议", "行政诉讼") if channel not in remedies]
-    if missing:
-        message = (
-            "“救济途径”应告知不予受理、不予许可时可依法申请行政复议或者提起行政诉讼；"
-            f"缺少：{'、'.join(missing)}"
-        )
-        return [finding("refusal.remedies", join(path, "remedies"), message, remedies or None)]
-    wrong = _wrong_deadlines(remedies)
-    if not wrong:
-        return []
-    message = "“救济途径”写明的期限与法定期限不符：" + "；".join(wrong)
-    return [finding("refusal.remedies", join(path, "remedies"), message, remedies)]
-
-
-#: The statutory deadlines, when a guide writes one: 复议 60 日 (行政复议法), 诉讼 6 个月
-#: (行政诉讼法第四十六条), each read in the clause that names the remedy.
-_REMEDY_DEADLINES = (
-    (
-        "行政复议",
-        re.compile(r"([0-9]+|[一二三四五六七八九十]+)\s*(?:个)?\s*(日|天|工作日|个?月)"),
-        60,
-        "日",
-    ),
-    ("行政诉讼", re.compile(r"([0-9]+|[一二三四五六七八九十]+)\s*(?:个)?\s*(月|日|天)"), 6, "月"),
-)
-
-
-def _wrong_deadlines(remedies: str) -> list[str]:
-    wrong = []
-    for clause in re.split(r"[。；;，,]|或者|或", remedies):
-        for remedy, pattern, statutory, unit in _REMEDY_DEADLINES:
-            if remedy not in clause:
-                continue
-            for found in pattern.finditer(clause):
-                amount, written = chinese_number(found.group(1)), found.group(2).lstrip("个")
-                if (amount, written) != (statutory, unit):
-                    legal = f"{statutory} {'日' if unit == '日' else '个月'}"
-                    wrong.append(f"{remedy}期限写为 {found.group(0)}，法定为 {legal}")
-    return wrong
-
-
-def fees_consistent(data: Any, path: str, _context: ListContext) -> list[Finding]:
-    """fee.basis-required: charged ⇒ 收费依据 and 收费标准; not charged ⇒ neither."""
-    charged = data.get("charged") if isinstance(data, dict) else None
-    if type(charged) is not bool:
-        return []
-    has_basis = bool(facts.as_list(data, "fee_basis"))
-    has_standard = facts.as_str(data, "fee_standard") is not None
-    out = []
-    if charged:
-        if not has_basis:
-            out.append(
-                finding("fee.basis-required", join(path, "fee_basis"), "收费的事项应写明“收费依据”")
-            )
-        if not has_standard:
-            out.append(
-                finding(
-                    "fee.basis-required", join(path, "fee_standard"), "收费的事项应写明“收费标准”"
-                )
-            )
-    elif has_basis or has_standard:
-        message = "“是否收费”为否，却写有收费依据或收费标准；不收费的事项不应列收费依据和标准"
-        out.append(finding("fee.basis-required", join(path, "charged"), message, charged))
-    return out
 
 
 # What art. 30 asks a guide to publish that the declarations leave optional; the required ones
 # (事项名称, 审批依据, 申请条件, 法定办结时限) are the schema layer's to report, once.
-_ART30 = (
-    ("quantity_limit", "数量限制"),
-    ("process", "办理基本流程"),
-    ("materials", "申请材料目录"),
-    ("application_form_sample", "申请书示范文本"),
-)
+_ART30 = ("quantity_limit", "process", "materials", "application_form_sample")
 
 
 def art30_complete(data: Any, path: str, _context: ListContext) -> list[Finding]:
     """guide.art30-complete: every item art. 30 says a guide must publish is there."""
     out = []
-    for key, title in _ART30:
+    for key in _ART30:
         value = data.get(key)
         if value is None or value == [] or (isinstance(value, str) and not value.strip()):
-            message = f"服务指南缺少“{title}”（《中华人民共和国行政许可法》第三十条要求公示）"
+            shown = title(ServiceGuide, key)
+            message = f"服务指南缺少“{shown}”（《中华人民共和国行政许可法》第三十条要求公示）"
             out.append(finding("guide.art30-complete", join(path, key), message))
     return out
 
@@ -388,7 +193,7 @@ def materials_state_copies(data: Any, path: str, _context: ListContext) -> list[
         if not isinstance(material, dict) or material.get("shareable") is True:
             continue  # shared by the platform: the applicant hands in nothing
         where = join_index(join(path, "materials"), index)
-        name = facts.as_str(material, "name") or f"第 {index + 1} 项材料"
+        name = facts.as_str(material, "name") or f"第{index + 1}项材料"
         forms = [form for form in facts.as_list(material, "forms") if isinstance(form, str)]
         if not forms:
             out.append(
@@ -401,9 +206,7 @@ def materials_state_copies(data: Any, path: str, _context: ListContext) -> list[
             continue
         count = (facts.as_int(material, "originals") or 0) + (facts.as_int(material, "copies") or 0)
         if set(forms) != {"电子件"} and count < 1:
-            message = (
-                f"材料“{name}”为纸质（{'、'.join(forms)}），应写明原件或复印件份数（至少 1 份）"
-            )
+            message = f"材料“{name}”为纸质（{'、'.join(forms)}），应写明原件或复印件份数（至少1份）"
             out.append(finding("material.copies", join(where, "copies"), message))
     return out
 
@@ -412,7 +215,8 @@ def contacts_distinct(data: Any, path: str, _context: ListContext) -> list[Findi
     """contact.channels: 咨询 and 监督投诉 both given, different, phones with area codes."""
     out = []
     channels = {}
-    for key, title in (("consultation", "咨询途径"), ("complaint", "监督投诉渠道")):
+    for key in ("consultation", "complaint"):
+        shown = title(ServiceGuide, key)
         contact = data.get(key) if isinstance(data, dict) else None
         if not isinstance(contact, dict) or not (
             facts.as_list(contact, "phones")
@@ -421,7 +225,7 @@ def contacts_distinct(data: Any, path: str, _context: ListContext) -> list[Findi
         ):
             # A missing 监督投诉渠道 is an error: seed 002 names it; 咨询 weighs as a warning.
             weight = "" if key == "complaint" else WARNING
-            message = f"未写明“{title}”"
+            message = f"未写明“{shown}”"
             out.append(finding("contact.channels", join(path, key), message, severity=weight))
             continue
         channels[key] = (
@@ -430,7 +234,7 @@ def contacts_distinct(data: Any, path: str, _context: ListContext) -> list[Findi
         )
         for index, phone in enumerate(facts.as_list(contact, "phones")):
             if isinstance(phone, str) and not _PHONE.match(phone.strip()):
-                message = f"“{title}”的电话“{phone}”应带区号（如 0471-1234567）"
+                message = f"“{shown}”的电话“{phone}”应带区号（如 0471-1234567）"
                 out.append(
                     finding(
                         "contact.channels",
@@ -477,13 +281,13 @@ def _immediate_problems(data: Any, modes: set[str]) -> _Said:
     said: _Said = []
     immediate = data.get("case_type") == "1" or data.get("review_type") == "即审即办"
     if "马上办" in modes and not immediate:
-        said.append(("case_type", "“马上办”事项应为即办件（办件类型 1）或即审即办"))
+        said.append(("case_type", "“马上办”事项应为即办件（办件类型为1）或即审即办"))
     if "马上办" not in modes and not immediate:
         return said
     _, promised = _promised_or_legal(data)
     if promised is not None and promised["amount"] != 0 and promised.get("unit") != "即办":
         who = "“马上办”事项" if "马上办" in modes else "即办件（或即审即办）"
-        message = f"{who}的承诺时限应为即办（0），实际为 {_limit_text(promised)}"
+        message = f"{who}的承诺时限应为即办（0），实际为“{limit_text(promised)}”"
         said.append(("promised_time_limit", message))
     return said
 
@@ -508,11 +312,11 @@ def _visit_problems(data: Any, modes: set[str]) -> _Said:
     visits = facts.as_int(data, "onsite_visits")
     said: _Said = []
     if "一次办" in modes and visits is not None and visits > 1:
-        said.append(("onsite_visits", f"“一次办”事项到现场次数不应超过 1 次，实际为 {visits} 次"))
+        said.append(("onsite_visits", f"“一次办”事项到现场次数不应超过1次，实际为{visits}次"))
     if facts.as_str(data, "online_depth") == "全程网办" and visits not in (None, 0):
-        said.append(("onsite_visits", f"“全程网办”事项到现场次数应为 0，实际为 {visits} 次"))
+        said.append(("onsite_visits", f"“全程网办”事项到现场次数应为0次，实际为{visits}次"))
     if visits == 0 and "网上办" not in modes and data.get("postal_delivery") is not True:
-        message = "到现场 0 次而又不网上办理的，结果应邮寄送达（“是否邮寄送达”应为是）"
+        message = "到现场0次而又不网上办理的，结果应邮寄送达（“是否邮寄送达”应为是）"
         said.append(("postal_delivery", message))
     return said
 
@@ -534,20 +338,16 @@ def _nearby_findings(data: Any, path: str, modes: set[str]) -> list[Finding]:
         return [finding("mode.consistency", join(path, "nearby_locations"), message)]
     out = []
     for index, location in enumerate(locations):
-        if isinstance(location, str) and not _NEARBY.search(location.strip()):
+        if isinstance(location, str) and not is_nearby(location):
             where = join_index(join(path, "nearby_locations"), index)
             message = (
-                f"就近办理地点“{location}”不在苏木乡镇（街道）或嘎查村（社区）一级；"
-                "旗县级政务服务中心不是“就近办”"
+                f"就近办理地点“{location}”是旗县级或以上的办理地点；"
+                "“就近办”应在苏木乡镇（街道）或嘎查村（社区）办理"
             )
             out.append(finding("mode.consistency", where, message, location))
     return out
 
 
-#: A place at 苏木乡镇（街道） or 嘎查村（社区） level, or its 便民服务中心/站 [SPEC §8].
-_NEARBY = re.compile(
-    r"(苏木|乡|镇|街道|嘎查|村|社区)(便民服务|党群服务|政务服务)?(中心|站|大厅|室)?$"
-)
 #: Types only ever exercised 依职权 (SPEC §2 initiation): 02 处罚, 03 强制, 06 检查.
 _EX_OFFICIO = frozenset({"02", "03", "06"})
 
@@ -557,24 +357,23 @@ def two_inspectors(data: Any, path: str, _context: ListContext) -> list[Finding]
     现场检查, 现场踏勘) is done by two or more staff."""
     out = []
     methods = codelists.get("review_method")
-    for key, index, step in _steps(data):
+    for key, index, step in steps_of(data, shape_of(ReviewDetail).steps):
         named = [m for m in facts.as_list(step, "methods") if isinstance(m, str)]
-        if not any(methods.resolve(method) == "实地核查" for method in named):
-            continue
+        on_site = [method for method in named if methods.resolve(method) == _ON_SITE]
         count = facts.as_int(step, "inspectors")
-        if count is None or count < 2:
-            name = facts.as_str(step, "name") or f"第 {index + 1} 个环节"
-            shown = "未写明" if count is None else f"为 {count} 人"
-            message = (
-                f"环节“{name}”采用实地核查，核查人数{shown}；"
-                "应指派两名以上工作人员（《中华人民共和国行政许可法》第三十四条）"
-            )
-            out.append(
-                finding(
-                    "review.two-inspectors",
-                    join(join_index(join(path, key), index), "inspectors"),
-                    message,
-                    count,
-                )
-            )
+        if not on_site or (count is not None and count >= 2):
+            continue
+        name = facts.as_str(step, "name") or f"第{index + 1}个环节"
+        # The method as the document wrote it, with the codelist's name when it differs.
+        written = on_site[0] if on_site[0] == _ON_SITE else f"{on_site[0]}（{_ON_SITE}）"
+        shown = "未写明" if count is None else f"为{count}人"
+        message = (
+            f"环节“{name}”采用{written}，核查人数{shown}；"
+            "应指派两名以上工作人员（《中华人民共和国行政许可法》第三十四条）"
+        )
+        where = join(join_index(join(path, key), index), "inspectors")
+        out.append(finding("review.two-inspectors", where, message, count))
     return out
+
+
+_ON_SITE = "实地核查"

@@ -25,6 +25,7 @@ from banzhang._memo import per_model
 from banzhang.declare import (
     DATE_PATTERN,
     NOT_BLANK,
+    Element,
     FieldSpec,
     constraints_of,
     fields_of,
@@ -36,7 +37,7 @@ from banzhang.validation._paths import join, join_index
 from banzhang.validation.catalogue import rule
 from banzhang.validation.findings import Finding
 
-__all__ = ["Check", "finding", "object_checker"]
+__all__ = ["Check", "finding", "nest_quotes", "object_checker"]
 
 Out = list[Finding]
 Check = Callable[[Any, str, Out], None]
@@ -65,7 +66,30 @@ def finding(
     area code a warning) gives the lighter ones their own ``severity``.
     """
     entry = rule(rule_id)
-    return Finding(rule_id, severity or entry.severity, path, message, value, layer or entry.layer)
+    shown = nest_quotes(message) if message.count("“") > 1 else message
+    return Finding(rule_id, severity or entry.severity, path, shown, value, layer or entry.layer)
+
+
+def nest_quotes(message: str) -> str:
+    """Write a quotation inside a quotation with single quotes, as Chinese text does.
+
+    A message quotes a document's words, which may quote in turn: “…“…”…” becomes “…‘…’…”.
+
+    >>> nest_quotes("材料“《食品经营许可证》“副本””未写明形式")
+    '材料“《食品经营许可证》‘副本’”未写明形式'
+    """
+    out = []
+    depth = 0
+    for char in message:
+        if char == "“":
+            depth += 1
+            out.append("“" if depth % 2 else "‘")
+        elif char == "”" and depth > 0:
+            out.append("”" if depth % 2 else "’")
+            depth -= 1
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 def _type_name(value: Any) -> str:
@@ -207,7 +231,7 @@ def _array_checker(spec: FieldSpec, shape: str) -> Check:
             out.append(finding("structure.type", join(parent, name), message, value))
             return
         if len(value) < min_items:
-            message = f"“{title}”至少应有 {min_items} 条，实际为 {len(value)} 条"
+            message = f"“{title}”至少应有{min_items}条，实际为{len(value)}条"
             out.append(finding("structure.min-items", join(parent, name), message, len(value)))
         for index, entry in enumerate(value):
             if nested is not None:
@@ -238,7 +262,7 @@ def _scalar_checker(spec: FieldSpec, shape: str, *, in_array: bool) -> ScalarChe
             message = f"“{title}”应为有效日期（YYYY-MM-DD），实际为“{value}”"
             return ("structure.date", message, "schema")
         if minimum is not None and value < minimum:
-            return ("structure.minimum", f"“{title}”不能小于 {minimum}，实际为 {value}", "schema")
+            return ("structure.minimum", f"“{title}”不能小于{minimum}，实际为{value}", "schema")
         return None
 
     return problem_of
@@ -272,13 +296,15 @@ def _text_checker(spec: FieldSpec, *, in_array: bool) -> ScalarCheck:
             return ("structure.type", f"“{title}”应为文本，实际为{_type_name(value)}", "schema")
         for raw, regex in patterns:
             if not regex.search(value):
-                return _pattern_problem(title, raw, code_kind, value)
+                return _pattern_problem(element, raw, code_kind, value)
         if max_length is not None and len(value) > max_length:
-            message = f"“{title}”最多 {max_length} 个字符，实际为 {len(value)} 个"
+            message = f"“{title}”最多{max_length}个字符，实际为{len(value)}个"
             return ("structure.max-length", message, "schema")
         if closed is not None and value not in closed:
             assert codelist is not None
-            allowed = "、".join(f"{e.code}（{e.title}）" for e in codelist)
+            allowed = "、".join(
+                e.title if e.code == e.title else f"{e.code}（{e.title}）" for e in codelist
+            )
             message = f"“{title}”的取值“{value}”不在代码表“{codelist.title}”中；可选：{allowed}"
             return ("structure.codelist", message, "schema")
         if regions is not None and value not in regions:
@@ -291,7 +317,11 @@ def _text_checker(spec: FieldSpec, *, in_array: bool) -> ScalarCheck:
     return problem_of
 
 
-def _pattern_problem(title: str, raw: str, code_kind: str | None, value: str) -> Problem:
+def _pattern_problem(element: Element, raw: str, code_kind: str | None, value: str) -> Problem:
+    """The finding of a text that does not match its pattern, said in words, never as the
+    regular expression (a department cannot act on one): the element's description and
+    example say what the text should look like."""
+    title = element.title
     if code_kind is not None:
         problem = _code_problem(code_kind, title, value)
         if problem is not None:
@@ -299,7 +329,13 @@ def _pattern_problem(title: str, raw: str, code_kind: str | None, value: str) ->
         return ("code.format", f"“{title}”“{value}”不符合编码规则", "schema")
     if raw == NOT_BLANK:
         return ("structure.required", f"“{title}”不能为空", "schema")
-    return ("structure.pattern", f"“{title}”的格式不正确：“{value}”应符合 {raw}", "schema")
+    example = element.example and f"应写成如“{element.example}”的形式"
+    how = "；".join(part for part in (element.description, example) if part)
+    return (
+        "structure.pattern",
+        f"“{title}”的格式不正确：“{value}”；{how or '请按规范填写'}",
+        "schema",
+    )
 
 
 @functools.lru_cache(maxsize=4096)

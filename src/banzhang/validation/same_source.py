@@ -1,9 +1,11 @@
 """同源 [S 003]: intermediary, "四办", supervision and licensing items — and a 服务指南 — reference
 a 基本编码 that the same region's 权责清单 holds (an item's code or a 子项's); where the item *is*
 that item ("四办" and 许可 items, a guide: the kinds' ``SAME_ITEM`` role), its name is the
-权责清单's too, once normalised (SPEC §9; the type is part of the code). Intermediary and
-supervision items carry their own names and point at an approval's code, so only their code is
-checked. A 中介服务收费 item of a 收费清单 names an item of the region's 中介服务事项清单.
+权责清单's too, once normalised (SPEC §9; the type is part of the code): a name that differs
+only in form (a 格式差异 that normalising removes) is a notice, any other difference an error.
+Intermediary and supervision items carry their own names and point at an approval's code, so
+only their code is checked. A 中介服务收费 item of a 收费清单 names an item of the region's
+中介服务事项清单.
 
 >>> from banzhang import examples
 >>> codes = power_codes(examples.load_data("power-list"))
@@ -20,7 +22,7 @@ from banzhang import kinds
 from banzhang._normalise import normalise
 from banzhang.documents import envelope_of, items_of
 from banzhang.validation._structure import finding
-from banzhang.validation.findings import Finding
+from banzhang.validation.findings import INFO, Finding
 
 __all__ = [
     "KINDS",
@@ -118,8 +120,19 @@ def item_finding(
     name = item.get("name")
     if not expected or not isinstance(name, str) or kind not in _SAME_ITEM:
         return None
-    if normalise(name) == normalise(expected):
+    return _name_finding(name, expected, code, path)
+
+
+def _name_finding(name: str, expected: str, code: str, path: str) -> Finding | None:
+    """An item's name against the 权责清单's: the same, a 格式差异 (a notice), or another name."""
+    if name == expected:
         return None
+    if normalise(name) == normalise(expected):
+        message = (
+            f"事项名称“{name}”与本地区权责清单中 {code} 的名称“{expected}”仅有格式差异"
+            "（全角半角、空格、书名号或条款数字的写法），按同源处理"
+        )
+        return finding("crosslist.same-source", f"{path}.name", message, name, severity=INFO)
     message = f"事项名称“{name}”与本地区权责清单中 {code} 的名称“{expected}”不一致（同源）"
     return finding("crosslist.same-source", f"{path}.name", message, name)
 
