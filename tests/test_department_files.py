@@ -113,15 +113,20 @@ def test_a_phone_stored_as_a_number_is_told(tmp_path: Path) -> None:
 
 
 def test_unnumbered_lines_in_our_own_template_are_entries(tmp_path: Path) -> None:
-    """受理⏎审查⏎决定 typed by a clerk into banzhang's workbook is three 基本流程 steps."""
+    """受理⏎审查⏎决定 typed by a clerk into banzhang's workbook is three 基本流程 steps, and
+    盟市级、旗县级 two 行使层级."""
     path = tmp_path / "权责清单.xlsx"
     excel.dump(examples.load("power-list"), path)
     book = load_workbook(path)
     sheet = book["权责清单"]
     column = next(cell.column for cell in sheet[1] if cell.value == "基本流程")
     sheet.cell(row=3, column=column, value="受理\n审查\n决定")
+    levels = next(cell.column for cell in sheet[1] if cell.value == "行使层级")
+    sheet.cell(row=3, column=levels, value="盟市级、旗县级")
     book.save(path)
-    assert excel.load_data(path)["items"][0]["process"] == ["受理", "审查", "决定"]
+    item = excel.load_data(path)["items"][0]
+    assert item["process"] == ["受理", "审查", "决定"]
+    assert item["levels"] == ["3", "4"]
 
 
 def _guide(path: Path, lines: list[str]) -> Path:
@@ -180,3 +185,12 @@ def test_the_kind_is_read_from_the_file_name(tmp_path: Path, name: str, kind: st
     title = "收费项目名称" if kind == "fee-list" else "抽查事项名称"
     path = _sheet(tmp_path / name, [["序号", title, "备注"], [1, "甲", "无"]])
     assert banzhang.load_data(path)["kind"] == kind
+
+
+def test_a_guide_handled_online_needs_no_postal_delivery_at_zero_visits() -> None:
+    """是否网办：是 with 到办事现场次数 0 (政务服务网's own words) is consistent without 邮寄送达."""
+    data = examples.load_data("service-guide")
+    data.update(onsite_visits=0, online=True, postal_delivery=False)
+    data["modes"] = [mode for mode in data.get("modes", []) if mode != "网上办"]
+    said = [f.path for f in banzhang.iter_findings(data) if f.rule == "mode.consistency"]
+    assert "$.postal_delivery" not in said

@@ -436,6 +436,8 @@ class Walker:
                 found.setdefault(key, part)
 
     def _unplace(self, place: str, text: str, *, form_label: bool = False) -> None:
+        if not _NUMBERING.sub("", text).strip():
+            return  # "(2)" with nothing after it: a number, not content
         self.unplaced.append(Unplaced(place, text, self.section, form_label))
 
     # -- tables ---------------------------------------------------------------------------

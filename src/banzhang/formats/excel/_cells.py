@@ -31,6 +31,7 @@ __all__ = [
     "numbered",
     "read_value",
     "split_numbered",
+    "split_titles",
     "write_value",
 ]
 
@@ -88,6 +89,19 @@ def numbered(entries: list[str]) -> str:
 # ---- reading --------------------------------------------------------------------------------
 
 
+def split_titles(text: str, titles: dict[str, str] | None = None) -> list[str]:
+    """A codelist array's cell: numbered lines, or titles one a line or joined by 、，；/ —
+    as clerks write them, in banzhang's own workbook too ("盟市级、旗县级"). In banzhang's own
+    (``titles`` given) a text is split only when every part is a title: an open codelist's
+    own value may hold a 、."""
+    entries = split_numbered(text, exact=titles is not None)
+    if len(entries) == 1:
+        parts = [part.strip() for part in _LIST_SEPARATORS.split(entries[0]) if part.strip()]
+        if titles is None or (len(parts) > 1 and all(part in titles for part in parts)):
+            entries = parts
+    return entries
+
+
 def read_value(column: Column, raw: Any, *, exact: bool) -> tuple[Any, list[CellProblem]]:
     """Return the document value of a cell, and anything worth telling about it."""
     if type(raw) is CellError:
@@ -101,9 +115,12 @@ def read_value(column: Column, raw: Any, *, exact: bool) -> tuple[Any, list[Cell
     if not column.multi:
         return _read_scalar(column, raw, exact=exact)
     if isinstance(raw, str):
-        entries: list[Any] = split_numbered(raw, exact=exact)
-        if not exact and column.spec.element.codelist and len(entries) == 1:
-            entries = [part for part in _LIST_SEPARATORS.split(entries[0]) if part.strip()]
+        name = column.spec.element.codelist
+        entries: list[Any] = (
+            split_titles(raw, codes_by_title(name) if exact else None)
+            if name
+            else split_numbered(raw, exact=exact)
+        )
     else:
         entries = [raw]
     values, problems = [], []

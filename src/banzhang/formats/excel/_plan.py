@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from banzhang.formats.excel._cells import codes_by_title, split_numbered
+from banzhang.formats.excel._cells import codes_by_title, split_numbered, split_titles
 from banzhang.formats.excel._headers import Target
 from banzhang.formats.excel._layout import Column
 from banzhang.formats.excel._whole import cell_value
@@ -76,7 +76,12 @@ def _compile(columns: tuple[tuple[int, Column, str | None], ...]) -> Fill:
     and whole numbers as floats). The codelist titles are those of the
     codelists in force when the workbook is opened (a profile may replace a codelist).
     """
-    namespace: dict[str, Any] = {"split": split_numbered, "remember": _remember, "cell": cell_value}
+    namespace: dict[str, Any] = {
+        "split": split_numbered,
+        "split_titles": split_titles,
+        "remember": _remember,
+        "cell": cell_value,
+    }
     lines = ["def fill(data, cells, put, at, findings):"]
     for position, (index, column, key) in enumerate(columns):
         namespace[f"column_{position}"] = column
@@ -132,7 +137,7 @@ def _taken(column: Column, position: int, namespace: dict[str, Any]) -> str | No
         namespace[titles] = codes_by_title(column.spec.element.codelist or "")
         if column.titled:
             return f"{titles}.get(v, v)"
-        return f"[{titles}.get(entry, entry) for entry in split(v, exact=True)]"
+        return f"[{titles}.get(entry, entry) for entry in split_titles(v, {titles})]"
     if column.verbatim_entries:
         return "split(v, exact=True)"
     if column.verbatim:
