@@ -188,7 +188,7 @@ def test_the_kind_is_read_from_the_file_name(tmp_path: Path, name: str, kind: st
 
 
 def test_a_guide_handled_online_needs_no_postal_delivery_at_zero_visits() -> None:
-    """是否网办：是 with 到办事现场次数 0 (政务服务网's own words) is consistent without 邮寄送达."""
+    """是否网办：是 with 到办事现场次数 0 (政务服务网's words) needs no 邮寄送达."""
     data = examples.load_data("service-guide")
     data.update(onsite_visits=0, online=True, postal_delivery=False)
     data["modes"] = [mode for mode in data.get("modes", []) if mode != "网上办"]
