@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -46,11 +47,27 @@ def test_committed_xsds_match_the_declarations() -> None:
 
 
 def test_xsd_documents_elements_in_chinese() -> None:
-    """Every element has a Chinese xs:documentation; codelists are enumerations."""
-    text = xsd.xsd_for("service-guide")
+    """Every element has a Chinese xs:documentation; codelists are named enumerations whose
+    values carry their Chinese titles; a kind's XSD includes the set."""
+    assert 'schemaLocation="banzhang.xsd"' in xsd.xsd_for("service-guide")
+    text = xsd.schema_set()
     assert '<xs:documentation xml:lang="zh">事项名称' in text
-    assert '<xs:enumeration value="即办件"/>' not in text  # codes, not titles
-    assert '<xs:enumeration value="1"/>' in text
+    assert '<xs:enumeration value="即办件"' not in text  # codes, not titles
+    case_type = text[text.index('<xs:simpleType name="CaseTypeCode">') :]
+    case_type = case_type[: case_type.index("</xs:simpleType>")]
+    assert re.search(r'<xs:enumeration value="1">\s*<xs:annotation>.*?>即办件<', case_type, re.S)
+    assert re.search(r'<xs:element name="case_type"[^>]* type="CaseTypeCode">', text)
+
+
+def test_every_type_is_declared_once_in_the_set() -> None:
+    """banzhang.xsd declares each named type and root once; the kind files declare none."""
+    text = xsd.schema_set()
+    names = re.findall(r'<xs:(?:complexType|simpleType|element) name="([^"]+)"', text)
+    top = [name for name in names if name[0].isupper() or name in KIND_IDS]
+    assert len(top) == len(set(top))
+    assert set(KIND_IDS) <= set(top)
+    for kind in KIND_IDS:
+        assert "name=" not in xsd.xsd_for(kind).split("<xs:include")[1]
 
 
 VALID = fixture_files("valid")
