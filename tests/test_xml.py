@@ -226,6 +226,37 @@ def test_findings_carry_the_line_number(tmp_path: Path) -> None:
     assert "000617018000" in path.read_text("utf-8").splitlines()[line - 1]
 
 
+def test_xml_is_indented_an_element_a_line() -> None:
+    """Two spaces a level, an element a line: a change to one value is a one-line diff."""
+    power = examples.load("power-list")
+    text = _xml_bytes(power).decode()
+    lines = text.splitlines()
+    assert lines[1] == '<power-list xmlns="urn:banzhang:xml:1.2">'
+    assert "  <items>" in lines
+    assert "    <power_type>01</power_type>" in lines
+    assert all(line.count("<") <= 2 for line in lines)  # a start tag and its end tag at most
+    renamed = attrs.evolve(power.items[1], name="改过的名称")
+    changed = _xml_bytes(attrs.evolve(power, items=(power.items[0], renamed, *power.items[2:])))
+    differing = [
+        pair
+        for pair in zip(lines, changed.decode().splitlines(), strict=True)
+        if pair[0] != pair[1]
+    ]
+    assert [new for _old, new in differing] == ["    <name>改过的名称</name>"]
+
+
+def test_a_finding_names_the_line_of_its_element(tmp_path: Path) -> None:
+    """A schema finding deep in an item names the line of the very element."""
+    data = examples.load_data("power-list")
+    data["items"][1]["power_type"] = "99"
+    path = tmp_path / "power.xml"
+    xml.dump(data, path)
+    found = [f for f in xml.iter_findings(path) if f.rule == "structure.codelist"]
+    assert [f.path for f in found] == ["$.items[1].power_type"]
+    line = int((found[0].source or "").removeprefix("line "))
+    assert path.read_text("utf-8").splitlines()[line - 1] == "    <power_type>99</power_type>"
+
+
 def test_unknown_element_gets_a_did_you_mean(tmp_path: Path) -> None:
     """A misspelled element in XML is reported like a misspelled JSON key."""
     path = tmp_path / "fee.xml"
