@@ -23,7 +23,7 @@ or ``[`` as JSON and ``<`` as XML; CSV and JSON Lines must be named.
 >>> for_path("power.pdf").NAME  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-banzhang.errors.UnreadableInput: 不支持的文件类型“.pdf”；支持：.csv、.docx、.json、...、.xml
+banzhang.errors.UnknownName: 不支持的文件类型“.pdf”；支持：.csv、.docx、.json、...、.xml
 """
 
 from __future__ import annotations
