@@ -272,7 +272,7 @@ def _text_checker(spec: FieldSpec, *, in_array: bool) -> ScalarCheck:
             return ("structure.type", f"“{title}”应为文本，实际为{_type_name(value)}", "schema")
         for raw, regex in patterns:
             if not regex.search(value):
-                return _pattern_problem(title, raw, code_kind, value)
+                return _pattern_problem(title, raw, code_kind, value, element.description)
         if max_length is not None and len(value) > max_length:
             message = f"“{title}”最多 {max_length} 个字符，实际为 {len(value)} 个"
             return ("structure.max-length", message, "schema")
@@ -291,7 +291,9 @@ def _text_checker(spec: FieldSpec, *, in_array: bool) -> ScalarCheck:
     return problem_of
 
 
-def _pattern_problem(title: str, raw: str, code_kind: str | None, value: str) -> Problem:
+def _pattern_problem(
+    title: str, raw: str, code_kind: str | None, value: str, described: str | None
+) -> Problem:
     if code_kind is not None:
         problem = _code_problem(code_kind, title, value)
         if problem is not None:
@@ -299,7 +301,9 @@ def _pattern_problem(title: str, raw: str, code_kind: str | None, value: str) ->
         return ("code.format", f"“{title}”“{value}”不符合编码规则", "schema")
     if raw == NOT_BLANK:
         return ("structure.required", f"“{title}”不能为空", "schema")
-    return ("structure.pattern", f"“{title}”的格式不正确：“{value}”应符合 {raw}", "schema")
+    # The element's description says in words what its pattern says in a regular expression.
+    expected = f"应为{described}" if described else f"应符合 {raw}"
+    return ("structure.pattern", f"“{title}”的格式不正确：“{value}”{expected}", "schema")
 
 
 @functools.lru_cache(maxsize=4096)
