@@ -30,17 +30,16 @@ __all__ = [
 #: Matches text with at least one character that is not white space: a required text element.
 #: White space is spelled out rather than ``\S``, whose meaning differs: ECMAScript (JSON Schema)
 #: counts U+FEFF, Python counts U+001C–U+001F and U+0085, XSD counts only tab, LF, CR and space.
-#: Blank is what any of them calls white space, so all three agree (U+3000 included).
-NOT_BLANK = (
-    r"[^\t\n\x0b\x0c\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
-)
+#: Blank is what any of them calls white space, so all three agree (U+3000 included), and the
+#: invisible characters no name consists of alone (U+180E, U+200B–U+200D, U+2060).
+_WIDE_BLANKS = r"\x85\xa0\u1680\u180e\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
+NOT_BLANK = r"[^\t\n\x0b\x0c\r\x1c-\x20" + _WIDE_BLANKS + "]"
 #: The XSD form: XSD regular expressions have no ``\x``/``\u`` escapes, so the characters stand
 #: as themselves (the C0 controls cannot occur in XML at all).
-NOT_BLANK_XSD = (
-    "[\\s\\S]*[^\\s\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff][\\s\\S]*"
-)
-#: A date as JSON carries it (the validator also checks that the day exists).
-DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+NOT_BLANK_XSD = r"[\s\S]*[^\s" + _WIDE_BLANKS.encode().decode("unicode_escape") + r"][\s\S]*"
+#: A date as JSON carries it (the validator also checks that the day exists). Year 0000 is out, as
+#: it is for XSD's xs:date and Python's dates, though JSON Schema's "date" format takes it.
+DATE_PATTERN = r"^([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-[0-9]{2}-[0-9]{2}$"
 
 
 @attrs.frozen

@@ -453,6 +453,9 @@ def _scalar(text: str, shape: str) -> Any:
         return int(text)
     if shape == "bool" and text.strip() in ("true", "1", "false", "0"):
         return text.strip() in ("true", "1")
+    if shape == "date":
+        # XML white space around a date is layout, as XSD's xs:date collapses it.
+        return text.strip(" \t\r\n")
     return text
 
 
