@@ -18,7 +18,8 @@ from typing import Any
 import pytest
 from lxml import etree
 
-from banzhang import examples
+from banzhang import examples, kinds
+from banzhang.declare import fields_of
 from banzhang.formats import xml
 from banzhang.validation import ERROR, iter_findings
 from tests.conftest import ROOT
@@ -109,6 +110,25 @@ MUTATIONS: list[tuple[str, str, Change, bool]] = [
     ("unknown 办件类型", "service-guide", _top("case_type", "5"), False),
     ("ideographic space as 受理条件", "service-guide", _top("conditions", ["\u3000"]), False),
 ]
+
+
+def _required_texts() -> list[tuple[str, str, Change, bool]]:
+    """Every required free-text element of every kind's envelope and first item, made one
+    full-width space: each must be refused by all three."""
+    found: list[tuple[str, str, Change, bool]] = []
+    for kind in kinds.all_kinds():
+        models = [(kind.document, _top)] + ([(kind.item, _item)] if kind.item else [])
+        for model, setter in models:
+            for spec in fields_of(model):
+                element = spec.element
+                free_text = not element.codelist and element.code != "region"
+                if spec.shape == "str" and spec.required and free_text and spec.name != "kind":
+                    name = f"{kind.id} {model.__name__}.{spec.name} a full-width space"
+                    found.append((name, kind.id, setter(spec.name, "\u3000"), False))
+    return found
+
+
+MUTATIONS += _required_texts()
 
 
 def _mutated(kind: str, change: Change) -> dict[str, Any]:
