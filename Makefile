@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-NODE_TOOLS := tools/ajv/node_modules/.package-lock.json
+NODE_TOOLS := tools/ajv/node_modules/.package-lock.json tools/typescript/node_modules/.package-lock.json
 
 .PHONY: demo test lint typecheck unit bench generate clean system-tools
 
@@ -15,8 +15,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-$(NODE_TOOLS): tools/ajv/package.json
+tools/ajv/node_modules/.package-lock.json: tools/ajv/package.json
 	npm install --prefix tools/ajv --no-audit --no-fund --silent
+
+tools/typescript/node_modules/.package-lock.json: tools/typescript/package.json
+	npm install --prefix tools/typescript --no-audit --no-fund --silent
 
 demo: $(STAMP)
 	$(BIN)/banzhang demo --out demo-out
@@ -45,4 +48,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --out benchmarks/results.json
 
 clean:
-	rm -rf $(VENV) demo-out tools/ajv/node_modules .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) demo-out tools/ajv/node_modules tools/typescript/node_modules .pytest_cache .mypy_cache .ruff_cache

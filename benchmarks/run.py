@@ -215,18 +215,22 @@ def excel_targets(items: int, repeat: int, workdir: Path) -> dict[str, dict[str,
 
 
 def _raw_xml_write(data: dict[str, Any], target: Path) -> None:
-    """Write the same elements with plain lxml.etree.xmlfile, walking the data generically."""
+    """Write the same elements with plain lxml.etree.xmlfile, walking the data generically, with
+    the same indentation (two spaces a level, an element a line) banzhang writes."""
     namespace = xml.NAMESPACE
 
-    def write(out: Any, name: str, value: Any) -> None:
+    def write(out: Any, name: str, value: Any, depth: int) -> None:
         if isinstance(value, list):
             for entry in value:
-                write(out, name, entry)
+                write(out, name, entry, depth)
         elif isinstance(value, dict):
+            out.write("\n" + "  " * depth)
             with out.element(f"{{{namespace}}}{name}"):
                 for key, child in value.items():
-                    write(out, key, child)
+                    write(out, key, child, depth + 1)
+                out.write("\n" + "  " * depth)
         else:
+            out.write("\n" + "  " * depth)
             with out.element(f"{{{namespace}}}{name}"):
                 out.write(str(value).lower() if isinstance(value, bool) else str(value))
 
@@ -234,7 +238,8 @@ def _raw_xml_write(data: dict[str, Any], target: Path) -> None:
         out.write_declaration()
         with out.element(f"{{{namespace}}}{data['kind']}", nsmap={None: namespace}):
             for key, child in data.items():
-                write(out, key, child)
+                write(out, key, child, 1)
+            out.write("\n")
 
 
 def _raw_xml_read(path: Path) -> int:

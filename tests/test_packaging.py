@@ -33,6 +33,7 @@ def test_sdist_carries_the_schemas_and_the_license(built: tuple[Path, Path]) -> 
         names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
     assert "src/banzhang/schemas/power-list.schema.json" in names
     assert "src/banzhang/schemas/power-list.xsd" in names
+    assert "src/banzhang/schemas/banzhang.xsd" in names  # which every kind's XSD includes
     assert "LICENSE" in names
 
 

@@ -39,13 +39,25 @@ def test_schemas_are_shipped_in_the_package() -> None:
     assert loaded["additionalProperties"] is False
 
 
-def test_schema_carries_chinese_titles_enums_and_code_patterns() -> None:
-    """Titles are the standard's, codelists are enums, codes have patterns, no network refs."""
+def test_schema_carries_chinese_names_codelists_and_code_patterns() -> None:
+    """Chinese names lead the descriptions, titles name types, codelists are named definitions
+    whose codes carry their Chinese titles, codes have patterns, no network refs."""
     power = schema.schema_for("power-list")
-    item = power["$defs"]["PowerItem"]["properties"]
-    assert item["name"]["title"] == "事项名称"
-    assert item["power_type"]["enum"][0] == "01"
-    assert "00Y" in item["basic_code"]["pattern"]
+    item = power["$defs"]["PowerItem"]
+    assert (item["title"], item["description"]) == (
+        "PowerItem",
+        "权责清单事项：一项行政权力及其责任事项",
+    )
+    assert "title" not in item["properties"]["name"]
+    assert item["properties"]["name"]["description"] == "事项名称"
+    assert item["properties"]["power_type"]["allOf"] == [{"$ref": "#/$defs/PowerTypeCode"}]
+    first = power["$defs"]["PowerTypeCode"]["oneOf"][0]
+    assert first == {
+        "const": "01",
+        "title": "PowerTypeAdministrativeLicensing",
+        "description": "行政许可",
+    }
+    assert "00Y" in item["properties"]["basic_code"]["pattern"]
     refs = [v for v in json.dumps(power).split('"') if v.startswith(("http", "#/"))]
     assert all(ref.startswith("#/") or ref == schema.DIALECT for ref in refs)
 

@@ -175,3 +175,14 @@ def test_a_correct_guide_with_real_world_wording_exits_0(
     )
     assert main(["validate", str(path)]) == 0
     assert "通过" in capsys.readouterr().out
+
+
+def test_a_declared_pattern_is_explained_in_words() -> None:
+    """A 文件名称 without 书名号 is explained by the element's description, not a regex."""
+    data = examples.load_data("power-list")
+    data["items"][0]["basis"][0]["title"] = "行政许可法"
+    (finding,) = [f for f in iter_findings(data) if f.rule == "structure.pattern"]
+    assert finding.path == "$.items[0].basis[0].title"
+    assert finding.message == (
+        "“文件名称”的格式不正确：“行政许可法”应为法律、法规、规章或规范性文件的名称，用书名号括起"
+    )

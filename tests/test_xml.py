@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -46,11 +47,27 @@ def test_committed_xsds_match_the_declarations() -> None:
 
 
 def test_xsd_documents_elements_in_chinese() -> None:
-    """Every element has a Chinese xs:documentation; codelists are enumerations."""
-    text = xsd.xsd_for("service-guide")
+    """Every element has a Chinese xs:documentation; codelists are named enumerations whose
+    values carry their Chinese titles; a kind's XSD includes the set."""
+    assert 'schemaLocation="banzhang.xsd"' in xsd.xsd_for("service-guide")
+    text = xsd.schema_set()
     assert '<xs:documentation xml:lang="zh">事项名称' in text
-    assert '<xs:enumeration value="即办件"/>' not in text  # codes, not titles
-    assert '<xs:enumeration value="1"/>' in text
+    assert '<xs:enumeration value="即办件"' not in text  # codes, not titles
+    case_type = text[text.index('<xs:simpleType name="CaseTypeCode">') :]
+    case_type = case_type[: case_type.index("</xs:simpleType>")]
+    assert re.search(r'<xs:enumeration value="1">\s*<xs:annotation>.*?>即办件<', case_type, re.S)
+    assert re.search(r'<xs:element name="case_type"[^>]* type="CaseTypeCode">', text)
+
+
+def test_every_type_is_declared_once_in_the_set() -> None:
+    """banzhang.xsd declares each named type and root once; the kind files declare none."""
+    text = xsd.schema_set()
+    names = re.findall(r'<xs:(?:complexType|simpleType|element) name="([^"]+)"', text)
+    top = [name for name in names if name[0].isupper() or name in KIND_IDS]
+    assert len(top) == len(set(top))
+    assert set(KIND_IDS) <= set(top)
+    for kind in KIND_IDS:
+        assert "name=" not in xsd.xsd_for(kind).split("<xs:include")[1]
 
 
 VALID = fixture_files("valid")
@@ -207,6 +224,37 @@ def test_findings_carry_the_line_number(tmp_path: Path) -> None:
     assert finding.rule == "code.type-mismatch"
     line = int((finding.source or "").removeprefix("line "))
     assert "000617018000" in path.read_text("utf-8").splitlines()[line - 1]
+
+
+def test_xml_is_indented_an_element_a_line() -> None:
+    """Two spaces a level, an element a line: a change to one value is a one-line diff."""
+    power = examples.load("power-list")
+    text = _xml_bytes(power).decode()
+    lines = text.splitlines()
+    assert lines[1] == '<power-list xmlns="urn:banzhang:xml:1.2">'
+    assert "  <items>" in lines
+    assert "    <power_type>01</power_type>" in lines
+    assert all(line.count("<") <= 2 for line in lines)  # a start tag and its end tag at most
+    renamed = attrs.evolve(power.items[1], name="改过的名称")
+    changed = _xml_bytes(attrs.evolve(power, items=(power.items[0], renamed, *power.items[2:])))
+    differing = [
+        pair
+        for pair in zip(lines, changed.decode().splitlines(), strict=True)
+        if pair[0] != pair[1]
+    ]
+    assert [new for _old, new in differing] == ["    <name>改过的名称</name>"]
+
+
+def test_a_finding_names_the_line_of_its_element(tmp_path: Path) -> None:
+    """A schema finding deep in an item names the line of the very element."""
+    data = examples.load_data("power-list")
+    data["items"][1]["power_type"] = "99"
+    path = tmp_path / "power.xml"
+    xml.dump(data, path)
+    found = [f for f in xml.iter_findings(path) if f.rule == "structure.codelist"]
+    assert [f.path for f in found] == ["$.items[1].power_type"]
+    line = int((found[0].source or "").removeprefix("line "))
+    assert path.read_text("utf-8").splitlines()[line - 1] == "    <power_type>99</power_type>"
 
 
 def test_unknown_element_gets_a_did_you_mean(tmp_path: Path) -> None:

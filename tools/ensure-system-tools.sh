@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the real tools the interop tests use, when missing: LibreOffice (reads our .xlsx and .docx),
-# xmllint (checks our XSD independently of lxml), Chromium (renders our HTML), from Debian.
+# xmllint (checks our XSD independently of lxml), Chromium (renders our HTML), the JDK and JAXB's xjc
+# (a Java platform's view of our XSDs), from Debian.
 set -euo pipefail
 need=()
 # Chromium comes with its recommended packages (its fonts and helpers), as the probe installed it.
@@ -11,6 +12,10 @@ if [ -d /usr/lib/libreoffice/program ] && [ ! -e /usr/lib/libreoffice/program/li
   need+=(libreoffice-writer-nogui)
 fi
 command -v xmllint >/dev/null || need+=(libxml2-utils)
+# The JDK validates against all ten XSDs at once; Debian's jaxb (2.3, javax.xml.bind) gives xjc and the
+# runtime jars the JAXB round trip runs with.
+command -v javac >/dev/null || need+=(default-jdk-headless)
+{ command -v xjc >/dev/null && [ -e /usr/share/java/jaxb-runtime.jar ]; } || need+=(jaxb)
 command -v chromium >/dev/null || with_recommends+=(chromium)
 # Chinese text in the browser screenshots needs a CJK font (the small WenQuanYi Micro Hei).
 { command -v fc-list >/dev/null && [ -n "$(fc-list :lang=zh)" ]; } || need+=(fonts-wqy-microhei fontconfig)

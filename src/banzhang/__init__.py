@@ -22,6 +22,7 @@ from banzhang.errors import (
     InvalidDocument,
     InvalidFormat,
     InvalidLength,
+    UnknownName,
     UnreadableInput,
 )
 from banzhang.formats import (
@@ -34,7 +35,7 @@ from banzhang.formats import (
     load_data,
     validate,
 )
-from banzhang.validation.findings import Finding
+from banzhang.validation.findings import Finding, Severity
 
 __all__ = [
     "SPEC_VERSION",
@@ -46,6 +47,8 @@ __all__ = [
     "InvalidDocument",
     "InvalidFormat",
     "InvalidLength",
+    "Severity",
+    "UnknownName",
     "UnreadableInput",
     "__version__",
     "codelists",

@@ -26,7 +26,7 @@ from importlib import resources
 import attrs
 
 from banzhang._tsv import read_table
-from banzhang.errors import BanzhangError
+from banzhang.errors import UnknownName
 
 __all__ = ["Codelist", "Entry", "get", "names"]
 
@@ -117,13 +117,13 @@ def get(name: str) -> Codelist:
     """Return the codelist called ``name``.
 
     Raises:
-        BanzhangError: no such codelist is shipped.
+        UnknownName: no such codelist is shipped (a :class:`LookupError`).
     """
     try:
         header, rows = read_table(_PACKAGE, f"{name}.tsv")
     except FileNotFoundError as err:
-        message = f"没有名为 {name!r} 的代码表"
-        raise BanzhangError(message) from err
+        message = f"没有名为“{name}”的代码表"
+        raise UnknownName(message, name=name) from err
     entries = tuple(
         Entry(
             code=row["code"],

@@ -21,6 +21,7 @@ __all__ = [
     "InvalidDocument",
     "InvalidFormat",
     "InvalidLength",
+    "UnknownName",
     "UnreadableInput",
     "UnwritableOutput",
 ]
@@ -88,6 +89,21 @@ class UnreadableInput(BanzhangError, ValueError):
     def __init__(self, message: str, *, source: str = "") -> None:
         super().__init__(message)
         self.source = source
+
+
+class UnknownName(UnreadableInput, LookupError):
+    """A name banzhang does not know: a document kind, a codelist, a file format.
+
+    A :class:`LookupError`, as a failed lookup is in Python (``except LookupError`` catches it), and
+    an :class:`UnreadableInput`, as an unknown kind in a file has always been.
+
+    Attributes:
+        name: the name as given.
+    """
+
+    def __init__(self, message: str, *, name: str, source: str = "") -> None:
+        super().__init__(message, source=source)
+        self.name = name
 
 
 class UnwritableOutput(BanzhangError, OSError):

@@ -10,17 +10,36 @@ dropdowns all read :func:`constraints_of`, so they agree by construction, not by
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from banzhang import codelists, codes
 from banzhang.declare._walk import FieldSpec
 
-__all__ = ["DATE_PATTERN", "NOT_BLANK", "Constraints", "Pattern", "constraints_of", "region_codes"]
+__all__ = [
+    "DATE_PATTERN",
+    "NOT_BLANK",
+    "NOT_BLANK_XSD",
+    "Constraints",
+    "Pattern",
+    "constraints_of",
+    "region_codes",
+]
 
 #: Matches text with at least one character that is not white space: a required text element.
-NOT_BLANK = r"\S"
-#: A date as JSON carries it (the validator also checks that the day exists).
-DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+#: White space is spelled out rather than ``\S``, whose meaning differs: ECMAScript (JSON Schema)
+#: counts U+FEFF, Python counts U+001C–U+001F and U+0085, XSD counts only tab, LF, CR and space.
+#: Blank is what any of them calls white space, so all three agree (U+3000 included), and the
+#: invisible characters no name consists of alone (U+180E, U+200B–U+200D, U+2060).
+_WIDE_BLANKS = r"\x85\xa0\u1680\u180e\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
+NOT_BLANK = r"[^\t\n\x0b\x0c\r\x1c-\x20" + _WIDE_BLANKS + "]"
+#: The XSD form: XSD regular expressions have no ``\x``/``\u`` escapes, so the characters stand
+#: as themselves (the C0 controls cannot occur in XML at all).
+NOT_BLANK_XSD = r"[\s\S]*[^\s" + _WIDE_BLANKS.encode().decode("unicode_escape") + r"][\s\S]*"
+#: A date as JSON carries it (the validator also checks that the day exists). Year 0000 is out, as
+#: it is for XSD's xs:date and Python's dates, though JSON Schema's "date" format takes it.
+DATE_PATTERN = r"^([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])-[0-9]{2}-[0-9]{2}$"
 
 
 @attrs.frozen
@@ -76,11 +95,18 @@ def xsd_pattern(json_pattern: str) -> str:
     '[0-9]+\\.[0-9]+'
     >>> xsd_pattern(r"\S")
     '[\\s\\S]*\\S[\\s\\S]*'
+    >>> xsd_pattern(r"^a\u3000$") == "a\u3000"
+    True
+    >>> "\u3000" in NOT_BLANK_XSD
+    True
     """
     any_text = r"[\s\S]*"
     start = "" if json_pattern.startswith("^") else any_text
     end = "" if json_pattern.endswith("$") and not json_pattern.endswith(r"\$") else any_text
-    return start + json_pattern.removeprefix("^").removesuffix("$") + end
+    body = json_pattern.removeprefix("^").removesuffix("$")
+    # XSD has no \u escape: the character stands as itself.
+    body = re.sub(r"\\u([0-9a-fA-F]{4})", lambda found: chr(int(found[1], 16)), body)
+    return start + body + end
 
 
 def constraints_of(spec: FieldSpec, *, in_array: bool | None = None) -> Constraints:
@@ -134,5 +160,5 @@ def _text_patterns(spec: FieldSpec, *, in_array: bool) -> tuple[Pattern, ...]:
         )
     # Text that must be given, and every entry of a text array, may not be blank.
     if not patterns and not element.codelist and (in_array or element.required):
-        patterns.append(Pattern(NOT_BLANK, xsd_pattern(NOT_BLANK)))
+        patterns.append(Pattern(NOT_BLANK, NOT_BLANK_XSD))
     return tuple(patterns)

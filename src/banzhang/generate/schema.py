@@ -2,23 +2,34 @@
 
 One self-contained file per kind (``schemas/<kind>.schema.json``, every definition it needs under
 ``$defs``, no reference leaves the file) plus ``common.schema.json`` with the shared value types
-and the codelists. Each has a versioned ``urn:`` ``$id`` and Chinese ``title``/``description``;
-the source of every element is in its ``$comment``.
+and the codelists. Each has a versioned ``urn:`` ``$id``; the source of every element is in its
+``$comment``.
+
+Shaped for code generators (json-schema-to-typescript, quicktype … name a type from its
+``title``): a ``title`` is only ever a type's name (``PowerList``, ``Agency``, ``PowerTypeCode``),
+and every Chinese name leads its ``description``, which generators put in doc comments. Closed
+codelists and the region table are named definitions whose values are ``oneOf`` a ``const``
+each with its Chinese title as ``description`` (and, for codelists, a type name from its English
+title). A property refers to a definition through ``allOf`` so that its own description stays
+apart from the definition's.
 
 >>> schema = schema_for("power-list")
->>> schema["$id"]
-'urn:banzhang:schema:1.2:power-list'
+>>> schema["$id"], schema["title"]
+('urn:banzhang:schema:1.2:power-list', 'PowerList')
 >>> schema["properties"]["kind"]["const"]
 'power-list'
+>>> schema["$defs"]["PowerTypeCode"]["oneOf"][0]
+{'const': '01', 'title': 'PowerTypeAdministrativeLicensing', 'description': '行政许可'}
 """
 
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 from typing import Any
 
-from banzhang import codelists, kinds
+from banzhang import codelists, codes, kinds
 from banzhang._version import SPEC_VERSION
 from banzhang.declare import FieldSpec, constraints_of, fields_of, model_info
 from banzhang.models import common
@@ -60,12 +71,11 @@ def schema_for(kind_id: str) -> dict[str, Any]:
     return {
         "$schema": DIALECT,
         "$id": schema_id(kind.id),
-        "title": kind.title,
+        **body,
         "description": (
             f"{kind.title}（{kind.id}）：{kind.description}。banzhang 规范 {SPEC_VERSION}。"
         ),
         "$comment": f"来源：{kind.source}",
-        **body,
         "$defs": dict(sorted(defs.items())),
     }
 
@@ -77,18 +87,22 @@ def common_schema() -> dict[str, Any]:
         _ref(model, defs)
     for name in codelists.names():
         codelist = codelists.get(name)
-        entry: dict[str, Any] = {
-            "title": codelist.title,
-            "description": "；".join(f"{e.code} {e.title}" for e in codelist),
+        if not codelist.open:
+            _codelist_ref(name, defs)
+            continue
+        defs[codelist_type_name(name)] = {
+            "title": codelist_type_name(name),
+            "description": f"{codelist.title}（建议值，也可写别的）："
+            + "；".join(f"{e.code} {e.title}" for e in codelist),
             "$comment": f"来源：{codelist.source}",
             "type": "string",
+            "examples": list(codelist.codes),
         }
-        entry["examples" if codelist.open else "enum"] = list(codelist.codes)
-        defs[f"codelist-{name}"] = entry
+    _region_ref(defs)
     return {
         "$schema": DIALECT,
         "$id": schema_id("common"),
-        "title": "banzhang 共用定义",
+        "title": "Common",
         "description": f"各类清单和文档共用的值类型与代码表。banzhang 规范 {SPEC_VERSION}。",
         "$defs": dict(sorted(defs.items())),
     }
@@ -123,9 +137,10 @@ def _ref(model: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
 def _object_schema(model: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
     specs = fields_of(model)
     info = model_info(model)
-    schema: dict[str, Any] = {"title": info.title}
-    if info.description:
-        schema["description"] = info.description
+    schema: dict[str, Any] = {
+        "title": model.__name__,
+        "description": f"{info.title}：{info.description}" if info.description else info.title,
+    }
     schema["$comment"] = f"来源：{info.source}"
     schema.update(
         {
@@ -140,9 +155,8 @@ def _object_schema(model: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
 
 def _field_schema(spec: FieldSpec, defs: dict[str, Any]) -> dict[str, Any]:
     element = spec.element
-    schema: dict[str, Any] = {"title": element.title}
-    if element.description:
-        schema["description"] = element.description
+    described = f"{element.title}：{element.description}" if element.description else element.title
+    schema: dict[str, Any] = {"description": described}
     schema["$comment"] = f"来源：{element.source}"
     if spec.shape == "array":
         schema["type"] = "array"
@@ -150,7 +164,7 @@ def _field_schema(spec: FieldSpec, defs: dict[str, Any]) -> dict[str, Any]:
         if element.min_items:
             schema["minItems"] = element.min_items
     else:
-        schema.update(_value_schema(spec, spec.shape, defs))
+        schema.update(_referred(_value_schema(spec, spec.shape, defs)))
     if element.example is not None:
         schema["examples"] = [_example(spec, element.example)]
     return schema
@@ -162,6 +176,10 @@ def _value_schema(
     if shape == "object":
         assert spec.model is not None
         return _ref(spec.model, defs)
+    if spec.element.code == "region":
+        return _region_ref(defs)
+    if spec.element.codelist and not codelists.get(spec.element.codelist).open:
+        return _codelist_ref(spec.element.codelist, defs)
     allowed = constraints_of(spec, in_array=in_array)
     if shape == "int":
         return {"type": "integer"} | (
@@ -184,6 +202,51 @@ def _value_schema(
     elif patterns:
         schema["allOf"] = [{"pattern": pattern} for pattern in patterns]
     return schema
+
+
+def _referred(schema: dict[str, Any]) -> dict[str, Any]:
+    """Wrap a bare reference in ``allOf``: beside the property's own description, a sibling
+    ``$ref`` makes generators copy the definition under a new name (``Agency1``)."""
+    return {"allOf": [schema]} if list(schema) == ["$ref"] else schema
+
+
+def codelist_type_name(name: str) -> str:
+    """Return the definition name of codelist ``name``: ``power_type`` → ``PowerTypeCode``."""
+    return "".join(part.capitalize() for part in name.split("_")) + "Code"
+
+
+def _codelist_ref(name: str, defs: dict[str, Any]) -> dict[str, Any]:
+    """Define closed codelist ``name`` once: each code a ``const`` with its Chinese title."""
+    type_name = codelist_type_name(name)
+    if type_name not in defs:
+        codelist = codelists.get(name)
+        prefix = type_name.removesuffix("Code")
+        defs[type_name] = {
+            "title": type_name,
+            "description": codelist.title,
+            "$comment": f"来源：{codelist.source}",
+            "oneOf": [
+                {"const": e.code, "title": prefix + _camel(e.title_en), "description": e.title}
+                for e in codelist
+            ],
+        }
+    return {"$ref": f"#/$defs/{type_name}"}
+
+
+def _camel(english: str) -> str:
+    return "".join(word[:1].upper() + word[1:] for word in re.findall(r"[A-Za-z0-9]+", english))
+
+
+def _region_ref(defs: dict[str, Any]) -> dict[str, Any]:
+    """Define the region table once: each code a ``const`` with the region's name."""
+    if "RegionCode" not in defs:
+        defs["RegionCode"] = {
+            "title": "RegionCode",
+            "description": "行政区划代码（内蒙古自治区）",
+            "$comment": "来源：V GB/T 2260",
+            "oneOf": [{"const": r.code, "description": r.name} for r in codes.region.all_regions()],
+        }
+    return {"$ref": "#/$defs/RegionCode"}
 
 
 def _example(spec: FieldSpec, example: str) -> Any:

@@ -7,7 +7,7 @@ from typing import Any
 import attrs
 
 from banzhang.declare import model
-from banzhang.errors import UnreadableInput
+from banzhang.errors import UnknownName
 
 __all__ = [
     "CHARGES",
@@ -97,14 +97,14 @@ def get(kind_id: str) -> Kind:
     """Return the kind called ``kind_id``.
 
     Raises:
-        UnreadableInput: no such kind is registered.
+        UnknownName: no such kind is registered (a :class:`LookupError`).
     """
     try:
         return _KINDS[kind_id]
     except (KeyError, TypeError):
         known = "、".join(_KINDS)
-        message = f"未知的文档类型 {kind_id!r}；已知类型：{known}"
-        raise UnreadableInput(message) from None
+        message = f"未知的文档类型“{kind_id}”；已知类型：{known}"
+        raise UnknownName(message, name=str(kind_id)) from None
 
 
 def all_kinds() -> tuple[Kind, ...]:

@@ -33,7 +33,7 @@ from banzhang.validation._rules import (
 from banzhang.validation._rules_codes import ListContext
 from banzhang.validation._structure import finding, object_checker
 from banzhang.validation.catalogue import Rule, all_rules, rule
-from banzhang.validation.findings import ERROR, INFO, WARNING, Finding
+from banzhang.validation.findings import ERROR, INFO, WARNING, Finding, Severity
 
 __all__ = [
     "ERROR",
@@ -42,6 +42,7 @@ __all__ = [
     "WARNING",
     "Finding",
     "Rule",
+    "Severity",
     "all_rules",
     "is_valid",
     "iter_findings",

@@ -224,7 +224,7 @@ def contacts_distinct(data: Any, path: str, _context: ListContext) -> list[Findi
             or facts.as_str(contact, "address")
         ):
             # A missing 监督投诉渠道 is an error: seed 002 names it; 咨询 weighs as a warning.
-            weight = "" if key == "complaint" else WARNING
+            weight = None if key == "complaint" else WARNING
             message = f"未写明“{shown}”"
             out.append(finding("contact.channels", join(path, key), message, severity=weight))
             continue

@@ -35,7 +35,7 @@ from banzhang.declare import (
 from banzhang.errors import InvalidChecksum, InvalidCode, InvalidComponent, InvalidLength
 from banzhang.validation._paths import join, join_index
 from banzhang.validation.catalogue import rule
-from banzhang.validation.findings import Finding
+from banzhang.validation.findings import Finding, Severity
 
 __all__ = ["Check", "finding", "nest_quotes", "object_checker"]
 
@@ -58,7 +58,7 @@ def finding(
     value: Any = None,
     *,
     layer: str = "",
-    severity: str = "",
+    severity: Severity | None = None,
 ) -> Finding:
     """Return a finding of ``rule_id`` with the catalogue's severity and layer, unless given.
 

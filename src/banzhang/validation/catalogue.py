@@ -9,12 +9,28 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import get_args
 
 import attrs
 
 from banzhang._tsv import read_table
+from banzhang.validation.findings import Severity
 
-__all__ = ["Rule", "all_rules", "rule"]
+__all__ = ["Rule", "all_rules", "rule", "severity_of"]
+
+
+def severity_of(text: str) -> Severity:
+    """Return ``text`` as a :data:`Severity`.
+
+    Raises:
+        ValueError: ``text`` is not ``error``, ``warning`` or ``info`` (a mistake in rules.tsv).
+    """
+    known: tuple[Severity, ...] = get_args(Severity)
+    for severity in known:
+        if text == severity:
+            return severity
+    message = f"未知的严重程度“{text}”"
+    raise ValueError(message)
 
 
 @attrs.frozen
@@ -30,7 +46,7 @@ class Rule:
     """
 
     id: str
-    severity: str
+    severity: Severity = attrs.field(converter=severity_of)
     layer: str
     title: str
     source: str

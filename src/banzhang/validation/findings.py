@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Final, Literal
 
 import attrs
 
-__all__ = ["ERROR", "INFO", "WARNING", "Finding"]
+__all__ = ["ERROR", "INFO", "WARNING", "Finding", "Severity"]
 
-ERROR = "error"
-WARNING = "warning"
-INFO = "info"
-_SEVERITY_TITLES = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
+#: How bad a finding is: an ``error`` makes the document invalid; a ``warning`` or an ``info``
+#: does not.
+Severity = Literal["error", "warning", "info"]
+ERROR: Final[Severity] = "error"
+WARNING: Final[Severity] = "warning"
+INFO: Final[Severity] = "info"
+_SEVERITY_TITLES: dict[Severity, str] = {ERROR: "错误", WARNING: "警告", INFO: "提示"}
 
 
 @attrs.frozen
@@ -30,7 +33,7 @@ class Finding:
     """
 
     rule: str
-    severity: str
+    severity: Severity
     path: str
     message: str
     value: Any = None
