@@ -188,9 +188,9 @@ def test_the_kind_is_read_from_the_file_name(tmp_path: Path, name: str, kind: st
 
 
 def test_a_guide_handled_online_needs_no_postal_delivery_at_zero_visits() -> None:
-    """是否网办：是 with 到办事现场次数 0 (政务服务网's words) needs no 邮寄送达."""
+    """网办类型：全程网办 with 到办事现场次数 0 (政务服务网's words) needs no 邮寄送达."""
     data = examples.load_data("service-guide")
-    data.update(onsite_visits=0, online=True, postal_delivery=False)
+    data.update(onsite_visits=0, online=True, online_depth="全程网办", postal_delivery=False)
     data["modes"] = [mode for mode in data.get("modes", []) if mode != "网上办"]
     said = [f.path for f in banzhang.iter_findings(data) if f.rule == "mode.consistency"]
     assert "$.postal_delivery" not in said

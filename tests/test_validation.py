@@ -184,5 +184,6 @@ def test_a_declared_pattern_is_explained_in_words() -> None:
     (finding,) = [f for f in iter_findings(data) if f.rule == "structure.pattern"]
     assert finding.path == "$.items[0].basis[0].title"
     assert finding.message == (
-        "“文件名称”的格式不正确：“行政许可法”应为法律、法规、规章或规范性文件的名称，用书名号括起"
+        "“文件名称”的格式不正确：“行政许可法”；法律、法规、规章或规范性文件的名称，用书名号括起；"
+        "应写成如“《中华人民共和国行政许可法》”的形式"
     )

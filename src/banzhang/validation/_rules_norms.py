@@ -315,7 +315,8 @@ def _visit_problems(data: Any, modes: set[str]) -> _Said:
         said.append(("onsite_visits", f"“一次办”事项到现场次数不应超过1次，实际为{visits}次"))
     if facts.as_str(data, "online_depth") == "全程网办" and visits not in (None, 0):
         said.append(("onsite_visits", f"“全程网办”事项到现场次数应为0次，实际为{visits}次"))
-    online = "网上办" in modes or data.get("online") is True  # 是否网办：是 says it as well
+    # 全程网办 (政务服务网's 网办类型) says it as well; 网上预审 alone leaves the result to fetch.
+    online = "网上办" in modes or facts.as_str(data, "online_depth") == "全程网办"
     if visits == 0 and not online and data.get("postal_delivery") is not True:
         message = "到现场0次而又不网上办理的，结果应邮寄送达（“是否邮寄送达”应为是）"
         said.append(("postal_delivery", message))
