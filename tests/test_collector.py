@@ -1,4 +1,5 @@
-"""Whole reads pause the cyclic garbage collector, and leave it as they found it."""
+"""Whole reads pause the cyclic garbage collector when the program allows it (the command line
+does, a library call alone never), and leave it as they found it."""
 
 from __future__ import annotations
 
@@ -9,21 +10,47 @@ from pathlib import Path
 
 import pytest
 
-from banzhang import convert, synthetic
+from banzhang import _collector, convert, formats, synthetic
 from banzhang._collector import collector_paused
 from banzhang.formats import excel
 
 
 @pytest.fixture
 def collector_state() -> Iterator[None]:
-    """Each test starts with the collector running, and leaves it running."""
-    was = gc.isenabled()
+    """Each test starts with the collector running and pausing allowed, and leaves both as
+    they were."""
+    was, allowed = gc.isenabled(), _collector.allowed()
     gc.enable()
+    _collector.allow(True)
     yield
+    _collector.allow(allowed)
     if was:
         gc.enable()
     else:
         gc.disable()
+
+
+@pytest.mark.usefixtures("collector_state")
+def test_a_library_read_leaves_the_collector_alone_unless_allowed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the program's opt-in a whole read never turns the process's collector off."""
+    path = tmp_path / "list.xlsx"
+    excel.dump(convert.from_data(synthetic.power_list(50, seed=2)), path)
+    seen: list[bool] = []
+    original = excel.open_workbook
+
+    def spying(source: Path) -> object:
+        seen.append(gc.isenabled())
+        return original(source)
+
+    monkeypatch.setattr(excel, "open_workbook", lambda source, **_: spying(source))
+    _collector.allow(False)
+    excel.load_data(path)
+    formats.pause_collector_during_reads()
+    excel.load_data(path)
+    assert seen == [True, False]
+    assert gc.isenabled()
 
 
 @pytest.mark.usefixtures("collector_state")

@@ -29,6 +29,7 @@ from banzhang.cli import (
 )
 from banzhang.cli._common import EXIT_OK, EXIT_USAGE, CommandError, refuse_overwriting_inputs
 from banzhang.errors import BanzhangError
+from banzhang.formats import pause_collector_during_reads
 
 __all__ = ["build_parser", "main"]
 
@@ -66,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (``sys.argv[1:]`` by default) and return the exit code."""
+    pause_collector_during_reads()  # the command line owns its process (banzhang._collector)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

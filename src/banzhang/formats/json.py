@@ -18,7 +18,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import decimal
-import gc
 import json
 import os
 from collections.abc import Collection, Iterable, Iterator
@@ -27,6 +26,7 @@ from typing import IO, Any
 import attrs
 
 from banzhang._atomic import writing
+from banzhang._collector import collector_paused
 from banzhang.convert import detect_kind, from_data, models_of, to_data
 from banzhang.documents import ItemStream, Source, Target
 from banzhang.errors import UnreadableInput
@@ -142,26 +142,8 @@ def load_data(source: Source) -> Any:
         raise UnreadableInput(message, source=where)
     text = _decode(raw, where)
     del raw  # the bytes and the text of a large document need not both stay alive
-    with _collector_paused():
+    with collector_paused():  # none of what the parse builds is garbage (banzhang._collector)
         return _parse(text, where)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while one whole document is parsed.
-
-    Parsing builds only acyclic containers, all kept, so a collection during the parse frees
-    nothing — yet each full one walks everything built so far, and on a large document those
-    walks cost as much as the parse itself on a 50,000-item list. Re-enabled afterwards
-    unless the caller had it off; another thread's parse overlapping costs only speed.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def load(source: Source, *, kind: str | None = None) -> Any:
