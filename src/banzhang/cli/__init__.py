@@ -28,6 +28,7 @@ from banzhang.cli import (
     _validate,
 )
 from banzhang.cli._common import EXIT_OK, EXIT_USAGE, CommandError, refuse_overwriting_inputs
+from banzhang.cli._parser import ChineseParser
 from banzhang.errors import BanzhangError
 from banzhang.formats import pause_collector_during_reads
 
@@ -52,14 +53,14 @@ _VERBS = (
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with every verb registered."""
-    parser = argparse.ArgumentParser(
+    parser = ChineseParser(
         prog="banzhang",
         description="八张清单标准化：编码、清单、服务指南与审查细则的校验和转换。",
     )
     parser.add_argument(
         "--version", action="version", version=f"banzhang {__version__} (规范 {SPEC_VERSION})"
     )
-    subparsers = parser.add_subparsers(dest="verb", metavar="VERB")
+    subparsers = parser.add_subparsers(dest="verb", metavar="命令")
     for verb in _VERBS:
         verb.register(subparsers)
     return parser

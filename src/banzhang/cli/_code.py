@@ -28,7 +28,7 @@ def register(subparsers: Any) -> None:
     explain.set_defaults(func=run_explain)
 
     check = verbs.add_parser("check", help="检查一个或多个编码，逐个给出结论")
-    check.add_argument("codes", nargs="+", metavar="CODE", help="编码")
+    check.add_argument("codes", nargs="+", metavar="编码", help="编码")
     check.add_argument("--kind", choices=_KIND_CHOICES, help="编码种类（默认按长度识别）")
     add_format_option(check)
     check.set_defaults(func=run_check)

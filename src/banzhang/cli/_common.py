@@ -120,9 +120,7 @@ def add_envelope_options(parser: argparse.ArgumentParser) -> None:
         "清单信息（部门工作簿 .xlsx、.xls、.ods 或 .csv 没有写明、或写错时指定）"
     )
     for element, text in ENVELOPE_OPTIONS.items():
-        group.add_argument(
-            "--" + element.replace("_", "-"), dest=element, metavar="VALUE", help=text
-        )
+        group.add_argument("--" + element.replace("_", "-"), dest=element, metavar="值", help=text)
 
 
 def envelope_given(args: argparse.Namespace) -> dict[str, Any] | None:
@@ -162,7 +160,7 @@ def add_retired_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--retired",
         type=Path,
-        metavar="CODES.txt",
+        metavar="已取消编码.txt",
         help=(
             "已取消编码登记表（每行一个编码，其后可写说明；# 开头为注释）：再次使用其中的编码是错误"
         ),

@@ -28,9 +28,9 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "compare", help="横向可比：同一部门在同层级各地区的事项数量、名称、依据和类型"
     )
-    parser.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
+    parser.add_argument("paths", nargs="+", metavar="文件或目录")
     parser.add_argument(
-        "--excel", type=output_file(".xlsx"), metavar="REPORT.xlsx", help="另写一份 Excel 报告"
+        "--excel", type=output_file(".xlsx"), metavar="报告.xlsx", help="另写一份 Excel 报告"
     )
     add_format_option(parser)
     declare_files(parser, inputs=("paths",), outputs=("excel",))

@@ -30,8 +30,8 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "convert", help="在 .json、.jsonl、.xlsx、.xml 之间转换（按扩展名）"
     )
-    parser.add_argument("source", type=Path, metavar="IN")
-    parser.add_argument("target", type=output_file(*_SUFFIXES), metavar="OUT")
+    parser.add_argument("source", type=Path, metavar="输入文件")
+    parser.add_argument("target", type=output_file(*_SUFFIXES), metavar="输出文件")
     parser.add_argument("--kind", choices=[kind.id for kind in kinds.all_kinds()])
     add_envelope_options(parser)
     declare_files(parser, inputs=("source",), outputs=("target",))

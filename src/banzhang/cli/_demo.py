@@ -17,7 +17,11 @@ def register(subparsers: Any) -> None:
     """Add the ``demo`` verb."""
     parser = subparsers.add_parser("demo", help="在自带示例上演示主要功能，输出到 --out 目录")
     parser.add_argument(
-        "--out", type=Path, default=Path("demo-out"), help="输出目录（默认 demo-out）"
+        "--out",
+        type=Path,
+        default=Path("demo-out"),
+        metavar="目录",
+        help="输出目录（默认 demo-out）",
     )
     parser.set_defaults(func=run_demo)
 

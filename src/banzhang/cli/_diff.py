@@ -32,11 +32,11 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "diff", help="动态调整：比较清单的新旧版本（两个文件，或各级清单的两个目录）"
     )
-    parser.add_argument("old", type=Path, metavar="OLD", help="旧版清单文件，或各级旧版清单的目录")
-    parser.add_argument("new", type=Path, metavar="NEW", help="新版清单文件，或各级新版清单的目录")
+    parser.add_argument("old", type=Path, metavar="旧版", help="旧版清单文件，或各级旧版清单的目录")
+    parser.add_argument("new", type=Path, metavar="新版", help="新版清单文件，或各级新版清单的目录")
     add_retired_option(parser)
     parser.add_argument(
-        "--excel", type=output_file(".xlsx"), metavar="REPORT.xlsx", help="另写一份 Excel 报告"
+        "--excel", type=output_file(".xlsx"), metavar="报告.xlsx", help="另写一份 Excel 报告"
     )
     add_format_option(parser)
     declare_files(parser, inputs=("old", "new", "retired"), outputs=("excel",))

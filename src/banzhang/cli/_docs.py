@@ -15,7 +15,7 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "docs", help="由要素声明生成文档：各类型要素表、代码表、编码规则、规则目录"
     )
-    parser.add_argument("--out", type=Path, required=True, help="输出目录")
+    parser.add_argument("--out", type=Path, required=True, metavar="目录", help="输出目录")
     parser.add_argument(
         "--format",
         choices=publish.FORMATS,

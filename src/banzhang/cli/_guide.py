@@ -23,11 +23,11 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "guide", help="服务指南与审查细则：生成可打印的 HTML，或供修改、审批的 Word 文档"
     )
-    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions = parser.add_subparsers(dest="action", metavar="动作", required=True)
     rendering = actions.add_parser(
         "render", help="把服务指南（完整版或简版）或审查细则生成 A4 可打印 HTML，内含 SVG 流程图"
     )
-    rendering.add_argument("file", type=Path, metavar="FILE", help=".json、.xml 或 .xlsx 文件")
+    rendering.add_argument("file", type=Path, metavar="文件", help=".json、.xml 或 .xlsx 文件")
     rendering.add_argument(
         "--out",
         type=output_file(".html", ".htm", ".docx"),

@@ -26,9 +26,9 @@ _SHOWN = 20
 def register(subparsers: Any) -> None:
     """Add the ``levels`` verb."""
     parser = subparsers.add_parser("levels", help="三级五同：比对各层级权责清单中同一编码的事项")
-    parser.add_argument("paths", nargs="+", metavar="FILE_OR_DIR", help="权责清单文件或目录")
+    parser.add_argument("paths", nargs="+", metavar="文件或目录", help="权责清单文件或目录")
     parser.add_argument(
-        "--excel", type=output_file(".xlsx"), metavar="REPORT.xlsx", help="另写一份 Excel 报告"
+        "--excel", type=output_file(".xlsx"), metavar="报告.xlsx", help="另写一份 Excel 报告"
     )
     add_format_option(parser)
     declare_files(parser, inputs=("paths",), outputs=("excel",))

@@ -20,7 +20,14 @@ def register(subparsers: Any) -> None:
     rules.set_defaults(func=run_rules)
 
     schemas = subparsers.add_parser("schema", help="输出某类文档的 JSON Schema")
-    schemas.add_argument("kind", choices=[*(kind.id for kind in kinds.all_kinds()), "common"])
+    schemas.add_argument(
+        "kind",
+        choices=[*(kind.id for kind in kinds.all_kinds()), "common"],
+        metavar="类型",
+        help="文档类型："
+        + "、".join(f"{kind.id}（{kind.title}）" for kind in kinds.all_kinds())
+        + "，或 common（共用定义）",
+    )
     schemas.set_defaults(func=run_schema)
 
 

@@ -19,9 +19,9 @@ from banzhang.formats.excel.reports import Section, write_workbook
 def register(subparsers: Any) -> None:
     """Add the ``stats`` verb."""
     parser = subparsers.add_parser("stats", help="统计：按事项类型、办理方式、层级计数，计算三办率")
-    parser.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
+    parser.add_argument("paths", nargs="+", metavar="文件或目录")
     parser.add_argument(
-        "--excel", type=output_file(".xlsx"), metavar="REPORT.xlsx", help="另写一份 Excel 报告"
+        "--excel", type=output_file(".xlsx"), metavar="报告.xlsx", help="另写一份 Excel 报告"
     )
     add_format_option(parser)
     declare_files(parser, inputs=("paths",), outputs=("excel",))

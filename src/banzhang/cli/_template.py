@@ -13,8 +13,13 @@ from banzhang.formats import excel
 def register(subparsers: Any) -> None:
     """Add the ``template`` verb."""
     parser = subparsers.add_parser("template", help="生成供部门填写的 Excel 模板")
-    parser.add_argument("kind", choices=[kind.id for kind in kinds.all_kinds()])
-    parser.add_argument("target", type=output_file(".xlsx"), metavar="OUT.xlsx")
+    parser.add_argument(
+        "kind",
+        choices=[kind.id for kind in kinds.all_kinds()],
+        metavar="类型",
+        help="清单类型：" + "、".join(f"{kind.id}（{kind.title}）" for kind in kinds.all_kinds()),
+    )
+    parser.add_argument("target", type=output_file(".xlsx"), metavar="模板.xlsx")
     parser.set_defaults(func=run)
 
 

@@ -39,14 +39,16 @@ def register(subparsers: Any) -> None:
         "files",
         nargs="+",
         type=Path,
-        metavar="FILE_OR_DIR",
+        metavar="文件或目录",
         help=".json、.jsonl、.xlsx 或 .xml 文件，或含有这些文件的目录（逐层读取）",
     )
     parser.add_argument(
-        "--kind", choices=[kind.id for kind in kinds.all_kinds()], help="文档类型（默认读取 kind）"
+        "--kind",
+        choices=[kind.id for kind in kinds.all_kinds()],
+        help="文档类型（默认由文件内容判断）",
     )
     parser.add_argument(
-        "--excel", type=output_file(".xlsx"), metavar="REPORT.xlsx", help="另写一份 Excel 报告"
+        "--excel", type=output_file(".xlsx"), metavar="报告.xlsx", help="另写一份 Excel 报告"
     )
     add_retired_option(parser)
     add_format_option(parser)
