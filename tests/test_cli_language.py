@@ -38,7 +38,7 @@ _TYPED = re.compile(r"--?[a-z][a-z-]*|\{[^}]*\}|\.[a-z]{2,5}\b|'[^']*'|[a-z]+(?:
 
 def _verbs() -> list[str]:
     parser = build_parser()
-    found = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))  # noqa: SLF001 - argparse keeps its subparsers there
+    found = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     return list(found.choices)
 
 
