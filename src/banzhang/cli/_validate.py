@@ -14,6 +14,7 @@ from banzhang.cli._common import (
     EXIT_INVALID,
     EXIT_OK,
     EXIT_USAGE,
+    CommandError,
     add_envelope_options,
     add_format_option,
     add_retired_option,
@@ -24,7 +25,7 @@ from banzhang.cli._common import (
     read_retired,
 )
 from banzhang.errors import UnreadableInput
-from banzhang.formats import WORKBOOK_FORMATS, ListFile, for_path
+from banzhang.formats import WORKBOOK_FORMATS, ListFile, excel, for_path
 from banzhang.formats._inputs import expand
 from banzhang.formats.excel.reports import Section, write_workbook
 from banzhang.validation import INFO, Finding, rule
@@ -50,10 +51,17 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--excel", type=output_file(".xlsx"), metavar="报告.xlsx", help="另写一份 Excel 报告"
     )
+    parser.add_argument(
+        "--annotate",
+        type=output_file(".xlsx"),
+        metavar="批注.xlsx",
+        help="把部门的工作簿（.xlsx、.xls、.ods 或 .csv）标好问题交回：每个有问题的单元格"
+        "标色并附批注，另有“问题清单”工作表链接到各单元格（只校验一个文件时可用）",
+    )
     add_retired_option(parser)
     add_format_option(parser)
     add_envelope_options(parser)
-    declare_files(parser, inputs=("files", "retired"), outputs=("excel",))
+    declare_files(parser, inputs=("files", "retired"), outputs=("excel", "annotate"))
     parser.set_defaults(func=run)
 
 
@@ -115,6 +123,7 @@ def run(args: argparse.Namespace) -> int:
         reports.append(report)
     if args.excel:
         write_workbook(args.excel, _sections(reports))
+    marked = _annotated(args, files, reports)
     if args.format == "json":
         print_json({"files": reports})
     else:
@@ -123,9 +132,31 @@ def run(args: argparse.Namespace) -> int:
         print("\n\n".join(_text(report) for report in reports))
         if args.excel:
             print(f"\nExcel 报告：{args.excel}")
+        if marked is not None:
+            print(f"\n批注副本：{args.annotate}（标出 {marked} 个单元格）")
     if not all(report["readable"] for report in reports):
         return EXIT_USAGE
     return EXIT_OK if all(report["valid"] for report in reports) else EXIT_INVALID
+
+
+def _annotated(
+    args: argparse.Namespace, files: list[Path], reports: list[dict[str, Any]]
+) -> int | None:
+    """Write the department's workbook marked (``--annotate``); how many cells were marked."""
+    if not args.annotate:
+        return None
+    report = reports[0] if len(files) == 1 else None
+    if report is None or files[0].suffix.lower() not in _ANNOTATED:
+        message = "--annotate 只用于校验一个工作簿或 .csv 文件（.xlsx、.xls、.ods、.csv）"
+        raise CommandError(message)
+    if not report["readable"]:
+        return None
+    findings = [Finding(**data) for data in report["findings"]]
+    return excel.annotate(files[0], findings, args.annotate)
+
+
+#: The files ``--annotate`` hands back marked (as .xlsx).
+_ANNOTATED = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 
 
 def _files(named: list[Path]) -> list[Path]:

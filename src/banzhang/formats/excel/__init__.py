@@ -25,6 +25,7 @@ from banzhang import kinds, validation
 from banzhang._collector import collector_paused
 from banzhang.convert import from_data, models_of
 from banzhang.documents import ItemStream
+from banzhang.formats.excel._annotate import annotate
 from banzhang.formats.excel._reader import (
     ReadItem,
     RowSource,
@@ -43,6 +44,7 @@ __all__ = [
     "ReadItem",
     "RowSource",
     "WorkbookStream",
+    "annotate",
     "dump",
     "iter_dump",
     "iter_findings",

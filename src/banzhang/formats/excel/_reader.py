@@ -47,7 +47,12 @@ from banzhang.formats.excel._merged import fill_down, header_spans, join_columns
 from banzhang.formats.excel._plan import Plan
 from banzhang.formats.excel._readonly import iter_values, load_read_only
 from banzhang.formats.excel._safety import Limits, inspect_package
-from banzhang.formats.excel._sheets import CODELIST_SHEET, GUIDE_SHEET, META_SHEET
+from banzhang.formats.excel._sheets import (
+    ANNOTATION_SHEET,
+    CODELIST_SHEET,
+    GUIDE_SHEET,
+    META_SHEET,
+)
 from banzhang.formats.excel._sources import ReadItem, RowSource, finding, locate
 from banzhang.formats.excel._whole import Ahead, WholeBook, WholeSheet, cell_value
 from banzhang.validation.findings import Finding
@@ -56,6 +61,9 @@ __all__ = ["ReadItem", "RowSource", "WorkbookStream", "locate", "open_workbook"]
 
 _HEADER_SEARCH_ROWS = 10
 _MIN_HEADER_MATCHES = 2
+#: The sheets banzhang adds to a workbook (instructions, codelists, metadata, the findings of a
+#: marked copy): never a table of the list.
+_OWN_SHEETS = frozenset({GUIDE_SHEET, CODELIST_SHEET, META_SHEET, ANNOTATION_SHEET})
 #: The level a department's header may put before an element's title (区级主管部门).
 _LEVEL_PREFIX = re.compile(r"^(?:自治区|省|盟市|地市|市|区|县|旗县|旗|乡镇|苏木)级")
 #: The most items gathered from the main sheet while its linked sheets are still parsing
@@ -179,12 +187,13 @@ def _meta(book: Any) -> dict[str, str]:
 def _detect_kind(book: Any, name: str) -> str:
     """Find the kind from sheet names, then a title row (包头市…权责清单, …收费项目目录), then the
     file's name, then the header: the kind whose item elements it names most."""
-    for sheet_name in book.sheetnames:
+    sheets = [name for name in book.sheetnames if name != ANNOTATION_SHEET]
+    for sheet_name in sheets:
         if (kind := kinds.by_title(normalize(sheet_name))) is not None:
             return kind.id
     heads = {
         sheet_name: list(itertools.islice(iter_values(book[sheet_name]), _HEADER_SEARCH_ROWS))
-        for sheet_name in book.sheetnames
+        for sheet_name in sheets
     }
     for rows in heads.values():
         for row in rows[:3]:
@@ -323,7 +332,7 @@ class BookReader:
             return table.sheet
         if table is not self.layout.main:
             return None
-        known = {t.sheet for t in self.layout.tables} | {GUIDE_SHEET, CODELIST_SHEET, META_SHEET}
+        known = {t.sheet for t in self.layout.tables} | _OWN_SHEETS
         for sheet_name in self.book.sheetnames:
             if sheet_name not in known and self.book[sheet_name].sheet_state == "visible":
                 return str(sheet_name)
@@ -439,7 +448,7 @@ class BookReader:
 
     def _extra_sheets(self, chosen: str) -> list[Finding]:
         """Visible sheets with content that no table of the layout reads."""
-        known = {t.sheet for t in self.layout.tables} | {GUIDE_SHEET, CODELIST_SHEET, META_SHEET}
+        known = {t.sheet for t in self.layout.tables} | _OWN_SHEETS
         findings = []
         for sheet_name in self.book.sheetnames:
             sheet = self.book[sheet_name]

@@ -1,0 +1,160 @@
+"""The department's own workbook handed back marked: each cell with a finding highlighted and
+carrying the finding as a comment, and a 问题清单 sheet linking to every cell.
+
+The copy is of the file the department sent — its sheets, values, formulas and formatting —
+read whole by openpyxl (a .xlsx), or rebuilt cell for cell from its rows (an .xls, .ods or
+.csv, which become .xlsx). Nothing of the original is changed but the fills and comments of the
+cells named; the 问题清单 sheet is one the reader knows and passes over, so the marked copy
+reads back to the same document. The original is never touched: the copy is written through
+the atomic writer, and an output that is the input is refused by the command line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
+from python_calamine import CalamineWorkbook
+
+from banzhang._atomic import writing
+from banzhang.errors import UnreadableInput
+from banzhang.formats.excel._layout import sheet_name
+from banzhang.formats.excel._sheets import ANNOTATION_SHEET
+from banzhang.validation import Finding, rule
+
+__all__ = ["annotate"]
+
+#: A cell named by a finding: ``Sheet!C7`` (the sheet's name may hold anything but "!").
+_CELL = re.compile(r"^(?P<sheet>.+)!(?P<column>[A-Z]{1,3})(?P<row>[0-9]{1,7})$")
+_FILLS = {
+    "error": PatternFill("solid", fgColor="FFC7CE"),
+    "warning": PatternFill("solid", fgColor="FFEB9C"),
+}
+_NOTICE_FILL = PatternFill("solid", fgColor="DDEBF7")
+_HEADERS = ("序号", "级别", "规则", "规则名称", "位置", "要素路径", "说明")
+_WIDTHS = (6, 8, 28, 30, 16, 36, 70)
+
+
+def annotate(source: Path, findings: Iterable[Finding], target: Path) -> int:
+    """Write to ``target`` (.xlsx) a copy of the workbook ``source`` with ``findings`` marked;
+    return how many cells were marked.
+
+    Raises:
+        UnreadableInput: ``source`` cannot be opened as a workbook or .csv.
+    """
+    book = _copy_of(source)
+    listed = list(findings)
+    by_cell: dict[tuple[str, str], list[Finding]] = {}
+    for finding in listed:
+        place = _cell_of(finding, book.sheetnames)
+        if place is not None:
+            by_cell.setdefault(place, []).append(finding)
+    for (sheet, coordinate), found in by_cell.items():
+        _mark(book[sheet][coordinate], found)
+    _list_sheet(book, listed, by_cell)
+    with writing(target) as handle:
+        book.save(handle)
+    return len(by_cell)
+
+
+def _copy_of(source: Path) -> Any:
+    suffix = source.suffix.lower()
+    try:
+        if suffix in (".xlsx", ".xlsm"):
+            return load_workbook(source)
+        if suffix == ".csv":
+            return _from_rows({sheet_name(source.stem) or "Sheet1": _csv_rows(source)})
+        return _from_rows(_calamine_rows(source))
+    except UnreadableInput:
+        raise
+    except Exception as err:  # openpyxl and calamine raise many kinds for a broken file
+        message = f"无法为 {source} 生成批注副本：{type(err).__name__}: {err}"
+        raise UnreadableInput(message, source=str(source)) from err
+
+
+def _csv_rows(source: Path) -> list[list[str]]:
+    data = source.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return list(csv.reader(io.StringIO(data.decode(encoding), newline="")))
+        except UnicodeDecodeError:
+            continue
+    message = f"{source} 既不是 UTF-8 也不是 GB18030 编码的文本"
+    raise UnreadableInput(message, source=str(source))
+
+
+def _calamine_rows(source: Path) -> dict[str, list[list[Any]]]:
+    book = CalamineWorkbook.from_path(str(source))
+    return {name: list(book.get_sheet_by_name(name).to_python()) for name in book.sheet_names}
+
+
+def _from_rows(sheets: dict[str, list[list[Any]]]) -> Any:
+    book = Workbook()
+    for first in book.worksheets:  # the empty sheet a new workbook starts with
+        book.remove(first)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append([None if cell == "" else cell for cell in row])
+    return book
+
+
+def _cell_of(finding: Finding, sheets: list[str]) -> tuple[str, str] | None:
+    found = _CELL.match(finding.source or "")
+    if found is None or found["sheet"] not in sheets:
+        return None
+    return found["sheet"], f"{found['column']}{found['row']}"
+
+
+def _mark(cell: Any, found: list[Finding]) -> None:
+    worst = "error" if any(f.severity == "error" for f in found) else found[0].severity
+    cell.fill = _FILLS.get(worst, _NOTICE_FILL)
+    text = "\n".join(f"[{f.severity_title}] {f.message}（{rule(f.rule).title}）" for f in found)
+    comment = Comment(text, "banzhang")
+    comment.width, comment.height = 320, min(60 + 40 * len(found), 400)
+    cell.comment = comment
+
+
+def _list_sheet(
+    book: Any, listed: list[Finding], marked: dict[tuple[str, str], list[Finding]]
+) -> None:
+    """The 问题清单: a row a finding, its place a link to the marked cell."""
+    if ANNOTATION_SHEET in book.sheetnames:
+        del book[ANNOTATION_SHEET]
+    sheet = book.create_sheet(ANNOTATION_SHEET, 0)
+    sheet.append(_HEADERS)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for number, finding in enumerate(listed, start=1):
+        place = _cell_of(finding, book.sheetnames)
+        shown = f"{place[0]}!{place[1]}" if place else (finding.source or "")
+        sheet.append(
+            (
+                number,
+                finding.severity_title,
+                finding.rule,
+                rule(finding.rule).title,
+                shown,
+                finding.path,
+                finding.message,
+            )
+        )
+        if place is not None and place in marked:
+            link = sheet.cell(row=number + 1, column=5)
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=f"'{place[0]}'!{place[1]}")
+            link.font = Font(color="0563C1", underline="single")
+    for index, width in enumerate(_WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    for row in sheet.iter_rows(min_row=2):
+        row[-1].alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.auto_filter.ref = f"A1:G{max(len(listed) + 1, 2)}"
+    sheet.freeze_panes = "A2"
