@@ -111,8 +111,8 @@ def test_chromium_builds_the_sections_and_the_svg(guide_page: Path, tmp_path: Pa
     """In the browser's DOM: the 21 numbered sections, and the chart as SVG with a box per step."""
     root = rendered_dom(guide_page, tmp_path)
     headings = root.xpath("//section/h2/text()")
-    assert headings[0] == "1. 适用范围"
-    assert headings[10] == "11. 办理基本流程"
+    assert headings[0] == "一、适用范围"
+    assert headings[10] == "十一、办理基本流程"
     assert len(headings) == 22
     boxes = root.xpath("//section[@data-section='办理基本流程']//svg//g[@class='step']")
     assert [box.get("data-step") for box in boxes] == ["受理", "审查", "决定", "送达"]

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from lxml import etree, html
 
 from banzhang import examples, render
+from banzhang._numerals import chinese_numeral
 from banzhang.cli import main
 from banzhang.errors import InvalidDocument, UnreadableInput
 from banzhang.formats import json as json_format
@@ -36,7 +37,8 @@ def test_full_guide_has_the_21_sections_in_order_then_the_annex() -> None:
     """The full guide numbers the 指引's 21 sections and ends with the 附件."""
     root = parse(render.render(examples.load("service-guide")))
     headings = root.xpath("//section/h2/text()")
-    assert headings == [f"{n}. {title}" for n, title in enumerate(SECTIONS, start=1)] + ["附件"]
+    expected = [f"{chinese_numeral(n)}、{title}" for n, title in enumerate(SECTIONS, start=1)]
+    assert headings == [*expected, "附件"]
 
 
 def test_flow_chart_has_one_box_per_step_in_order() -> None:
@@ -121,7 +123,7 @@ def test_review_detail_has_a_section_per_step() -> None:
     root = parse(render.render(detail))
     titles = root.xpath("//section/h2/text()")
     for number, step in enumerate(detail.steps, start=1):
-        assert f"{number}. {step.name}环节" in titles
+        assert f"{chinese_numeral(number)}、{step.name}环节" in titles
     (first,) = root.xpath("//section[@data-section='受理环节']")
     assert first.xpath(".//ol/li/text()")[: len(detail.steps[0].points)] == list(
         detail.steps[0].points
@@ -229,3 +231,10 @@ def test_cli_usage_errors_exit_2(tmp_path: Path, kind: str, extra: list[str]) ->
     """Rendering a list, or a 简版 of a review detail, is a usage error."""
     argv = ["guide", "render", str(examples.path(kind)), "--out", str(tmp_path / "x.html")]
     assert main([*argv, *extra]) == 2
+
+
+def test_a_printed_guide_names_no_tool_unless_asked() -> None:
+    """The department publishes the guide: no "由 banzhang … 生成" unless credit is asked for."""
+    guide = examples.load("service-guide")
+    assert "banzhang" not in render.render(guide).split("<body", 1)[1]
+    assert "由 banzhang" in render.render(guide, credit=True)

@@ -35,6 +35,9 @@ def register(subparsers: Any) -> None:
         help="输出的 .html 文件，或 .docx（Word：A4、标题、表格、流程图、页码）",
     )
     rendering.add_argument("--brief", action="store_true", help="生成简版服务指南")
+    rendering.add_argument(
+        "--credit", action="store_true", help="页尾注明由 banzhang 生成（默认不注明）"
+    )
     rendering.add_argument("--svg", type=output_file(".svg"), help="另把流程图写成独立的 .svg 文件")
     declare_files(rendering, inputs=("file",), outputs=("out", "svg"))
     rendering.set_defaults(func=run_render)
@@ -55,7 +58,7 @@ def run_render(args: argparse.Namespace) -> int:
         raise CommandError("简版只生成 HTML（--brief 与 .docx 不能同时使用）")
     try:
         document = from_data(data, stream.kind)
-        text = None if word else render.render(document, brief=args.brief)
+        text = None if word else render.render(document, brief=args.brief, credit=args.credit)
     except InvalidDocument as err:
         message = f"无法生成 {args.out}：{err}"
         raise CommandError(message, exit_code=EXIT_INVALID) from err

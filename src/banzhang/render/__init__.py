@@ -41,12 +41,13 @@ __all__ = [
 ]
 
 
-def render(document: Any, *, brief: bool = False) -> str:
+def render(document: Any, *, brief: bool = False, credit: bool = False) -> str:
     """Return ``document`` (a :class:`ServiceGuide` or :class:`ReviewDetail`) as HTML.
 
     Args:
         document: the model to render.
         brief: for a guide, render the 简版 instead of the full guide.
+        credit: end with a line naming banzhang (off: the department publishes the document).
 
     Raises:
         InvalidDocument: the 简版 is asked for but the guide does not say where the full one is.
@@ -54,12 +55,12 @@ def render(document: Any, *, brief: bool = False) -> str:
     """
     if isinstance(document, ServiceGuide):
         guide = printable(document)
-        return render_brief(guide) if brief else render_full(guide)
+        return render_brief(guide, credit=credit) if brief else render_full(guide, credit=credit)
     if isinstance(document, ReviewDetail):
         if brief:
             message = "审查细则没有简版；--brief 只用于服务指南"
             raise UnreadableInput(message)
-        return render_review(printable(document))
+        return render_review(printable(document), credit=credit)
     message = f"只能渲染服务指南或审查细则，而不是 {type(document).__name__}"
     raise UnreadableInput(message)
 

@@ -28,12 +28,13 @@ from banzhang.render._page import (
 __all__ = ["flow_steps", "render_brief", "render_full"]
 
 
-def render_full(guide: ServiceGuide) -> str:
-    """Return the full guide as printable HTML."""
-    return page(f"{guide.name}服务指南", _subtitle(guide), *_full_sections(guide))
+def render_full(guide: ServiceGuide, *, credit: bool = False) -> str:
+    """Return the full guide as printable HTML (``credit``: a footer naming banzhang)."""
+    title = f"{guide.name}服务指南"
+    return page(title, _subtitle(guide), *_full_sections(guide), credit=credit)
 
 
-def render_brief(guide: ServiceGuide) -> str:
+def render_brief(guide: ServiceGuide, *, credit: bool = False) -> str:
     """Return the 简版, which states where the full guide is.
 
     Raises:
@@ -53,7 +54,10 @@ def render_brief(guide: ServiceGuide) -> str:
     ]
     # Stated first and last: a window hands out the 简版 alone, and the reader must not miss it.
     title = f"{guide.name}服务指南（简版）"
-    return page(title, _subtitle(guide), _notice(where), *sections, _notice(where), brief=True)
+    notice = _notice(where)
+    return page(
+        title, _subtitle(guide), notice, *sections, _notice(where), brief=True, credit=credit
+    )
 
 
 def _notice(where: str) -> html.HtmlElement:

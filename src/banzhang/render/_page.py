@@ -8,6 +8,7 @@ from lxml import html
 from lxml.html import builder as E
 
 from banzhang import codelists
+from banzhang._numerals import chinese_numeral
 from banzhang._version import SPEC_VERSION, __version__
 from banzhang.models.common import Agency, Contact, LegalBasis, TimeLimit
 
@@ -82,8 +83,20 @@ footer { break-inside: avoid-page; break-before: avoid-page; }
 """
 
 
-def page(title: str, subtitle: str, *content: html.HtmlElement, brief: bool = False) -> str:
-    """Return a complete printable HTML document (``brief``: set to print on one page)."""
+def page(
+    title: str,
+    subtitle: str,
+    *content: html.HtmlElement,
+    brief: bool = False,
+    credit: bool = False,
+) -> str:
+    """Return a complete printable HTML document (``brief``: set to print on one page;
+    ``credit``: a footer naming banzhang, off by default — a department publishes the guide)."""
+    footer = (
+        [E.FOOTER(E.P(f"由 banzhang {__version__} 依据规范版本 {SPEC_VERSION} 从事项数据生成。"))]
+        if credit
+        else []
+    )
     document = E.HTML(
         E.HEAD(
             E.META(charset="utf-8"),
@@ -97,9 +110,7 @@ def page(title: str, subtitle: str, *content: html.HtmlElement, brief: bool = Fa
                 E.CLASS("sheet brief" if brief else "sheet"),
                 E.HEADER(E.H1(title), E.P(subtitle)),
                 *content,
-                E.FOOTER(
-                    E.P(f"由 banzhang {__version__} 依据规范版本 {SPEC_VERSION} 从事项数据生成。")
-                ),
+                *footer,
             )
         ),
         lang="zh-CN",
@@ -111,8 +122,10 @@ def page(title: str, subtitle: str, *content: html.HtmlElement, brief: bool = Fa
 def section(
     title: str, *children: html.HtmlElement | str, number: int | None = None
 ) -> html.HtmlElement:
-    """Return a titled section; ``number`` prefixes the title as the standard numbers it."""
-    heading = f"{number}. {title}" if number is not None else title
+    """Return a titled section; ``number`` prefixes the title as official documents number
+    their parts ("一、适用范围")."""
+    # Official documents number their parts 一、二、…, never "1."
+    heading = f"{chinese_numeral(number)}、{title}" if number is not None else title
     return E.SECTION(E.H2(heading), *children, **{"data-section": title})
 
 

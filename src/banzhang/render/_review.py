@@ -25,10 +25,10 @@ from banzhang.render._page import (
 __all__ = ["render_review"]
 
 
-def render_review(detail: ReviewDetail) -> str:
-    """Return the review detail as printable HTML."""
+def render_review(detail: ReviewDetail, *, credit: bool = False) -> str:
+    """Return the review detail as printable HTML (``credit``: a footer naming banzhang)."""
     subtitle = f"基本编码 {detail.basic_code} · {titled('power_type', detail.power_type)}"
-    return page(f"{detail.name}审查细则", subtitle, *_sections(detail))
+    return page(f"{detail.name}审查细则", subtitle, *_sections(detail), credit=credit)
 
 
 def review_flow_steps(steps: tuple[ReviewStep, ...]) -> list[FlowStep]:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from banzhang import codelists
-from banzhang._numerals import chinese_number
+from banzhang._numerals import chinese_number, chinese_numeral
 from banzhang.declare import FieldSpec, fields_of
 
 __all__ = [
@@ -51,14 +51,9 @@ _VARIANTS = {
     "数量限制": "quantity_limit",
 }
 
-_NUMERALS = "一二三四五六七八九十"
-
-
 def numeral(number: int) -> str:
     """The Chinese numeral of a section number, 1–99 (一, 十, 二十一)."""
-    tens, ones = divmod(number, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _NUMERALS[tens - 1] + "十")
-    return head + (_NUMERALS[ones - 1] if ones else "")
+    return chinese_numeral(number)
 
 
 def specs_by_label(model: type[Any]) -> dict[str, FieldSpec]:
