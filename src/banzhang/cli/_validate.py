@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 from collections import Counter
 from collections.abc import Collection
 from pathlib import Path
@@ -219,11 +220,24 @@ def _sections(reports: list[dict[str, Any]]) -> list[Section]:
                 data["message"],
             )
             for report in reports
-            for data in report.get("findings", ())
+            for data in sorted(report.get("findings", ()), key=_by_cell)
         ],
         widths=(40, 8, 28, 30, 36, 16, 60),
     )
     return [summary, findings]
+
+
+_CELL = re.compile(r"^(?P<sheet>.+)!(?P<column>[A-Z]{1,3})(?P<row>[0-9]+)$")
+
+
+def _by_cell(data: dict[str, Any]) -> tuple[Any, ...]:
+    """A file's findings as a clerk fixes its sheets: sheet by sheet, row by row, column by
+    column; findings with no cell (the envelope, a document's element) first, as found."""
+    found = _CELL.match(str(data.get("source") or ""))
+    if found is None:
+        return (0, "", 0, 0)
+    column = found["column"]
+    return (1, found["sheet"], int(found["row"]), len(column), column)
 
 
 def _summary_row(report: dict[str, Any]) -> tuple[Any, ...]:

@@ -51,6 +51,7 @@ _VARIANTS = {
     "数量限制": "quantity_limit",
 }
 
+
 def numeral(number: int) -> str:
     """The Chinese numeral of a section number, 1–99 (一, 十, 二十一)."""
     return chinese_numeral(number)

@@ -22,6 +22,7 @@ import enum
 import re
 import shutil
 import tempfile
+import unicodedata
 import zipfile
 from collections.abc import Iterable, Sequence
 from typing import IO, Any
@@ -156,8 +157,12 @@ class Sheet:
         freeze: tuple[int, int] | None,
         title_rows: int | None,
         hidden: bool,
+        fit_rows: bool = False,
+        autofilter: bool = False,
     ) -> None:
         self.name = name
+        self._fit_rows = fit_rows
+        self._autofilter = autofilter
         self.hidden = hidden
         self.rows = 0
         self._widest = len(columns)  # the most cells any row has: for <dimension>
@@ -204,7 +209,12 @@ class Sheet:
             styles = self._styles + [Style.PLAIN] * (count - len(self._styles))
         else:
             styles = self._styles
-        cells = [f'<row r="{number}" hidden="1">' if hidden else f'<row r="{number}">']
+        height = self._height(values) if self._fit_rows and style is None else None
+        opening = f'<row r="{number}"' + (' hidden="1"' if hidden else "")
+        if height is not None:
+            # LibreOffice and WPS do not fit rows to wrapped text: the height is set here.
+            opening += f' ht="{height}" customHeight="1"'
+        cells = [opening + ">"]
         cells += [
             _cell(f"{letter}{number}", cell_style, value)
             for letter, cell_style, value in zip(_LETTERS, styles, values, strict=False)
@@ -219,6 +229,19 @@ class Sheet:
         self._pending.append(row)
         if len(self._pending) >= _ROWS_PER_FLUSH:
             self._flush()
+
+    def _height(self, values: Sequence[Any]) -> float | None:
+        """The height a row of wrapped text needs: 15 points a line, each cell's lines counted
+        at its column's width (a Chinese character takes two of Excel's width units)."""
+        lines = 1
+        for column, value in zip(self._columns, values, strict=False):
+            if not isinstance(value, str) or column.width is None:
+                continue
+            width = max(int(column.width) - 1, 1)
+            lines = max(
+                lines, sum(-(-_display_width(line) // width) or 1 for line in value.split("\n"))
+            )
+        return None if lines == 1 else min(15.0 * lines, 409.0)
 
     def add_comment(self, row: int, column: int, text: str) -> None:
         """Attach a note (shown on hover) to the cell at ``row``, ``column`` (from 1)."""
@@ -302,6 +325,9 @@ class Sheet:
 
     def _tail(self, legacy_drawing: str | None) -> str:
         parts = ["</sheetData>"]
+        if self._autofilter and self.rows > 1:
+            corner = f"{_LETTERS[max(self._widest, 1) - 1]}{self.rows}"
+            parts.append(f'<autoFilter ref="A1:{corner}"/>')
         if self._validations:
             parts.append(f'<dataValidations count="{len(self._validations)}">')
             parts += self._validations
@@ -313,6 +339,11 @@ class Sheet:
             parts.append(f'<legacyDrawing r:id="{legacy_drawing}"/>')
         parts.append("</worksheet>")
         return "".join(parts)
+
+
+def _display_width(text: str) -> int:
+    """How many of Excel's width units ``text`` takes: two for a wide (CJK) character."""
+    return sum(2 if unicodedata.east_asian_width(character) in "WF" else 1 for character in text)
 
 
 def _cell(reference: str, style: Style, value: Any) -> str:
@@ -376,6 +407,8 @@ class Book:
         freeze: tuple[int, int] | None = None,
         title_rows: int | None = None,
         hidden: bool = False,
+        fit_rows: bool = False,
+        autofilter: bool = False,
     ) -> Sheet:
         """Add a sheet after the others.
 
@@ -385,8 +418,18 @@ class Book:
             freeze: the rows and columns frozen at the top left.
             title_rows: make the sheet print-ready, these top rows printed on every page.
             hidden: hide the sheet's tab.
+            fit_rows: give each row the height its wrapped text needs (for printing).
+            autofilter: put a filter on the header (row 1).
         """
-        sheet = Sheet(name, columns=columns, freeze=freeze, title_rows=title_rows, hidden=hidden)
+        sheet = Sheet(
+            name,
+            columns=columns,
+            freeze=freeze,
+            title_rows=title_rows,
+            hidden=hidden,
+            fit_rows=fit_rows,
+            autofilter=autofilter,
+        )
         self.sheets.append(sheet)
         return sheet
 

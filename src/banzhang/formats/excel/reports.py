@@ -31,8 +31,9 @@ class Section:
 
 
 def write_workbook(target: Any, sections: Iterable[Section]) -> None:
-    """Write ``sections`` as a workbook: bold coloured headers, frozen, wrapped text, printing
-    landscape and fitted to the page's width with the header on every page."""
+    """Write ``sections`` as a workbook: bold coloured headers with a filter, frozen, wrapped
+    text in rows as high as it needs (LibreOffice and WPS do not fit them), printing landscape
+    and fitted to the page's width with the header on every page."""
     book = Book()
     try:
         for section in sections:
@@ -42,6 +43,8 @@ def write_workbook(target: Any, sections: Iterable[Section]) -> None:
                 columns=[Column(width, Style.WRAP) for width in widths],
                 freeze=(1, 0),
                 title_rows=1,
+                fit_rows=True,
+                autofilter=True,
             )
             sheet.append(list(section.headers), style=Style.HEADER)
             for row in section.rows:
