@@ -18,8 +18,7 @@ import cattrs
 from banzhang import kinds
 from banzhang.documents import ItemStream, converter, detect_kind, to_data, upgraded
 from banzhang.errors import InvalidDocument
-from banzhang.validation import iter_findings
-from banzhang.validation._structure import object_checker
+from banzhang.validation import iter_findings, object_checker
 
 __all__ = [
     "converter",

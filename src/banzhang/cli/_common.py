@@ -13,10 +13,10 @@ from typing import Any
 from banzhang import codelists
 from banzhang._atomic import refuse_same_file
 from banzhang.codes import region as regions
+from banzhang.codes.region import level_of as infer_level
 from banzhang.crosslist import adjust
 from banzhang.errors import BanzhangError, UnreadableInput
-from banzhang.formats._inputs import expand
-from banzhang.formats.excel._envelope import level_of as infer_level
+from banzhang.formats import expand
 
 EXIT_OK = 0
 EXIT_INVALID = 1

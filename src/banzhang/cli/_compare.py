@@ -18,8 +18,7 @@ from banzhang.cli._common import (
     region_text,
 )
 from banzhang.crosslist import compare as comparison
-from banzhang.formats import for_path
-from banzhang.formats._inputs import expand
+from banzhang.formats import expand, for_path
 from banzhang.formats.excel.reports import Section, write_workbook
 
 

@@ -16,8 +16,7 @@ from banzhang.cli._common import (
     region_text,
 )
 from banzhang.crosslist import levels
-from banzhang.formats import ListFile
-from banzhang.formats._inputs import expand
+from banzhang.formats import ListFile, expand
 from banzhang.formats.excel.reports import Section, write_workbook
 
 _SHOWN = 20

@@ -11,8 +11,7 @@ from banzhang import codelists, kinds
 from banzhang.cli._common import EXIT_OK, add_format_option, declare_files, output_file, print_json
 from banzhang.crosslist import stats
 from banzhang.errors import UnreadableInput
-from banzhang.formats import for_path
-from banzhang.formats._inputs import expand
+from banzhang.formats import expand, for_path
 from banzhang.formats.excel.reports import Section, write_workbook
 
 

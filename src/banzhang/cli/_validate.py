@@ -26,8 +26,7 @@ from banzhang.cli._common import (
     read_retired,
 )
 from banzhang.errors import UnreadableInput
-from banzhang.formats import WORKBOOK_FORMATS, ListFile, excel, for_path
-from banzhang.formats._inputs import expand
+from banzhang.formats import WORKBOOK_FORMATS, ListFile, excel, expand, for_path
 from banzhang.formats.excel.reports import Section, write_workbook
 from banzhang.validation import INFO, Finding, rule
 

@@ -33,6 +33,7 @@ __all__ = [
     "compact",
     "format",
     "is_valid",
+    "level_of",
     "lookup",
     "parse",
     "provenance",
@@ -160,3 +161,14 @@ def parse(code: str) -> Region:
 def format(code: str) -> str:  # noqa: A001 - python-stdnum's verb
     """Return the canonical form (six digits)."""
     return validate(code)
+
+
+def level_of(code: str) -> str:
+    """The 层级 code of a region: 150000 自治区级, 15xx00 盟市级, other 15xxxx 旗县级 (SPEC §7).
+
+    >>> level_of("150000"), level_of("150200"), level_of("150203")
+    ('2', '3', '4')
+    """
+    if code.endswith("0000"):
+        return "2"
+    return "3" if code.endswith("00") else "4"

@@ -39,6 +39,7 @@ from banzhang import _collector, validation
 from banzhang.convert import models_of
 from banzhang.documents import ItemStream, Source, Target, envelope_of, items_of
 from banzhang.errors import InvalidDocument, UnknownName, UnreadableInput
+from banzhang.formats._inputs import expand
 from banzhang.formats._sniff import as_stream, sniff
 from banzhang.validation.findings import Finding
 
@@ -65,6 +66,7 @@ __all__ = [
     "by_name",
     "dump",
     "envelope_of",
+    "expand",
     "for_path",
     "is_valid",
     "items_of",

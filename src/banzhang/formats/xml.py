@@ -38,7 +38,7 @@ from banzhang.declare import FieldSpec, fields_of, renames_of
 from banzhang.documents import ItemStream
 from banzhang.errors import InvalidDocument, UnreadableInput
 from banzhang.formats._prolog import declares_dtd, root_name, root_start
-from banzhang.validation._structure import finding as _finding
+from banzhang.validation import finding as _finding
 from banzhang.validation.findings import Finding
 
 __all__ = [

@@ -28,7 +28,7 @@ from banzhang.errors import UnreadableInput, UnwritableOutput
 from banzhang.formats.docx._reader import ReadDocument, read
 from banzhang.formats.docx._walker import Unplaced
 from banzhang.formats.docx._writer import dump as _dump
-from banzhang.validation._structure import finding as _finding
+from banzhang.validation import finding as _finding
 from banzhang.validation.findings import Finding
 
 __all__ = [

@@ -23,7 +23,7 @@ from typing import Any
 from banzhang import kinds
 from banzhang.codes import region as regions
 
-__all__ = ["infer", "level_of"]
+__all__ = ["infer"]
 
 _VERSION = re.compile(r"[（(]\s*([0-9]{4}\s*年?\s*版?)\s*[）)]")
 _FILLED_BY = re.compile(r"填报(?:单位|部门)\s*[:：]\s*(\S+)")
@@ -46,15 +46,8 @@ def infer(rows: Iterable[tuple[Any, ...]]) -> dict[str, Any]:
     code = _region_in(department) if department else None
     if code is not None:
         found["region"] = code
-        found["level"] = level_of(code)
+        found["level"] = regions.level_of(code)
     return found
-
-
-def level_of(code: str) -> str:
-    """The 层级 code of a region: 150000 自治区级, 15xx00 盟市级, other 15xxxx 旗县级 (SPEC §7)."""
-    if code.endswith("0000"):
-        return "2"
-    return "3" if code.endswith("00") else "4"
 
 
 def _title_prefix(text: str) -> str | None:
