@@ -7,7 +7,7 @@ loaded: the styles are inline and the chart is drawn from the steps.
 
 >>> from banzhang import examples
 >>> page = render(examples.load("service-guide"))
->>> "<svg" in page and "11. 办理基本流程" in page
+>>> "<svg" in page and "十一、办理基本流程" in page
 True
 >>> "完整版获取方式" in render(examples.load("service-guide"), brief=True)
 True
