@@ -10,6 +10,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from banzhang.cli import main
+from banzhang.formats import excel
 from banzhang.formats.excel.reports import Section, write_workbook
 
 FIXTURES = Path(__file__).parent / "fixtures" / "real-documents"
@@ -41,3 +42,18 @@ def test_the_findings_of_a_workbook_come_sheet_by_sheet_and_row_by_row(tmp_path:
     assert cells == [None] * (len(cells) - len(placed)) + placed
     order = [(int(cell.split("!")[1][1:]), cell.split("!")[1][0]) for cell in placed]
     assert order == sorted(order)
+
+
+def test_every_dropdown_of_a_template_says_what_to_choose(tmp_path: Path) -> None:
+    """Selecting a dropdown cell tells the clerk what to pick; a strict one says why it refuses."""
+    target = tmp_path / "模板.xlsx"
+    excel.template("power-list", target)
+    validations = load_workbook(target)["权责清单"].data_validations.dataValidation
+    assert validations
+    for validation in validations:
+        assert validation.showInputMessage
+        assert str(validation.prompt).startswith("请从下拉列表中选择")
+        if validation.showErrorMessage:
+            assert "列表以外的值不能填写" in str(validation.error)
+    titles = {validation.promptTitle for validation in validations}
+    assert "事项类型" in titles

@@ -185,7 +185,11 @@ class _BookWriter:
             return
         codelist = column.spec.element.codelist
         strict = not column.multi and not (codelist and codelists.get(codelist).open)
-        sheet.add_list_validation(cells, source, strict=strict)
+        title = column.spec.element.title
+        how = "可填写多个，每行一个，" if column.multi else ""
+        more = "" if strict else "也可填写列表以外的值"
+        prompt = f"请从下拉列表中选择{title}（填写名称即可）；{how}{more}".rstrip("，；") + "。"
+        sheet.add_list_validation(cells, source, strict=strict, title=title, prompt=prompt)
 
     def finish(self) -> None:
         for state in self.tables.values():

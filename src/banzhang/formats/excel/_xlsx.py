@@ -247,14 +247,27 @@ class Sheet:
         """Attach a note (shown on hover) to the cell at ``row``, ``column`` (from 1)."""
         self.comments.append((row, column, text))
 
-    def add_list_validation(self, cells: str, source: str, *, strict: bool) -> None:
+    def add_list_validation(
+        self, cells: str, source: str, *, strict: bool, title: str = "", prompt: str = ""
+    ) -> None:
         """Give ``cells`` (``"D3:D1002"``) a dropdown of the values in range ``source``.
 
-        A strict dropdown refuses anything else; a lenient one only offers its values.
+        A strict dropdown refuses anything else, saying why; a lenient one only offers its
+        values. ``title`` and ``prompt`` show when the cell is selected (Excel and WPS show
+        at most 32 and 255 characters).
         """
+        messages = ""
+        if prompt:
+            messages += (
+                f' showInputMessage="1" promptTitle="{_attribute(title[:32])}"'
+                f' prompt="{_attribute(prompt[:255])}"'
+            )
+        if strict and title:
+            refusal = f"请从下拉列表中选择{title}；列表以外的值不能填写。"
+            messages += f' errorTitle="{_attribute(title[:32])}" error="{_attribute(refusal)}"'
         self._validations.append(
             f'<dataValidation type="list" allowBlank="1" showErrorMessage="{int(strict)}"'
-            f' sqref="{cells}"><formula1>{_escape(source)}</formula1></dataValidation>'
+            f'{messages} sqref="{cells}"><formula1>{_escape(source)}</formula1></dataValidation>'
         )
 
     def _flush(self) -> None:
