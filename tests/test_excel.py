@@ -166,8 +166,14 @@ def test_template_has_what_departments_need(tmp_path: Path) -> None:
     assert book["_代码表"].sheet_state == "hidden"
     assert book["_banzhang"].sheet_state == "hidden"
     assert book["_banzhang"]["B2"].value == SPEC_VERSION
-    guide_rows = list(book["说明"].iter_rows(values_only=True))
-    assert ("权责清单", "事项类型", "power_type") in [row[:3] for row in guide_rows]
+    guide = book["说明"]
+    guide_rows = list(guide.iter_rows(values_only=True))
+    row = next(row for row in guide_rows if row[:2] == ("权责清单", "事项类型"))
+    assert row[-1] == "power_type"  # the element id, last and hidden: a clerk reads names
+    assert guide.column_dimensions["I"].hidden
+    assert str(row[5]).startswith("行政许可、行政处罚、")  # choices by name, never "01 行政许可"
+    level = next(row for row in guide_rows if row[:2] == ("清单信息", "层级"))
+    assert level[6] == "盟市级"  # the example by name too
 
 
 def test_filled_template_reads_back(tmp_path: Path) -> None:

@@ -268,11 +268,11 @@ def _write_codelists(book: Book, layout: Layout) -> None:
 
 
 def _write_guide(book: Book, layout: Layout) -> None:
-    widths = (18, 26, 24, 6, 10, 40, 40, 24, 28)
-    sheet = book.add_sheet(
-        GUIDE_SHEET, columns=[Look(width) for width in widths], freeze=(1, 0), title_rows=1
-    )
-    headers = ["工作表", "列名", "要素编号", "必填", "类型", "说明", "可选值", "示例", "来源"]
+    widths = (18, 26, 6, 10, 40, 40, 24, 28)
+    # The element ids last and hidden: a clerk reads names; a program may still look them up.
+    looks = [*(Look(width) for width in widths), Look(24, hidden=True)]
+    sheet = book.add_sheet(GUIDE_SHEET, columns=looks, freeze=(1, 0), title_rows=1)
+    headers = ["工作表", "列名", "必填", "类型", "说明", "可选值", "示例", "来源", "要素编号"]
     sheet.append(headers, style=Style.HEADER)
     for table in layout.tables:
         for column in table.columns:
@@ -305,22 +305,24 @@ def _guide_row(table: Table, column: Column) -> list[Any]:
     shape = {"str": "文本", "int": "整数", "bool": "是/否", "date": "日期"}[column.shape]
     if column.multi:
         shape = f"多项{shape}"
-    allowed = ""
+    allowed, example = "", element.example or ""
     if element.codelist:
+        # Choices and examples by name, as the dropdowns offer them and a clerk writes them.
         codelist = codelists.get(element.codelist)
-        allowed = "、".join(f"{e.code} {e.title}" for e in codelist) + (
-            "（可填其他）" if codelist.open else ""
+        allowed = "、".join(entry.title for entry in codelist) + (
+            "（也可填写其他）" if codelist.open else ""
         )
+        example = codelist.label(example) if example else ""
     return [
         table.sheet,
         column.header,
-        column.id,
         "是" if element.required else "",
         shape,
         element.description,
         allowed,
-        element.example or "",
+        example,
         element.source,
+        column.id,
     ]
 
 
