@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 
 import attrs
+import pypdf
 from openpyxl import load_workbook
 
 from banzhang import examples
@@ -112,3 +113,19 @@ def test_libreoffice_prints_the_word_guide_and_review_detail(tmp_path: Path) -> 
         pdf = _to_pdf(tmp_path, document)
         assert pdf.startswith(b"%PDF")
         assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) >= 2
+
+
+def test_a_wide_word_table_prints_landscape_with_readable_columns(tmp_path: Path) -> None:
+    """The 申请材料 table (15 columns) prints on landscape pages, its header names whole on a
+    line and its material names unbroken by the character — the rest of the guide portrait."""
+    document = tmp_path / "guide.docx"
+    docx.dump(examples.load("service-guide"), document)
+    _to_pdf(tmp_path, document)
+    reader = pypdf.PdfReader(tmp_path / "pdf" / "guide.pdf")
+    landscape = [page for page in reader.pages if page.mediabox.width > page.mediabox.height]
+    assert landscape
+    assert len(landscape) < len(reader.pages)
+    text = "\n".join(page.extract_text() for page in landscape)
+    assert "材料名称" in text
+    assert "营业执照" in text
+    assert max(map(len, text.splitlines())) > 10  # not one character a line
