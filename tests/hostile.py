@@ -11,6 +11,8 @@ from __future__ import annotations
 import copy
 import io
 import json
+import re
+import struct
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -115,7 +117,7 @@ def _patched(workbook: bytes, member: str, change: Callable[[bytes], bytes]) -> 
     return _zip(members)
 
 
-def _minimal_workbook(sheet: bytes, shared: bytes) -> bytes:
+def _minimal_workbook(sheet: bytes, shared: bytes, table: bytes = b"") -> bytes:
     main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     package = "http://schemas.openxmlformats.org/package/2006"
@@ -150,7 +152,11 @@ def _minimal_workbook(sheet: bytes, shared: bytes) -> bytes:
             "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{main}"><sheetData>'.encode()
             + sheet
             + b"</sheetData></worksheet>",
-            "xl/sharedStrings.xml": f'<sst xmlns="{main}">'.encode() + shared + b"</sst>",
+            "xl/sharedStrings.xml": f'<sst xmlns="{main}"'.encode()
+            + table
+            + b">"
+            + shared
+            + b"</sst>",
         }
     )
 
@@ -183,6 +189,36 @@ def _excel_entries() -> dict[str, bytes]:
         ),
         "shared-string-out-of-range.xlsx": _minimal_workbook(
             header + row % (b"2", b"2", b"2", b"99999"), shared
+        ),
+        **{
+            f"shared-string-index-{label}.xlsx": _minimal_workbook(
+                header + row % (b"2", b"2", b"2", index), shared
+            )
+            for label, index in (
+                ("minus-one", b"-1"),
+                ("letters", b"abc"),
+                ("fraction", b"0.5"),
+                ("1e23", b"1" + b"0" * 23),
+            )
+        },
+        # calamine reserves the count the table claims: two billion entries abort the process.
+        "shared-strings-claim-two-billion.xlsx": _minimal_workbook(
+            header, shared, b' count="2000000000" uniqueCount="2000000000"'
+        ),
+        # A 31-letter column wraps calamine's arithmetic into a 200 GB rectangle (SIGABRT).
+        "column-of-31-letters.xlsx": _minimal_workbook(
+            header + b'<row r="2"><c r="' + b"A" * 31 + b'2"><v>1</v></c></row>', shared
+        ),
+        "column-past-xfd.xlsx": _minimal_workbook(
+            header + b'<row r="2"><c r="XFE2"><v>1</v></c></row>', shared
+        ),
+        # calamine reads lower-case references too: the far corner makes a 512 GB rectangle.
+        "lower-case-far-corner.xlsx": _minimal_workbook(
+            header + b'<row r="2"><c r="xfd1048576"><v>1</v></c></row>', shared
+        ),
+        "empty-shared-string-value.xlsx": _minimal_workbook(
+            header + b'<row r="2"><c r="A2"><f>1+1</f></c><c r="B2" t="s"><v></v></c></row>',
+            shared,
         ),
         "dtd-behind-comment.xlsx": _patched(
             book, "xl/workbook.xml", lambda data: b"<!-- <x -->" + _DTD + data
@@ -217,7 +253,47 @@ def _spreadsheet_entries() -> dict[str, bytes]:
         "dtd.ods": _patched(ods, "content.xml", lambda text: _DTD + text.partition(b"?>")[2]),
         "bomb.ods": _zip({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
                           "content.xml": b"<a>" + b" " * (40 * 1024 * 1024) + b"</a>"}),
+        # calamine reserves a sheet's DIMENSIONS before reading it: both abort the process.
+        "dimension-four-billion-rows.xls": _dimensions(xls, 0, 0xFFFFFFFF, 0, 0xFF),
+        "dimension-inverted.xls": _dimensions(xls, 100, 2, 0, 13),
+        "compound-file-broken.xls": xls[:512] + b"\xff" * (len(xls) - 512),
+        "row-repeated-a-million-times.ods": _patched(ods, "content.xml", _repeat_a_row),
+        "cell-repeated-16000-times.ods": _patched(ods, "content.xml", _repeat_a_cell),
     }  # fmt: skip
+
+
+#: The DIMENSIONS record of tests/fixtures/workbooks/department.xls (rows 0–8, columns 0–13).
+_DEPARTMENT_DIMENSIONS = bytes.fromhex("00020e00000000000800000000000d000000")
+
+
+def _dimensions(xls: bytes, first_row: int, end_row: int, first_column: int, end: int) -> bytes:
+    """The .xls with its sheet's DIMENSIONS record claiming other rows and columns."""
+    record = _DEPARTMENT_DIMENSIONS[:4] + struct.pack(
+        "<IIHHH", first_row, end_row, first_column, end, 0
+    )
+    assert xls.count(_DEPARTMENT_DIMENSIONS) == 1
+    return xls.replace(_DEPARTMENT_DIMENSIONS, record)
+
+
+_ODS_ROW = b'<table:table-row table:style-name="ro1">'
+
+
+def _repeat_a_row(content: bytes) -> bytes:
+    """The third row of the sheet (one with values), a million times over."""
+    third = [found.start() for found in re.finditer(re.escape(_ODS_ROW), content)][2]
+    repeated = _ODS_ROW[:-1] + b' table:number-rows-repeated="1000000">'
+    return content[:third] + repeated + content[third + len(_ODS_ROW) :]
+
+
+def _repeat_a_cell(content: bytes) -> bytes:
+    """A row of one text cell repeated 16,000 times, itself repeated 100,000 times."""
+    at = content.index(_ODS_ROW)
+    row = (
+        b'<table:table-row table:number-rows-repeated="100000"><table:table-cell '
+        b'office:value-type="string" table:number-columns-repeated="16000"><text:p>x</text:p>'
+        b"</table:table-cell></table:table-row>"
+    )
+    return content[:at] + row + content[at:]
 
 
 def _word_entries() -> dict[str, bytes]:

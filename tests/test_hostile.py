@@ -72,6 +72,17 @@ def test_every_exit_code_is_0_1_or_2(sweep: list[dict[str, Any]]) -> None:
         "cut-in-half.docx",
         "dtd.docx",
         "no-title.docx",
+        "shared-strings-claim-two-billion.xlsx",
+        "column-of-31-letters.xlsx",
+        "dimension-four-billion-rows.xls",
+        "dimension-inverted.xls",
+        "compound-file-broken.xls",
+        "row-repeated-a-million-times.ods",
+        "cell-repeated-16000-times.ods",
+        "shared-string-index-minus-one.xlsx",
+        "shared-string-index-letters.xlsx",
+        "shared-string-index-fraction.xlsx",
+        "shared-string-index-1e23.xlsx",
     ],
 )
 def test_dangerous_files_are_refused(sweep: list[dict[str, Any]], name: str) -> None:

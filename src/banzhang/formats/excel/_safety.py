@@ -41,6 +41,10 @@ _SLICE_BYTES = 4 * 1024**2
 _EXACT_SIZE_BYTES = 8 * 1024**2
 #: The most rows a worksheet has (Excel 2007 and later): a larger row number is no real sheet.
 MAX_ROWS = 1_048_576
+#: The most columns (XFD): calamine reads any number of letters, upper or lower case, and a
+#: column of 31 letters wraps its arithmetic into a rectangle of hundreds of gigabytes, whose
+#: failed allocation aborts the process. A sheet reaching past XFD is never read by calamine.
+MAX_COLUMNS = 16_384
 
 _CHUNK = 1 << 20
 _PROLOG_BYTES = 4096
@@ -141,6 +145,8 @@ def inspect_package(
             for member in members:
                 if member.filename.endswith((".xml", ".rels", ".vml")):
                     _check_prolog(package, member, name)
+                if member.filename.lower().endswith("sharedstrings.xml"):
+                    _check_string_count(package, member, name)
             sheets = [
                 member
                 for member in members
@@ -199,10 +205,14 @@ def _scan_sheets(
             errors[member.filename] = placed
         rows, columns = shape
         cells += rows * columns
-        if table is not None and b't="s"' in data:
+        if b't="s"' in data:
             if lengths is None:
-                lengths = _string_entry_lengths(package, table)
-            text_bytes += _shared_text_bytes(data, lengths)
+                lengths = _string_entry_lengths(package, table) if table is not None else []
+            shared = _shared_text_bytes(data, lengths)
+            if shared is None:
+                plain = False
+                continue
+            text_bytes += shared
         # An inline string's text is in the sheet, past the markup of its cell (about 40 bytes).
         inline = data.count(b'"inlineStr"')
         text_bytes += max(len(data) - _INLINE_MARKUP_BYTES * inline, 0) if inline else 0
@@ -235,11 +245,12 @@ def _string_entry_lengths(package: zipfile.ZipFile, table: zipfile.ZipInfo) -> l
     return [end - start for start, end in zip(starts, ends, strict=True)]
 
 
-def _shared_text_bytes(sheet: bytes, lengths: list[int]) -> int:
+def _shared_text_bytes(sheet: bytes, lengths: list[int]) -> int | None:
     """The text calamine would copy into the sheet's shared-string cells: each cell's own
-    entry (an index past the table counts as its longest entry), a slice of rows at a time."""
-    longest = max(lengths, default=0)
-    total, start = 0, 0
+    entry, a slice of rows at a time. ``None`` when a cell's index is not a number within the
+    table (``-1``, ``abc``, ``0.5``, one past the end): calamine reads any of them as the first
+    entry, without a word, while the streaming reader says the file is broken."""
+    total, start, cells = 0, 0, 0
     while start < len(sheet):
         # Slices end after a row's end tag: a cell is never cut in two.
         found = sheet.find(b"row>", start + _SLICE_BYTES)
@@ -247,9 +258,13 @@ def _shared_text_bytes(sheet: bytes, lengths: list[int]) -> int:
         counts = collections.Counter(_SHARED_STRING_CELL.findall(sheet, start, end))
         for index, count in counts.items():
             position = int(index)
-            total += count * (lengths[position] if position < len(lengths) else longest)
+            if position >= len(lengths):
+                return None
+            total += count * lengths[position]
+            cells += count
         start = end
-    return total
+    # Every shared-string cell must have been read with its index (a count at memory speed).
+    return total if cells == sheet.count(b't="s"') else None
 
 
 def _check_sizes(members: list[zipfile.ZipInfo], name: str, limits: Limits) -> None:
@@ -294,6 +309,29 @@ def _check_prolog(package: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) 
         raise UnreadableInput(message, source=name)
 
 
+#: The shared-string table's start tag and the count of entries it claims.
+_UNIQUE_COUNT = re.compile(rb"<(?:\w+:)?sst\b[^>]*?\suniqueCount\s*=\s*[\"'](\d+)")
+#: The fewest bytes an entry of the table takes (``<si/>``).
+_SMALLEST_ENTRY_BYTES = 5
+
+
+def _check_string_count(package: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> None:
+    """Refuse a shared-string table claiming more entries than its bytes can hold: calamine
+    reserves room for the count it claims before reading one (24 bytes an entry), and two
+    billion of them abort the process on the failed allocation."""
+    with package.open(member) as stream:
+        found = _UNIQUE_COUNT.search(stream.read(_PROLOG_BYTES))
+    if found is None:
+        return
+    claimed, most = int(found.group(1)), member.file_size // _SMALLEST_ENTRY_BYTES + 1
+    if claimed > most:
+        message = (
+            f"{name} 的共享字符串表 {member.filename} 声称有 {claimed} 项，"
+            f"而它只有 {member.file_size} 字节（至多 {most} 项），文件已损坏，拒绝读取"
+        )
+        raise UnreadableInput(message, source=name)
+
+
 def _plain_shape(sheet: bytes) -> tuple[int, int] | None:
     """The rows and columns of the rectangle a sheet's cells span (at most), for a sheet with
     its rows in order, each once, and no row past Excel's last; ``None`` for any other sheet."""
@@ -319,6 +357,8 @@ def _bounded(sheet: bytes, last: int) -> tuple[int, int] | None:
     if deepest > MAX_ROWS:
         return None
     columns = max((_column_number(letters) for letters, _ in found), default=26)
+    if columns > MAX_COLUMNS:
+        return None
     return max(deepest, 10**digits - 1), max(columns, 26)
 
 
@@ -336,25 +376,29 @@ def _measured(sheet: bytes, last: int) -> tuple[int, int] | None:
             return None
         wide = (_column_number(letters) for letters, _ in references)
         columns = max(columns, max(wide, default=1))
+        if columns > MAX_COLUMNS:
+            return None
     return deepest, columns
 
 
-#: Every cell reference, its letters and its row number.
-_CELL_REFERENCE = re.compile(rb'r="([A-Z]{1,3})([0-9]+)"')
+#: Every cell reference, its letters (as many as are written, in either case, as calamine
+#: reads them) and its row number.
+_CELL_REFERENCE = re.compile(rb'r="([A-Za-z]+)([0-9]+)"')
 
 
 @functools.cache
 def _outlying_references(digits: int) -> re.Pattern[bytes]:
-    """Cell references beyond column Z or whose row number has at least ``digits`` digits,
-    their letters and row number (the literal start keeps the search fast; an attribute it
-    matches by mistake only overestimates)."""
-    return re.compile(rb'r="([A-Z](?:[A-Z][A-Z]?|(?=[0-9]{%d,}")))([0-9]+)"' % digits)
+    """Cell references beyond column Z (in either case, however many letters) or whose row
+    number has at least ``digits`` digits, their letters and row number (the literal start
+    keeps the search fast; an attribute it matches by mistake only overestimates)."""
+    return re.compile(rb'r="([A-Za-z](?:[A-Za-z]+|(?=[0-9]{%d,}")))([0-9]+)"' % digits)
 
 
 def _column_number(letters: bytes) -> int:
+    """The column of ``letters`` (``b"AB"`` → 28), lower case read as upper, as calamine does."""
     number = 0
-    for letter in letters:
-        number = number * 26 + letter - 64
+    for letter in letters[:8]:  # eight letters are far past XFD already
+        number = number * 26 + (letter & 0xDF) - 64
     return number
 
 

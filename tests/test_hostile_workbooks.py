@@ -1,0 +1,117 @@
+"""The checks that keep calamine's Rust reader from aborting the process, and .ods from
+spreading into gigabytes, each on the hostile file and on a real workbook it must let through."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from banzhang.errors import UnreadableInput
+from banzhang.formats import excel, spreadsheet
+from banzhang.formats.excel import Limits
+from banzhang.formats.excel._biff import check_workbook_stream, workbook_stream
+from banzhang.formats.excel._ods import check_repeats, estimate
+from banzhang.formats.excel._safety import inspect_package
+from tests.hostile import corpus
+
+_WORKBOOKS = "tests/fixtures/workbooks"
+
+
+@pytest.fixture(scope="module")
+def hostile() -> dict[str, bytes]:
+    return corpus()
+
+
+def _refusal(call: object, *args: object) -> str:
+    with pytest.raises(UnreadableInput) as caught:
+        call(*args)  # type: ignore[operator]
+    return str(caught.value)
+
+
+def test_a_real_xls_stream_is_found_and_passes() -> None:
+    """department.xls keeps its workbook in the mini stream (under 4 KB sectors): found whole."""
+    for name in ("department.xls", "control-character.xls"):
+        with open(f"{_WORKBOOKS}/{name}", "rb") as handle:
+            stream = workbook_stream(handle.read(), name)
+        assert stream[:2] == b"\x09\x08"  # the BOF record opens every BIFF8 workbook stream
+        check_workbook_stream(stream, name)
+
+
+@pytest.mark.parametrize(
+    ("name", "claim"),
+    [
+        ("dimension-four-billion-rows.xls", "第 1 至 4294967295 行"),
+        ("dimension-inverted.xls", "第 101 至 2 行"),
+    ],
+)
+def test_an_impossible_xls_dimension_is_refused(
+    hostile: dict[str, bytes], name: str, claim: str
+) -> None:
+    message = _refusal(spreadsheet.load_data, io.BytesIO(hostile[name]))
+    assert claim in message
+    assert "超出 .xls 工作表的范围" in message
+
+
+def test_a_broken_compound_file_is_refused_before_calamine(hostile: dict[str, bytes]) -> None:
+    message = _refusal(workbook_stream, hostile["compound-file-broken.xls"], "x.xls")
+    assert "复合文档结构已损坏" in message
+
+
+def test_libreoffice_s_repeated_empty_rows_cost_nothing() -> None:
+    """LibreOffice repeats an empty row down to row 1,048,576 and an empty cell to column
+    16,384 in every sheet: the estimate counts only what calamine spreads."""
+    with zipfile.ZipFile(f"{_WORKBOOKS}/department.ods") as package:
+        content = package.read("content.xml")
+    assert b'number-rows-repeated="1048567"' in content
+    assert estimate(iter([content])) < 64 * 1024
+    # Cut into slices that split tags, the estimate is the same.
+    assert estimate(iter(content[at : at + 97] for at in range(0, len(content), 97))) == estimate(
+        iter([content])
+    )
+
+
+@pytest.mark.parametrize(
+    "name", ["row-repeated-a-million-times.ods", "cell-repeated-16000-times.ods"]
+)
+def test_repeats_that_spread_past_the_memory_limit_are_refused(
+    hostile: dict[str, bytes], name: str
+) -> None:
+    message = _refusal(check_repeats, hostile[name], name, Limits())
+    assert "展开后约需" in message
+    assert "超过上限 640 MB" in message
+
+
+def test_a_shared_string_count_no_table_could_hold_is_refused(hostile: dict[str, bytes]) -> None:
+    name = "shared-strings-claim-two-billion.xlsx"
+    message = _refusal(inspect_package, io.BytesIO(hostile[name]), name, Limits())
+    assert "声称有 2000000000 项" in message
+
+
+@pytest.mark.parametrize(
+    "name", ["column-of-31-letters.xlsx", "column-past-xfd.xlsx", "lower-case-far-corner.xlsx"]
+)
+def test_references_past_xfd_or_in_lower_case_keep_calamine_away(
+    hostile: dict[str, bytes], name: str
+) -> None:
+    """A column past XFD, or a lower-case reference to the far corner, is never read whole."""
+    assert not inspect_package(io.BytesIO(hostile[name]), name, Limits()).plain
+
+
+@pytest.mark.parametrize("index", ["minus-one", "letters", "fraction", "1e23"])
+def test_a_shared_string_index_that_is_no_index_is_refused(
+    hostile: dict[str, bytes], index: str
+) -> None:
+    """calamine would read each as the table's first entry; the streaming reader refuses."""
+    name = f"shared-string-index-{index}.xlsx"
+    assert not inspect_package(io.BytesIO(hostile[name]), name, Limits()).plain
+    message = _refusal(excel.load_data, io.BytesIO(hostile[name]))
+    assert "共享字符串" in message or "XML 无法读取" in message
+
+
+def test_an_empty_shared_string_value_is_an_empty_cell(hostile: dict[str, bytes]) -> None:
+    """``<c t="s"><v></v></c>`` on the streaming path reads as an empty cell, not a crash: the
+    row holds nothing else (its formula has no value), so no item is read from it."""
+    data = excel.load_data(io.BytesIO(hostile["empty-shared-string-value.xlsx"]))
+    assert data["items"] == []
