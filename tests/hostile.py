@@ -300,14 +300,94 @@ def _word_entries() -> dict[str, bytes]:
     buffer = io.BytesIO()
     banzhang.dump(examples.load("service-guide"), buffer, format="docx")
     guide = buffer.getvalue()
+    document = "word/document.xml"
     return {
         "text-named.docx": "一、事项名称\n食品生产许可".encode(),
         "cut-in-half.docx": guide[: len(guide) // 2],
-        "dtd.docx": _patched(
-            guide, "word/document.xml", lambda text: _DTD + text.partition(b"?>")[2]
+        "dtd.docx": _patched(guide, document, lambda text: _DTD + text.partition(b"?>")[2]),
+        # The DTD past the first 4 KB, behind a long comment: the prolog is read to the root.
+        "dtd-behind-long-comment.docx": _patched(
+            guide,
+            document,
+            lambda text: b"<!--" + b"x" * 8000 + b"-->" + _DTD + text.partition(b"?>")[2],
         ),
         "no-title.docx": _zip({"[Content_Types].xml": b"<Types/>"}),
+        # python-docx builds one cell per spanned column: two billion of them.
+        "grid-span-two-billion.docx": _patched(guide, document, _span(b"2000000000")),
+        "grid-span-letters.docx": _patched(guide, document, _span(b"abc")),
+        # 30 MB of zeros in 30 KB: past the ratio limit (the whole package was read before).
+        "ratio-bomb.docx": _with_member(guide, "word/media/zeros.bin", bytes(30 * 1024 * 1024)),
+        "duplicate-relationship.docx": _patched(
+            guide, "word/_rels/document.xml.rels", _duplicate_relationship
+        ),
+        **{f"zip-{how}.docx": broken(guide) for how, broken in _BROKEN_ZIPS.items()},
+        **{
+            f"unseen-{what}.docx": _patched(guide, document, _hidden(wrapped))
+            for what, wrapped in _HIDDEN.items()
+        },
     }
+
+
+def _span(value: bytes) -> Callable[[bytes], bytes]:
+    """The document with its first table cell spanning ``value`` columns."""
+    return lambda text: text.replace(
+        b"<w:tcPr>", b'<w:tcPr><w:gridSpan w:val="' + value + b'"/>', 1
+    )
+
+
+def _with_member(package: bytes, name: str, data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(package)) as opened:
+        members = {member: opened.read(member) for member in opened.namelist()}
+    return _zip({**members, name: data})
+
+
+def _duplicate_relationship(rels: bytes) -> bytes:
+    first = rels.index(b"<Relationship ")
+    end = rels.index(b"/>", first) + 2
+    return rels[:end] + rels[first:end] + rels[end:]
+
+
+#: What to wrap a paragraph's text in (its run is ``{}``), by the name of the file.
+_HIDDEN = {
+    "content-control": b"<w:sdt><w:sdtContent><w:p>{}</w:p></w:sdtContent></w:sdt>",
+    "custom-xml": b'<w:customXml w:element="x"><w:p>{}</w:p></w:customXml>',
+    "tracked-insertion": b'<w:p><w:ins w:id="1" w:author="a">{}</w:ins></w:p>',
+    "text-box": b"<w:p><w:r><w:pict><v:shape><v:textbox><w:txbxContent><w:p>{}</w:p>"
+    b"</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>",
+    "alt-chunk": b'<w:altChunk r:id="rId99"/>',
+}
+
+
+def _hidden(wrapped: bytes) -> Callable[[bytes], bytes]:
+    """The document with a paragraph charging an extra fee in ``wrapped``, at its end."""
+    run = "<w:r><w:t>另收取加急费 500 元</w:t></w:r>".encode()
+    block = wrapped.replace(b"{}", run)
+    return lambda text: text.replace(b"<w:sectPr", block + b"<w:sectPr", 1)
+
+
+def _rewritten(
+    package: bytes, change: Callable[[bytes, int], bytes], *, directory: bool = False
+) -> bytes:
+    """The package with ``change`` applied to its bytes at word/document.xml's local header
+    (or its entry in the central directory, which zipfile believes first)."""
+    signature, name_at = (b"PK\x01\x02", 46) if directory else (b"PK\x03\x04", 30)
+    at = package.index(signature)
+    while package[at + name_at : at + name_at + 17] != b"word/document.xml":
+        at = package.index(signature, at + 4)
+    return change(package, at)
+
+
+def _flip(package: bytes, offset: int) -> bytes:
+    return package[:offset] + bytes([package[offset] ^ 0xFF]) + package[offset + 1 :]
+
+
+_BROKEN_ZIPS: dict[str, Callable[[bytes], bytes]] = {
+    # A byte of the deflated data: a broken stream or a wrong CRC.
+    "bad-data": lambda p: _rewritten(p, lambda b, at: _flip(b, at + 30 + 17 + 200)),
+    "bad-crc": lambda p: _rewritten(p, lambda b, at: _flip(b, at + 16), directory=True),
+    "header-name": lambda p: _rewritten(p, lambda b, at: _flip(b, at + 30 + 5)),
+    "compression-method": lambda p: _rewritten(p, lambda b, at: _flip(b, at + 10), directory=True),
+}
 
 
 def corpus() -> dict[str, bytes]:

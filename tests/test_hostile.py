@@ -83,6 +83,14 @@ def test_every_exit_code_is_0_1_or_2(sweep: list[dict[str, Any]]) -> None:
         "shared-string-index-letters.xlsx",
         "shared-string-index-fraction.xlsx",
         "shared-string-index-1e23.xlsx",
+        "grid-span-two-billion.docx",
+        "grid-span-letters.docx",
+        "ratio-bomb.docx",
+        "dtd-behind-long-comment.docx",
+        "zip-bad-crc.docx",
+        "zip-bad-data.docx",
+        "zip-header-name.docx",
+        "zip-compression-method.docx",
     ],
 )
 def test_dangerous_files_are_refused(sweep: list[dict[str, Any]], name: str) -> None:
@@ -98,6 +106,11 @@ def test_dangerous_files_are_refused(sweep: list[dict[str, Any]], name: str) -> 
         "region-array.json",
         "attributes-and-text.xml",
         "foreign-namespace.xml",
+        "unseen-content-control.docx",
+        "unseen-custom-xml.docx",
+        "unseen-tracked-insertion.docx",
+        "unseen-text-box.docx",
+        "unseen-alt-chunk.docx",
     ],
 )
 def test_wrong_content_is_a_finding(sweep: list[dict[str, Any]], name: str) -> None:

@@ -25,6 +25,7 @@ from banzhang import kinds, validation
 from banzhang.convert import from_data
 from banzhang.documents import ItemStream, Source, Target
 from banzhang.errors import UnreadableInput, UnwritableOutput
+from banzhang.formats.docx._package import Note
 from banzhang.formats.docx._reader import ReadDocument, read
 from banzhang.formats.docx._writer import dump as _dump
 from banzhang.validation._structure import finding as _finding
@@ -112,18 +113,25 @@ def iter_dump(kind: str, envelope: Any, items: Iterable[Any], target: Target) ->
 
 
 def _unread(found: ReadDocument) -> list[Finding]:
-    return [
-        attrs.evolve(
-            _finding(
-                "docx.unread-content",
-                "$",
-                f"“{text[:30]}”不属于{kinds.get(found.kind).title}的任何要素，未读入",
-                text,
-            ),
-            source=place,
-        )
+    fitting = [
+        (place, f"“{text[:30]}”不属于{kinds.get(found.kind).title}的任何要素，未读入", text)
         for place, text in found.unread
     ]
+    unseen = [(note.place, _unseen(note), note.text) for note in found.unseen]
+    return [
+        attrs.evolve(_finding("docx.unread-content", "$", message, text), source=place)
+        for place, message, text in fitting + unseen
+    ]
+
+
+def _unseen(note: Note) -> str:
+    """What a text the reader cannot see says: where it is, and how to make it readable."""
+    if not note.text:
+        return f"文档嵌入了{note.holder}，其内容未读入；请把它的内容粘贴为正文"
+    advice = (
+        "请先接受或拒绝修订" if note.holder.startswith("修订") else "请把它改为正文的段落或表格"
+    )
+    return f"{note.holder}中的“{note.text[:30]}”未读入（只读正文的段落和表格）；{advice}"
 
 
 def _nearest(path: str, places: dict[str, str]) -> str | None:

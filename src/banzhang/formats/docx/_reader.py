@@ -14,7 +14,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import zipfile
 from collections.abc import Iterator
 from typing import Any
 
@@ -28,7 +27,6 @@ from banzhang._version import SPEC_VERSION
 from banzhang.declare import FieldSpec
 from banzhang.errors import UnreadableInput
 from banzhang.formats._inputs import read_limited
-from banzhang.formats._prolog import declares_dtd
 from banzhang.formats.docx._layout import (
     HEADING_NUMBER,
     parse_scalar,
@@ -36,6 +34,7 @@ from banzhang.formats.docx._layout import (
     specs_by_label,
     split_entries,
 )
+from banzhang.formats.docx._package import Note, check_package
 from banzhang.formats.docx._writer import KIND_MARK
 from banzhang.formats.excel._text_entries import entry_parser
 
@@ -56,12 +55,15 @@ class ReadDocument:
         data: the document as JSON-shaped data.
         places: each ``$`` path read → "第 12 段" or "表格 2 第 3 行第 2 列".
         unread: (place, text) of content that fits no element.
+        unseen: text the walk cannot see (content controls, text boxes, tracked insertions…),
+            found by the package check before python-docx parsed.
     """
 
     kind: str
     data: dict[str, Any]
     places: dict[str, str]
     unread: list[tuple[str, str]]
+    unseen: list[Note] = attrs.field(factory=list)
 
 
 def read(source: Any, *, kind: str | None = None) -> ReadDocument:
@@ -72,12 +74,18 @@ def read(source: Any, *, kind: str | None = None) -> ReadDocument:
     """
     name = os.fspath(source) if isinstance(source, str | os.PathLike) else "<docx>"
     raw = read_limited(source, name, MAX_BYTES, "请删去文档中的大图片后再试")
-    _check_package(raw, name)
+    unseen = _check_package(raw, name)
     try:
-        word = Document(io.BytesIO(raw))
+        return _read(raw, name, kind, unseen)
+    except (UnreadableInput, MemoryError):
+        raise
     except Exception as err:  # python-docx raises many kinds of error for a broken package
         message = f"{name} 不是可读的 Word 文档（.docx）：{type(err).__name__}: {err}"
         raise UnreadableInput(message, source=name) from err
+
+
+def _read(raw: bytes, name: str, kind: str | None, unseen: list[Note]) -> ReadDocument:
+    word = Document(io.BytesIO(raw))
     found = kinds.get(kind or _kind(word, name))
     if found.is_list:
         message = f"Word 文档只用于服务指南和审查细则；{found.title}请用 .xlsx、.json 或 .xml"
@@ -88,28 +96,13 @@ def read(source: Any, *, kind: str | None = None) -> ReadDocument:
     # A department's document follows the spec of today, as a department's workbook does.
     version = word.core_properties.version if walker.exact else None
     data["spec_version"] = version or SPEC_VERSION
-    return ReadDocument(found.id, data, walker.places, walker.unread)
+    return ReadDocument(found.id, data, walker.places, walker.unread, unseen)
 
 
-def _check_package(raw: bytes, name: str) -> None:
-    """A .docx is a zip of XML parts: refuse a zip bomb or a DTD before python-docx parses."""
-    try:
-        package = zipfile.ZipFile(io.BytesIO(raw))
-    except zipfile.BadZipFile as err:
-        message = f"{name} 不是 Word 文档（.docx 是 zip 格式；旧的 .doc 请先另存为 .docx）"
-        raise UnreadableInput(message, source=name) from err
-    with package:
-        members = package.infolist()
-        if sum(member.file_size for member in members) > 20 * MAX_BYTES:
-            message = f"{name} 解压后过大（疑似 zip 炸弹），拒绝读取"
-            raise UnreadableInput(message, source=name)
-        for member in members:
-            if member.filename.endswith((".xml", ".rels")):
-                with package.open(member) as stream:
-                    head = stream.read(4096)
-                if declares_dtd(head):
-                    message = f"{name} 的 {member.filename} 含有 DTD，拒绝读取"
-                    raise UnreadableInput(message, source=name)
+def _check_package(raw: bytes, name: str) -> list[Note]:
+    """A .docx is a zip of XML parts: refuse a broken zip, a zip bomb, a DTD or an impossible
+    table before python-docx parses; the text its walk would not see (see :mod:`._package`)."""
+    return check_package(raw, name)
 
 
 def _is_ours(word: Any) -> bool:

@@ -1,0 +1,120 @@
+"""The .docx package check: what would crash or swamp python-docx is refused first, and the
+text its walk cannot see (content controls, text boxes, tracked insertions…) is a finding."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from banzhang import examples
+from banzhang.errors import UnreadableInput
+from banzhang.formats import docx
+from banzhang.formats.docx._package import MOST_COLUMNS, check_package
+from tests.hostile import _patched, corpus
+
+_FEE = "另收取加急费 500 元"
+
+
+@pytest.fixture(scope="module")
+def hostile() -> dict[str, bytes]:
+    return corpus()
+
+
+def _guide(kind: str = "service-guide") -> bytes:
+    buffer = io.BytesIO()
+    docx.dump(examples.load(kind), buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["service-guide", "review-detail"])
+def test_banzhang_s_own_documents_pass_with_nothing_unseen(kind: str) -> None:
+    """No false alarm: every text of the documents banzhang writes is read by the walk."""
+    assert check_package(_guide(kind), "x.docx") == []
+
+
+def test_spans_within_a_word_table_are_read() -> None:
+    """A cell spanning two columns, and the most a Word table has, are no reason to refuse."""
+    for span in (b"2", str(MOST_COLUMNS).encode()):
+        guide = _patched(
+            _guide(),
+            "word/document.xml",
+            lambda text, span=span: text.replace(
+                b"<w:tcPr>", b'<w:tcPr><w:gridSpan w:val="' + span + b'"/>', 1
+            ),
+        )
+        assert check_package(guide, "x.docx") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("grid-span-two-billion.docx", "表格 1 第 1 行有一个单元格声称横跨 2000000000 列"),
+        ("grid-span-letters.docx", "跨列数“abc”不是数字"),
+        ("ratio-bomb.docx", "word/media/zeros.bin 解压后 31457280 字节"),
+        ("dtd-behind-long-comment.docx", "word/document.xml 含有 DTD"),
+        ("zip-bad-crc.docx", "Bad CRC-32"),
+        ("zip-bad-data.docx", "压缩数据已损坏"),
+        ("zip-header-name.docx", "压缩数据已损坏"),
+        ("zip-compression-method.docx", "压缩数据已损坏"),
+    ],
+)
+def test_what_would_crash_or_swamp_python_docx_is_refused(
+    hostile: dict[str, bytes], name: str, said: str
+) -> None:
+    with pytest.raises(UnreadableInput) as caught:
+        docx.load_data(io.BytesIO(hostile[name]))
+    assert said in str(caught.value)
+
+
+def test_a_long_vertical_merge_is_refused_before_python_docx_recurses() -> None:
+    """python-docx follows a merged cell up through every row, once per row: 600 rows deep."""
+    row = b"<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr>"
+
+    def merged(text: bytes) -> bytes:
+        return text.replace(b"</w:tr>", b"</w:tr>" + row * 600, 1)
+
+    with pytest.raises(UnreadableInput, match="纵向连续合并了超过 500 行"):
+        check_package(_patched(_guide(), "word/document.xml", merged), "x.docx")
+
+
+@pytest.mark.parametrize(
+    ("name", "place", "holder"),
+    [
+        ("unseen-content-control.docx", "第 77 段之后", "内容控件"),
+        ("unseen-custom-xml.docx", "第 77 段之后", "自定义 XML 块"),
+        ("unseen-tracked-insertion.docx", "第 78 段", "修订（尚未接受的插入）"),
+        ("unseen-text-box.docx", "第 78 段", "文本框"),
+    ],
+)
+def test_text_the_walk_cannot_see_is_a_finding_at_its_place(
+    hostile: dict[str, bytes], name: str, place: str, holder: str
+) -> None:
+    findings = list(docx.iter_findings(io.BytesIO(hostile[name])))
+    unseen = [f for f in findings if f.rule == "docx.unread-content"]
+    assert [(f.source, f.value) for f in unseen] == [(place, _FEE)]
+    assert unseen[0].message.startswith(f"{holder}中的“{_FEE}”未读入")
+
+
+def test_an_embedded_document_is_a_finding(hostile: dict[str, bytes]) -> None:
+    findings = list(docx.iter_findings(io.BytesIO(hostile["unseen-alt-chunk.docx"])))
+    unseen = [f for f in findings if f.rule == "docx.unread-content"]
+    assert [(f.source, f.message) for f in unseen] == [
+        ("第 77 段之后", "文档嵌入了外部文档（altChunk），其内容未读入；请把它的内容粘贴为正文")
+    ]
+
+
+def test_a_text_box_is_noted_once_though_saved_twice() -> None:
+    """Word saves a text box twice (a drawing, and a VML copy for older programs): one note."""
+    box = (
+        '<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent>'
+        f"<w:p><w:r><w:t>{_FEE}</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>"
+        "<mc:Fallback><w:pict><w:txbxContent>"
+        f"<w:p><w:r><w:t>{_FEE}</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r></w:p>"
+    ).encode()
+    guide = _patched(
+        _guide(), "word/document.xml", lambda text: text.replace(b"<w:sectPr", box + b"<w:sectPr")
+    )
+    notes = check_package(guide, "x.docx")
+    assert [(n.holder, n.text) for n in notes] == [("文本框", _FEE)]
