@@ -11,7 +11,7 @@ from banzhang import examples
 from banzhang.errors import UnreadableInput
 from banzhang.formats import docx
 from banzhang.formats.docx._package import MOST_COLUMNS, check_package
-from tests.hostile import _patched, corpus
+from tests.hostile import _patched, _span, corpus
 
 _FEE = "另收取加急费 500 元"
 
@@ -36,13 +36,7 @@ def test_banzhang_s_own_documents_pass_with_nothing_unseen(kind: str) -> None:
 def test_spans_within_a_word_table_are_read() -> None:
     """A cell spanning two columns, and the most a Word table has, are no reason to refuse."""
     for span in (b"2", str(MOST_COLUMNS).encode()):
-        guide = _patched(
-            _guide(),
-            "word/document.xml",
-            lambda text, span=span: text.replace(
-                b"<w:tcPr>", b'<w:tcPr><w:gridSpan w:val="' + span + b'"/>', 1
-            ),
-        )
+        guide = _patched(_guide(), "word/document.xml", _span(span))
         assert check_package(guide, "x.docx") == []
 
 
