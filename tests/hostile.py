@@ -236,6 +236,9 @@ def _csv_entries() -> dict[str, bytes]:
         "unbalanced-quote.csv": '序号,事项名称\n1,"食品生产许可\n'.encode(),
         "no-header.csv": "1,2,3\n4,5,6\n".encode("gb18030"),
         "formula.csv": "序号,事项名称,基本编码\n1,=1+1,000117047000\n".encode(),
+        "control-characters.csv": "序号,事项名称\n1,食品\x00生产\x01许可\uffff\n".encode(),
+        "blank-lines.csv": "序号,事项名称\n".encode() + b"\n" * 300_000 + "1,许可\n".encode(),
+        "wider-than-a-sheet.csv": b",".join([b"a"] * 20_000) + b"\n",
     }
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 
 from banzhang.errors import UnreadableInput
+from banzhang.formats import csv as csv_format
 from banzhang.formats import excel, spreadsheet
 from banzhang.formats.excel import Limits
 from banzhang.formats.excel._biff import check_workbook_stream, workbook_stream
@@ -115,3 +117,30 @@ def test_an_empty_shared_string_value_is_an_empty_cell(hostile: dict[str, bytes]
     row holds nothing else (its formula has no value), so no item is read from it."""
     data = excel.load_data(io.BytesIO(hostile["empty-shared-string-value.xlsx"]))
     assert data["items"] == []
+
+
+def test_control_characters_in_a_csv_are_kept_as_written(tmp_path: Path) -> None:
+    """NUL and other controls reach the data as written (openpyxl refused them: a traceback)."""
+    path = tmp_path / "权责清单.csv"
+    path.write_bytes("序号,事项名称,基本编码\n1,食品\x00生产\x01许可_x0041_,1\n".encode())
+    assert csv_format.load_data(path)["items"][0]["name"] == "食品\x00生产\x01许可_x0041_"
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("blank-lines.csv", "从第 2 行起有超过 10000 个连续空行"),
+        ("wider-than-a-sheet.csv", "第 1 行有 20000 列，超过工作表的上限 16384 列"),
+    ],
+)
+def test_a_csv_no_sheet_could_hold_is_refused_at_once(
+    hostile: dict[str, bytes], name: str, said: str
+) -> None:
+    message = _refusal(csv_format.load_data, io.BytesIO(hostile[name]))
+    assert said in message
+
+
+def test_blank_rows_at_the_end_of_a_csv_cost_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "权责清单.csv"
+    path.write_bytes("序号,事项名称,基本编码\n1,食品生产许可,1\n".encode() + b",,\n" * 300_000)
+    assert [item["name"] for item in csv_format.load_data(path)["items"]] == ["食品生产许可"]
