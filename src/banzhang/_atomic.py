@@ -2,7 +2,9 @@
 
 A conversion that fails, is interrupted or killed leaves the earlier file as it was and no
 partial file behind (the temporary file is removed; after a kill -9 it remains only as a hidden
-``.NAME.*.tmp`` beside the target, never under the target's name).
+``.NAME.*.tmp`` beside the target, never under the target's name, and the next write of that
+target removes it once it is a day old). A target that exists and is no regular file (a FIFO, a
+device) is refused rather than replaced.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -16,8 +18,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
+import stat
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -61,10 +66,10 @@ def replacing(target: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
         raise UnwritableOutput(message, target=os.fspath(target)) from err
     if path.is_dir():
         raise _unwritable(target, IsADirectoryError(errno.EISDIR, "is a directory"))
+    _refuse_special(path, target)
+    prefix = _temporary_prefix(path.name)
     try:
-        descriptor, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-        )
+        descriptor, temporary = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=path.parent)
     except OSError as err:
         raise _unwritable(target, err) from err
     try:
@@ -81,6 +86,45 @@ def replacing(target: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
             raise _unwritable(target, err) from err
         raise
     _sync_folder(path.parent)
+    _clean_stale(path.parent, prefix)
+
+
+#: The longest name most file systems take (in bytes), and what mkstemp adds to the prefix.
+_NAME_BYTES = 255
+_RANDOM_AND_SUFFIX_BYTES = len(".tmp") + 8
+#: A temporary file of banzhang's naming this old was left by a killed writer: removed.
+STALE_SECONDS = 24 * 3600
+
+
+def _temporary_prefix(name: str) -> str:
+    """``.NAME.``, its name cut (at a character's end) so the temporary name fits the file
+    system: a 250-byte output name made a temporary name too long to create."""
+    room = _NAME_BYTES - _RANDOM_AND_SUFFIX_BYTES - 2
+    cut = name.encode("utf-8", "surrogateescape")[:room].decode("utf-8", "ignore")
+    return f".{cut}."
+
+
+def _refuse_special(path: Path, target: str | os.PathLike[str]) -> None:
+    """Refuse a target that exists and is no regular file (a FIFO, a device, a socket): the
+    rename would replace it by a regular file."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # nothing there yet (or unreachable: the write itself says why)
+    if not stat.S_ISREG(mode):
+        message = f"无法写出 {os.fspath(target)}：它不是普通文件（设备、管道或套接字），不予替换"
+        raise UnwritableOutput(message, target=os.fspath(target))
+
+
+def _clean_stale(folder: Path, prefix: str) -> None:
+    """Remove this target's temporary files left by writers killed long ago (kill -9 leaves
+    them; a writer still at work has a recent one)."""
+    pattern = f"{glob.escape(prefix)}{'[a-z0-9_]' * 8}.tmp"
+    now = time.time()
+    for stale in folder.glob(pattern):
+        with contextlib.suppress(OSError):
+            if now - stale.lstat().st_mtime > STALE_SECONDS:
+                stale.unlink()
 
 
 @contextlib.contextmanager

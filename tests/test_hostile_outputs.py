@@ -1,0 +1,56 @@
+"""Outputs a careless or hostile caller names: every write stays atomic, and refuses what it
+cannot replace by a regular file."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from banzhang import _atomic
+from banzhang.errors import UnwritableOutput
+
+
+def test_a_name_of_250_bytes_is_written(tmp_path: Path) -> None:
+    """The temporary name beside it (.NAME.xxxxxxxx.tmp) was too long for the file system."""
+    target = tmp_path / ("清" * 82 + ".json")  # 246 + 5 bytes
+    assert len(target.name.encode()) > 242
+    _atomic.write_text(target, "{}")
+    assert target.read_text() == "{}"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+def test_a_fifo_is_not_replaced_by_a_regular_file(tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    os.mkfifo(target)
+    with pytest.raises(UnwritableOutput, match="不是普通文件"):
+        _atomic.write_text(target, "{}")
+    assert not target.is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
+
+
+def test_a_device_is_not_replaced_by_a_regular_file(tmp_path: Path) -> None:
+    link = tmp_path / "null.json"
+    link.symlink_to("/dev/null")
+    with pytest.raises(UnwritableOutput, match="不是普通文件"):
+        _atomic.write_text(link, "{}")
+    assert Path("/dev/null").is_char_device()
+
+
+def test_stale_temporary_files_of_the_target_are_cleaned(tmp_path: Path) -> None:
+    """A writer killed a day ago left its temporary file; the next write removes it, and keeps
+    a recent one (another writer may be at work) and files of other names."""
+    target = tmp_path / "out.json"
+    stale, recent = tmp_path / ".out.json.abcd1234.tmp", tmp_path / ".out.json.wxyz9876.tmp"
+    other = tmp_path / ".other.json.abcd1234.tmp"
+    for path in (stale, recent, other):
+        path.write_text("partial")
+    old = time.time() - _atomic.STALE_SECONDS - 60
+    for path in (stale, other):
+        os.utime(path, (old, old))
+    _atomic.write_text(target, "{}")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [target.name, recent.name, other.name]
+    )
