@@ -4,12 +4,14 @@ cannot replace by a regular file."""
 from __future__ import annotations
 
 import os
+import socket
+import stat
 import time
 from pathlib import Path
 
 import pytest
 
-from banzhang import _atomic
+from banzhang import _atomic, cli
 from banzhang.errors import UnwritableOutput
 
 
@@ -31,12 +33,16 @@ def test_a_fifo_is_not_replaced_by_a_regular_file(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]
 
 
-def test_a_device_is_not_replaced_by_a_regular_file(tmp_path: Path) -> None:
-    link = tmp_path / "null.json"
-    link.symlink_to("/dev/null")
-    with pytest.raises(UnwritableOutput, match="不是普通文件"):
-        _atomic.write_text(link, "{}")
-    assert Path("/dev/null").is_char_device()
+def test_a_socket_behind_a_link_is_not_replaced(tmp_path: Path) -> None:
+    """A link is followed (the file it points to is replaced): to a socket, refused."""
+    place = tmp_path / "s"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(place))
+        link = tmp_path / "out.json"
+        link.symlink_to(place)
+        with pytest.raises(UnwritableOutput, match="不是普通文件"):
+            _atomic.write_text(link, "{}")
+        assert stat.S_ISSOCK(place.stat().st_mode)
 
 
 def test_stale_temporary_files_of_the_target_are_cleaned(tmp_path: Path) -> None:
@@ -54,3 +60,20 @@ def test_stale_temporary_files_of_the_target_are_cleaned(tmp_path: Path) -> None
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         [target.name, recent.name, other.name]
     )
+
+
+def test_ctrl_c_is_a_chinese_message_and_exit_130(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """An interrupted verb prints no traceback: a message, and the shell's code for SIGINT."""
+
+    def interrupted(args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "refuse_overwriting_inputs", interrupted)
+    target = tmp_path / "out.json"
+    assert cli.main(["convert", "in.json", str(target)]) == 130
+    assert capsys.readouterr().err == (
+        "banzhang: 已中断（Ctrl-C）；正在写的输出已放弃，原有文件未改动\n"
+    )
+    assert not target.exists()
