@@ -3,6 +3,7 @@ cannot replace by a regular file."""
 
 from __future__ import annotations
 
+import io
 import os
 import socket
 import stat
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import banzhang
 from banzhang import _atomic, cli
 from banzhang.errors import UnwritableOutput
 
@@ -77,3 +79,17 @@ def test_ctrl_c_is_a_chinese_message_and_exit_130(
         "banzhang: 已中断（Ctrl-C）；正在写的输出已放弃，原有文件未改动\n"
     )
     assert not target.exists()
+
+
+def test_load_of_none_says_what_it_wanted() -> None:
+    with pytest.raises(TypeError, match="应为文件路径或文件对象，实际为 NoneType"):
+        banzhang.load(None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("document", [5, {"a": 1}, ["x"], None])
+def test_dump_refuses_what_is_no_document(document: object) -> None:
+    """``dump(5, …)`` wrote ``5``: a file no verb could read back as a document."""
+    buffer = io.BytesIO()
+    with pytest.raises(TypeError, match="要写出的不是清单或文档"):
+        banzhang.dump(document, buffer, format="json")
+    assert buffer.getvalue() == b""

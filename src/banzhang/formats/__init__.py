@@ -173,6 +173,10 @@ def by_name(name: str) -> Format:
 
 
 def _chosen(where: Source, format: str | None) -> Format:  # noqa: A002 - the public keyword
+    opened = hasattr(where, "read") or hasattr(where, "write")
+    if not isinstance(where, str | os.PathLike) and not opened:
+        message = f"应为文件路径或文件对象，实际为 {type(where).__name__}"
+        raise TypeError(message)
     if format is not None:
         return by_name(format)
     if isinstance(where, str | os.PathLike):
@@ -201,7 +205,16 @@ def load_data(source: Source, *, format: str | None = None) -> Any:  # noqa: A00
 
 
 def dump(document: Any, target: Target, *, format: str | None = None) -> None:  # noqa: A002
-    """Write a whole document (a model or JSON-shaped data) in the format ``target`` names."""
+    """Write a whole document (a model or JSON-shaped data) in the format ``target`` names.
+
+    Raises:
+        TypeError: ``document`` is no document: neither a model nor data with a ``kind``.
+    """
+    kind = document.get("kind") if isinstance(document, dict) else getattr(document, "kind", None)
+    if not isinstance(kind, str):
+        found = type(document).__name__
+        message = f"要写出的不是清单或文档（应为模型或带 kind 的数据），实际为 {found}"
+        raise TypeError(message)
     _chosen(target, format).dump(document, target)
 
 
