@@ -75,6 +75,12 @@ def _json_entries() -> dict[str, bytes]:
         "null-envelope.jsonl": b"null\n",
         "junk-items.jsonl": _json({k: v for k, v in json.loads(power).items() if k != "items"})
         + b"\nnull\n5\n[]\n",
+        # Half a character: valid JSON, no Unicode text; every writer failed on it (a traceback).
+        "lone-surrogate.json": power.replace(
+            '"spec_version"', '"x": "\\ud800", "spec_version"', 1
+        ).encode(),
+        "items-on-the-envelope-line.jsonl": power.encode() + b"\n",
+        "lines-after-a-guide.jsonl": guide.encode() + b'\n{"name": "x"}\n',
     }
     return entries
 
@@ -91,6 +97,12 @@ def _xml_entries() -> dict[str, bytes]:
         "utf16.xml": text.decode().replace("utf-8", "UTF-16").encode("utf-16"),
         "attributes-and-text.xml": text.replace(b"<items>", b"stray<items foo='bar'>", 1),
         "foreign-namespace.xml": text.replace(b"urn:banzhang:xml:", b"urn:evil:", 1),
+        "unknown-element-under-root.xml": text.replace(
+            b"<items>", "<附加收费>500 元</附加收费><items>".encode(), 1
+        ),
+        "second-namespace-same-key.xml": text.replace(
+            b"<items>", b'<e:region xmlns:e="urn:evil">999999</e:region><items>', 1
+        ),
         "cut-in-half.xml": text[: len(text) // 2],
         "integer-5000-digits.xml": text.replace(
             b"<onsite_visits>", b"<onsite_visits>" + b"9" * 5000, 1

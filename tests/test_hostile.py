@@ -91,6 +91,9 @@ def test_every_exit_code_is_0_1_or_2(sweep: list[dict[str, Any]]) -> None:
         "zip-bad-data.docx",
         "zip-header-name.docx",
         "zip-compression-method.docx",
+        "lone-surrogate.json",
+        "items-on-the-envelope-line.jsonl",
+        "lines-after-a-guide.jsonl",
     ],
 )
 def test_dangerous_files_are_refused(sweep: list[dict[str, Any]], name: str) -> None:
@@ -111,6 +114,8 @@ def test_dangerous_files_are_refused(sweep: list[dict[str, Any]], name: str) -> 
         "unseen-tracked-insertion.docx",
         "unseen-text-box.docx",
         "unseen-alt-chunk.docx",
+        "unknown-element-under-root.xml",
+        "second-namespace-same-key.xml",
     ],
 )
 def test_wrong_content_is_a_finding(sweep: list[dict[str, Any]], name: str) -> None:
