@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 import banzhang
-from banzhang import _atomic, cli
+from banzhang import _atomic, cli, examples
 from banzhang.errors import UnwritableOutput
+from banzhang.generate import docs as publish
 
 
 def test_a_name_of_250_bytes_is_written(tmp_path: Path) -> None:
@@ -93,3 +94,55 @@ def test_dump_refuses_what_is_no_document(document: object) -> None:
     with pytest.raises(TypeError, match="要写出的不是清单或文档"):
         banzhang.dump(document, buffer, format="json")
     assert buffer.getvalue() == b""
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["docs", "--out", "{file}/site"],
+        ["guide", "render", "{guide}", "--out", "{file}/guide.html"],
+    ],
+)
+def test_an_output_under_a_file_is_a_chinese_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    """The folder above the output is a file: mkdir raised (a traceback)."""
+    (tmp_path / "file").write_text("x")
+    guide = examples.path("service-guide")
+    filled = [part.format(file=tmp_path / "file", guide=guide) for part in argv]
+    assert cli.main(filled) == 2
+    assert "路径中有一段不是目录" in capsys.readouterr().err
+
+
+def test_docs_replace_an_earlier_site_whole(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert cli.main(["docs", "--out", str(site)]) == 0
+    assert cli.main(["docs", "--out", str(site), "--format", "html"]) == 0
+    assert not list(site.rglob("*.md"))  # the Markdown site is gone whole, not mixed in
+    assert (site / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]  # no temporary folder left
+
+
+def test_docs_killed_half_way_leave_the_earlier_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    publish.write(site)
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+    def half_way(out: Path) -> list[Path]:
+        (out / "index.md").write_text("half")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(publish, "write_markdown", half_way)
+    with pytest.raises(KeyboardInterrupt):
+        publish.write(site)
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_docs_refuse_a_folder_holding_other_files(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(UnwritableOutput, match=r"目录中有不是由它生成的文件（notes\.txt）"):
+        publish.write(tmp_path)
+    assert (tmp_path / "notes.txt").read_text() == "mine"

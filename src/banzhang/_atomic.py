@@ -20,16 +20,25 @@ import contextlib
 import errno
 import glob
 import os
+import shutil
 import stat
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
 from banzhang.errors import UnwritableOutput
 
-__all__ = ["refuse_same_file", "replacing", "write_bytes", "write_text", "writing"]
+__all__ = [
+    "make_parent",
+    "refuse_same_file",
+    "replacing",
+    "replacing_folder",
+    "write_bytes",
+    "write_text",
+    "writing",
+]
 
 _REASONS = {
     errno.ENOENT: "目录不存在",
@@ -202,3 +211,94 @@ def _unwritable(target: str | os.PathLike[str], err: OSError) -> UnwritableOutpu
     reason = _REASONS.get(err.errno or 0, err.strerror or type(err).__name__)
     message = f"无法写出 {os.fspath(target)}：{reason}"
     return UnwritableOutput(message, target=os.fspath(target))
+
+
+def make_parent(target: str | os.PathLike[str]) -> None:
+    """Create the folders above ``target`` that are missing.
+
+    Raises:
+        UnwritableOutput: a part of the path is a file, or a folder cannot be made.
+    """
+    try:
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        if isinstance(err, FileExistsError):  # a part of the path is a file
+            err = NotADirectoryError(errno.ENOTDIR, "not a directory")
+        raise _unwritable(target, err) from err
+
+
+@contextlib.contextmanager
+def replacing_folder(
+    target: str | os.PathLike[str], *, ours: Callable[[Path], bool]
+) -> Iterator[Path]:
+    """Build a folder whole in a temporary folder beside ``target``; on success it takes the
+    target's place (a folder left by an earlier run is swapped out, then removed). A run that
+    fails, is interrupted or killed leaves the earlier folder as it was, never a mix.
+
+    ``ours(relative path)`` says whether a file of an existing ``target`` is one this writer
+    writes: a folder holding anything else is refused, not replaced (it is someone's folder).
+
+    Raises:
+        UnwritableOutput: the target is a file or holds files not ours, a part of its path is
+            a file, or the folder cannot be written.
+    """
+    path = Path(os.path.realpath(target))
+    _refuse_foreign_folder(path, target, ours)
+    make_parent(path)
+    try:
+        temporary = Path(
+            tempfile.mkdtemp(prefix=_temporary_prefix(path.name), suffix=".tmp", dir=path.parent)
+        )
+    except OSError as err:
+        raise _unwritable(target, err) from err
+    try:
+        yield temporary
+        os.chmod(temporary, 0o777 & ~_umask())
+        _swap(temporary, path)
+    except BaseException as err:
+        shutil.rmtree(temporary, ignore_errors=True)
+        if isinstance(err, OSError) and not isinstance(err, UnwritableOutput):
+            raise _unwritable(target, err) from err
+        raise
+    _sync_folder(path.parent)
+
+
+def _refuse_foreign_folder(
+    path: Path, target: str | os.PathLike[str], ours: Callable[[Path], bool]
+) -> None:
+    if path.exists() and not path.is_dir():
+        message = f"无法写出 {os.fspath(target)}：它已存在且不是目录"
+        raise UnwritableOutput(message, target=os.fspath(target))
+    if not path.is_dir():
+        return
+    foreign = [
+        found
+        for found in path.rglob("*")
+        if not found.is_dir() and not ours(found.relative_to(path))
+    ]
+    if foreign:
+        shown = "、".join(str(found.relative_to(path)) for found in foreign[:3])
+        message = (
+            f"无法写出 {os.fspath(target)}：目录中有不是由它生成的文件（{shown}"
+            f"{' 等' if len(foreign) > 3 else ''}），为免删掉它们，请换一个目录或先清空"
+        )
+        raise UnwritableOutput(message, target=os.fspath(target))
+
+
+def _swap(built: Path, path: Path) -> None:
+    """Put ``built`` in the place of ``path`` (two renames: the earlier folder is set aside
+    under a hidden name first, and put back if the second rename fails)."""
+    if not path.exists():
+        os.rename(built, path)
+        return
+    aside = Path(
+        tempfile.mkdtemp(prefix=_temporary_prefix(path.name), suffix=".old", dir=path.parent)
+    )
+    os.rmdir(aside)
+    os.rename(path, aside)
+    try:
+        os.rename(built, path)
+    except BaseException:
+        os.rename(aside, path)
+        raise
+    shutil.rmtree(aside, ignore_errors=True)
