@@ -20,6 +20,7 @@ from typing import Any
 
 import banzhang
 from banzhang import SPEC_VERSION, examples
+from banzhang.formats.excel._biff import workbook_stream
 
 _DTD = b"<!DOCTYPE a [<!ENTITY b 'c'>]>"
 
@@ -236,6 +237,10 @@ def _excel_entries() -> dict[str, bytes]:
             book, "xl/workbook.xml", lambda data: b"<!-- <x -->" + _DTD + data
         ),
         "not-a-zip.xlsx": b"PK\x03\x04 garbage",
+        # A member's name flagged UTF-8 but not UTF-8 (found by mutation): zipfile raised.
+        "member-name-not-utf8.xlsx": _zip(
+            {"[Content_Types].xml": b"<Types/>", "xl/\u00fc.xml": b"<a/>"}
+        ).replace("\u00fc".encode(), b"\xd1A"),
         "empty.xlsx": b"",
         "zip-without-workbook.xlsx": _zip({"hello.txt": b"hello"}),
     }
@@ -272,9 +277,23 @@ def _spreadsheet_entries() -> dict[str, bytes]:
         "dimension-four-billion-rows.xls": _dimensions(xls, 0, 0xFFFFFFFF, 0, 0xFF),
         "dimension-inverted.xls": _dimensions(xls, 100, 2, 0, 13),
         "compound-file-broken.xls": xls[:512] + b"\xff" * (len(xls) - 512),
+        # A cell at column 53,506 (found by mutation): the reader's column letters failed.
+        "cell-past-column-iv.xls": _cell_column(xls, 53_505),
         "row-repeated-a-million-times.ods": _patched(ods, "content.xml", _repeat_a_row),
         "cell-repeated-16000-times.ods": _patched(ods, "content.xml", _repeat_a_cell),
     }  # fmt: skip
+
+
+def _cell_column(xls: bytes, column: int) -> bytes:
+    """The .xls with its first shared-string cell (LABELSST) moved to ``column``."""
+    stream = workbook_stream(xls, "department.xls")
+    sheet = stream.index(b"\x85\x00")  # the BOUNDSHEET record: where the sheet's records start
+    at = struct.unpack_from("<I", stream, sheet + 4)[0]
+    while struct.unpack_from("<H", stream, at)[0] != 0x00FD:
+        at += 4 + struct.unpack_from("<H", stream, at + 2)[0]
+    record = stream[at : at + 14]
+    assert xls.count(record) == 1
+    return xls.replace(record, record[:6] + struct.pack("<H", column) + record[8:])
 
 
 #: The DIMENSIONS record of tests/fixtures/workbooks/department.xls (rows 0–8, columns 0–13).

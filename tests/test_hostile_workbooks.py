@@ -144,3 +144,16 @@ def test_blank_rows_at_the_end_of_a_csv_cost_nothing(tmp_path: Path) -> None:
     path = tmp_path / "权责清单.csv"
     path.write_bytes("序号,事项名称,基本编码\n1,食品生产许可,1\n".encode() + b",,\n" * 300_000)
     assert [item["name"] for item in csv_format.load_data(path)["items"]] == ["食品生产许可"]
+
+
+def test_an_xls_cell_past_column_iv_is_refused(hostile: dict[str, bytes]) -> None:
+    """calamine reads a cell at column 53,506; no column letters name it (ValueError before)."""
+    message = _refusal(spreadsheet.load_data, io.BytesIO(hostile["cell-past-column-iv.xls"]))
+    assert "位于第 53506 列，超出 .xls 工作表的 256 列" in message
+
+
+def test_a_member_name_that_is_not_the_utf8_it_claims_is_refused(
+    hostile: dict[str, bytes],
+) -> None:
+    message = _refusal(excel.load_data, io.BytesIO(hostile["member-name-not-utf8.xlsx"]))
+    assert "can't decode" in message

@@ -92,7 +92,7 @@ def check_package(raw: bytes, name: str, limits: Limits | None = None) -> list[N
     limits = limits or Limits()
     try:
         package = zipfile.ZipFile(io.BytesIO(raw))
-    except zipfile.BadZipFile as err:
+    except (zipfile.BadZipFile, ValueError, OSError) as err:  # ValueError: a name not UTF-8
         message = f"{name} 不是 Word 文档（.docx 是 zip 格式；旧的 .doc 请先另存为 .docx）"
         raise UnreadableInput(message, source=name) from err
     with package:
@@ -104,7 +104,14 @@ def check_package(raw: bytes, name: str, limits: Limits | None = None) -> list[N
             for member in members:
                 data = _read_member(package, member, name, keep=member.filename == document)
                 kept = data if member.filename == document else kept
-        except (zipfile.BadZipFile, zlib.error, NotImplementedError, OSError, EOFError) as err:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            NotImplementedError,
+            OSError,
+            EOFError,
+            ValueError,
+        ) as err:
             message = f"{name} 的压缩数据已损坏，无法读取：{err}"
             raise UnreadableInput(message, source=name) from err
     return _Scan(name).run(kept) if kept else []

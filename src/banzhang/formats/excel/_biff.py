@@ -68,8 +68,31 @@ def check_workbook_stream(stream: bytes, name: str) -> None:
         for kind, body in _records(stream, start):
             if kind == _DIMENSIONS:
                 _check_dimensions(body, name)
+            elif kind in _CELLS and len(body) >= 6:
+                _check_column(kind, body, name)
             elif kind == _END_OF_FILE and start:
                 break
+
+
+#: The records of one cell (row, then column, first in each), and those of a run of cells
+#: (MULRK, MULBLANK: their last column closes the record).
+_CELLS = frozenset({0x0006, 0x00FD, 0x0201, 0x0203, 0x0204, 0x0205, 0x027E, 0x00BD, 0x00BE})
+_RUNS = frozenset({0x00BD, 0x00BE})
+#: The most columns an .xls sheet has (BIFF8: IV).
+MAX_COLUMNS = 256
+
+
+def _check_column(kind: int, body: bytes, name: str) -> None:
+    """Refuse a cell past column IV: calamine reads one up to column 65,536, which no sheet
+    has (and which no column letters name)."""
+    row, column = struct.unpack_from("<HH", body)
+    last = struct.unpack_from("<H", body, len(body) - 2)[0] if kind in _RUNS else column
+    if max(column, last) >= MAX_COLUMNS:
+        message = (
+            f"{name} 第 {row + 1} 行有单元格位于第 {max(column, last) + 1} 列，"
+            f"超出 .xls 工作表的 {MAX_COLUMNS} 列，文件已损坏，拒绝读取"
+        )
+        raise UnreadableInput(message, source=name)
 
 
 def _records(stream: bytes, start: int) -> list[tuple[int, bytes]]:

@@ -137,7 +137,14 @@ def check_repeats(data: bytes, name: str, limits: Limits) -> None:
             spent = estimate(iter(lambda: stream.read(_CHUNK), b""))
     except KeyError:
         return  # no content: calamine says the file is not a workbook
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError) as err:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        NotImplementedError,
+        OSError,
+        EOFError,
+        ValueError,
+    ) as err:
         raise UnreadableInput(f"{name} 的压缩数据已损坏：{err}", source=name) from err
     if spent > limits.whole_memory_bytes:
         most = limits.whole_memory_bytes // 1024**2

@@ -155,7 +155,16 @@ def inspect_package(
             if sum(member.file_size for member in sheets) > limits.whole_sheets_bytes:
                 return PackageScan(any(_has_formula(package, m) for m in sheets), plain=False)
             return _scan_sheets(package, sheets, members, limits, ahead)
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as err:
+        # A bad CRC, a header naming another member, an unknown compression method, a name
+        # that is not the UTF-8 its flag says: each is a broken package.
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            NotImplementedError,
+            OSError,
+            EOFError,
+            ValueError,
+        ) as err:
             message = f"{name} 的压缩数据已损坏：{err}"
             raise UnreadableInput(message, source=name) from err
 
