@@ -3,10 +3,13 @@ cannot replace by a regular file."""
 
 from __future__ import annotations
 
+import errno
+import gc
 import io
 import os
 import socket
 import stat
+import sys
 import time
 from pathlib import Path
 
@@ -146,3 +149,35 @@ def test_docs_refuse_a_folder_holding_other_files(tmp_path: Path) -> None:
     with pytest.raises(UnwritableOutput, match=r"目录中有不是由它生成的文件（notes\.txt）"):
         publish.write(tmp_path)
     assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
+class _FullDisk(io.RawIOBase):
+    """A file on a full disk: every write fails as the disk's does."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx", ".json", ".xml"])
+def test_a_full_disk_is_a_chinese_message_and_nothing_more(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
+) -> None:
+    """Writing .docx on a full disk left python-docx's zip open: when collected, it printed a
+    second traceback after the message."""
+    unraisable: list[object] = []
+    monkeypatch.setattr(sys, "unraisablehook", unraisable.append)
+    monkeypatch.setattr(os, "fdopen", lambda descriptor, mode: _closing(descriptor))
+    kind = "service-guide" if suffix == ".docx" else "power-list"
+    with pytest.raises(UnwritableOutput, match="磁盘空间不足"):
+        banzhang.dump(examples.load(kind), tmp_path / f"out{suffix}")
+    gc.collect()
+    assert unraisable == []
+    assert list(tmp_path.iterdir()) == []
+
+
+def _closing(descriptor: int) -> io.BufferedWriter:
+    os.close(descriptor)
+    return io.BufferedWriter(_FullDisk(), buffer_size=1)

@@ -257,7 +257,12 @@ def replacing_folder(
         _swap(temporary, path)
     except BaseException as err:
         shutil.rmtree(temporary, ignore_errors=True)
-        if isinstance(err, OSError) and not isinstance(err, UnwritableOutput):
+        if isinstance(err, UnwritableOutput):  # a file inside: named by the folder instead
+            reason = str(err).rpartition("：")[2]
+            raise UnwritableOutput(
+                f"无法写出 {os.fspath(target)}：{reason}", target=os.fspath(target)
+            ) from err
+        if isinstance(err, OSError):
             raise _unwritable(target, err) from err
         raise
     _sync_folder(path.parent)

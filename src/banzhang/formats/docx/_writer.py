@@ -10,6 +10,7 @@ documents back exactly.
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 from docx import Document
@@ -52,8 +53,12 @@ def dump(document: Any, target: Any) -> None:
             _element(word, specs[name], value)
             if name in ("process", "steps"):
                 _flow_chart(word, value)
+    # Built whole in memory first: python-docx's zip, failing half-way on a full disk, was left
+    # open and complained again when collected (a traceback after the Chinese message).
+    built = io.BytesIO()
+    word.save(built)
     with writing(target) as handle:
-        word.save(handle)
+        handle.write(built.getvalue())
 
 
 def _new_document(kind_id: str, spec_version: str) -> Any:
