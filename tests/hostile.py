@@ -39,6 +39,10 @@ def _set(key: str, value: Any) -> Callable[[dict[str, Any]], None]:
     return lambda data: data.__setitem__(key, value)
 
 
+def _material(**change: Any) -> Callable[[dict[str, Any]], None]:
+    return lambda data: data["materials"][0].update(change)
+
+
 def _json_entries() -> dict[str, bytes]:
     power = json.dumps(examples.load_data("power-list"), ensure_ascii=False)
     guide = json.dumps(examples.load_data("service-guide"), ensure_ascii=False)
@@ -59,6 +63,15 @@ def _json_entries() -> dict[str, bytes]:
             "power-list", lambda d: d["items"][0].__setitem__("name", "=\b")
         ),
         "guide-with-items.json": _with("service-guide", _set("items", [1])),
+        # Wrong types deep down (found by mutation): validation and convert raised.
+        "forms-holding-a-list.json": _with(
+            "service-guide", _material(shareable=True, forms=[["原件"]])
+        ),
+        "time-limit-unit-an-object.json": _with(
+            "service-guide", _set("legal_time_limit", {"amount": 20, "unit": {"a": 1}})
+        ),
+        "time-limit-a-list.json": _with("service-guide", _set("legal_time_limit", [1])),
+        "nul-in-a-guide.json": _with("service-guide", _set("name", "食品\x00生产许可")),
         "integer-5000-digits.json": (power[:-1] + ', "x": ' + "9" * 5000 + "}").encode(),
         "amount-400-digits.json": guide.replace(
             '"amount": 20', '"amount": ' + "9" * 400, 1
