@@ -3,7 +3,8 @@ still answers with an exit code of its contract and a message, never a traceback
 
 Found by mutating the examples so: a material's forms holding a list, a time limit's unit an
 object (unhashable: validation raised TypeError), an object given as text (cattrs raised
-AttributeError in convert), a NUL in a guide written to Word (lxml raised ValueError)."""
+AttributeError in convert), a NUL in a guide written to Word (lxml raised ValueError), a
+power type that is a list (stats and levels keyed on it)."""
 
 from __future__ import annotations
 
@@ -66,6 +67,9 @@ def test_no_mutation_makes_a_verb_raise(tmp_path: Path, data: dict[str, Any]) ->
         ["convert", str(source), str(tmp_path / "o.docx")],
         ["guide", "render", str(source), "--out", str(tmp_path / "g.html")],
         ["levels", str(source)],
+        ["stats", str(source)],
+        ["compare", str(source)],
+        ["diff", str(source), str(source)],
     ):
         said = io.StringIO()
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(said):

@@ -51,6 +51,8 @@ def on_application(item: dict[str, Any]) -> bool:
     True
     """
     power_type = item.get("power_type")
+    if not isinstance(power_type, str):  # a wrong type (a list, say) is no type of power
+        return False
     if power_type in _ALWAYS_ON_APPLICATION:
         return True
     return power_type in _EITHER and item.get("initiation") == "依申请"
