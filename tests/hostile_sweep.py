@@ -2,7 +2,9 @@
 
 ``python tests/hostile_sweep.py FOLDER`` (what test_hostile runs in a child process, so that the
 memory limit and the alarm bound only the sweep): each (verb, file) gives its exit code, the
-seconds it took and, should the verb raise instead of returning, the exception's name.
+seconds it took and, should the verb raise instead of returning, the exception's name. Each
+file's verbs run in a forked child of their own: a file that kills the process (an abort in a
+native reader) is reported as "process died" for that file, and the sweep goes on.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import resource
 import signal
 import sys
@@ -77,6 +80,31 @@ def run(argv: list[str]) -> dict[str, Any]:
     }
 
 
+def run_file(path: Path, out: Path) -> list[dict[str, Any]]:
+    """Every verb over one file, in a forked child: a file that kills the process (SIGABRT from
+    a native reader, say) is reported as that file's result instead of ending the sweep."""
+    reading, writing = os.pipe()
+    child = os.fork()
+    if child == 0:  # the child: run the verbs, hand the results over, leave at once
+        os.close(reading)
+        with os.fdopen(writing, "w") as pipe:
+            json.dump([run(argv) for argv in verbs(path, out)], pipe, ensure_ascii=False)
+        os._exit(0)
+    os.close(writing)
+    with os.fdopen(reading) as pipe:
+        handed = pipe.read()
+    _, status = os.waitpid(child, 0)
+    if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0 and handed:
+        results: list[dict[str, Any]] = json.loads(handed)
+        return results
+    how = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"exit {status >> 8}"
+    return [
+        {"argv": argv, "exit": None, "raised": f"process died: {how}", "traceback": False,
+         "seconds": None}
+        for argv in verbs(path, out)
+    ]  # fmt: skip
+
+
 if __name__ == "__main__":
     folder = Path(sys.argv[1])
     out = folder / "out"
@@ -84,5 +112,5 @@ if __name__ == "__main__":
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
     signal.signal(signal.SIGALRM, _alarm)
     files = sorted(path for path in folder.iterdir() if path.is_file())
-    results = [run(argv) for path in files for argv in verbs(path, out)]
+    results = [result for path in files for result in run_file(path, out)]
     print(json.dumps(results, ensure_ascii=False))
