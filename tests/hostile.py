@@ -72,6 +72,10 @@ def _json_entries() -> dict[str, bytes]:
         ),
         "time-limit-a-list.json": _with("service-guide", _set("legal_time_limit", [1])),
         "nul-in-a-guide.json": _with("service-guide", _set("name", "食品\x00生产许可")),
+        "nul-in-the-spec-version.json": _with("power-list", _set("spec_version", "1.\x002")),
+        "modes-a-number.json": _with(
+            "service-mode-list", lambda d: d["items"][0].__setitem__("modes", 5)
+        ),
         "integer-5000-digits.json": (power[:-1] + ', "x": ' + "9" * 5000 + "}").encode(),
         "amount-400-digits.json": guide.replace(
             '"amount": 20', '"amount": ' + "9" * 400, 1

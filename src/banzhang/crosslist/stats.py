@@ -118,7 +118,8 @@ class _Tally:
             if on_application(item):
                 self.applications.append((region, _codes_of(item)))
         if kind in _SERVICE_MODES:
-            modes = {m for m in item.get("modes", []) if isinstance(m, str)}
+            listed = item.get("modes")
+            modes = {m for m in listed if isinstance(m, str)} if isinstance(listed, list) else set()
             self.mode_items += 1
             self.by_mode.update(modes)
             code = item.get("basic_code")
