@@ -253,6 +253,7 @@ def _excel_entries() -> dict[str, bytes]:
         "dtd-behind-comment.xlsx": _patched(
             book, "xl/workbook.xml", lambda data: b"<!-- <x -->" + _DTD + data
         ),
+        **_broken_zips(book, b"xl/worksheets/sheet1.xml", ".xlsx"),
         "not-a-zip.xlsx": b"PK\x03\x04 garbage",
         # A member's name flagged UTF-8 but not UTF-8 (found by mutation): zipfile raised.
         "member-name-not-utf8.xlsx": _zip(
@@ -288,6 +289,7 @@ def _spreadsheet_entries() -> dict[str, bytes]:
         "cut-in-half.xls": xls[: len(xls) // 2],
         "cut-in-half.ods": ods[: len(ods) // 2],
         "dtd.ods": _patched(ods, "content.xml", lambda text: _DTD + text.partition(b"?>")[2]),
+        **_broken_zips(ods, b"content.xml", ".ods"),
         "bomb.ods": _zip({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
                           "content.xml": b"<a>" + b" " * (40 * 1024 * 1024) + b"</a>"}),
         # calamine reserves a sheet's DIMENSIONS before reading it: both abort the process.
@@ -371,7 +373,7 @@ def _word_entries() -> dict[str, bytes]:
         "duplicate-relationship.docx": _patched(
             guide, "word/_rels/document.xml.rels", _duplicate_relationship
         ),
-        **{f"zip-{how}.docx": broken(guide) for how, broken in _BROKEN_ZIPS.items()},
+        **_broken_zips(guide, b"word/document.xml", ".docx"),
         **{
             f"unseen-{what}.docx": _patched(guide, document, _hidden(wrapped))
             for what, wrapped in _HIDDEN.items()
@@ -417,28 +419,43 @@ def _hidden(wrapped: bytes) -> Callable[[bytes], bytes]:
 
 
 def _rewritten(
-    package: bytes, change: Callable[[bytes, int], bytes], *, directory: bool = False
+    package: bytes,
+    change: Callable[[bytes, int], bytes],
+    *,
+    directory: bool = False,
+    member: bytes = b"word/document.xml",
 ) -> bytes:
-    """The package with ``change`` applied to its bytes at word/document.xml's local header
-    (or its entry in the central directory, which zipfile believes first)."""
+    """The package with ``change`` applied to its bytes at ``member``'s local header (or its
+    entry in the central directory, which zipfile believes first)."""
     signature, name_at = (b"PK\x01\x02", 46) if directory else (b"PK\x03\x04", 30)
     at = package.index(signature)
-    while package[at + name_at : at + name_at + 17] != b"word/document.xml":
+    while package[at + name_at : at + name_at + len(member)] != member:
         at = package.index(signature, at + 4)
     return change(package, at)
 
 
+def _broken_zips(package: bytes, member: bytes, suffix: str) -> dict[str, bytes]:
+    """The package broken four ways at ``member``: its data, its CRC, its header's name, its
+    compression method."""
+    where = len(member)
+    return {
+        f"zip-bad-data{suffix}": _rewritten(
+            package, lambda b, at: _flip(b, at + 30 + where + 20), member=member
+        ),
+        f"zip-bad-crc{suffix}": _rewritten(
+            package, lambda b, at: _flip(b, at + 16), directory=True, member=member
+        ),
+        f"zip-header-name{suffix}": _rewritten(
+            package, lambda b, at: _flip(b, at + 30 + 5), member=member
+        ),
+        f"zip-compression-method{suffix}": _rewritten(
+            package, lambda b, at: _flip(b, at + 10), directory=True, member=member
+        ),
+    }
+
+
 def _flip(package: bytes, offset: int) -> bytes:
     return package[:offset] + bytes([package[offset] ^ 0xFF]) + package[offset + 1 :]
-
-
-_BROKEN_ZIPS: dict[str, Callable[[bytes], bytes]] = {
-    # A byte of the deflated data: a broken stream or a wrong CRC.
-    "bad-data": lambda p: _rewritten(p, lambda b, at: _flip(b, at + 30 + 17 + 200)),
-    "bad-crc": lambda p: _rewritten(p, lambda b, at: _flip(b, at + 16), directory=True),
-    "header-name": lambda p: _rewritten(p, lambda b, at: _flip(b, at + 30 + 5)),
-    "compression-method": lambda p: _rewritten(p, lambda b, at: _flip(b, at + 10), directory=True),
-}
 
 
 def corpus() -> dict[str, bytes]:

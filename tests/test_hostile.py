@@ -93,6 +93,11 @@ def test_every_exit_code_is_0_1_or_2(sweep: list[dict[str, Any]]) -> None:
         "zip-bad-data.docx",
         "zip-header-name.docx",
         "zip-compression-method.docx",
+        *(
+            f"zip-{how}{suffix}"
+            for how in ("bad-data", "bad-crc", "header-name", "compression-method")
+            for suffix in (".xlsx", ".ods")
+        ),
         "lone-surrogate.json",
         "items-on-the-envelope-line.jsonl",
         "lines-after-a-guide.jsonl",
