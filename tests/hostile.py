@@ -255,6 +255,21 @@ def _excel_entries() -> dict[str, bytes]:
         ),
         **_broken_zips(book, b"xl/worksheets/sheet1.xml", ".xlsx"),
         "not-a-zip.xlsx": b"PK\x03\x04 garbage",
+        # Found by mutation: a zip version no reader knows (NotImplementedError escaped), and
+        # broken XML in a streamed sheet read to find the kind (openpyxl's ParseError).
+        "zip-version-unknown.xlsx": _rewritten(
+            book,
+            lambda b, at: b[: at + 6] + b"\x4d\x00" + b[at + 8 :],
+            directory=True,
+            member=b"xl/worksheets/sheet1.xml",
+        ),
+        "broken-xml-where-the-kind-is-looked-for.xlsx": _patched(
+            _minimal_workbook(
+                b'<row r="1"><c r="A1"><f>1</f></c></row><row r="2"><c r="A2" \x01/></row>', shared
+            ),
+            "xl/workbook.xml",
+            lambda text: text.replace("权责清单".encode(), b"Sheet1"),
+        ),
         # A member's name flagged UTF-8 but not UTF-8 (found by mutation): zipfile raised.
         "member-name-not-utf8.xlsx": _zip(
             {"[Content_Types].xml": b"<Types/>", "xl/\u00fc.xml": b"<a/>"}
@@ -290,6 +305,11 @@ def _spreadsheet_entries() -> dict[str, bytes]:
         "cut-in-half.ods": ods[: len(ods) // 2],
         "dtd.ods": _patched(ods, "content.xml", lambda text: _DTD + text.partition(b"?>")[2]),
         **_broken_zips(ods, b"content.xml", ".ods"),
+        # Found by mutation: a member flagged as encrypted (zipfile's RuntimeError escaped).
+        "member-encrypted.ods": _rewritten(
+            ods, lambda b, at: b[: at + 8] + bytes([b[at + 8] | 1]) + b[at + 9 :],
+            directory=True, member=b"styles.xml",
+        ),
         "bomb.ods": _zip({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
                           "content.xml": b"<a>" + b" " * (40 * 1024 * 1024) + b"</a>"}),
         # calamine reserves a sheet's DIMENSIONS before reading it: both abort the process.

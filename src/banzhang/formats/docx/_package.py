@@ -92,7 +92,8 @@ def check_package(raw: bytes, name: str, limits: Limits | None = None) -> list[N
     limits = limits or Limits()
     try:
         package = zipfile.ZipFile(io.BytesIO(raw))
-    except (zipfile.BadZipFile, ValueError, OSError) as err:  # ValueError: a name not UTF-8
+    # ValueError: a name not UTF-8; NotImplementedError: a zip version no reader knows
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, RuntimeError) as err:
         message = f"{name} 不是 Word 文档（.docx 是 zip 格式；旧的 .doc 请先另存为 .docx）"
         raise UnreadableInput(message, source=name) from err
     with package:
@@ -108,6 +109,7 @@ def check_package(raw: bytes, name: str, limits: Limits | None = None) -> list[N
             zipfile.BadZipFile,
             zlib.error,
             NotImplementedError,
+            RuntimeError,  # a member said to be encrypted
             OSError,
             EOFError,
             ValueError,

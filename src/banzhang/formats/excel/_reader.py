@@ -160,7 +160,7 @@ def _load(source: Any, name: str, *, data_only: bool) -> Any:
 def _meta(book: Any) -> dict[str, str]:
     if META_SHEET not in book.sheetnames:
         return {}
-    rows = book[META_SHEET].iter_rows(max_col=2, values_only=True)
+    rows = iter_values(book[META_SHEET], max_col=2)  # a broken sheet: UnreadableInput
     return {str(key): str(value) for key, value in rows if key is not None and value is not None}
 
 
@@ -172,7 +172,7 @@ def _detect_kind(book: Any, name: str) -> str:
             if normalize(kind.title) in normalize(sheet_name):
                 return kind.id
     for sheet_name in book.sheetnames:
-        for row in book[sheet_name].iter_rows(max_row=3, values_only=True):
+        for row in iter_values(book[sheet_name], max_row=3):
             text = normalize("".join(str(cell) for cell in row if cell is not None))
             for kind in titles:
                 if normalize(kind.title) in text:

@@ -138,6 +138,9 @@ def inspect_package(
     except (OSError, ValueError) as err:  # missing, unreadable, or a path no file system takes
         message = f"无法打开 {name}：{getattr(err, 'strerror', None) or err}"
         raise UnreadableInput(message, source=name) from err
+    except (NotImplementedError, RuntimeError) as err:  # a zip version no reader knows
+        message = f"{name} 的压缩数据已损坏：{err}"
+        raise UnreadableInput(message, source=name) from err
     with package:
         members = package.infolist()
         _check_sizes(members, name, limits)
@@ -161,6 +164,7 @@ def inspect_package(
             zipfile.BadZipFile,
             zlib.error,
             NotImplementedError,
+            RuntimeError,  # a member said to be encrypted
             OSError,
             EOFError,
             ValueError,
