@@ -181,3 +181,15 @@ def test_a_full_disk_is_a_chinese_message_and_nothing_more(
 def _closing(descriptor: int) -> io.BufferedWriter:
     os.close(descriptor)
     return io.BufferedWriter(_FullDisk(), buffer_size=1)
+
+
+def test_folders_left_by_a_docs_run_killed_a_day_ago_are_cleaned(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    built, aside = tmp_path / ".site.abcd1234.tmp", tmp_path / ".site.wxyz9876.old"
+    for folder in (built, aside):
+        folder.mkdir()
+        (folder / "index.md").write_text("half")
+        old = time.time() - _atomic.STALE_SECONDS - 60
+        os.utime(folder, (old, old))
+    publish.write(site)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

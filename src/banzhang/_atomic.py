@@ -126,14 +126,19 @@ def _refuse_special(path: Path, target: str | os.PathLike[str]) -> None:
 
 
 def _clean_stale(folder: Path, prefix: str) -> None:
-    """Remove this target's temporary files left by writers killed long ago (kill -9 leaves
-    them; a writer still at work has a recent one)."""
-    pattern = f"{glob.escape(prefix)}{'[a-z0-9_]' * 8}.tmp"
+    """Remove this target's temporary files (and a folder writer's temporary and set-aside
+    folders) left by writers killed long ago: kill -9 leaves them; a writer still at work has
+    a recent one."""
     now = time.time()
-    for stale in folder.glob(pattern):
-        with contextlib.suppress(OSError):
-            if now - stale.lstat().st_mtime > STALE_SECONDS:
-                stale.unlink()
+    for suffix in (".tmp", ".old"):
+        for stale in folder.glob(f"{glob.escape(prefix)}{'[a-z0-9_]' * 8}{suffix}"):
+            with contextlib.suppress(OSError):
+                if now - stale.lstat().st_mtime <= STALE_SECONDS:
+                    continue
+                if stale.is_dir() and not stale.is_symlink():
+                    shutil.rmtree(stale)
+                else:
+                    stale.unlink()
 
 
 @contextlib.contextmanager
@@ -266,6 +271,7 @@ def replacing_folder(
             raise _unwritable(target, err) from err
         raise
     _sync_folder(path.parent)
+    _clean_stale(path.parent, _temporary_prefix(path.name))
 
 
 def _refuse_foreign_folder(
