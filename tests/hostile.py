@@ -257,6 +257,11 @@ def _excel_entries() -> dict[str, bytes]:
         "not-a-zip.xlsx": b"PK\x03\x04 garbage",
         # Found by mutation: a zip version no reader knows (NotImplementedError escaped), and
         # broken XML in a streamed sheet read to find the kind (openpyxl's ParseError).
+        "unknown-encoding-in-the-workbook-part.xlsx": _patched(
+            book,
+            "xl/workbook.xml",
+            lambda text: b'<?xml version="1.0" encoding="UTF9-8"?>' + text.partition(b"?>")[2],
+        ),
         "zip-version-unknown.xlsx": _rewritten(
             book,
             lambda b, at: b[: at + 6] + b"\x4d\x00" + b[at + 8 :],
@@ -316,11 +321,27 @@ def _spreadsheet_entries() -> dict[str, bytes]:
         "dimension-four-billion-rows.xls": _dimensions(xls, 0, 0xFFFFFFFF, 0, 0xFF),
         "dimension-inverted.xls": _dimensions(xls, 100, 2, 0, 13),
         "compound-file-broken.xls": xls[:512] + b"\xff" * (len(xls) - 512),
+        "fat-of-four-billion-sectors.xls": _at(xls, 44, struct.pack("<I", 0xFFFFFFFF)),
+        # A sheet said to start past the stream's end (found by mutation): calamine panicked.
+        "sheet-past-the-stream.xls": _sheet_at(xls, 0x7FFFFFFF),
         # A cell at column 53,506 (found by mutation): the reader's column letters failed.
         "cell-past-column-iv.xls": _cell_column(xls, 53_505),
         "row-repeated-a-million-times.ods": _patched(ods, "content.xml", _repeat_a_row),
         "cell-repeated-16000-times.ods": _patched(ods, "content.xml", _repeat_a_cell),
     }  # fmt: skip
+
+
+def _at(data: bytes, offset: int, replacement: bytes) -> bytes:
+    return data[:offset] + replacement + data[offset + len(replacement) :]
+
+
+def _sheet_at(xls: bytes, offset: int) -> bytes:
+    """The .xls with its BOUNDSHEET record pointing the sheet at ``offset`` of the stream."""
+    stream = workbook_stream(xls, "department.xls")
+    at = stream.index(b"\x85\x00")
+    record = stream[at : at + 8]
+    assert xls.count(record) == 1
+    return xls.replace(record, record[:4] + struct.pack("<I", offset))
 
 
 def _cell_column(xls: bytes, column: int) -> bytes:

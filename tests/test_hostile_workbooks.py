@@ -157,3 +157,18 @@ def test_a_member_name_that_is_not_the_utf8_it_claims_is_refused(
 ) -> None:
     message = _refusal(excel.load_data, io.BytesIO(hostile["member-name-not-utf8.xlsx"]))
     assert "can't decode" in message
+
+
+def test_a_sheet_said_to_start_past_the_stream_is_refused(hostile: dict[str, bytes]) -> None:
+    """calamine slices the stream at the sheet's offset: a panic, its message on stderr."""
+    message = _refusal(spreadsheet.load_data, io.BytesIO(hostile["sheet-past-the-stream.xls"]))
+    assert "工作表位置 2147483647 超出了工作簿数据流（3652 字节）" in message
+
+
+def test_a_header_claiming_more_fat_than_the_file_holds_is_refused(
+    hostile: dict[str, bytes],
+) -> None:
+    message = _refusal(
+        spreadsheet.load_data, io.BytesIO(hostile["fat-of-four-billion-sectors.xls"])
+    )
+    assert "FAT 声称有 4294967295 个扇区" in message

@@ -142,7 +142,7 @@ def _main_part(package: zipfile.ZipFile) -> str:
     part they name, whatever it is called)."""
     try:
         relations = ElementTree.fromstring(package.read("_rels/.rels"))
-    except (KeyError, ElementTree.ParseError, ValueError):
+    except (KeyError, ElementTree.ParseError, ValueError, LookupError):
         return _DOCUMENT  # python-docx fails on such a package itself, with an error
     for relation in relations:
         if (relation.get("Type") or "").endswith("/officeDocument"):

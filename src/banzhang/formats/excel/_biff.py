@@ -64,6 +64,11 @@ def check_workbook_stream(stream: bytes, name: str) -> None:
             starts.add(struct.unpack_from("<I", body)[0])
         if kind == _END_OF_FILE:
             break
+    if max(starts) > len(stream):  # calamine slices the stream there: a panic
+        message = (
+            f"{name} 的工作表位置 {max(starts)} 超出了工作簿数据流（{len(stream)} 字节），拒绝读取"
+        )
+        raise UnreadableInput(message, source=name)
     for start in sorted(starts):
         for kind, body in _records(stream, start):
             if kind == _DIMENSIONS:
@@ -142,7 +147,15 @@ class _Compound:
         if self.sector not in (512, 4096) or self.mini_sector != 64:
             raise _Broken("扇区大小不合规范")
         self.cutoff = struct.unpack_from("<I", data, 56)[0]
+        self._check_counts()
         self.fat = self._fat()
+
+    def _check_counts(self) -> None:
+        """Refuse a header claiming more FAT sectors than the file holds (a reader that
+        reserves room for the claim first would ask for gigabytes)."""
+        fat_sectors = struct.unpack_from("<I", self.data, 44)[0]
+        if fat_sectors > len(self.data) // self.sector + 1:
+            raise _Broken(f"FAT 声称有 {fat_sectors} 个扇区，文件容不下")
 
     def _offset(self, sector: int) -> int:
         offset: int = (sector + 1) * self.sector

@@ -159,7 +159,7 @@ def _streamed_values(
             except (IndexError, KeyError) as err:
                 message = f"工作表“{sheet.title}”的单元格引用了不存在的共享字符串；文件已损坏"
                 raise UnreadableInput(message, source=sheet.title) from err
-            except (ParseError, DefusedXmlException, ValueError) as err:
+            except (ParseError, DefusedXmlException, ValueError, LookupError) as err:
                 message = f"工作表“{sheet.title}”的 XML 无法读取：{err}"
                 raise UnreadableInput(message, source=sheet.title) from err
             if found is None or (max_row is not None and found[0] > max_row):

@@ -531,7 +531,8 @@ def _sheet_names(package: zipfile.ZipFile) -> dict[str, str]:
     empty when they cannot be read."""
     try:
         return _names_of_parts(package)
-    except (KeyError, ElementTree.ParseError, ValueError):  # DefusedXmlException is a ValueError
+    # DefusedXmlException is a ValueError; LookupError: an encoding no codec has
+    except (KeyError, ElementTree.ParseError, ValueError, LookupError):
         return {}
 
 
