@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from banzhang import examples
 from banzhang.errors import UnreadableInput
 from banzhang.formats import csv as csv_format
 from banzhang.formats import excel, spreadsheet
@@ -172,3 +173,17 @@ def test_a_header_claiming_more_fat_than_the_file_holds_is_refused(
         spreadsheet.load_data, io.BytesIO(hostile["fat-of-four-billion-sectors.xls"])
     )
     assert "FAT 声称有 4294967295 个扇区" in message
+
+
+@pytest.mark.parametrize("kind", ["power-list", "service-guide"])
+def test_banzhang_s_own_workbooks_stay_plain(kind: str) -> None:
+    """The checks added to the scan keep the fast whole read for real workbooks: the
+    relationships namespace (``xmlns:r="http…``) is no reference of four letters."""
+    buffer = io.BytesIO()
+    excel.dump(examples.load(kind), buffer)
+    assert inspect_package(io.BytesIO(buffer.getvalue()), "x.xlsx", Limits()).plain
+
+
+def test_a_department_workbook_stays_plain() -> None:
+    with open(f"{_WORKBOOKS}/department.xlsx", "rb") as handle:
+        assert inspect_package(io.BytesIO(handle.read()), "department.xlsx", Limits()).plain

@@ -365,7 +365,10 @@ def _bounded(sheet: bytes, last: int) -> tuple[int, int] | None:
     largest number of the last row's digits, and column Z."""
     digits = len(str(last))
     # One pass finds both: the references are most of a sheet's markup.
-    found = set(_outlying_references(digits + 1).findall(sheet))
+    matched = set(_outlying_references(digits + 1).findall(sheet))
+    if any(not number[:1].isdigit() for _, number in matched):
+        return None  # four letters or more: past XFD
+    found = {(letters, number[:-1]) for letters, number in matched}  # the quote left out
     deepest = max((int(number) for _, number in found if len(number) > digits), default=0)
     if deepest > MAX_ROWS:
         return None
@@ -383,7 +386,11 @@ def _measured(sheet: bytes, last: int) -> tuple[int, int] | None:
     view = memoryview(sheet)
     # Slices overlap by more than the longest reference (r="XFD1048576"): none is cut in two.
     for start in range(0, len(sheet), _SLICE_BYTES):
-        references = set(_CELL_REFERENCE.findall(view[start : start + _SLICE_BYTES + 32]))
+        references = _references(
+            set(_CELL_REFERENCE.findall(view[start : start + _SLICE_BYTES + 32]))
+        )
+        if references is None:
+            return None
         deepest = max(deepest, max((int(number) for _, number in references), default=0))
         if deepest > MAX_ROWS:
             return None
@@ -394,17 +401,31 @@ def _measured(sheet: bytes, last: int) -> tuple[int, int] | None:
     return deepest, columns
 
 
-#: Every cell reference, its letters (as many as are written, in either case, as calamine
-#: reads them) and its row number.
-_CELL_REFERENCE = re.compile(rb'r="([A-Za-z]+)([0-9]+)"')
+#: Every cell reference, its letters (in either case, as calamine reads them) and its row
+#: number with its closing quote; or, for a reference of four letters or more, its first
+#: three and the fourth (see :func:`_references`).
+_CELL_REFERENCE = re.compile(rb'r="(?:([A-Za-z][A-Za-z]?[A-Za-z]?)([0-9]+)"|[A-Za-z]{4,}[0-9]+")')
+
+
+def _references(found: set[tuple[bytes, bytes]]) -> set[tuple[bytes, bytes]] | None:
+    """The (letters, row number) of references matched by :data:`_CELL_REFERENCE`, as they
+    are; ``None`` when one has four letters or more (past XFD: matched by the pattern's second
+    branch, which captures nothing). Matching at most three letters keeps the search as fast
+    as before (``[A-Za-z]+`` took a tenth longer); ``xmlns:r="http…`` is no reference (no
+    digits follow its letters)."""
+    return None if (b"", b"") in found else found
 
 
 @functools.cache
 def _outlying_references(digits: int) -> re.Pattern[bytes]:
-    """Cell references beyond column Z (in either case, however many letters) or whose row
-    number has at least ``digits`` digits, their letters and row number (the literal start
-    keeps the search fast; an attribute it matches by mistake only overestimates)."""
-    return re.compile(rb'r="([A-Za-z](?:[A-Za-z]+|(?=[0-9]{%d,}")))([0-9]+)"' % digits)
+    """Cell references beyond column Z (in either case) or whose row number has at least
+    ``digits`` digits, their letters and row number with its closing quote; a reference of
+    four letters or more gives letters where the row number should be (the alternative is
+    tried only after three letters: as fast as the search for references alone). The literal
+    start keeps the search fast; an attribute it matches by mistake only overestimates."""
+    return re.compile(
+        rb'r="([A-Za-z](?:[A-Za-z][A-Za-z]?|(?=[0-9]{%d,}")))([0-9]+"|[A-Za-z]+[0-9]+")' % digits
+    )
 
 
 def _column_number(letters: bytes) -> int:
