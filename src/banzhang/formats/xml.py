@@ -297,9 +297,11 @@ def _children(
             previous = element.getprevious()  # finished: its tail ends where this child starts
             if previous is not None:
                 _note_tail(previous, noted)
-            _note_unknown(element.itersiblings(preceding=True), last, noted)
+                if previous is not last:  # elements the parse did not report stand between
+                    _note_unknown(element.itersiblings(preceding=True), last, noted)
             last = element
-            if _namespace(element) == namespace.setdefault("first", _namespace(element)):
+            tag = element.tag
+            if tag[: tag.find("}") + 1] == namespace.setdefault("first", tag[: tag.find("}") + 1]):
                 yield element
             else:  # a second namespace in one document: not read as banzhang's
                 noted.append(_other_namespace(element))
