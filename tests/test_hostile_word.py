@@ -112,3 +112,31 @@ def test_a_text_box_is_noted_once_though_saved_twice() -> None:
     )
     notes = check_package(guide, "x.docx")
     assert [(n.holder, n.text) for n in notes] == [("文本框", _FEE)]
+
+
+@pytest.mark.parametrize(
+    ("block", "expected"),
+    [
+        (  # a content control inside a table cell
+            (b"</w:tc>", (b"<w:sdt><w:sdtContent><w:p><w:r><w:t>x</w:t></w:r></w:p>"
+             b"</w:sdtContent></w:sdt></w:tc>")),
+            ("表格 1 第 1 行", "内容控件", "x"),
+        ),
+        (  # a table inside a table cell: python-docx gives a cell's own paragraphs only
+            (b"</w:tc>", (b"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr>"
+             b"</w:tbl><w:p/></w:tc>")),
+            ("表格 1 第 1 行", "表格中的嵌套表格", "x"),
+        ),
+        (  # a smart tag beside a hyperlink, whose text python-docx does give
+            (b"<w:sectPr", (b'<w:p><w:smartTag w:uri="u" w:element="e"><w:r><w:t>x</w:t></w:r>'
+             b"</w:smartTag><w:hyperlink><w:r><w:t>y</w:t></w:r></w:hyperlink></w:p><w:sectPr")),
+            ("第 78 段", "智能标记", "x"),
+        ),
+    ],
+)  # fmt: skip
+def test_unseen_text_inside_tables_and_paragraphs_is_placed(
+    block: tuple[bytes, bytes], expected: tuple[str, str, str]
+) -> None:
+    before, after = block
+    guide = _patched(_guide(), "word/document.xml", lambda text: text.replace(before, after, 1))
+    assert [(n.place, n.holder, n.text) for n in check_package(guide, "x.docx")] == [expected]
