@@ -322,6 +322,9 @@ def _spreadsheet_entries() -> dict[str, bytes]:
         "dimension-inverted.xls": _dimensions(xls, 100, 2, 0, 13),
         "compound-file-broken.xls": xls[:512] + b"\xff" * (len(xls) - 512),
         "fat-of-four-billion-sectors.xls": _at(xls, 44, struct.pack("<I", 0xFFFFFFFF)),
+        # A cell record retyped as merged cells claiming more ranges than it holds: calamine
+        # panics (its message and backtrace on stderr) unless a child process meets it first.
+        "merged-cells-cut-short.xls": _retyped_cell(xls, row=3, kind=0x00E5),
         # A sheet said to start past the stream's end (found by mutation): calamine panicked.
         "sheet-past-the-stream.xls": _sheet_at(xls, 0x7FFFFFFF),
         # A cell at column 53,506 (found by mutation): the reader's column letters failed.
@@ -342,6 +345,17 @@ def _sheet_at(xls: bytes, offset: int) -> bytes:
     record = stream[at : at + 8]
     assert xls.count(record) == 1
     return xls.replace(record, record[:4] + struct.pack("<I", offset))
+
+
+def _retyped_cell(xls: bytes, *, row: int, kind: int) -> bytes:
+    """The .xls with the first shared-string cell of ``row`` (from 0) given another record type."""
+    stream = workbook_stream(xls, "department.xls")
+    at = struct.unpack_from("<I", stream, stream.index(b"\x85\x00") + 4)[0]
+    while struct.unpack_from("<HH", stream, at) != (0x00FD, 10) or stream[at + 4] != row:
+        at += 4 + struct.unpack_from("<H", stream, at + 2)[0]
+    record = stream[at : at + 14]
+    assert xls.count(record) == 1
+    return xls.replace(record, struct.pack("<H", kind) + record[2:])
 
 
 def _cell_column(xls: bytes, column: int) -> bytes:

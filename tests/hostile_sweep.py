@@ -16,8 +16,10 @@ import os
 import resource
 import signal
 import sys
+import tempfile
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +82,26 @@ def run(argv: list[str]) -> dict[str, Any]:
     }
 
 
+def _watching_native_stderr(
+    verbs_run: Callable[[], list[dict[str, Any]]],
+) -> list[dict[str, Any]]:
+    """Run the verbs with the process's own standard error (file descriptor 2) caught: what a
+    native library prints there (a Rust panic's message) is no Chinese message either."""
+    with tempfile.TemporaryFile() as caught:
+        saved = os.dup(2)
+        os.dup2(caught.fileno(), 2)
+        try:
+            results = verbs_run()
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        caught.seek(0)
+        native = caught.read().decode("utf-8", "replace")
+    for result in results:
+        result["native"] = native[:300] if "panicked" in native else ""
+    return results
+
+
 def run_file(path: Path, out: Path) -> list[dict[str, Any]]:
     """Every verb over one file, in a forked child: a file that kills the process (SIGABRT from
     a native reader, say) is reported as that file's result instead of ending the sweep."""
@@ -87,8 +109,9 @@ def run_file(path: Path, out: Path) -> list[dict[str, Any]]:
     child = os.fork()
     if child == 0:  # the child: run the verbs, hand the results over, leave at once
         os.close(reading)
+        ran = _watching_native_stderr(lambda: [run(argv) for argv in verbs(path, out)])
         with os.fdopen(writing, "w") as pipe:
-            json.dump([run(argv) for argv in verbs(path, out)], pipe, ensure_ascii=False)
+            json.dump(ran, pipe, ensure_ascii=False)
         os._exit(0)
     os.close(writing)
     with os.fdopen(reading) as pipe:
@@ -100,7 +123,7 @@ def run_file(path: Path, out: Path) -> list[dict[str, Any]]:
     how = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"exit {status >> 8}"
     return [
         {"argv": argv, "exit": None, "raised": f"process died: {how}", "traceback": False,
-         "seconds": None}
+         "seconds": None, "native": ""}
         for argv in verbs(path, out)
     ]  # fmt: skip
 

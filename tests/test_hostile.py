@@ -45,6 +45,13 @@ def test_no_verb_raises_or_prints_a_traceback(sweep: list[dict[str, Any]]) -> No
     assert escaped == []
 
 
+def test_no_native_library_prints_on_stderr(sweep: list[dict[str, Any]]) -> None:
+    """A Rust panic in calamine prints its message and backtrace on the process's stderr:
+    a file that makes it panic is met by a child process first (excel/_probe.py)."""
+    printed = {(r["argv"][0], r["argv"][-1]): r["native"] for r in sweep if r["native"]}
+    assert printed == {}
+
+
 def test_every_exit_code_is_0_1_or_2(sweep: list[dict[str, Any]]) -> None:
     """The exit codes keep their contract: 0 ok, 1 invalid data, 2 unreadable or usage."""
     wrong = [(r["argv"], r["exit"]) for r in sweep if r["exit"] not in (0, 1, 2)]
@@ -80,6 +87,7 @@ def test_every_exit_code_is_0_1_or_2(sweep: list[dict[str, Any]]) -> None:
         "cell-past-column-iv.xls",
         "fat-of-four-billion-sectors.xls",
         "sheet-past-the-stream.xls",
+        "merged-cells-cut-short.xls",
         "member-name-not-utf8.xlsx",
         "zip-version-unknown.xlsx",
         "broken-xml-where-the-kind-is-looked-for.xlsx",

@@ -13,7 +13,7 @@ from banzhang import examples
 from banzhang.errors import UnreadableInput
 from banzhang.formats import csv as csv_format
 from banzhang.formats import excel, spreadsheet
-from banzhang.formats.excel import Limits
+from banzhang.formats.excel import Limits, _probe
 from banzhang.formats.excel._biff import check_workbook_stream, workbook_stream
 from banzhang.formats.excel._ods import check_repeats, estimate
 from banzhang.formats.excel._safety import inspect_package
@@ -187,3 +187,20 @@ def test_banzhang_s_own_workbooks_stay_plain(kind: str) -> None:
 def test_a_department_workbook_stays_plain() -> None:
     with open(f"{_WORKBOOKS}/department.xlsx", "rb") as handle:
         assert inspect_package(io.BytesIO(handle.read()), "department.xlsx", Limits()).plain
+
+
+def test_a_panic_is_met_by_the_child_process(hostile: dict[str, bytes]) -> None:
+    """calamine panics on a merged-cells record shorter than it says; in this process it would
+    print the panic on stderr first (test_hostile checks nothing is printed there)."""
+    message = _refusal(spreadsheet.load_data, io.BytesIO(hostile["merged-cells-cut-short.xls"]))
+    assert "不是可读的工作簿：PanicException" in message
+
+
+def test_a_child_that_dies_or_hangs_refuses_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    with open(f"{_WORKBOOKS}/department.xls", "rb") as handle:
+        data = handle.read()
+    monkeypatch.setattr(_probe, "_CHILD", "import os, signal; os.kill(os.getpid(), signal.SIGABRT)")
+    assert "异常终止（SIGABRT）" in _refusal(_probe.probe, data, "x.xls")
+    monkeypatch.setattr(_probe, "_CHILD", "import time; time.sleep(30)")
+    monkeypatch.setattr(_probe, "SECONDS", 1)
+    assert "读取超过 1 秒仍未完成" in _refusal(_probe.probe, data, "x.xls")

@@ -13,7 +13,9 @@ over the zip limits of :class:`banzhang.formats.excel.Limits`, with a DTD in any
 whose repeated rows and columns would spread past the memory a workbook read whole may take
 (:mod:`banzhang.formats.excel._ods`); an .xls whose compound file does not hold together or
 whose sheet dimensions are impossible, which would abort calamine's Rust reader and the whole
-process with it (:mod:`banzhang.formats.excel._biff`).
+process with it (:mod:`banzhang.formats.excel._biff`). Then calamine parses the file once in a
+child process (:mod:`banzhang.formats.excel._probe`): a record that makes its Rust reader
+panic or abort refuses the file there, and this process never meets it.
 
 Known limitation: calamine reads an error value (``#N/A``, ``#REF!``) as an empty cell, so
 ``excel.error-cell`` is reported for .xlsx only (python-calamine issue #105). Read only: banzhang
@@ -32,6 +34,7 @@ from banzhang.formats._inputs import read_limited
 from banzhang.formats.excel import Limits
 from banzhang.formats.excel._biff import COMPOUND_MAGIC, check_workbook_stream, workbook_stream
 from banzhang.formats.excel._ods import check_repeats
+from banzhang.formats.excel._probe import probe
 from banzhang.formats.excel._safety import inspect_package
 from banzhang.formats.excel._whole import WholeBook
 
@@ -65,6 +68,7 @@ def _as_workbook(source: Any) -> WholeBook:
         check_repeats(data, name, Limits())
     elif data.startswith(COMPOUND_MAGIC):  # an .xls: its records, as calamine would read them
         check_workbook_stream(workbook_stream(data, name), name)
+    probe(data, name)  # parsed in a child first: nothing it meets can take this process down
     book = WholeBook.open(data, name)
     if not book.sheetnames:
         raise UnreadableInput(f"{name} 中没有工作表", source=name)
