@@ -1,5 +1,7 @@
 """A corpus of hostile inputs every CLI verb must survive (exit 0, 1 or 2; no traceback).
 
+``python -m tests.hostile FOLDER`` writes it out (about 120 small files) to try by hand.
+
 Each entry is a file name and its bytes, built from the bundled examples; ``write_corpus``
 puts them in a folder. The shapes come from adversarial reviews (#18): wrong types where a list
 belongs, numbers too big to convert, duplicate keys, DTDs hidden behind comments, foreign
@@ -534,3 +536,10 @@ def write_corpus(folder: Path) -> list[Path]:
         path.write_bytes(data)
         written.append(path)
     return written
+
+
+if __name__ == "__main__":  # python -m tests.hostile FOLDER: the corpus as files, to try by hand
+    import sys
+
+    for written in write_corpus(Path(sys.argv[1])):
+        print(written)
