@@ -25,7 +25,7 @@ from docx.text.paragraph import Paragraph
 from banzhang import kinds
 from banzhang._version import SPEC_VERSION
 from banzhang.declare import FieldSpec
-from banzhang.errors import UnreadableInput
+from banzhang.errors import BanzhangError, UnreadableInput
 from banzhang.formats._inputs import read_limited
 from banzhang.formats.docx._layout import (
     HEADING_NUMBER,
@@ -77,9 +77,11 @@ def read(source: Any, *, kind: str | None = None) -> ReadDocument:
     unseen = _check_package(raw, name)
     try:
         return _read(raw, name, kind, unseen)
-    except (UnreadableInput, MemoryError):
+    except (BanzhangError, MemoryError):
         raise
-    except Exception as err:  # python-docx raises many kinds of error for a broken package
+    except Exception as err:  # python-docx raises many kinds of error for a broken package,
+        # before the walk (opening it) or during it (a span that is no number, a merge it
+        # cannot follow): each is the file's, never a traceback
         message = f"{name} 不是可读的 Word 文档（.docx）：{type(err).__name__}: {err}"
         raise UnreadableInput(message, source=name) from err
 
