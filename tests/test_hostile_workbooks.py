@@ -204,3 +204,11 @@ def test_a_child_that_dies_or_hangs_refuses_the_file(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(_probe, "_CHILD", "import time; time.sleep(30)")
     monkeypatch.setattr(_probe, "SECONDS", 1)
     assert "读取超过 1 秒仍未完成" in _refusal(_probe.probe, data, "x.xls")
+
+
+def test_a_child_without_calamine_is_no_verdict(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the child cannot import calamine (an odd installation), the file is parsed in this
+    process as before, not refused."""
+    monkeypatch.setattr(_probe, "_CHILD", "import sys; sys.exit(4)")
+    items = spreadsheet.load_data(f"{_WORKBOOKS}/department.xls")["items"]
+    assert [item["name"] for item in items][:1] == ["食品生产许可"]

@@ -30,11 +30,17 @@ __all__ = ["probe"]
 MEMORY_BYTES = 4 * 1024**3
 #: The child's time: a department's workbook parses in well under a second.
 SECONDS = 120
+#: The child's exit code when it cannot import calamine: parse in this process, as before.
+_NO_READER = 4
 
 _CHILD = """
 import io, resource, sys
+sys.path[:] = {path!r}
 resource.setrlimit(resource.RLIMIT_AS, ({memory}, {memory}))
-from python_calamine import CalamineWorkbook
+try:
+    from python_calamine import CalamineWorkbook
+except ImportError:
+    sys.exit(4)
 data = sys.stdin.buffer.read()
 try:
     book = CalamineWorkbook.from_filelike(io.BytesIO(data))
@@ -54,7 +60,8 @@ def probe(data: bytes, name: str) -> None:
     """
     if not sys.executable:  # embedded where no interpreter can be started: parse here
         return
-    code = _CHILD.format(memory=MEMORY_BYTES)
+    # The child finds calamine where this process did; one that cannot is no verdict.
+    code = _CHILD.format(memory=MEMORY_BYTES, path=sys.path)
     environment = {key: value for key, value in os.environ.items() if key != "RUST_BACKTRACE"}
     try:
         done = subprocess.run(  # noqa: S603 - our interpreter, our code; the file is input only
@@ -70,7 +77,7 @@ def probe(data: bytes, name: str) -> None:
         raise UnreadableInput(message, source=name) from err
     except OSError:
         return  # no child can be started here: parse in this process, as before
-    if done.returncode == 0:
+    if done.returncode in (0, _NO_READER):
         return
     raise UnreadableInput(_reason(done, name), source=name)
 
