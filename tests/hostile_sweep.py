@@ -2,7 +2,9 @@
 
 ``python tests/hostile_sweep.py FOLDER`` (what test_hostile runs in a child process, so that the
 memory limit and the alarm bound only the sweep): each (verb, file) gives its exit code, the
-seconds it took and, should the verb raise instead of returning, the exception's name.
+seconds it took and, should the verb raise instead of returning, the exception's name. Each
+file's verbs run in a forked child of their own: a file that kills the process (an abort in a
+native reader) is reported as "process died" for that file, and the sweep goes on.
 """
 
 from __future__ import annotations
@@ -10,11 +12,14 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import resource
 import signal
 import sys
+import tempfile
 import time
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +82,52 @@ def run(argv: list[str]) -> dict[str, Any]:
     }
 
 
+def _watching_native_stderr(
+    verbs_run: Callable[[], list[dict[str, Any]]],
+) -> list[dict[str, Any]]:
+    """Run the verbs with the process's own standard error (file descriptor 2) caught: what a
+    native library prints there (a Rust panic's message) is no Chinese message either."""
+    with tempfile.TemporaryFile() as caught:
+        saved = os.dup(2)
+        os.dup2(caught.fileno(), 2)
+        try:
+            results = verbs_run()
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        caught.seek(0)
+        native = caught.read().decode("utf-8", "replace")
+    for result in results:
+        result["native"] = native[:300] if "panicked" in native else ""
+    return results
+
+
+def run_file(path: Path, out: Path) -> list[dict[str, Any]]:
+    """Every verb over one file, in a forked child: a file that kills the process (SIGABRT from
+    a native reader, say) is reported as that file's result instead of ending the sweep."""
+    reading, writing = os.pipe()
+    child = os.fork()
+    if child == 0:  # the child: run the verbs, hand the results over, leave at once
+        os.close(reading)
+        ran = _watching_native_stderr(lambda: [run(argv) for argv in verbs(path, out)])
+        with os.fdopen(writing, "w") as pipe:
+            json.dump(ran, pipe, ensure_ascii=False)
+        os._exit(0)
+    os.close(writing)
+    with os.fdopen(reading) as pipe:
+        handed = pipe.read()
+    _, status = os.waitpid(child, 0)
+    if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0 and handed:
+        results: list[dict[str, Any]] = json.loads(handed)
+        return results
+    how = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"exit {status >> 8}"
+    return [
+        {"argv": argv, "exit": None, "raised": f"process died: {how}", "traceback": False,
+         "seconds": None, "native": ""}
+        for argv in verbs(path, out)
+    ]  # fmt: skip
+
+
 if __name__ == "__main__":
     folder = Path(sys.argv[1])
     out = folder / "out"
@@ -84,5 +135,5 @@ if __name__ == "__main__":
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY, MEMORY))
     signal.signal(signal.SIGALRM, _alarm)
     files = sorted(path for path in folder.iterdir() if path.is_file())
-    results = [run(argv) for path in files for argv in verbs(path, out)]
+    results = [result for path in files for result in run_file(path, out)]
     print(json.dumps(results, ensure_ascii=False))

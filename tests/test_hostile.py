@@ -45,6 +45,13 @@ def test_no_verb_raises_or_prints_a_traceback(sweep: list[dict[str, Any]]) -> No
     assert escaped == []
 
 
+def test_no_native_library_prints_on_stderr(sweep: list[dict[str, Any]]) -> None:
+    """A Rust panic in calamine prints its message and backtrace on the process's stderr:
+    a file that makes it panic is met by a child process first (excel/_probe.py)."""
+    printed = {(r["argv"][0], r["argv"][-1]): r["native"] for r in sweep if r["native"]}
+    assert printed == {}
+
+
 def test_every_exit_code_is_0_1_or_2(sweep: list[dict[str, Any]]) -> None:
     """The exit codes keep their contract: 0 ok, 1 invalid data, 2 unreadable or usage."""
     wrong = [(r["argv"], r["exit"]) for r in sweep if r["exit"] not in (0, 1, 2)]
@@ -72,6 +79,41 @@ def test_every_exit_code_is_0_1_or_2(sweep: list[dict[str, Any]]) -> None:
         "cut-in-half.docx",
         "dtd.docx",
         "no-title.docx",
+        "shared-strings-claim-two-billion.xlsx",
+        "column-of-31-letters.xlsx",
+        "dimension-four-billion-rows.xls",
+        "dimension-inverted.xls",
+        "compound-file-broken.xls",
+        "cell-past-column-iv.xls",
+        "fat-of-four-billion-sectors.xls",
+        "sheet-past-the-stream.xls",
+        "merged-cells-cut-short.xls",
+        "member-name-not-utf8.xlsx",
+        "zip-version-unknown.xlsx",
+        "broken-xml-where-the-kind-is-looked-for.xlsx",
+        "member-encrypted.ods",
+        "row-repeated-a-million-times.ods",
+        "cell-repeated-16000-times.ods",
+        "shared-string-index-minus-one.xlsx",
+        "shared-string-index-letters.xlsx",
+        "shared-string-index-fraction.xlsx",
+        "shared-string-index-1e23.xlsx",
+        "grid-span-two-billion.docx",
+        "grid-span-letters.docx",
+        "ratio-bomb.docx",
+        "dtd-behind-long-comment.docx",
+        "zip-bad-crc.docx",
+        "zip-bad-data.docx",
+        "zip-header-name.docx",
+        "zip-compression-method.docx",
+        *(
+            f"zip-{how}{suffix}"
+            for how in ("bad-data", "bad-crc", "header-name", "compression-method")
+            for suffix in (".xlsx", ".ods")
+        ),
+        "lone-surrogate.json",
+        "items-on-the-envelope-line.jsonl",
+        "lines-after-a-guide.jsonl",
     ],
 )
 def test_dangerous_files_are_refused(sweep: list[dict[str, Any]], name: str) -> None:
@@ -87,6 +129,13 @@ def test_dangerous_files_are_refused(sweep: list[dict[str, Any]], name: str) -> 
         "region-array.json",
         "attributes-and-text.xml",
         "foreign-namespace.xml",
+        "unseen-content-control.docx",
+        "unseen-custom-xml.docx",
+        "unseen-tracked-insertion.docx",
+        "unseen-text-box.docx",
+        "unseen-alt-chunk.docx",
+        "unknown-element-under-root.xml",
+        "second-namespace-same-key.xml",
     ],
 )
 def test_wrong_content_is_a_finding(sweep: list[dict[str, Any]], name: str) -> None:

@@ -44,7 +44,7 @@ def from_data(data: Any, kind: str | None = None) -> Any:
     found = detect_kind(data, kind)
     try:
         return converter.structure(upgraded(data, found.document), found.document)
-    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as err:
+    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError) as err:
         findings = tuple(
             finding
             for finding in iter_findings(data, kind=found.id, layers=("schema",))
@@ -68,7 +68,7 @@ def item_from_data(data: Any, kind: str, index: int) -> Any:
     assert found.item is not None
     try:
         return converter.structure(upgraded(data, found.item), found.item)
-    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as err:
+    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, AttributeError) as err:
         out: list[Any] = []
         object_checker(found.item)(data, f"$.items[{index}]", out)
         findings = tuple(f for f in out if f.severity == "error")

@@ -27,7 +27,13 @@ from banzhang.cli import (
     _template,
     _validate,
 )
-from banzhang.cli._common import EXIT_OK, EXIT_USAGE, CommandError, refuse_overwriting_inputs
+from banzhang.cli._common import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    CommandError,
+    refuse_overwriting_inputs,
+)
 from banzhang.cli._parser import ChineseParser
 from banzhang.errors import BanzhangError
 from banzhang.formats import pause_collector_during_reads
@@ -66,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:  # noqa: PLR0911 - one return per outcome
     """Run the command line with ``argv`` (``sys.argv[1:]`` by default) and return the exit code."""
     pause_collector_during_reads()  # the command line owns its process (banzhang._collector)
     parser = build_parser()
@@ -92,4 +98,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BanzhangError as err:
         print(f"banzhang: {err}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        # Every write is atomic: what was being written is dropped whole, earlier files stand.
+        print("banzhang: 已中断（Ctrl-C）；正在写的输出已放弃，原有文件未改动", file=sys.stderr)
+        return EXIT_INTERRUPTED
     return code

@@ -21,6 +21,8 @@ from banzhang.formats import expand
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
+#: Interrupted (Ctrl-C): 128 + SIGINT, as shells report it (docs/decisions.md).
+EXIT_INTERRUPTED = 130
 
 
 class CommandError(BanzhangError):

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from banzhang import render
-from banzhang._atomic import write_text
+from banzhang._atomic import make_parent, write_text
 from banzhang.cli._common import EXIT_INVALID, EXIT_OK, CommandError, declare_files, output_file
 from banzhang.convert import from_data
 from banzhang.errors import InvalidDocument
@@ -62,7 +62,7 @@ def run_render(args: argparse.Namespace) -> int:
     except InvalidDocument as err:
         message = f"无法生成 {args.out}：{err}"
         raise CommandError(message, exit_code=EXIT_INVALID) from err
-    args.out.parent.mkdir(parents=True, exist_ok=True)
+    make_parent(args.out)
     if text is None:
         docx.dump(document, args.out)
     else:

@@ -273,8 +273,10 @@ _NO_SUCH_SUB_ITEM = "（参照清单中没有此子项）"
 
 def _name_key(item: dict[str, Any]) -> tuple[Any, Any] | None:
     """What matches an item across levels when its code does not: normalised name and type."""
-    name = item.get("name")
-    return (normalise(name), item.get("power_type")) if isinstance(name, str) and name else None
+    name, power_type = item.get("name"), item.get("power_type")
+    if not isinstance(name, str) or not name:
+        return None
+    return normalise(name), power_type if isinstance(power_type, str) else None  # a key: hashable
 
 
 def _sub_item_differences(reference: Any, item: dict[str, Any]) -> Iterator[tuple[str, str, bool]]:

@@ -51,6 +51,8 @@ def on_application(item: dict[str, Any]) -> bool:
     True
     """
     power_type = item.get("power_type")
+    if not isinstance(power_type, str):  # a wrong type (a list, say) is no type of power
+        return False
     if power_type in _ALWAYS_ON_APPLICATION:
         return True
     return power_type in _EITHER and item.get("initiation") == "依申请"
@@ -116,7 +118,8 @@ class _Tally:
             if on_application(item):
                 self.applications.append((region, _codes_of(item)))
         if kind in _SERVICE_MODES:
-            modes = {m for m in item.get("modes", []) if isinstance(m, str)}
+            listed = item.get("modes")
+            modes = {m for m in listed if isinstance(m, str)} if isinstance(listed, list) else set()
             self.mode_items += 1
             self.by_mode.update(modes)
             code = item.get("basic_code")

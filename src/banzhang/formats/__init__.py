@@ -235,6 +235,10 @@ def _chosen(where: Input, format: str | None, *, reading: bool = True) -> tuple[
     """The format to use and the source or target to give it (bytes become a stream)."""
     if isinstance(where, bytes | bytearray | memoryview):
         where = as_stream(where)
+    opened = hasattr(where, "read") or hasattr(where, "write")
+    if not isinstance(where, str | os.PathLike) and not opened:
+        message = f"应为文件路径、二进制文件对象或文件的字节，实际为 {type(where).__name__}"
+        raise TypeError(message)
     if isinstance(where, str) and _looks_like_content(where):
         message = (
             "banzhang 把 str 当作文件路径，这段文字却像是文件内容；"
@@ -397,8 +401,14 @@ def dump(document: Any, target: Target, *, format: str | None = None) -> None:  
         InvalidDocument: the document cannot be written in the format (a character XML forbids).
         UnwritableOutput: the target cannot be written; nothing is left half-written.
         UnknownName: the format is unknown.
-        TypeError: a stream without ``format``.
+        TypeError: ``document`` is no document (neither a model nor data with a ``kind``), or a
+            stream without ``format``.
     """
+    kind = document.get("kind") if isinstance(document, dict) else getattr(document, "kind", None)
+    if not isinstance(kind, str):
+        found = type(document).__name__
+        message = f"要写出的不是清单或文档（应为模型或带 kind 的数据），实际为 {found}"
+        raise TypeError(message)
     chosen, where = _chosen(target, format, reading=False)
     chosen.dump(document, where)
 

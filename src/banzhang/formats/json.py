@@ -20,6 +20,7 @@ import contextlib
 import decimal
 import json
 import os
+import re
 from collections.abc import Collection, Iterable, Iterator
 from typing import IO, Any
 
@@ -29,7 +30,7 @@ from banzhang._atomic import writing
 from banzhang._collector import collector_paused
 from banzhang.convert import detect_kind, from_data, models_of, to_data
 from banzhang.documents import ItemStream, Source, Target
-from banzhang.errors import UnreadableInput
+from banzhang.errors import UnreadableInput, UnwritableOutput
 from banzhang.validation import iter_findings as validate_lazily
 
 __all__ = [
@@ -77,7 +78,7 @@ _DECODER = json.JSONDecoder(
 def _parse(text: str, where: str, line: int | None = None) -> Any:
     """Parse one JSON text; ``where`` and ``line`` name it in the error (built only then)."""
     try:
-        return _DECODER.decode(text)
+        data = _DECODER.decode(text)
     except json.JSONDecodeError as err:
         message = (
             f"{_at(where, line)} 不是有效的 JSON：第 {err.lineno} 行第 {err.colno} 列，{err.msg}"
@@ -90,6 +91,38 @@ def _parse(text: str, where: str, line: int | None = None) -> Any:
     except ValueError as err:  # an integer of more digits than Python converts (4,300)
         message = f"{_at(where, line)} 含有位数过多的数字，不是任何要素能取的值"
         raise UnreadableInput(message, source=where) from err
+    # A surrogate can only come in as a \uD8xx escape; json pairs the halves of a character, so
+    # one left alone in the data is no character at all. A backslash is looked for first: one
+    # character is found at memory speed in any text, a longer needle in Chinese text is not.
+    if "\\" in text and ("\\ud" in text or "\\uD" in text):
+        _refuse_lone_surrogate(data, _at(where, line), where)
+    return data
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_lone_surrogate(data: Any, at: str, where: str) -> None:
+    """Refuse a text holding half a character (``"\\ud800"`` alone): it cannot be written as
+    UTF-8, so no output of it could be made; the message names its element."""
+    stack: list[tuple[str, Any]] = [("$", data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            stack += [(f"{path}.{_SURROGATE.sub('?', key)}", part) for key, part in value.items()]
+            found = next((key for key in value if _SURROGATE.search(key)), None)
+        elif isinstance(value, list):
+            stack += [(f"{path}[{index}]", part) for index, part in enumerate(value)]
+            found = None
+        else:
+            found = value if isinstance(value, str) and _SURROGATE.search(value) else None
+        if found is not None:
+            code = ord(_SURROGATE.findall(found)[0])
+            message = (
+                f"{at} 的 {path} 含有不成对的代理项 \\u{code:04x}（半个字符），"
+                "不是有效的 Unicode 文本，无法写成任何格式；请改正后再提交"
+            )
+            raise UnreadableInput(message, source=where)
 
 
 def _at(where: str, line: int | None) -> str:
@@ -167,8 +200,22 @@ def dump(document: Any, target: Target) -> None:
         iter_dump(str(data.get("kind")), data, items, target)
         return
     text = json.dumps(data, ensure_ascii=False, indent=2, default=_default) + "\n"
+    encoded = _utf8(text, target)
     with writing(target) as handle:
-        handle.write(text.encode("utf-8"))
+        handle.write(encoded)
+
+
+def _utf8(text: str, target: Any) -> bytes:
+    """``text`` as UTF-8; a lone surrogate (half a character, which a caller's model may hold)
+    refuses the write before anything is written, in Chinese."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        message = (
+            f"无法写出 {_name(target)}：内容含有不成对的代理项 \\u{ord(text[err.start]):04x}"
+            "（半个字符），不是有效的 Unicode 文本"
+        )
+        raise UnwritableOutput(message, target=_name(target)) from err
 
 
 def _default(value: Any) -> Any:
@@ -203,9 +250,27 @@ def iter_load_data(source: Source, *, kind: str | None = None) -> ItemStream:
     if not isinstance(envelope, dict):
         message = f"{where} 第 1 行应为 JSON 对象"
         raise UnreadableInput(message, source=where)
-    envelope.pop("items", None)
+    if envelope.pop("items", []) != []:  # an empty array there says nothing: let it go
+        message = (
+            f"{where} 第 {number} 行（信封）含有“items”（事项）；JSON Lines 的事项应在信封之后"
+            "逐行写出，一行一项"
+        )
+        raise UnreadableInput(message, source=where)
+    if not found.is_list:
+        _refuse_more_lines(lines, where, found.title)
     items = (_parse(text, where, number) for number, text in lines)
     return ItemStream(kind=found.id, envelope=envelope, items=items)
+
+
+def _refuse_more_lines(lines: Iterator[tuple[int, str]], where: str, title: str) -> None:
+    """A single document is its one line: anything after it would be read by nobody."""
+    following = next(lines, None)
+    if following is not None:
+        message = (
+            f"{where} 是一份{title}（单份文档，只有一行），第 {following[0]} 行起还有内容；"
+            "请把它们分成各自的文件"
+        )
+        raise UnreadableInput(message, source=where)
 
 
 def iter_load(source: Source, *, kind: str | None = None) -> ItemStream:
@@ -245,13 +310,13 @@ def iter_dump(kind: str, envelope: Any, items: Iterable[Any], target: Target) ->
         dump({**head, "items": data}, target)
         return
     with writing(target) as handle:
-        handle.write(_line(head))
+        handle.write(_line(head, target))
         for item in items:
-            handle.write(_line(to_data(item) if attrs.has(type(item)) else item))
+            handle.write(_line(to_data(item) if attrs.has(type(item)) else item, target))
 
 
-def _line(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, default=_default) + "\n").encode("utf-8")
+def _line(data: Any, target: Any) -> bytes:
+    return _utf8(json.dumps(data, ensure_ascii=False, default=_default) + "\n", target)
 
 
 def iter_findings(

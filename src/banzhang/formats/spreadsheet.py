@@ -9,7 +9,13 @@ back as integers, so a code stored as a number is reported (``excel.code-as-numb
 writing it to .xlsx or XML (which cannot hold one) is refused, naming the element.
 
 Refused before calamine parses anything: a file over :data:`MAX_BYTES`; an .ods (a zip package)
-over the zip limits of :class:`banzhang.formats.excel.Limits` or with a DTD in any XML part.
+over the zip limits of :class:`banzhang.formats.excel.Limits`, with a DTD in any XML part, or
+whose repeated rows and columns would spread past the memory a workbook read whole may take
+(:mod:`banzhang.formats.excel._ods`); an .xls whose compound file does not hold together or
+whose sheet dimensions are impossible, which would abort calamine's Rust reader and the whole
+process with it (:mod:`banzhang.formats.excel._biff`). Then calamine parses the file once in a
+child process (:mod:`banzhang.formats.excel._probe`): a record that makes its Rust reader
+panic or abort refuses the file there, and this process never meets it.
 
 Known limitation: calamine reads an error value (``#N/A``, ``#REF!``) as an empty cell, so
 ``excel.error-cell`` is reported for .xlsx only (python-calamine issue #105). Read only: banzhang
@@ -26,6 +32,9 @@ from banzhang.errors import UnreadableInput
 from banzhang.formats._converted import ConvertedFormat
 from banzhang.formats._inputs import read_limited
 from banzhang.formats.excel import Limits
+from banzhang.formats.excel._biff import COMPOUND_MAGIC, check_workbook_stream, workbook_stream
+from banzhang.formats.excel._ods import check_repeats
+from banzhang.formats.excel._probe import probe
 from banzhang.formats.excel._safety import inspect_package
 from banzhang.formats.excel._whole import WholeBook
 
@@ -56,6 +65,10 @@ def _as_workbook(source: Any) -> WholeBook:
         raise UnreadableInput(f"{name} 是空文件", source=name)
     if data[:2] == b"PK":  # an .ods is a zip package: the same checks as an .xlsx
         inspect_package(io.BytesIO(data), name, Limits())
+        check_repeats(data, name, Limits())
+    elif data.startswith(COMPOUND_MAGIC):  # an .xls: its records, as calamine would read them
+        check_workbook_stream(workbook_stream(data, name), name)
+    probe(data, name)  # parsed in a child first: nothing it meets can take this process down
     book = WholeBook.open(data, name)
     if not book.sheetnames:
         raise UnreadableInput(f"{name} 中没有工作表", source=name)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime
 import functools
 import io
+import itertools
 import os
 import re
 from collections.abc import Collection, Iterable, Iterator
@@ -298,11 +299,14 @@ def _children(
     """
     noted: list[tuple[str, int, str]] = [] if problems is None else problems
     first = True
+    last: Any = None  # the last child yielded: the root's children not yielded are unknown
+    namespace: dict[str, str] = {}  # the first child's: another one is noted, not read
     try:
         for _event, element in events:
             parent = element.getparent()
             if parent is None:
                 _note_root_text(element, noted)
+                _note_unknown(reversed(element), last, noted)
                 continue
             if parent.getparent() is not None:
                 continue  # an element of the same name deeper down: part of its parent
@@ -312,7 +316,14 @@ def _children(
             previous = element.getprevious()  # finished: its tail ends where this child starts
             if previous is not None:
                 _note_tail(previous, noted)
-            yield element
+                if previous is not last:  # elements the parse did not report stand between
+                    _note_unknown(element.itersiblings(preceding=True), last, noted)
+            last = element
+            tag = element.tag
+            if tag[: tag.find("}") + 1] == namespace.setdefault("first", tag[: tag.find("}") + 1]):
+                yield element
+            else:  # a second namespace in one document: not read as banzhang's
+                noted.append(_other_namespace(element))
             element.clear(keep_tail=True)
             while element.getprevious() is not None:
                 del parent[0]
@@ -321,6 +332,25 @@ def _children(
     finally:
         if owned is not None:
             owned.close()
+
+
+def _note_unknown(siblings: Iterator[Any], last: Any, problems: list[tuple[str, int, str]]) -> None:
+    """Note the root's children that are no element of the kind (the parse reports only those
+    that are): ``siblings`` walk back from a child, or from the root's end, to ``last``."""
+    unknown = list(itertools.takewhile(lambda sibling: sibling is not last, siblings))
+    for sibling in reversed(unknown):
+        message = f"根元素下有无法识别的元素“{_local(sibling.tag)}”，其内容未读入"
+        problems.append(("$", sibling.sourceline or 0, message))
+
+
+def _namespace(element: Any) -> str:
+    return element.tag.partition("}")[0][1:] if str(element.tag).startswith("{") else ""
+
+
+def _other_namespace(element: Any) -> tuple[str, int, str]:
+    shown = _namespace(element) or "（无命名空间）"
+    message = f"“{_local(element.tag)}”在另一个命名空间 {shown} 中，与文档其余部分不同，未读入"
+    return ("$", element.sourceline or 0, message)
 
 
 def _note_root_text(root: Any, problems: list[tuple[str, int, str]]) -> None:

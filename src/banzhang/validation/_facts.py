@@ -57,7 +57,8 @@ def days(limit: dict[str, Any] | None) -> float | None:
     """Return a time limit in working days, or ``None`` when it has no known unit."""
     if limit is None:
         return None
-    factor = _WORKING_DAYS_PER_UNIT.get(limit.get("unit"))  # type: ignore[arg-type]  # any key
+    unit = limit.get("unit")  # any value: only a text names a unit
+    factor = _WORKING_DAYS_PER_UNIT.get(unit) if isinstance(unit, str) else None
     # An amount past any real limit is compared as such, not converted (a float overflows).
     amount = min(limit["amount"], _LONGEST)
     return None if factor is None else amount * factor

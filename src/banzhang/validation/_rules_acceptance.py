@@ -74,7 +74,8 @@ def materials_shared_not_on_paper(data: Any, path: str, _context: ListContext) -
     for index, material in enumerate(facts.as_list(data, "materials")):
         if not isinstance(material, dict) or material.get("shareable") is not True:
             continue
-        forms = [form for form in facts.as_list(material, "forms") if form in _PAPER_FORMS]
+        listed = facts.as_list(material, "forms")
+        forms = [form for form in listed if isinstance(form, str) and form in _PAPER_FORMS]
         copies = (facts.as_int(material, "originals") or 0) + (
             facts.as_int(material, "copies") or 0
         )

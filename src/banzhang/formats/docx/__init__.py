@@ -25,6 +25,7 @@ from banzhang import kinds, validation
 from banzhang.convert import from_data, models_of
 from banzhang.documents import ItemStream, Source, Target
 from banzhang.errors import UnreadableInput, UnwritableOutput
+from banzhang.formats.docx._package import Note
 from banzhang.formats.docx._reader import ReadDocument, read
 from banzhang.formats.docx._walker import Unplaced
 from banzhang.formats.docx._writer import dump as _dump
@@ -138,11 +139,26 @@ def _unread(found: ReadDocument) -> list[Finding]:
         value = "\n".join(entry.text for entry in entries)
         finding = _finding("docx.unread-content", "$", message, value)
         findings.append(attrs.evolve(finding, source=entries[0].place))
+    for note in found.unseen:  # text the walk cannot see: one finding each, saying how to fix it
+        # An error, unlike text the norms have no element for: a tracked insertion or a text
+        # box is the document's to fix (accept the revision, move the text into the body).
+        finding = _finding("docx.unread-content", "$", _unseen(note), note.text, severity="error")
+        findings.append(attrs.evolve(finding, source=note.place))
     return findings
 
 
 def _short(text: str) -> str:
     return text if len(text) <= 30 else text[:30] + "…"
+
+
+def _unseen(note: Note) -> str:
+    """What a text the reader cannot see says: where it is, and how to make it readable."""
+    if not note.text:
+        return f"文档嵌入了{note.holder}，其内容未读入；请把它的内容粘贴为正文"
+    advice = (
+        "请先接受或拒绝修订" if note.holder.startswith("修订") else "请把它改为正文的段落或表格"
+    )
+    return f"{note.holder}中的“{note.text[:30]}”未读入（只读正文的段落和表格）；{advice}"
 
 
 def _nearest(path: str, places: dict[str, str]) -> str | None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import os
-import zipfile
 from collections.abc import Iterator
 from typing import Any
 
@@ -22,10 +21,10 @@ from docx.text.paragraph import Paragraph
 
 from banzhang import kinds
 from banzhang._version import SPEC_VERSION
-from banzhang.errors import UnreadableInput
+from banzhang.errors import BanzhangError, UnreadableInput
 from banzhang.formats._inputs import read_limited
-from banzhang.formats._prolog import declares_dtd
 from banzhang.formats.docx._labels import MISSING, Labels
+from banzhang.formats.docx._package import Note, check_package
 from banzhang.formats.docx._walker import Unplaced, Walker
 from banzhang.formats.docx._writer import KIND_MARK
 from banzhang.formats.tables.labels import fold
@@ -46,6 +45,8 @@ class ReadDocument:
         places: each ``$`` path read → "第 12 段" or "表格 2 第 3 行第 2 列".
         unread: content that fits no element, with its place and section.
         cover: what the cover says besides the elements (附件, 模板, 标题, 发布机关, 发布日期).
+        unseen: text the walk cannot see (content controls, text boxes, tracked insertions…),
+            found by the package check before python-docx parsed.
     """
 
     kind: str
@@ -53,6 +54,7 @@ class ReadDocument:
     places: dict[str, str]
     unread: list[Unplaced]
     cover: dict[str, str] = attrs.Factory(dict)
+    unseen: list[Note] = attrs.Factory(list)
 
 
 def read(source: Any, *, kind: str | None = None) -> ReadDocument:
@@ -64,12 +66,20 @@ def read(source: Any, *, kind: str | None = None) -> ReadDocument:
     """
     name = os.fspath(source) if isinstance(source, str | os.PathLike) else "<docx>"
     raw = read_limited(source, name, MAX_BYTES, "请删去文档中的大图片后再试")
-    _check_package(raw, name)
+    unseen = _check_package(raw, name)
     try:
-        word = Document(io.BytesIO(raw))
-    except Exception as err:  # python-docx raises many kinds of error for a broken package
+        return _read(raw, name, kind, unseen)
+    except (BanzhangError, MemoryError):
+        raise
+    except Exception as err:  # python-docx raises many kinds of error for a broken package,
+        # before the walk (opening it) or during it (a span that is no number, a merge it
+        # cannot follow): each is the file's, never a traceback
         message = f"{name} 不是可读的 Word 文档（.docx）：{type(err).__name__}: {err}"
         raise UnreadableInput(message, source=name) from err
+
+
+def _read(raw: bytes, name: str, kind: str | None, unseen: list[Note]) -> ReadDocument:
+    word = Document(io.BytesIO(raw))
     blocks = list(_blocks(word))
     found = kinds.get(kind or _kind(word, blocks, name))
     walker = Walker(found, exact=_is_ours(word))
@@ -80,30 +90,15 @@ def read(source: Any, *, kind: str | None = None) -> ReadDocument:
     if found.is_list:  # one item published as a label/value table (a 权责清单 梳理表)
         places = {"$.items[0]" + path[1:]: place for path, place in walker.places.items()}
         data = {**head, "items": [walker.data] if walker.data else []}
-        return ReadDocument(found.id, data, places, walker.unplaced, walker.cover)
+        return ReadDocument(found.id, data, places, walker.unplaced, walker.cover, unseen)
     data = {**head, **walker.data}
-    return ReadDocument(found.id, data, walker.places, walker.unplaced, walker.cover)
+    return ReadDocument(found.id, data, walker.places, walker.unplaced, walker.cover, unseen)
 
 
-def _check_package(raw: bytes, name: str) -> None:
-    """A .docx is a zip of XML parts: refuse a zip bomb or a DTD before python-docx parses."""
-    try:
-        package = zipfile.ZipFile(io.BytesIO(raw))
-    except zipfile.BadZipFile as err:
-        message = f"{name} 不是 Word 文档（.docx 是 zip 格式；旧的 .doc 请先另存为 .docx）"
-        raise UnreadableInput(message, source=name) from err
-    with package:
-        members = package.infolist()
-        if sum(member.file_size for member in members) > 20 * MAX_BYTES:
-            message = f"{name} 解压后过大（疑似 zip 炸弹），拒绝读取"
-            raise UnreadableInput(message, source=name)
-        for member in members:
-            if member.filename.endswith((".xml", ".rels")):
-                with package.open(member) as stream:
-                    head = stream.read(4096)
-                if declares_dtd(head):
-                    message = f"{name} 的 {member.filename} 含有 DTD，拒绝读取"
-                    raise UnreadableInput(message, source=name)
+def _check_package(raw: bytes, name: str) -> list[Note]:
+    """A .docx is a zip of XML parts: refuse a broken zip, a zip bomb, a DTD or an impossible
+    table before python-docx parses; the text its walk would not see (see :mod:`._package`)."""
+    return check_package(raw, name)
 
 
 def _is_ours(word: Any) -> bool:

@@ -10,6 +10,7 @@ documents back exactly.
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 from docx import Document
@@ -26,7 +27,10 @@ from banzhang._atomic import check_target, writing
 from banzhang._version import SPEC_VERSION
 from banzhang.declare import FieldSpec, fields_of
 from banzhang.documents import to_data
+from banzhang.errors import InvalidDocument
 from banzhang.formats.docx._layout import numeral, scalar_text, time_text
+from banzhang.formats.excel._xlsx import NOT_XML
+from banzhang.validation.findings import Finding
 
 __all__ = ["KIND_MARK", "dump"]
 
@@ -55,6 +59,7 @@ def dump(document: Any, target: Any) -> None:
     data = to_data(document) if not isinstance(document, dict) else document
     kind = kinds.get(_get(data, "kind"))
     check_target(target)
+    _refuse_unwritable_text(data)
     word = _new_document(kind.id, str(data.get("spec_version") or SPEC_VERSION))
     _title(word, data, kind.title)
     specs = {spec.name: spec for spec in fields_of(kind.document)}
@@ -67,8 +72,12 @@ def dump(document: Any, target: Any) -> None:
             _element(word, specs[name], value)
             if name in ("process", "steps"):
                 _flow_chart(word, value)
+    # Built whole in memory first: python-docx's zip, failing half-way on a full disk, was left
+    # open and complained again when collected (a traceback after the Chinese message).
+    built = io.BytesIO()
+    word.save(built)
     with writing(target) as handle:
-        word.save(handle)
+        handle.write(built.getvalue())
 
 
 def _new_document(kind_id: str, spec_version: str) -> Any:
@@ -272,3 +281,19 @@ def _box(cell: Any) -> None:
         border.set(qn("w:color"), "B22222")
         borders.append(border)
     cell._tc.get_or_add_tcPr().append(borders)
+
+
+def _refuse_unwritable_text(data: Any) -> None:
+    """Refuse, naming its element, a text Word's XML cannot hold (a control character, U+FFFF):
+    python-docx raised lxml's ValueError half-way through the document."""
+    stack: list[tuple[str, Any]] = [("$", data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, dict):
+            stack += [(f"{path}.{key}", part) for key, part in value.items()]
+        elif isinstance(value, list):
+            stack += [(f"{path}[{index}]", part) for index, part in enumerate(value)]
+        elif isinstance(value, str) and NOT_XML.search(value):
+            message = f"{path} 含有 Word（XML）不允许的控制字符；banzhang 不会删去它，请先清除"
+            finding = Finding("xml.illegal-character", "error", path, message, None, "xml")
+            raise InvalidDocument(message, (finding,))

@@ -180,7 +180,7 @@ def _load(source: Any, name: str, *, data_only: bool) -> Any:
 def _meta(book: Any) -> dict[str, str]:
     if META_SHEET not in book.sheetnames:
         return {}
-    rows = book[META_SHEET].iter_rows(max_col=2, values_only=True)
+    rows = iter_values(book[META_SHEET], max_col=2)  # a broken sheet: UnreadableInput
     return {str(key): str(value) for key, value in rows if key is not None and value is not None}
 
 

@@ -85,9 +85,19 @@ class _Reader(ExcelReader):
             book._sheets.append(worksheet)
 
 
+class _Strings(list[str]):
+    """The shared-string table, refusing a negative index: openpyxl looks each cell's index up
+    as Python does, so ``<v>-1</v>`` would read as the table's last entry, without a word."""
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, int) and index < 0:
+            raise IndexError(index)
+        return super().__getitem__(index)
+
+
 def _raw_strings(source: Any) -> list[str]:
     """openpyxl's ``read_string_table``, each text as written."""
-    strings = []
+    strings = _Strings()
     for _event, node in iterparse(source):
         if node.tag == _STRING_TAG:
             text: Any = Text.from_tree(node)
@@ -149,7 +159,7 @@ def _streamed_values(
             except (IndexError, KeyError) as err:
                 message = f"工作表“{sheet.title}”的单元格引用了不存在的共享字符串；文件已损坏"
                 raise UnreadableInput(message, source=sheet.title) from err
-            except (ParseError, DefusedXmlException, ValueError) as err:
+            except (ParseError, DefusedXmlException, ValueError, LookupError) as err:
                 message = f"工作表“{sheet.title}”的 XML 无法读取：{err}"
                 raise UnreadableInput(message, source=sheet.title) from err
             if found is None or (max_row is not None and found[0] > max_row):
@@ -164,8 +174,8 @@ def _streamed_values(
                 for cell in cells:
                     if cell["data_type"] == "e":  # an error value, not text that looks like one
                         cell["value"] = CellError(cell["value"] or "")  # <c t="e"/>: none
-                    elif cell["data_type"] == "s":  # _x000D_ is a carriage return, as calamine
-                        cell["value"] = unescape(cell["value"])
+                    elif cell["data_type"] == "s" and cell["value"] is not None:
+                        cell["value"] = unescape(cell["value"])  # _x000D_: a carriage return
                 yield sheet._get_row(cells, 1, max_col, values_only=True)
 
 

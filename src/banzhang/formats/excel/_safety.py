@@ -41,6 +41,10 @@ _SLICE_BYTES = 4 * 1024**2
 _EXACT_SIZE_BYTES = 8 * 1024**2
 #: The most rows a worksheet has (Excel 2007 and later): a larger row number is no real sheet.
 MAX_ROWS = 1_048_576
+#: The most columns (XFD): calamine reads any number of letters, upper or lower case, and a
+#: column of 31 letters wraps its arithmetic into a rectangle of hundreds of gigabytes, whose
+#: failed allocation aborts the process. A sheet reaching past XFD is never read by calamine.
+MAX_COLUMNS = 16_384
 
 _CHUNK = 1 << 20
 _PROLOG_BYTES = 4096
@@ -134,6 +138,9 @@ def inspect_package(
     except (OSError, ValueError) as err:  # missing, unreadable, or a path no file system takes
         message = f"无法打开 {name}：{getattr(err, 'strerror', None) or err}"
         raise UnreadableInput(message, source=name) from err
+    except (NotImplementedError, RuntimeError) as err:  # a zip version no reader knows
+        message = f"{name} 的压缩数据已损坏：{err}"
+        raise UnreadableInput(message, source=name) from err
     with package:
         members = package.infolist()
         _check_sizes(members, name, limits)
@@ -141,6 +148,8 @@ def inspect_package(
             for member in members:
                 if member.filename.endswith((".xml", ".rels", ".vml")):
                     _check_prolog(package, member, name)
+                if member.filename.lower().endswith("sharedstrings.xml"):
+                    _check_string_count(package, member, name)
             sheets = [
                 member
                 for member in members
@@ -149,7 +158,17 @@ def inspect_package(
             if sum(member.file_size for member in sheets) > limits.whole_sheets_bytes:
                 return PackageScan(any(_has_formula(package, m) for m in sheets), plain=False)
             return _scan_sheets(package, sheets, members, limits, ahead)
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as err:
+        # A bad CRC, a header naming another member, an unknown compression method, a name
+        # that is not the UTF-8 its flag says: each is a broken package.
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            NotImplementedError,
+            RuntimeError,  # a member said to be encrypted
+            OSError,
+            EOFError,
+            ValueError,
+        ) as err:
             message = f"{name} 的压缩数据已损坏：{err}"
             raise UnreadableInput(message, source=name) from err
 
@@ -199,10 +218,14 @@ def _scan_sheets(
             errors[member.filename] = placed
         rows, columns = shape
         cells += rows * columns
-        if table is not None and b't="s"' in data:
+        if b't="s"' in data:
             if lengths is None:
-                lengths = _string_entry_lengths(package, table)
-            text_bytes += _shared_text_bytes(data, lengths)
+                lengths = _string_entry_lengths(package, table) if table is not None else []
+            shared = _shared_text_bytes(data, lengths)
+            if shared is None:
+                plain = False
+                continue
+            text_bytes += shared
         # An inline string's text is in the sheet, past the markup of its cell (about 40 bytes).
         inline = data.count(b'"inlineStr"')
         text_bytes += max(len(data) - _INLINE_MARKUP_BYTES * inline, 0) if inline else 0
@@ -235,11 +258,12 @@ def _string_entry_lengths(package: zipfile.ZipFile, table: zipfile.ZipInfo) -> l
     return [end - start for start, end in zip(starts, ends, strict=True)]
 
 
-def _shared_text_bytes(sheet: bytes, lengths: list[int]) -> int:
+def _shared_text_bytes(sheet: bytes, lengths: list[int]) -> int | None:
     """The text calamine would copy into the sheet's shared-string cells: each cell's own
-    entry (an index past the table counts as its longest entry), a slice of rows at a time."""
-    longest = max(lengths, default=0)
-    total, start = 0, 0
+    entry, a slice of rows at a time. ``None`` when a cell's index is not a number within the
+    table (``-1``, ``abc``, ``0.5``, one past the end): calamine reads any of them as the first
+    entry, without a word, while the streaming reader says the file is broken."""
+    total, start, cells = 0, 0, 0
     while start < len(sheet):
         # Slices end after a row's end tag: a cell is never cut in two.
         found = sheet.find(b"row>", start + _SLICE_BYTES)
@@ -247,9 +271,13 @@ def _shared_text_bytes(sheet: bytes, lengths: list[int]) -> int:
         counts = collections.Counter(_SHARED_STRING_CELL.findall(sheet, start, end))
         for index, count in counts.items():
             position = int(index)
-            total += count * (lengths[position] if position < len(lengths) else longest)
+            if position >= len(lengths):
+                return None
+            total += count * lengths[position]
+            cells += count
         start = end
-    return total
+    # Every shared-string cell must have been read with its index (a count at memory speed).
+    return total if cells == sheet.count(b't="s"') else None
 
 
 def _check_sizes(members: list[zipfile.ZipInfo], name: str, limits: Limits) -> None:
@@ -294,6 +322,29 @@ def _check_prolog(package: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) 
         raise UnreadableInput(message, source=name)
 
 
+#: The shared-string table's start tag and the count of entries it claims.
+_UNIQUE_COUNT = re.compile(rb"<(?:\w+:)?sst\b[^>]*?\suniqueCount\s*=\s*[\"'](\d+)")
+#: The fewest bytes an entry of the table takes (``<si/>``).
+_SMALLEST_ENTRY_BYTES = 5
+
+
+def _check_string_count(package: zipfile.ZipFile, member: zipfile.ZipInfo, name: str) -> None:
+    """Refuse a shared-string table claiming more entries than its bytes can hold: calamine
+    reserves room for the count it claims before reading one (24 bytes an entry), and two
+    billion of them abort the process on the failed allocation."""
+    with package.open(member) as stream:
+        found = _UNIQUE_COUNT.search(stream.read(_PROLOG_BYTES))
+    if found is None:
+        return
+    claimed, most = int(found.group(1)), member.file_size // _SMALLEST_ENTRY_BYTES + 1
+    if claimed > most:
+        message = (
+            f"{name} 的共享字符串表 {member.filename} 声称有 {claimed} 项，"
+            f"而它只有 {member.file_size} 字节（至多 {most} 项），文件已损坏，拒绝读取"
+        )
+        raise UnreadableInput(message, source=name)
+
+
 def _plain_shape(sheet: bytes) -> tuple[int, int] | None:
     """The rows and columns of the rectangle a sheet's cells span (at most), for a sheet with
     its rows in order, each once, and no row past Excel's last; ``None`` for any other sheet."""
@@ -314,11 +365,16 @@ def _bounded(sheet: bytes, last: int) -> tuple[int, int] | None:
     largest number of the last row's digits, and column Z."""
     digits = len(str(last))
     # One pass finds both: the references are most of a sheet's markup.
-    found = set(_outlying_references(digits + 1).findall(sheet))
+    matched = set(_outlying_references(digits + 1).findall(sheet))
+    if any(not number[:1].isdigit() for _, number in matched):
+        return None  # four letters or more: past XFD
+    found = {(letters, number[:-1]) for letters, number in matched}  # the quote left out
     deepest = max((int(number) for _, number in found if len(number) > digits), default=0)
     if deepest > MAX_ROWS:
         return None
     columns = max((_column_number(letters) for letters, _ in found), default=26)
+    if columns > MAX_COLUMNS:
+        return None
     return max(deepest, 10**digits - 1), max(columns, 26)
 
 
@@ -330,31 +386,53 @@ def _measured(sheet: bytes, last: int) -> tuple[int, int] | None:
     view = memoryview(sheet)
     # Slices overlap by more than the longest reference (r="XFD1048576"): none is cut in two.
     for start in range(0, len(sheet), _SLICE_BYTES):
-        references = set(_CELL_REFERENCE.findall(view[start : start + _SLICE_BYTES + 32]))
+        references = _references(
+            set(_CELL_REFERENCE.findall(view[start : start + _SLICE_BYTES + 32]))
+        )
+        if references is None:
+            return None
         deepest = max(deepest, max((int(number) for _, number in references), default=0))
         if deepest > MAX_ROWS:
             return None
         wide = (_column_number(letters) for letters, _ in references)
         columns = max(columns, max(wide, default=1))
+        if columns > MAX_COLUMNS:
+            return None
     return deepest, columns
 
 
-#: Every cell reference, its letters and its row number.
-_CELL_REFERENCE = re.compile(rb'r="([A-Z]{1,3})([0-9]+)"')
+#: Every cell reference, its letters (in either case, as calamine reads them) and its row
+#: number with its closing quote; or, for a reference of four letters or more, its first
+#: three and the fourth (see :func:`_references`).
+_CELL_REFERENCE = re.compile(rb'r="(?:([A-Za-z][A-Za-z]?[A-Za-z]?)([0-9]+)"|[A-Za-z]{4,}[0-9]+")')
+
+
+def _references(found: set[tuple[bytes, bytes]]) -> set[tuple[bytes, bytes]] | None:
+    """The (letters, row number) of references matched by :data:`_CELL_REFERENCE`, as they
+    are; ``None`` when one has four letters or more (past XFD: matched by the pattern's second
+    branch, which captures nothing). Matching at most three letters keeps the search as fast
+    as before (``[A-Za-z]+`` took a tenth longer); ``xmlns:r="http…`` is no reference (no
+    digits follow its letters)."""
+    return None if (b"", b"") in found else found
 
 
 @functools.cache
 def _outlying_references(digits: int) -> re.Pattern[bytes]:
-    """Cell references beyond column Z or whose row number has at least ``digits`` digits,
-    their letters and row number (the literal start keeps the search fast; an attribute it
-    matches by mistake only overestimates)."""
-    return re.compile(rb'r="([A-Z](?:[A-Z][A-Z]?|(?=[0-9]{%d,}")))([0-9]+)"' % digits)
+    """Cell references beyond column Z (in either case) or whose row number has at least
+    ``digits`` digits, their letters and row number with its closing quote; a reference of
+    four letters or more gives letters where the row number should be (the alternative is
+    tried only after three letters: as fast as the search for references alone). The literal
+    start keeps the search fast; an attribute it matches by mistake only overestimates."""
+    return re.compile(
+        rb'r="([A-Za-z](?:[A-Za-z][A-Za-z]?|(?=[0-9]{%d,}")))([0-9]+"|[A-Za-z]+[0-9]+")' % digits
+    )
 
 
 def _column_number(letters: bytes) -> int:
+    """The column of ``letters`` (``b"AB"`` → 28), lower case read as upper, as calamine does."""
     number = 0
-    for letter in letters:
-        number = number * 26 + letter - 64
+    for letter in letters[:8]:  # eight letters are far past XFD already
+        number = number * 26 + (letter & 0xDF) - 64
     return number
 
 
@@ -474,7 +552,8 @@ def _sheet_names(package: zipfile.ZipFile) -> dict[str, str]:
     empty when they cannot be read."""
     try:
         return _names_of_parts(package)
-    except (KeyError, ElementTree.ParseError, ValueError):  # DefusedXmlException is a ValueError
+    # DefusedXmlException is a ValueError; LookupError: an encoding no codec has
+    except (KeyError, ElementTree.ParseError, ValueError, LookupError):
         return {}
 
 

@@ -206,7 +206,10 @@ class _BookWriter:
             ("spec_version", self.spec_version),
             ("generator", f"banzhang {__version__}"),
         ):
-            meta.append((key, value))
+            try:
+                meta.append((key, value))
+            except UnwritableText as err:  # the spec version is the document's own text
+                raise _illegal_character_at(f"$.{key}") from err
 
 
 def _value_at(value: Any, path: tuple[str, ...]) -> Any:

@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from banzhang import kinds
-from banzhang._atomic import write_text
+from banzhang._atomic import replacing_folder, write_text
 from banzhang._version import SPEC_VERSION, __version__
 from banzhang.generate.docs._elements import kind_page
 from banzhang.generate.docs._markdown import code, escape, link, table
@@ -63,12 +63,27 @@ def write_markdown(out: Path) -> list[Path]:
 
 
 def write(out: Path, output_format: str = "md") -> list[Path]:
-    """Write the documentation under ``out`` as ``md`` (Markdown) or ``html`` (a site)."""
-    if output_format == "html":
-        from banzhang.generate.docs._html import write_site  # noqa: PLC0415 - markdown-it only here
+    """Write the documentation as ``md`` (Markdown) or ``html`` (a site), whole: the folder
+    is built beside ``out`` and then takes its place, so a run that fails or is killed leaves
+    the earlier documentation as it was (see :func:`banzhang._atomic.replacing_folder`). An
+    ``out`` holding files other than pages (``.md``, ``.html``) is refused, not replaced.
 
-        return write_site(pages(), out)
-    return write_markdown(out)
+    Raises:
+        UnwritableOutput: ``out`` is a file, holds other files, or cannot be written.
+    """
+    with replacing_folder(out, ours=_is_page) as folder:
+        if output_format == "html":
+            from banzhang.generate.docs._html import write_site  # noqa: PLC0415 - markdown-it only here
+
+            built = write_site(pages(), folder)
+        else:
+            built = write_markdown(folder)
+    return [out / path.relative_to(folder) for path in built]
+
+
+def _is_page(path: Path) -> bool:
+    """Whether a file of an earlier ``docs --out`` folder is a page (so may be replaced)."""
+    return path.suffix in (".md", ".html")
 
 
 def _written(name: str, title: str) -> Page:
