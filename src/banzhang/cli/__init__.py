@@ -23,6 +23,7 @@ from banzhang.cli import (
     _guide,
     _levels,
     _reference,
+    _standard,
     _stats,
     _template,
     _validate,
@@ -45,6 +46,7 @@ _VERBS = (
     _reference,
     _guide,
     _docs,
+    _standard,
     _demo,
 )
 
