@@ -73,7 +73,7 @@ STYLES = {
     "toc": _Style("目次条目", _SONG, 10.5, _LEFT, after=3),
     "foreword-title": _Style("前言标题", _HEI, 16, _CENTER, 0, after=18, page_break=True),
     "foreword": _Style("前言段", indent=2),
-    "title": _Style("正文标准名称", _HEI, 16, _CENTER, before=12, after=24, page_break=True),
+    "title": _Style("正文标准名称", _HEI, 16, _CENTER, before=12, after=24),
     "chapter": _Style("章标题", _HEI, 10.5, _LEFT, 0, before=8, after=8),
     "clause": _Style("条标题", _HEI, 10.5, _LEFT, 1, before=4, after=4),
     "paragraph": _Style("段", indent=2),
@@ -98,10 +98,12 @@ def docx_bytes(lines: list[Line], title: str) -> bytes:
     word = Document()
     _page(word.sections[0])
     _define_styles(word)
+    if lines and lines[0].role == "title":  # a 编制说明: one section, numbered from 1
+        _page_number(word.sections[0].footer.paragraphs[0])
     for line in lines:
         if line.role == "toc-title":
             _front_section(word)
-        elif line.role == "title":
+        elif line.role == "title" and lines[0].role != "title":  # a 编制说明 has no cover
             _body_section(word)
         _write(word, line)
     _toc_field(word)

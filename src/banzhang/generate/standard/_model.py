@@ -223,7 +223,7 @@ def layout(standard: Standard) -> list[Line]:
     if standard.bibliography:
         lines.append(Line("bibliography-title", "参考文献"))
         lines += [Line("bibliography", f"[{n}]　{e}") for n, e in _enumerate(standard)]
-    return [attrs.evolve(line, text=_resolve(line.text, labels)) for line in lines]
+    return [_resolved(line, labels) for line in lines]
 
 
 def _enumerate(standard: Standard) -> Iterator[tuple[int, str]]:
@@ -254,6 +254,15 @@ _LABEL = re.compile(r"〔(表|附录):([^〕]+)〕")
 
 def _resolve(text: str, labels: dict[str, str]) -> str:
     return _LABEL.sub(lambda found: labels[f"{found[1]}:{found[2]}"], text)
+
+
+def _resolved(line: Line, labels: dict[str, str]) -> Line:
+    """Return ``line`` with its labels, and those in its table's cells, numbered."""
+    table = line.table
+    if table is not None:
+        rows = tuple(tuple(_resolve(cell, labels) for cell in row) for row in table.rows)
+        table = attrs.evolve(table, rows=rows)
+    return attrs.evolve(line, text=_resolve(line.text, labels), table=table)
 
 
 @attrs.define

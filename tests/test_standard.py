@@ -1,0 +1,237 @@
+"""The DB15/T drafts: GB/T 1.1-2020's order and numbering, read back from Word, and self-checks."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import attrs
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from banzhang import codelists, examples, kinds
+from banzhang.cli import main
+from banzhang.declare import fields_of
+from banzhang.generate import standard
+from banzhang.generate.standard import checks
+from banzhang.generate.standard._docx import STYLES
+from banzhang.generate.standard._explanation import HEADINGS, explanation_lines
+from banzhang.generate.standard._front import FILL_IN
+from banzhang.generate.standard._model import Line
+from banzhang.generate.standard._norms import GUIDE, REVIEW, NormSpec
+from banzhang.generate.standard._requirements import rules_of
+
+TITLES = ("行政权力事项编码规则", "行政审批事项服务指南编写规范", "行政审批事项审查细则编写规范")
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Each draft's .docx, by title, written once."""
+    out = tmp_path_factory.mktemp("standard")
+    standard.write(out)
+    return {title: out / f"{title}（征求意见稿）.docx" for title in TITLES}
+
+
+@pytest.fixture(scope="module")
+def read_back(written: dict[str, Path]) -> dict[str, list[Line]]:
+    """Each draft's lines as python-docx reads them back from the file."""
+    return {title: standard.read_lines(path) for title, path in written.items()}
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_draft_read_back_passes_every_self_check(
+    read_back: dict[str, list[Line]], title: str
+) -> None:
+    """Order, references, 前言, annexes and numbering hold in the file Word opens."""
+    assert checks.check(read_back[title]) == []
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_draft_elements_stand_in_gb_t_1_1_order(
+    read_back: dict[str, list[Line]], title: str
+) -> None:
+    """封面, 目次, 前言, 正文 name, 1–3, technical chapters, 附录A（规范性）, 附录B, 参考文献."""
+    lines = read_back[title]
+    roles = [line.role for line in lines]
+    firsts = [roles.index(r) for r in ("cover-designation", "toc-title", "foreword-title", "title")]
+    assert firsts == sorted(firsts)
+    chapters = [line.text for line in lines if line.role == "chapter"]
+    assert chapters[:3] == ["1 范围", "2 规范性引用文件", "3 术语和定义"]
+    assert [c.split(" ")[0] for c in chapters] == [str(n) for n in range(1, len(chapters) + 1)]
+    annexes = [line.text for line in lines if line.role == "annex"]
+    assert annexes[0] == "附录A\n（规范性）\n代码表"
+    if title != TITLES[0]:
+        assert annexes[1].startswith("附录B\n（资料性）\n")
+    assert roles.index("bibliography-title") > max(i for i, r in enumerate(roles) if r == "annex")
+
+
+def test_tables_and_clauses_are_numbered_gb_t_1_1_style(read_back: dict[str, list[Line]]) -> None:
+    """Tables run 表1, 表2 … in the body and 表A.1 … in 附录A; clauses 5.1, 5.2; terms 3.1."""
+    lines = read_back[TITLES[1]]
+    tables = [line.text.split(" ")[0] for line in lines if line.role == "table-title"]
+    body = [t for t in tables if "." not in t]
+    annex = [t for t in tables if t.startswith("表A.")]
+    assert body == [f"表{n}" for n in range(1, len(body) + 1)]
+    assert annex == [f"表A.{n}" for n in range(1, len(annex) + 1)]
+    clauses = [line.text.split(" ")[0] for line in lines if line.role == "clause"]
+    assert clauses[:3] == ["5.1", "5.2", "5.3"]
+    assert next(line.text for line in lines if line.role == "term-number") == "3.1"
+    items = [line.text[:2] for line in lines if line.role == "list"]
+    assert items[:2] == ["a)", "b)"]
+
+
+def test_cover_carries_what_a_local_standard_draft_shows(read_back: dict[str, list[Line]]) -> None:
+    """DB15/T designation, ICS/CCS, 备案号, 征求意见稿, patent notice, dates, issuer."""
+    cover = "\n".join(line.text for line in read_back[TITLES[0]] if line.role.startswith("cover"))
+    for words in ("ICS", "CCS", "DB15/T ××××—YYYY", "备案号", "（征求意见稿）", "专利"):
+        assert words in cover
+    assert "××××-××-××发布\t××××-××-××实施" in cover
+    assert "内蒙古自治区市场监督管理局" in cover
+    assert "行政权力事项编码规则" in cover
+
+
+def test_front_matter_has_a_toc_field_and_fill_in_fields(written: dict[str, Path]) -> None:
+    """The 目次 is a Word TOC field Word refreshes; 提出/归口/起草单位 are MACROBUTTON fields."""
+    word = Document(str(written[TITLES[2]]))
+    instructions = [t.text for t in word.element.body.iter(qn("w:instrText"))]
+    assert any(text.strip().startswith("TOC \\o") for text in instructions)
+    for prompt in FILL_IN:
+        assert any(f"MACROBUTTON NoMacro {prompt}" in text for text in instructions)
+    assert word.settings.element.find(qn("w:updateFields")) is not None
+
+
+def test_styles_are_named_and_set_in_gb_t_1_1_fonts(written: dict[str, Path]) -> None:
+    """Every paragraph is in a named style; titles in 黑体 with outline levels, text in 宋体."""
+    word = Document(str(written[TITLES[0]]))
+    names = {style.name for style in STYLES.values()}
+    # the empty paragraphs that only end a section (cover, front matter) keep Word's default
+    used = {p.style.name for p in word.paragraphs if p.style is not None and p.text}
+    assert used <= names
+    chapter = word.styles[STYLES["chapter"].name]
+    fonts = chapter.element.rPr.rFonts
+    assert fonts.get(qn("w:eastAsia")) == "黑体"
+    assert chapter.element.pPr.find(qn("w:outlineLvl")) is not None
+    assert word.styles[STYLES["paragraph"].name].element.rPr.rFonts.get(qn("w:eastAsia")) == "宋体"
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"), [(TITLES[1], "service-guide"), (TITLES[2], "review-detail")]
+)
+def test_writing_norm_lists_every_element_with_its_obligation(
+    read_back: dict[str, list[Line]], title: str, kind: str
+) -> None:
+    """Each declared element of the kind has a 要素表 row: its title and 必备 or 可选."""
+    rows = {
+        row[0]: row
+        for line in read_back[title]
+        if line.table is not None and line.table.headers[:3] == ("名称", "类型", "必备或可选")
+        for row in line.table.rows
+    }
+    for spec in fields_of(kinds.get(kind).document):
+        if spec.name in ("kind", "spec_version"):
+            continue
+        assert rows[spec.element.title][2] == ("必备" if spec.element.required else "可选")
+
+
+@pytest.mark.parametrize(("title", "spec"), [(TITLES[1], GUIDE), (TITLES[2], REVIEW)])
+def test_each_rule_becomes_a_requirement_with_its_severity_verb(
+    read_back: dict[str, list[Line]], title: str, spec: NormSpec
+) -> None:
+    """An error's title is listed under “…不应出现”, a warning's under “…不宜出现”."""
+    lines = read_back[title]
+    lead = ""
+    verbs: dict[str, str] = {}
+    for line in lines:
+        if line.role == "paragraph":
+            lead = line.text
+        elif line.role == "list":
+            verbs[line.text.partition(" ")[2]] = lead
+    rules = rules_of(spec.groups, spec.subject)
+    assert len(rules) >= 5
+    for rule in rules:
+        verb = "不应" if rule.severity == "error" else "不宜"
+        assert verbs[rule.title] == f"{spec.subject}{verb}出现下列情形：", rule.id
+    assert "权责清单事项未写明基本流程（三级五同无法比对）" not in verbs  # the 权责清单's rule
+
+
+def test_annex_a_lists_every_code_of_the_codelists_used(read_back: dict[str, list[Line]]) -> None:
+    """The coding rule's 附录A has the 事项类型 table with every code."""
+    tables = [line for line in read_back[TITLES[0]] if line.role == "table"]
+    codes = {row[0] for line in tables if line.table for row in line.table.rows}
+    assert set(codelists.get("power_type").codes) <= codes
+
+
+def test_annex_b_is_the_shipped_example(read_back: dict[str, list[Line]]) -> None:
+    """附录B（资料性）of the guide norm carries the example guide's 事项名称."""
+    name = examples.load_data("service-guide")["name"]
+    assert f"事项名称：{name}" in [line.text for line in read_back[TITLES[1]]]
+
+
+def test_self_checks_find_each_fault() -> None:
+    """Each check names the fault planted in an otherwise sound draft."""
+    sound = standard.document_lines(standard.drafts()[0])
+    assert checks.check(sound) == []
+
+    def changed(role: str | tuple[str, ...], old: str, new: str) -> list[str]:
+        lines = [
+            attrs.evolve(line, text=line.text.replace(old, new)) if line.role in role else line
+            for line in sound
+        ]
+        return checks.check(lines)
+
+    assert changed("foreword", "提出。", "提出，各单位应遵照执行。") == [
+        "前言含有要求：“本文件由〔请填写提出单位〕提出，各单位应遵照执行。”"
+    ]
+    assert any("GB 32100" in p for p in changed(("list", "paragraph"), "GB 32100", "某标准"))
+    assert changed("paragraph", "GB/T 39554.1", "GB/T 99999") == [
+        (
+            "规范性引用文件“GB/T 39554.1　全国一体化政务服务平台　政务服务事项基本目录及实施清单"
+            "　第1部分：编码要求”在正文中没有引用"
+        ),
+        "正文引用了“GB/T99999”，但它不在规范性引用文件中",
+    ]
+    assert changed(("list", "paragraph"), "附录A", "附件") == ["正文没有提及附录A"]
+    assert changed("chapter", "5 编码结构", "6 编码结构")[0].startswith("编号不连续：“4 编码原则”")
+    assert changed("table-title", "表2", "表3")[0].startswith("编号不连续：“表1")
+
+
+def test_element_order_check_sees_a_missing_foreword() -> None:
+    """A draft without its 前言 is reported."""
+    lines = [
+        line
+        for line in standard.document_lines(standard.drafts()[1])
+        if not line.role.startswith("foreword")
+    ]
+    assert "缺少前言" in checks.element_order(lines)
+
+
+@pytest.mark.parametrize("draft", standard.drafts(), ids=lambda d: d.id)
+def test_explanation_has_the_ten_headings_and_fills_two(draft: standard.Standard) -> None:
+    """任务来源 … 预期效益 in order; 编制依据 and 确定依据 filled, the rest marked prompts."""
+    lines = explanation_lines(draft)
+    headings = [line.text.partition("、")[2] for line in lines if line.role == "chapter"]
+    assert headings == [heading for heading, _prompt in HEADINGS]
+    prompts = [line.text for line in lines if line.text.startswith("〔请填写")]
+    assert len(prompts) == sum(prompt is not None for _h, prompt in HEADINGS)
+    basis = next(line.table for line in lines if line.table is not None)
+    assert basis is not None
+    assert len(basis.rows) >= 5
+    assert not [source for _what, source in basis.rows if re.search(r"[A-Za-z]{3,}", source)]
+
+
+def test_files_are_the_same_bytes_each_time() -> None:
+    """Writing twice gives identical files, so the committed copies can be compared."""
+    assert standard.draft_files() == standard.draft_files()
+
+
+def test_cli_standard_writes_six_files_and_refuses_a_file_as_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``banzhang standard --out DIR`` exits 0 with six files; a file as DIR exits 2 in Chinese."""
+    assert main(["standard", "--out", str(tmp_path / "out")]) == 0
+    assert len(list((tmp_path / "out").glob("*.docx"))) == 6
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["standard", "--out", str(blocker)]) == 2
+    assert "不是目录" in capsys.readouterr().err
