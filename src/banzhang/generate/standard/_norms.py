@@ -18,7 +18,7 @@ from banzhang.generate.standard._model import Clause, Paragraph, Standard, Term
 from banzhang.generate.standard._references import CODING_RULE, LAWS, NATIONAL, bibliography
 from banzhang.generate.standard._requirements import rule_clauses, rules_of
 
-__all__ = ["NormSpec", "guide_norm", "review_norm"]
+__all__ = ["GUIDE", "REVIEW", "NormSpec", "guide_norm", "review_norm"]
 
 
 @attrs.frozen
