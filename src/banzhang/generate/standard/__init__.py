@@ -29,13 +29,14 @@ from banzhang.generate.standard._explanation import explanation_bytes
 from banzhang.generate.standard._front import document_lines
 from banzhang.generate.standard._model import Line, Standard, Table, layout
 from banzhang.generate.standard._norms import guide_norm, review_norm
-from banzhang.generate.standard._words import pattern_words, source_words
+from banzhang.generate.standard._words import clause_words, pattern_words, source_words
 
 __all__ = [
     "MAINTENANCE",
     "RELATION",
     "Line",
     "Standard",
+    "clause_words",
     "document_lines",
     "draft_files",
     "drafts",

@@ -23,7 +23,7 @@ import string
 from banzhang.declare import split_sources
 from banzhang.generate.standard._references import seed_title
 
-__all__ = ["char_class_words", "pattern_words", "source_words"]
+__all__ = ["char_class_words", "clause_words", "pattern_words", "source_words"]
 
 _DIGITS = set(string.digits)
 _UPPER = set(string.ascii_uppercase)
@@ -115,13 +115,18 @@ _CLAUSE_WORDS = (
 )
 
 
+def clause_words(clause: str) -> str:
+    """Return a source's clause with the project's notations in words (``SPEC §7`` …)."""
+    for notation, words in _CLAUSE_WORDS:
+        clause = notation.sub(words, clause)
+    return clause
+
+
 def source_words(source: str) -> str:
     """Return a source (``S 002; V 《…》第三十八条``) as a citation in Chinese words."""
     parts = []
     for tag, written in split_sources(source):
-        clause = written
-        for notation, words in _CLAUSE_WORDS:
-            clause = notation.sub(words, clause)
+        clause = clause_words(written)
         if tag in ("P", "B"):
             parts.append(f"{_TAG_WORDS[tag]}：{clause}" if clause else _TAG_WORDS[tag])
         elif tag == "S":
