@@ -59,17 +59,15 @@ def _filled(heading: str, standard: Standard) -> list[Line]:
         return _content(standard)
     listed = "、".join(r.text for r in standard.normative_references)
     return [
-        Line("paragraph", f"本文件规范性引用了{listed}，与其规定一致，不与现行法律法规相抵触。")
+        Line("paragraph", f"本文件规范性引用了{listed}。"),
+        Line("paragraph", "本文件各项要求的法律法规和政策依据见第五部分的确定依据表。"),
     ]
 
 
 def _grounds(standard: Standard) -> list[Line]:
-    texts = [
-        _GB_T_1_1,
-        "编制依据如下：",
-        *(f"——{r.text}；" for r in standard.normative_references),
-        *(f"——{entry}；" for entry in standard.bibliography),
-    ]
+    grounds = [r.text for r in standard.normative_references] + list(standard.bibliography)
+    texts = [_GB_T_1_1, "编制依据如下：", *(f"——{entry}；" for entry in grounds)]
+    texts[-1] = texts[-1].removesuffix("；") + "。"
     return [Line("paragraph", text) for text in texts]
 
 
