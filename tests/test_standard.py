@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 import re
+import tempfile
 from pathlib import Path
 
 import attrs
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
+from hypothesis import HealthCheck, given, settings
 
 from banzhang import codelists, examples, kinds
 from banzhang.cli import main
 from banzhang.declare import fields_of
 from banzhang.generate import standard
 from banzhang.generate.standard import checks
-from banzhang.generate.standard._docx import STYLES
+from banzhang.generate.standard._docx import STYLES, docx_bytes
 from banzhang.generate.standard._explanation import HEADINGS, explanation_lines
 from banzhang.generate.standard._front import FILL_IN
 from banzhang.generate.standard._model import Line
 from banzhang.generate.standard._norms import GUIDE, REVIEW, NormSpec
 from banzhang.generate.standard._requirements import rules_of
+from tests.strategies import standards
 
 TITLES = ("行政权力事项编码规则", "行政审批事项服务指南编写规范", "行政审批事项审查细则编写规范")
 
@@ -146,7 +149,7 @@ def test_each_rule_becomes_a_requirement_with_its_severity_verb(
         if line.role == "paragraph":
             lead = line.text
         elif line.role == "list":
-            verbs[line.text.partition(" ")[2]] = lead
+            verbs[line.text.partition(" ")[2].rstrip("；。")] = lead
     rules = rules_of(spec.groups, spec.subject)
     assert len(rules) >= 5
     for rule in rules:
@@ -235,3 +238,48 @@ def test_cli_standard_writes_six_files_and_refuses_a_file_as_folder(
     blocker.write_text("x", encoding="utf-8")
     assert main(["standard", "--out", str(blocker)]) == 2
     assert "不是目录" in capsys.readouterr().err
+
+
+def test_cli_standard_says_in_chinese_when_the_folder_cannot_be_made(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder under a file cannot be made: exit 2, a Chinese message, no traceback."""
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["standard", "--out", str(blocker / "drafts")]) == 2
+    assert "无法写出" in capsys.readouterr().err
+
+
+def _comparable(lines: list[Line]) -> list[tuple[str, str, tuple[tuple[str, ...], ...]]]:
+    """Each line's role, text and (for a table) its cells, header first."""
+    return [
+        (
+            line.role,
+            line.text,
+            (line.table.headers, *line.table.rows) if line.table is not None else (),
+        )
+        for line in lines
+    ]
+
+
+@pytest.mark.parametrize("draft", standard.drafts(), ids=lambda d: d.id)
+def test_word_file_reads_back_as_the_lines_it_was_written_from(
+    draft: standard.Standard, tmp_path: Path
+) -> None:
+    """Every paragraph (role and text) and every table cell comes back from the .docx."""
+    lines = standard.document_lines(draft)
+    target = tmp_path / "d.docx"
+    target.write_bytes(docx_bytes(lines, draft.title))
+    assert _comparable(standard.read_lines(target)) == _comparable(lines)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(drawn=standards())
+def test_any_drawn_standard_round_trips_through_word(drawn: standard.Standard) -> None:
+    """Round trip: a drawn draft's lines, written to Word and read back, are the same lines."""
+    lines = standard.document_lines(drawn)
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "d.docx"
+        target.write_bytes(docx_bytes(lines, drawn.title))
+        assert _comparable(standard.read_lines(target)) == _comparable(lines)
+    assert checks.numbering_continuous(lines) == []

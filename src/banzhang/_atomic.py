@@ -24,7 +24,14 @@ from typing import IO
 
 from banzhang.errors import UnwritableOutput
 
-__all__ = ["refuse_same_file", "replacing", "write_bytes", "write_text", "writing"]
+__all__ = [
+    "make_folder",
+    "refuse_same_file",
+    "replacing",
+    "write_bytes",
+    "write_text",
+    "writing",
+]
 
 _REASONS = {
     errno.ENOENT: "目录不存在",
@@ -142,6 +149,15 @@ def _same(first: str | os.PathLike[str], second: str | os.PathLike[str]) -> bool
         return os.path.samefile(first, second)
     except OSError:
         return os.path.realpath(first) == os.path.realpath(second)
+
+
+def make_folder(target: str | os.PathLike[str]) -> None:
+    """Create the folder ``target`` and its parents, or raise :class:`UnwritableOutput` saying
+    why in Chinese (a missing parent, no permission, a file in the way)."""
+    try:
+        Path(target).mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise _unwritable(target, err) from err
 
 
 def _sync_folder(folder: Path) -> None:

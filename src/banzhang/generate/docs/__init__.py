@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 
 from banzhang import kinds
-from banzhang._atomic import write_bytes, write_text
+from banzhang._atomic import make_folder, write_bytes, write_text
 from banzhang._version import SPEC_VERSION
 from banzhang.generate import standard
 from banzhang.generate.docs._downloads import downloads, downloads_page
@@ -70,7 +70,7 @@ def write_markdown(out: Path) -> list[Path]:
     written = []
     for page in pages(files):
         target = out / page.path
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(target.parent)
         write_text(target, page.text)
         written.append(target)
     return written + _write_downloads(out, files)
@@ -91,7 +91,7 @@ def _write_downloads(out: Path, files: dict[str, bytes]) -> list[Path]:
 
 
 def _put(target: Path, data: bytes) -> Path:
-    target.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(target.parent)
     write_bytes(target, data)
     return target
 

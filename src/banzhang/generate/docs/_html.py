@@ -14,7 +14,7 @@ from lxml import etree, html
 from lxml.html import builder as E
 from markdown_it import MarkdownIt
 
-from banzhang._atomic import write_text
+from banzhang._atomic import make_folder, write_text
 from banzhang.generate.docs._page import Page
 
 __all__ = ["render_page", "write_site"]
@@ -55,7 +55,7 @@ def write_site(pages: list[Page], out: Path) -> list[Path]:
     written = []
     for page in pages:
         target = out / _html_path(page.path)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(target.parent)
         write_text(target, render_page(page, pages, renderer))
         written.append(target)
     return written

@@ -22,7 +22,7 @@ from docx import Document
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
-from banzhang._atomic import write_bytes
+from banzhang._atomic import make_folder, write_bytes
 from banzhang.generate.standard._coding import MAINTENANCE, RELATION, coding_rule
 from banzhang.generate.standard._docx import STYLES, docx_bytes
 from banzhang.generate.standard._explanation import explanation_bytes
@@ -64,7 +64,7 @@ def draft_files() -> dict[str, bytes]:
 
 def write(out: Path) -> list[Path]:
     """Write the drafts and their 编制说明 into the folder ``out``; return the files written."""
-    out.mkdir(parents=True, exist_ok=True)
+    make_folder(out)
     written = []
     for name, data in draft_files().items():
         write_bytes(out / name, data)

@@ -37,10 +37,38 @@ def example_annex(kind_id: str, what: str) -> Annex:
     for title, names in kind.sections:
         filled = [(specs[n], data[n]) for n in names if data.get(n) not in (None, "", [], ())]
         if filled:
-            blocks = tuple(Paragraph(f"{s.element.title}：{value_words(s, v)}") for s, v in filled)
-            clauses.append(Clause(title, blocks))
+            clauses.append(Clause(title, tuple(b for s, v in filled for b in _example(s, v))))
     lead = Paragraph(f"本附录给出按本文件编写的{what}示例。")
     return Annex("example", f"{what}示例", False, (lead,), tuple(clauses))
+
+
+#: More columns than this do not fit an A4 page: such a table is printed turned, an entry a column.
+_WIDEST = 7
+
+
+def _example(spec: FieldSpec, value: Any) -> tuple[Paragraph | Table, ...]:
+    """A list of entries with elements of their own (申请材料, 审查环节) as a table; the rest as
+    “名称：值”."""
+    title = spec.element.title
+    if spec.model is None or spec.item_shape != "object" or not isinstance(value, list):
+        return (Paragraph(f"{title}：{value_words(spec, value)}"),)
+    entries = [entry for entry in value if isinstance(entry, dict)]
+    used = {key for entry in entries for key in entry}
+    columns = [child for child in fields_of(spec.model) if child.name in used]
+    cells = [[value_words(c, entry.get(c.name, "")) for c in columns] for entry in entries]
+    label = f"example-{spec.name}"
+    if len(columns) < _WIDEST:
+        headers = ("序号", *(child.element.title for child in columns))
+        rows = tuple((str(n), *row) for n, row in enumerate(cells, start=1))
+    else:
+        headers = ("要素", *(f"第 {n} 项" for n in range(1, len(entries) + 1)))
+        rows = tuple(
+            (child.element.title, *(row[i] for row in cells)) for i, child in enumerate(columns)
+        )
+    first = 7 if headers[0] == "序号" else 16  # a number, or an element's name
+    widths = (first, *(20 for _ in headers[1:]))
+    lead = Paragraph(f"{title}见〔表:{label}〕。")
+    return lead, Table(label, title, headers, rows, widths)
 
 
 def value_words(spec: FieldSpec, value: Any, shape: str | None = None) -> str:
@@ -54,7 +82,7 @@ def value_words(spec: FieldSpec, value: Any, shape: str | None = None) -> str:
     if isinstance(value, dict) and spec.model is not None:
         inner = {child.name: child for child in fields_of(spec.model)}
         return "，".join(
-            f"{inner[k].element.title}{value_words(inner[k], v)}"
+            f"{inner[k].element.title}为{value_words(inner[k], v)}"
             for k, v in value.items()
             if k in inner
         )

@@ -180,22 +180,29 @@ def _values(schemes: list[Scheme]) -> Clause:
 
 
 def _sub_codes() -> Clause:
+    """The 子项码's values, their meanings as the code module explains them."""
     main = codes.basic.build("00", "01", 1, has_sub_items=True)
-    samples = (codes.basic.build("00", "01", 1), main, codes.basic.sub_item(main, 1))
-    rows = tuple((p.value, p.meaning) for code in samples for p in codes.explain(code)[-1:])
-    rows = tuple(
-        (value, meaning.split("，")[0].replace("第 1 号", "第 n 号")) for value, meaning in rows
-    )
+    alone, sub = codes.basic.build("00", "01", 1), codes.basic.sub_item(main, 1)
+    rows = [
+        (codes.explain(code)[-1].value, codes.explain(code)[-1].meaning) for code in (alone, main)
+    ]
+    length = len(codes.explain(sub)[-1].value)
+    rows.append((f"{1:0{length}d}～{'9' * length}", "子项，按主项下的顺序编号"))
     return Clause(
         "子项码",
         (
             Paragraph(
-                "子项码区分主项和子项，取值见〔表:sub-codes〕。有子项的主项不直接实施，由其子项实施。"
+                "子项码区分主项和子项，取值见〔表:sub-codes〕。"
+                "有子项的主项不直接实施，由其子项实施。"
             ),
-            Table("sub-codes", "子项码的取值", ("子项码", "含义"), rows, (30, 70)),
-            Note("子项按主项下的顺序编号，“001”为第 1 号子项，依次类推。"),
+            Table("sub-codes", "子项码的取值", ("子项码", "含义"), tuple(rows), (30, 70)),
+            Note(f"“{codes.explain(sub)[-1].value}”为第 1 号子项，依次类推。"),
         ),
     )
+
+
+#: The codes this rule defines: the worked examples explain these, not the others it cites.
+_OWN_CODES = ("basic", "handling", "implementation")
 
 
 def _examples() -> Iterator[Block]:
@@ -205,6 +212,8 @@ def _examples() -> Iterator[Block]:
             parts = codes.explain(value)
         except InvalidCode:
             continue  # the shipped examples include a faulty code, for the demo to refuse
+        if codes.detect(value) not in _OWN_CODES:
+            continue
         kind = codes.KINDS[codes.detect(value)][0]
         segments = "；".join(f"{p.title}“{p.value}”，{p.meaning}" for p in parts)
         yield Example(f"{kind} {value}（{comment}）：{segments}。")

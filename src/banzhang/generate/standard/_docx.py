@@ -66,7 +66,7 @@ STYLES = {
     "cover-filing": _Style("封面备案号", _SONG, 10.5, _RIGHT, after=6),
     "cover-title": _Style("封面标准名称", _HEI, 26, _CENTER, before=120),
     "cover-stage": _Style("封面稿次", _SONG, 14, _CENTER, before=24),
-    "cover-patent": _Style("封面专利提示", _SONG, 9, _CENTER, before=150),
+    "cover-patent": _Style("封面专利提示", _SONG, 9, _CENTER, before=200),
     "cover-dates": _Style("封面日期", _HEI, 14, _LEFT, before=24),
     "cover-issuer": _Style("封面发布机构", _HEI, 16, _CENTER, before=18),
     "toc-title": _Style("目次标题", _HEI, 16, _CENTER, after=18, page_break=True),
@@ -237,6 +237,8 @@ def _table(word: Any, table: Table) -> None:
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     grid.autofit = False
     widths = _widths(table)
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = width  # the grid LibreOffice lays out by; Word reads the cells' widths
     _cells(grid.rows[0].cells, table.headers, widths, bold=True)
     _repeat_header(grid.rows[0])
     for row in table.rows:

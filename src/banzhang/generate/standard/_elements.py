@@ -18,7 +18,7 @@ from banzhang.generate.standard._words import pattern_words
 __all__ = ["HEADERS", "codelists_used", "element_table", "nested_models", "type_words"]
 
 HEADERS = ("名称", "类型", "必备或可选", "取值", "说明")
-_WIDTHS = (16, 19, 9, 27, 29)
+_WIDTHS = (16, 19, 12, 25, 28)
 _SHAPES = {"str": "文本", "int": "整数", "bool": "是或否", "date": "日期"}
 #: Envelope elements a writer never fills in by hand: the file's own bookkeeping.
 _BOOKKEEPING = frozenset({"kind", "spec_version"})

@@ -351,8 +351,17 @@ class _Numbering:
 
 
 def _list_lines(block: ListItems) -> list[Line]:
+    """Lay a list out; its entries end in “；”, the last in “。” (GB/T 1.1-2020 7.5)."""
     lines = [Line("paragraph", block.lead)] if block.lead else []
+    last = len(block.entries) - 1
     for index, (text, children) in enumerate(block.entries):
-        lines.append(Line("list", f"{chr(ord('a') + index)}) {text}"))
-        lines += [Line("sublist", f"{n}) {child}") for n, child in enumerate(children, start=1)]
+        end = "。" if index == last and not children else "；"
+        lines.append(Line("list", f"{chr(ord('a') + index)}) {_ended(text, end)}"))
+        for number, child in enumerate(children, start=1):
+            end = "。" if index == last and number == len(children) else "；"
+            lines.append(Line("sublist", f"{number}) {_ended(child, end)}"))
     return lines
+
+
+def _ended(text: str, end: str) -> str:
+    return text.rstrip("；。;.，,") + end

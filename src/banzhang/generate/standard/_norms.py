@@ -116,6 +116,7 @@ def _norm(spec: NormSpec) -> Standard:
             LAWS["行政许可法"],
         ),
         terms=(Term(kind.title, f"{kind.description}，用于{spec.purpose}。"), *_terms(spec)),
+        introduction=(f"本文件与{CODING_RULE.designation}《{CODING_RULE.title}》配套使用。",),
         body=(
             _principles(spec),
             Clause("编写内容", children=_contents(spec, kind)),
