@@ -6,6 +6,7 @@ from typing import Any
 
 from banzhang import codelists, examples, kinds
 from banzhang.declare import FieldSpec, fields_of
+from banzhang.formats.docx._layout import time_text
 from banzhang.generate.standard._model import Annex, Clause, Paragraph, Table
 
 __all__ = ["codelist_annex", "codelist_table", "example_annex", "value_words"]
@@ -79,6 +80,8 @@ def value_words(spec: FieldSpec, value: Any, shape: str | None = None) -> str:
             f"（{n}）{value_words(spec, entry, spec.item_shape)}"
             for n, entry in enumerate(value, start=1)
         )
+    if isinstance(value, dict) and spec.model is not None and "unit" in value and "amount" in value:
+        return time_text(value)  # a 时限, as the Word guide says it: “20 个工作日”
     if isinstance(value, dict) and spec.model is not None:
         inner = {child.name: child for child in fields_of(spec.model)}
         return "，".join(

@@ -15,18 +15,25 @@ from banzhang.generate.standard._model import Table
 from banzhang.generate.standard._references import CODING_RULE
 from banzhang.generate.standard._words import pattern_words
 
-__all__ = ["HEADERS", "codelists_used", "element_table", "nested_models", "type_words"]
+__all__ = [
+    "BOOKKEEPING",
+    "HEADERS",
+    "codelists_used",
+    "element_table",
+    "nested_models",
+    "type_words",
+]
 
 HEADERS = ("名称", "类型", "必备或可选", "取值", "说明")
 _WIDTHS = (16, 19, 12, 25, 28)
 _SHAPES = {"str": "文本", "int": "整数", "bool": "是或否", "date": "日期"}
 #: Envelope elements a writer never fills in by hand: the file's own bookkeeping.
-_BOOKKEEPING = frozenset({"kind", "spec_version"})
+BOOKKEEPING = frozenset({"kind", "spec_version"})
 
 
 def element_table(label: str, title: str, model: type[Any], names: tuple[str, ...] = ()) -> Table:
     """Return the 要素表 of ``model`` (only ``names``, in that order, when given)."""
-    specs = {spec.name: spec for spec in fields_of(model) if spec.name not in _BOOKKEEPING}
+    specs = {spec.name: spec for spec in fields_of(model) if spec.name not in BOOKKEEPING}
     chosen = [specs[name] for name in names if name in specs] if names else list(specs.values())
     rows = tuple(_row(spec) for spec in chosen)
     return Table(label, title, HEADERS, rows, _WIDTHS)

@@ -14,7 +14,12 @@ import attrs
 from banzhang import codelists, kinds
 from banzhang.declare import Element, fields_of, model_info
 from banzhang.generate.standard._annexes import codelist_annex, example_annex
-from banzhang.generate.standard._elements import codelists_used, element_table, nested_models
+from banzhang.generate.standard._elements import (
+    BOOKKEEPING,
+    codelists_used,
+    element_table,
+    nested_models,
+)
 from banzhang.generate.standard._model import Clause, ListItems, Paragraph, Standard, Term
 from banzhang.generate.standard._references import CODING_RULE, LAWS, NATIONAL, bibliography
 from banzhang.generate.standard._requirements import rule_clauses, rules_of
@@ -137,7 +142,13 @@ def _norm(spec: NormSpec) -> Standard:
 
 
 def _elements(models: list[type[Any]]) -> list[tuple[str, Element]]:
-    return [(spec.element.title, spec.element) for m in models for spec in fields_of(m)]
+    """Each element a writer fills in (not the file's bookkeeping), with its title."""
+    return [
+        (spec.element.title, spec.element)
+        for model in models
+        for spec in fields_of(model)
+        if spec.name not in BOOKKEEPING
+    ]
 
 
 def _terms(spec: NormSpec) -> tuple[Term, ...]:
