@@ -283,3 +283,30 @@ def test_any_drawn_standard_round_trips_through_word(drawn: standard.Standard) -
         target.write_bytes(docx_bytes(lines, drawn.title))
         assert _comparable(standard.read_lines(target)) == _comparable(lines)
     assert checks.numbering_continuous(lines) == []
+
+
+def test_cli_check_finds_a_requirement_added_to_the_foreword_in_word(
+    written: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A drafter writes a requirement into the 前言 in Word: ``--check`` names it, exit 1."""
+    word = Document(str(written[TITLES[1]]))
+    foreword = next(p for p in word.paragraphs if p.style is not None and p.style.name == "前言段")
+    foreword.add_run("各单位应遵照执行。")
+    edited = tmp_path / "edited.docx"
+    word.save(str(edited))
+    assert main(["standard", "--check", str(written[TITLES[1]])]) == 0
+    assert main(["standard", "--check", str(edited)]) == 1
+    out = capsys.readouterr().out
+    assert "未发现问题" in out
+    assert "前言含有要求" in out
+    assert "各单位应遵照执行。" in out
+
+
+def test_cli_check_refuses_what_is_not_a_word_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not a .docx: exit 2 with a Chinese message."""
+    junk = tmp_path / "junk.docx"
+    junk.write_text("😴", encoding="utf-8")
+    assert main(["standard", "--check", str(junk)]) == 2
+    assert "不是可读的 Word 文档" in capsys.readouterr().err

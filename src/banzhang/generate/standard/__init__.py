@@ -23,6 +23,7 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
 from banzhang._atomic import make_folder, write_bytes
+from banzhang.errors import UnreadableInput
 from banzhang.generate.standard._coding import MAINTENANCE, RELATION, coding_rule
 from banzhang.generate.standard._docx import STYLES, docx_bytes
 from banzhang.generate.standard._explanation import explanation_bytes
@@ -76,8 +77,16 @@ _ROLES = {style.name: role for role, style in STYLES.items()}
 
 
 def read_lines(path: Path) -> list[Line]:
-    """Read a draft back from its .docx: each paragraph's role from its style, tables in place."""
-    word = Document(str(path))
+    """Read a draft back from its .docx: each paragraph's role from its style, tables in place.
+
+    Raises:
+        UnreadableInput: the file is missing or is not a Word document.
+    """
+    try:
+        word = Document(str(path))
+    except Exception as err:  # python-docx raises many kinds of error for a broken package
+        message = f"{path} 不是可读的 Word 文档（.docx）"
+        raise UnreadableInput(message, source=str(path)) from err
     lines = []
     for child in word.element.body.iterchildren():
         if child.tag.endswith("}p"):
