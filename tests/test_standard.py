@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import tempfile
 from pathlib import Path
@@ -13,16 +14,19 @@ from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
 
 from banzhang import codelists, examples, kinds
+from banzhang._version import SPEC_VERSION
 from banzhang.cli import main
 from banzhang.declare import fields_of
 from banzhang.generate import standard
-from banzhang.generate.standard import checks
+from banzhang.generate.standard import _explanation, checks
 from banzhang.generate.standard._docx import STYLES, docx_bytes
 from banzhang.generate.standard._explanation import HEADINGS, explanation_lines
 from banzhang.generate.standard._front import FILL_IN
 from banzhang.generate.standard._model import Line
 from banzhang.generate.standard._norms import GUIDE, REVIEW, NormSpec
 from banzhang.generate.standard._requirements import rules_of
+from banzhang.generate.standard._versions import snapshot_text
+from tests.conftest import ROOT
 from tests.strategies import standards
 
 TITLES = ("行政权力事项编码规则", "行政审批事项服务指南编写规范", "行政审批事项审查细则编写规范")
@@ -216,7 +220,8 @@ def test_explanation_has_the_ten_headings_and_fills_two(draft: standard.Standard
     headings = [line.text.partition("、")[2] for line in lines if line.role == "chapter"]
     assert headings == [heading for heading, _prompt in HEADINGS]
     prompts = [line.text for line in lines if line.text.startswith("〔请填写")]
-    assert len(prompts) == sum(prompt is not None for _h, prompt in HEADINGS)
+    # no earlier spec version is kept yet: 与原版本的差异 is a prompt as well
+    assert len(prompts) == sum(prompt is not None for _h, prompt in HEADINGS) + 1
     basis = next(line.table for line in lines if line.table is not None)
     assert basis is not None
     assert len(basis.rows) >= 5
@@ -310,3 +315,29 @@ def test_cli_check_refuses_what_is_not_a_word_file(
     junk.write_text("😴", encoding="utf-8")
     assert main(["standard", "--check", str(junk)]) == 2
     assert "不是可读的 Word 文档" in capsys.readouterr().err
+
+
+def test_this_spec_versions_declarations_are_kept() -> None:
+    """Drift: _data/versions/<spec version>.json is today's snapshot (make generate writes it)."""
+    kept = ROOT / "src" / "banzhang" / "_data" / "versions" / f"{SPEC_VERSION}.json"
+    assert kept.read_text("utf-8") == snapshot_text(), "run make generate"
+
+
+def test_explanation_lists_the_changes_since_an_earlier_version(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With an earlier snapshot kept, 与原版本的差异 says what was added, removed and changed."""
+    old = json.loads(snapshot_text())
+    guide = old["service-guide"]
+    guide["ServiceGuide.scope"]["required"] = True
+    del guide["ServiceGuide.on_the_spot"]
+    guide["ServiceGuide.withdrawn"] = {"title": "已删去的要素", "required": False}
+    monkeypatch.setattr(_explanation, "earlier_snapshot", lambda: ("1.1", old))
+    lines = [line.text for line in explanation_lines(standard.drafts()[1])]
+    start = lines.index("七、与原版本的差异")
+    assert lines[start + 1 : start + 5] == [
+        "与规范 1.1 版相比，本文件所列要素有下列变化：",
+        "——增加要素“当场决定”；",
+        "——删除要素“已删去的要素”；",
+        "——“适用范围”由必备改为可选。",
+    ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from banzhang.generate.standard._docx import docx_bytes
 from banzhang.generate.standard._model import Line, Standard, Table, layout
+from banzhang.generate.standard._versions import differences, earlier_snapshot, snapshot
 from banzhang.generate.standard._words import source_words
 
 _GB_T_1_1 = (
@@ -26,10 +27,7 @@ HEADINGS = (
     ("编制原则和编制依据", None),
     ("主要技术内容及确定依据", None),
     ("与现行法律法规和标准的关系", None),
-    (
-        "与原版本的差异",
-        "〔请填写：本文件为首次制定的，写明“本文件为首次制定”；修订的，列出与上一版本的差异。〕",
-    ),
+    ("与原版本的差异", None),
     (
         "重大分歧意见的处理经过和依据",
         "〔请填写：征求意见中的重大分歧及处理结果；没有的，写明“无”。〕",
@@ -57,11 +55,33 @@ def _filled(heading: str, standard: Standard) -> list[Line]:
         return _grounds(standard)
     if heading == "主要技术内容及确定依据":
         return _content(standard)
+    if heading == "与原版本的差异":
+        return _differences(standard)
     listed = "、".join(r.text for r in standard.normative_references)
     return [
         Line("paragraph", f"本文件规范性引用了{listed}。"),
         Line("paragraph", "本文件各项要求的法律法规和政策依据见第五部分的确定依据表。"),
     ]
+
+
+_NO_EARLIER = (
+    "〔请填写：本文件为首次制定的，写明“本文件为首次制定”；修订的，列出与上一版本的差异。〕"
+)
+
+
+def _differences(standard: Standard) -> list[Line]:
+    """The changes in the draft's elements since the last spec version, when one is kept."""
+    earlier = earlier_snapshot()
+    if earlier is None or not standard.kinds:
+        return [Line("paragraph", _NO_EARLIER)]
+    version, old = earlier
+    found = [d for kind in standard.kinds for d in differences(old, snapshot(), kind)]
+    if not found:
+        return [Line("paragraph", f"与规范 {version} 版相比，本文件所列要素没有变化。")]
+    texts = [f"——{change}；" for change in found]
+    texts[-1] = texts[-1].removesuffix("；") + "。"
+    lead = f"与规范 {version} 版相比，本文件所列要素有下列变化："
+    return [Line("paragraph", text) for text in (lead, *texts)]
 
 
 def _grounds(standard: Standard) -> list[Line]:

@@ -167,6 +167,7 @@ class Standard:
         introduction: what the 前言 says of the document beyond GB/T 1.1's fixed wording.
         basis: for the 编制说明, each part of the content and where it comes from
             (what, source), the source in the declarations' notation.
+        kinds: the document kinds whose elements it sets out (for 与原版本的差异).
     """
 
     id: str
@@ -179,6 +180,7 @@ class Standard:
     bibliography: tuple[str, ...] = ()
     introduction: tuple[str, ...] = ()
     basis: tuple[tuple[str, str], ...] = ()
+    kinds: tuple[str, ...] = ()
 
 
 @attrs.frozen

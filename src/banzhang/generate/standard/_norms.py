@@ -121,6 +121,7 @@ def _norm(spec: NormSpec) -> Standard:
             LAWS["行政许可法"],
         ),
         terms=(Term(kind.title, f"{kind.description}，用于{spec.purpose}。"), *_terms(spec)),
+        kinds=(spec.kind,),
         introduction=(f"本文件与{CODING_RULE.designation}《{CODING_RULE.title}》配套使用。",),
         body=(
             _principles(spec),
