@@ -52,47 +52,52 @@ MAINTENANCE = (
 )
 
 
+_SCOPE = (
+    Paragraph(
+        "本文件规定了行政权力事项基本编码、业务办理项编码和实施编码的编码对象、编码结构、"
+        "代码取值、校验规则和编码维护。"
+    ),
+    Paragraph(
+        "本文件适用于内蒙古自治区各级行政机关和法律法规授权的组织编制权责清单和各类事项"
+        "清单、服务指南、审查细则时对行政权力事项的编码。"
+    ),
+)
+
+
 def coding_rule() -> Standard:
     """Return the draft 《行政权力事项编码规则》."""
     schemes = [load_scheme(name) for name, _kind in _CODES]
-    used = [s.codelist for scheme in schemes for s in scheme.segments if s.codelist]
+    used = list(dict.fromkeys(s.codelist for sc in schemes for s in sc.segments if s.codelist))
     return Standard(
         id="coding-rule",
         title="行政权力事项编码规则",
-        scope=(
-            Paragraph(
-                "本文件规定了行政权力事项基本编码、业务办理项编码和实施编码的编码对象、编码结构、"
-                "代码取值、校验规则和编码维护。"
-            ),
-            Paragraph(
-                "本文件适用于内蒙古自治区各级行政机关和法律法规授权的组织编制权责清单和各类事项"
-                "清单、服务指南、审查细则时对行政权力事项的编码。"
-            ),
-        ),
+        scope=_SCOPE,
         normative_references=tuple(NATIONAL[d] for d in _NORMATIVE),
         terms=_terms(schemes),
-        body=(
-            _principles(),
-            Clause("编码结构", children=tuple(_structure(s) for s in schemes)),
-            Clause("代码取值", children=(_values(schemes), _sub_codes())),
-            Clause("校验规则", children=rule_clauses("编码", ("code",))),
-            Clause(
-                "编码维护",
-                (ListItems(tuple((m, ()) for m in MAINTENANCE), "编码维护应符合下列规定："),),
-            ),
-            Clause("编码示例", tuple(_examples())),
-        ),
-        annexes=(codelist_annex(list(dict.fromkeys(used))),),
+        body=_body(schemes),
+        annexes=(codelist_annex(used),),
         bibliography=(
             *bibliography([*(s.source for s in schemes), "S 000; S 002"]),
             "《中华人民共和国行政许可法》",
         ),
         basis=(
             *((s.title, s.source) for s in schemes),
-            *((codelists.get(n).title, codelists.get(n).source) for n in dict.fromkeys(used)),
+            *((codelists.get(n).title, codelists.get(n).source) for n in used),
             ("编码维护", "S 002; V DB37/T 2561"),
             *((r.title, r.source) for r in rules_of(("code",))),
         ),
+    )
+
+
+def _body(schemes: list[Scheme]) -> tuple[Clause, ...]:
+    maintenance = ListItems(tuple((m, ()) for m in MAINTENANCE), "编码维护应符合下列规定：")
+    return (
+        _principles(),
+        Clause("编码结构", children=tuple(_structure(s) for s in schemes)),
+        Clause("代码取值", children=(_values(schemes), _sub_codes())),
+        Clause("校验规则", children=rule_clauses("编码", ("code",))),
+        Clause("编码维护", (maintenance,)),
+        Clause("编码示例", tuple(_examples())),
     )
 
 

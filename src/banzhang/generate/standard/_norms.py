@@ -108,21 +108,13 @@ def _norm(spec: NormSpec) -> Standard:
     return Standard(
         id=spec.id,
         title=spec.title,
-        scope=(
-            Paragraph(f"本文件规定了行政审批事项{spec.subject}的编写原则、编写内容和编写要求。"),
-            Paragraph(
-                "本文件适用于内蒙古自治区各级行政机关和法律法规授权的组织"
-                f"编写行政审批事项的{spec.subject}。"
-            ),
-        ),
+        scope=_scope(spec),
         normative_references=(
             *(NATIONAL[d] for d in ("GB/T 2260", "GB 32100")),
             CODING_RULE,
             LAWS["行政许可法"],
         ),
         terms=(Term(kind.title, f"{kind.description}，用于{spec.purpose}。"), *_terms(spec)),
-        kinds=(spec.kind,),
-        introduction=(f"本文件与{CODING_RULE.designation}《{CODING_RULE.title}》配套使用。",),
         body=(
             _principles(spec),
             Clause("编写内容", children=_contents(spec, kind)),
@@ -138,6 +130,18 @@ def _norm(spec: NormSpec) -> Standard:
         basis=(
             *((title, facts.source) for title, facts in _elements(models) if facts.source),
             *((rule.title, rule.source) for rule in rules),
+        ),
+        kinds=(spec.kind,),
+        introduction=(f"本文件与{CODING_RULE.designation}《{CODING_RULE.title}》配套使用。",),
+    )
+
+
+def _scope(spec: NormSpec) -> tuple[Paragraph, ...]:
+    return (
+        Paragraph(f"本文件规定了行政审批事项{spec.subject}的编写原则、编写内容和编写要求。"),
+        Paragraph(
+            "本文件适用于内蒙古自治区各级行政机关和法律法规授权的组织"
+            f"编写行政审批事项的{spec.subject}。"
         ),
     )
 
