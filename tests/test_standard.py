@@ -18,7 +18,7 @@ from banzhang._version import SPEC_VERSION
 from banzhang.cli import main
 from banzhang.declare import fields_of
 from banzhang.generate import standard
-from banzhang.generate.standard import _explanation, checks
+from banzhang.generate.standard import _explanation, _requirements, checks
 from banzhang.generate.standard._docx import STYLES, docx_bytes
 from banzhang.generate.standard._explanation import HEADINGS, explanation_lines
 from banzhang.generate.standard._front import FILL_IN
@@ -26,6 +26,7 @@ from banzhang.generate.standard._model import Line
 from banzhang.generate.standard._norms import GUIDE, REVIEW, NormSpec
 from banzhang.generate.standard._requirements import rules_of
 from banzhang.generate.standard._versions import snapshot_text
+from banzhang.validation import Rule, all_rules
 from tests.conftest import ROOT
 from tests.strategies import standards
 
@@ -341,3 +342,18 @@ def test_explanation_lists_the_changes_since_an_earlier_version(
         "——删除要素“已删去的要素”；",
         "——“适用范围”由必备改为可选。",
     ]
+
+
+def test_a_rule_added_to_the_catalogue_appears_in_the_draft(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The catalogue is read when the draft is built: a new rule, even of a new severity, is
+    listed (a notice as 不宜), never dropped."""
+    added = Rule("guide.new-check", "notice", "rules", "服务指南未写明某项新内容", "S 002")
+    monkeypatch.setattr(_requirements, "all_rules", lambda: (*all_rules(), added))
+    lines = standard.document_lines(standard.drafts()[1])
+    texts = [line.text for line in lines]
+    found = [n for n, text in enumerate(texts) if text.endswith(") 服务指南未写明某项新内容。")]
+    assert len(found) == 1
+    lead = next(t for t in reversed(texts[: found[0]]) if t.endswith("下列情形："))
+    assert lead == "服务指南不宜出现下列情形："

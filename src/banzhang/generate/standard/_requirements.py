@@ -17,7 +17,7 @@ from banzhang import kinds
 from banzhang.generate.standard._model import Clause, ListItems
 from banzhang.validation import Rule, all_rules
 
-__all__ = ["GROUPS", "VERBS", "rule_clauses", "rules_of"]
+__all__ = ["GROUPS", "VERBS", "rule_clauses", "rules_of", "verb_of"]
 
 #: The title of the clause that gathers the rules whose ids start with each group.
 GROUPS = {
@@ -61,13 +61,21 @@ def rule_clauses(subject: str, groups: tuple[str, ...]) -> tuple[Clause, ...]:
         rules = rules_of((group,), subject)
         if not rules:
             continue
-        lists = [
-            ListItems(
-                tuple((rule.title, ()) for rule in rules if rule.severity == severity),
-                f"{subject}{verb}出现下列情形：",
-            )
-            for severity, verb in VERBS.items()
-            if any(rule.severity == severity for rule in rules)
-        ]
-        clauses.append(Clause(GROUPS.get(group, "其他要求"), tuple(lists)))
+        by_verb: dict[str, list[str]] = {}
+        for rule in rules:
+            by_verb.setdefault(verb_of(rule.severity), []).append(rule.title)
+        lists = tuple(
+            ListItems(tuple((title, ()) for title in titles), f"{subject}{verb}出现下列情形：")
+            for verb, titles in sorted(by_verb.items(), key=lambda pair: _ORDER.index(pair[0]))
+        )
+        clauses.append(Clause(GROUPS.get(group, "其他要求"), lists))
     return tuple(clauses)
+
+
+_ORDER = ("不应", "不宜")
+
+
+def verb_of(severity: str) -> str:
+    """Return the 能愿动词 of a severity; one the catalogue adds later (say, a notice) is at most
+    a recommendation, never dropped."""
+    return VERBS.get(severity, "不宜")
