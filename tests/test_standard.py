@@ -357,3 +357,15 @@ def test_a_rule_added_to_the_catalogue_appears_in_the_draft(
     assert len(found) == 1
     lead = next(t for t in reversed(texts[: found[0]]) if t.endswith("下列情形："))
     assert lead == "服务指南不宜出现下列情形："
+
+
+def test_cli_standard_reports_a_draft_that_fails_its_self_checks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A rule whose title cites a standard the draft does not list: written, reported, exit 1."""
+    added = Rule("guide.cites", "error", "rules", "材料不符合GB/T 99999", "S 002")
+    monkeypatch.setattr(_requirements, "all_rules", lambda: (*all_rules(), added))
+    assert main(["standard", "--out", str(tmp_path)]) == 1
+    assert len(list(tmp_path.glob("*.docx"))) == 6
+    err = capsys.readouterr().err
+    assert "《行政审批事项服务指南编写规范》：正文引用了“GB/T99999”" in err

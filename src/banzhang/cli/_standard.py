@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +42,14 @@ def run_standard(args: argparse.Namespace) -> int:
         raise CommandError(message)
     written = standard.write(out)
     print(f"已写出 {len(written)} 个文件（三项标准征求意见稿及其编制说明）到 {out}")
-    return EXIT_OK
+    problems = [
+        f"《{draft.title}》：{problem}"
+        for draft in standard.drafts()
+        for problem in checks.check(standard.document_lines(draft))
+    ]
+    for problem in problems:  # a rule or declaration changed so that a draft breaks GB/T 1.1
+        print(f"自检发现问题：{problem}", file=sys.stderr)
+    return EXIT_INVALID if problems else EXIT_OK
 
 
 def _check(paths: list[Path]) -> int:
