@@ -197,7 +197,7 @@ def test_self_checks_find_each_fault() -> None:
             "规范性引用文件“GB/T 39554.1　全国一体化政务服务平台　政务服务事项基本目录及实施清单"
             "　第1部分：编码要求”在正文中没有引用"
         ),
-        "正文引用了“GB/T99999”，但它不在规范性引用文件中",
+        "正文引用了“GB/T 99999”，但它不在规范性引用文件中",
     ]
     assert changed(("list", "paragraph"), "附录A", "附件") == ["正文没有提及附录A"]
     assert changed("chapter", "5 编码结构", "6 编码结构")[0].startswith("编号不连续：“4 编码原则”")
@@ -368,4 +368,4 @@ def test_cli_standard_reports_a_draft_that_fails_its_self_checks(
     assert main(["standard", "--out", str(tmp_path)]) == 1
     assert len(list(tmp_path.glob("*.docx"))) == 6
     err = capsys.readouterr().err
-    assert "《行政审批事项服务指南编写规范》：正文引用了“GB/T99999”" in err
+    assert "《行政审批事项服务指南编写规范》：正文引用了“GB/T 99999”" in err

@@ -62,13 +62,14 @@ def _texts(line: Line) -> Iterator[str]:
         yield from (cell for row in (line.table.headers, *line.table.rows) for cell in row)
 
 
-def _citations(lines: list[Line]) -> set[str]:
-    return {
-        m.group().replace(" ", "")
-        for line in lines
-        for t in _texts(line)
-        for m in _CITED.finditer(t)
-    }
+def _citations(lines: list[Line]) -> dict[str, str]:
+    """Return each document cited, by its designation without spaces, as first written."""
+    found: dict[str, str] = {}
+    for line in lines:
+        for text in _texts(line):
+            for match in _CITED.finditer(text):
+                found.setdefault(match.group().replace(" ", ""), match.group())
+    return found
 
 
 def references_cited(lines: list[Line]) -> list[str]:
@@ -86,7 +87,8 @@ def references_cited(lines: list[Line]) -> list[str]:
         if key not in cited
     ]
     problems += [
-        f"正文引用了“{key}”，但它不在规范性引用文件中" for key in sorted(cited - set(listed))
+        f"正文引用了“{cited[key]}”，但它不在规范性引用文件中"
+        for key in sorted(set(cited) - set(listed))
     ]
     return problems
 
