@@ -184,7 +184,7 @@ def standards(draw: st.DrawFn) -> Any:
     def clauses(depth: int) -> tuple[Any, ...]:
         count = draw(st.integers(1 if depth == 0 else 0, 2))
         return tuple(
-            m.Clause(draw(_STANDARD_TEXT), blocks(), clauses(depth + 1) if depth < 1 else ())
+            m.Clause(draw(_STANDARD_TEXT), blocks(), clauses(depth + 1) if depth < 2 else ())
             for _ in range(count)
         )
 

@@ -22,7 +22,7 @@ from banzhang.generate.standard import _explanation, _requirements, checks
 from banzhang.generate.standard._docx import STYLES, docx_bytes
 from banzhang.generate.standard._explanation import HEADINGS, explanation_lines
 from banzhang.generate.standard._front import FILL_IN
-from banzhang.generate.standard._model import Line
+from banzhang.generate.standard._model import Clause, Line, Paragraph
 from banzhang.generate.standard._norms import GUIDE, REVIEW, NormSpec
 from banzhang.generate.standard._requirements import rules_of
 from banzhang.generate.standard._versions import snapshot_text
@@ -369,3 +369,19 @@ def test_cli_standard_reports_a_draft_that_fails_its_self_checks(
     assert len(list(tmp_path.glob("*.docx"))) == 6
     err = capsys.readouterr().err
     assert "《行政审批事项服务指南编写规范》：正文引用了“GB/T 99999”" in err
+
+
+def test_a_third_level_clause_has_its_own_style(tmp_path: Path) -> None:
+    """4.1.1 is set in 二级条标题 (outline level 3), 4.1 in 一级条标题, and both read back."""
+    draft = standard.Standard(
+        id="x",
+        title="示例",
+        scope=(Paragraph("本文件规定了示例。"),),
+        body=(Clause("要求", children=(Clause("一般", children=(Clause("细则"),)),)),),
+    )
+    target = tmp_path / "x.docx"
+    target.write_bytes(docx_bytes(standard.document_lines(draft), draft.title))
+    styles = {p.text: p.style.name for p in Document(str(target)).paragraphs if p.style}
+    assert styles["4.1 一般"] == "一级条标题"
+    assert styles["4.1.1 细则"] == "二级条标题"
+    assert [line.role for line in standard.read_lines(target) if "细则" in line.text] == ["clause"]

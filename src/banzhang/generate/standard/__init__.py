@@ -73,7 +73,7 @@ def write(out: Path) -> list[Path]:
     return written
 
 
-_ROLES = {style.name: role for role, style in STYLES.items()}
+_ROLES = {style.name: role for role, style in STYLES.items()} | {STYLES["clause-3"].name: "clause"}
 
 
 def read_lines(path: Path) -> list[Line]:

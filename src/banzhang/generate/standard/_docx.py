@@ -75,7 +75,8 @@ STYLES = {
     "foreword": _Style("前言段", indent=2),
     "title": _Style("正文标准名称", _HEI, 16, _CENTER, before=12, after=24),
     "chapter": _Style("章标题", _HEI, 10.5, _LEFT, 0, before=8, after=8),
-    "clause": _Style("条标题", _HEI, 10.5, _LEFT, 1, before=4, after=4),
+    "clause": _Style("一级条标题", _HEI, 10.5, _LEFT, 1, before=4, after=4),
+    "clause-3": _Style("二级条标题", _HEI, 10.5, _LEFT, 2, before=4, after=4),
     "paragraph": _Style("段", indent=2),
     "list": _Style("列项", indent=2),
     "sublist": _Style("二级列项", indent=4),
@@ -157,7 +158,8 @@ def _write(word: Any, line: Line) -> None:
     if line.role == "table" and line.table is not None:
         _table(word, line.table)
         return
-    paragraph = word.add_paragraph(style=STYLES[line.role].name)
+    role = "clause-3" if line.role == "clause" and line.level >= 3 else line.role  # 4.1.1
+    paragraph = word.add_paragraph(style=STYLES[role].name)
     if line.role == "cover-dates":
         _dates(paragraph, line.text)
     elif line.role == "foreword" and any(field in line.text for field in FILL_IN):
