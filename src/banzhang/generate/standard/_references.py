@@ -6,6 +6,11 @@ documents; the seeds are the region's documents the project started from.
 
 >>> bibliography(["S 002; V 《中华人民共和国行政许可法》第三十八条"])
 ('《中华人民共和国行政许可法》', '《攀枝花市西区深化行政许可标准化建设工作方案》')
+>>> for entry in bibliography(["V 内政发〔2021〕6号; S 003", "P 国发〔2015〕6号 压缩时限"]):
+...     print(entry)
+《呼伦贝尔市委编办2018年法治政府建设工作总结》
+《国务院关于规范国务院部门行政审批行为改进行政审批有关工作的通知》（国发〔2015〕6号）
+内政发〔2021〕6号
 """
 
 from __future__ import annotations
@@ -51,9 +56,10 @@ _NUMBERED = {
     "国发〔2015〕6号": "国务院关于规范国务院部门行政审批行为改进行政审批有关工作的通知",
     "中办发〔2015〕21号": "关于推行地方各级政府工作部门权力清单制度的指导意见",
     "国办发〔2022〕2号": "国务院办公厅关于全面实行行政许可事项清单管理的通知",
-    "内政发〔2021〕6号": "",
 }
 _TITLE = re.compile(r"《[^》]+》")
+#: A policy document's number: 国发〔2015〕6号, 内政发〔2021〕6号 …
+_NUMBER = re.compile(r"[\u4e00-\u9fff]+〔\d{4}〕\d+号")
 
 
 def seed_title(number: str) -> str:
@@ -75,7 +81,7 @@ def _cited(tag: str | None, clause: str) -> set[str]:
     if tag == "S":
         return {seed_title(n) for n in re.findall(r"\d{3}", clause) if n in SEEDS}
     cited = set(_TITLE.findall(clause))
-    for number, title in _NUMBERED.items():
-        if number in clause:
-            cited.add(f"《{title}》（{number}）" if title else number)
+    for number in _NUMBER.findall(clause):
+        title = _NUMBERED.get(number)
+        cited.add(f"《{title}》（{number}）" if title else number)  # a number alone still cites
     return cited
