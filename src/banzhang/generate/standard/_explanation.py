@@ -9,13 +9,10 @@ prompt (``〔请填写：…〕``) for them to replace.
 from __future__ import annotations
 
 from banzhang.generate.standard._docx import docx_bytes
+from banzhang.generate.standard._front import DRAFTED_PER_GB_T_1_1
 from banzhang.generate.standard._model import Line, Standard, Table, layout
 from banzhang.generate.standard._versions import differences, earlier_snapshot, snapshot
 from banzhang.generate.standard._words import source_words
-
-_GB_T_1_1 = (
-    "本文件按照GB/T 1.1—2020《标准化工作导则　第1部分：标准化文件的结构和起草规则》的规定起草。"
-)
 
 __all__ = ["HEADINGS", "explanation_bytes", "explanation_lines"]
 
@@ -86,7 +83,7 @@ def _differences(standard: Standard) -> list[Line]:
 
 def _grounds(standard: Standard) -> list[Line]:
     grounds = [r.text for r in standard.normative_references] + list(standard.bibliography)
-    texts = [_GB_T_1_1, "编制依据如下：", *(f"——{entry}；" for entry in grounds)]
+    texts = [DRAFTED_PER_GB_T_1_1, "编制依据如下：", *(f"——{entry}；" for entry in grounds)]
     texts[-1] = texts[-1].removesuffix("；") + "。"
     return [Line("paragraph", text) for text in texts]
 

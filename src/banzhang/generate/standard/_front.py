@@ -7,15 +7,22 @@ is left as a placeholder or a fill-in field (``〔请填写…〕``), never gues
 
 from __future__ import annotations
 
-import attrs
-
 from banzhang.generate.standard._model import Line, Standard, layout
 
-_GB_T_1_1 = (
+__all__ = [
+    "DESIGNATION",
+    "DRAFTED_PER_GB_T_1_1",
+    "FILL_IN",
+    "ISSUER",
+    "STAGE",
+    "document_lines",
+    "toc_entries",
+]
+
+#: The 前言's first sentence, GB/T 1.1-2020's own wording.
+DRAFTED_PER_GB_T_1_1 = (
     "本文件按照GB/T 1.1—2020《标准化工作导则　第1部分：标准化文件的结构和起草规则》的规定起草。"
 )
-
-__all__ = ["DESIGNATION", "FILL_IN", "ISSUER", "STAGE", "document_lines", "toc_entries"]
 
 DESIGNATION = "DB15/T ××××—YYYY"
 ISSUER = "内蒙古自治区市场监督管理局"
@@ -71,7 +78,7 @@ def _toc(body: list[Line]) -> list[Line]:
 def _foreword(standard: Standard) -> list[Line]:
     proposer, owner, drafter, people = FILL_IN
     texts = [
-        _GB_T_1_1,
+        DRAFTED_PER_GB_T_1_1,
         *standard.introduction,
         "请注意本文件的某些内容可能涉及专利。本文件的发布机构不承担识别专利的责任。",
         f"本文件由{proposer}提出。",
@@ -80,9 +87,3 @@ def _foreword(standard: Standard) -> list[Line]:
         f"本文件主要起草人：{people}。",
     ]
     return [Line("foreword-title", "前言", 1), *(Line("foreword", t) for t in texts)]
-
-
-def without_front(lines: list[Line]) -> list[Line]:
-    """Return the lines from the body's title on (what the self-checks call the body)."""
-    start = next(i for i, line in enumerate(lines) if line.role == "title")
-    return [attrs.evolve(line) for line in lines[start:]]

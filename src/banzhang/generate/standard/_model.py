@@ -40,7 +40,6 @@ __all__ = [
     "Standard",
     "Table",
     "Term",
-    "annex_letters",
     "layout",
 ]
 
@@ -204,11 +203,6 @@ class Line:
 
 
 _LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"  # GB/T 1.1 skips I and O, which read as 1 and 0
-
-
-def annex_letters(count: int) -> str:
-    """Return the letters of ``count`` annexes in order (``ABC``)."""
-    return _LETTERS[:count]
 
 
 def layout(standard: Standard) -> list[Line]:
