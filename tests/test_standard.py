@@ -6,6 +6,7 @@ import json
 import re
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -24,6 +25,7 @@ from banzhang.generate.standard._explanation import HEADINGS, explanation_lines
 from banzhang.generate.standard._front import FILL_IN
 from banzhang.generate.standard._model import Clause, Line, Paragraph
 from banzhang.generate.standard._norms import GUIDE, REVIEW, NormSpec
+from banzhang.generate.standard._ooxml import PARAGRAPH_PROPERTIES, SETTINGS_AFTER_UPDATE_FIELDS
 from banzhang.generate.standard._requirements import rules_of
 from banzhang.generate.standard._versions import snapshot_text
 from banzhang.validation import Rule, all_rules
@@ -385,3 +387,41 @@ def test_a_third_level_clause_has_its_own_style(tmp_path: Path) -> None:
     assert styles["4.1 一般"] == "一级条标题"
     assert styles["4.1.1 细则"] == "二级条标题"
     assert [line.role for line in standard.read_lines(target) if "细则" in line.text] == ["clause"]
+
+
+#: ECMA-376 CT_TblPr's children in order.
+_TABLE_PROPERTIES = (
+    *("w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize"),
+    *("w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd"),
+    *("w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption"),
+    "w:tblDescription",
+)
+#: CT_Settings' children from just before w:updateFields to the end.
+_SETTINGS_AROUND_UPDATE = (
+    *("w:defaultTabStop", "w:characterSpacingControl", "w:updateFields"),
+    *SETTINGS_AFTER_UPDATE_FIELDS,
+)
+
+
+def _out_of_order(parents: list[Any], sequence: tuple[str, ...]) -> list[str]:
+    """Each parent whose children do not follow ``sequence`` (python-docx's ECMA-376 order)."""
+    wrong = []
+    for parent in parents:
+        tags = [child.tag.rpartition("}")[2] for child in parent]
+        ranks = [sequence.index(f"w:{tag}") for tag in tags if f"w:{tag}" in sequence]
+        if ranks != sorted(ranks):
+            wrong.append(" ".join(tags))
+    return wrong
+
+
+def test_word_parts_keep_ecma_376_element_order(written: dict[str, Path]) -> None:
+    """Paragraph, table and settings properties list their children in the schema's order,
+    as Word demands (it calls a file with them out of order damaged)."""
+    word = Document(str(written[TITLES[0]]))
+    body = word.element.body
+    styles = word.styles.element
+    paragraphs = [*body.iter(qn("w:pPr")), *styles.iter(qn("w:pPr"))]
+    assert _out_of_order(paragraphs, PARAGRAPH_PROPERTIES) == []
+    assert _out_of_order(list(body.iter(qn("w:tblPr"))), _TABLE_PROPERTIES) == []
+    assert _out_of_order([word.settings.element], _SETTINGS_AROUND_UPDATE) == []
+    assert len(list(body.iter(qn("w:tblLayout")))) == len(word.tables)

@@ -30,6 +30,11 @@ from docx.shared import Mm, Pt
 
 from banzhang.generate.standard._front import DESIGNATION, FILL_IN
 from banzhang.generate.standard._model import Line, Table
+from banzhang.generate.standard._ooxml import (
+    SETTINGS_AFTER_UPDATE_FIELDS,
+    insert_in_order,
+    paragraph_successors,
+)
 
 __all__ = ["STYLES", "docx_bytes"]
 
@@ -139,7 +144,9 @@ def _define_styles(word: Any) -> None:
         if style.outline is not None:
             outline = OxmlElement("w:outlineLvl")
             outline.set(qn("w:val"), str(style.outline))
-            created.element.get_or_add_pPr().append(outline)
+            insert_in_order(
+                created.element.get_or_add_pPr(), outline, paragraph_successors("w:outlineLvl")
+            )
 
 
 def _fonts(style_element: Any, east_asian: str, size: float) -> None:
@@ -197,7 +204,7 @@ def _rule_below(paragraph: Any, *, above: bool = False) -> None:
     for key, value in (("val", "single"), ("sz", "8"), ("space", "4"), ("color", "000000")):
         edge.set(qn(f"w:{key}"), value)
     borders.append(edge)
-    paragraph._p.get_or_add_pPr().append(borders)
+    insert_in_order(paragraph._p.get_or_add_pPr(), borders, paragraph_successors("w:pBdr"))
 
 
 def _with_fill_in(paragraph: Any, text: str) -> None:
@@ -237,7 +244,7 @@ def _table(word: Any, table: Table) -> None:
     grid = word.add_table(rows=1, cols=len(table.headers))
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-    grid.autofit = False
+    grid.autofit = False  # a fixed layout, widths as given: no column shrinks to a character
     widths = _widths(table)
     for column, width in zip(grid.columns, widths, strict=True):
         column.width = width  # the grid LibreOffice lays out by; Word reads the cells' widths
@@ -245,9 +252,6 @@ def _table(word: Any, table: Table) -> None:
     _repeat_header(grid.rows[0])
     for row in table.rows:
         _cells(grid.add_row().cells, row, widths, bold=False)
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    grid._tbl.tblPr.append(layout)
 
 
 def _widths(table: Table) -> list[Any]:
@@ -323,7 +327,7 @@ def _toc_field(word: Any) -> None:
     last._p.append(_char("end"))
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
-    word.settings.element.append(update)
+    insert_in_order(word.settings.element, update, SETTINGS_AFTER_UPDATE_FIELDS)
 
 
 def _char(kind: str) -> Any:
