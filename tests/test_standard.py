@@ -396,6 +396,13 @@ _TABLE_PROPERTIES = (
     *("w:tblBorders", "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption"),
     "w:tblDescription",
 )
+#: ECMA-376 CT_SectPr's children in order.
+_SECTION_PROPERTIES = (
+    *("w:headerReference", "w:footerReference", "w:footnotePr", "w:endnotePr", "w:type"),
+    *("w:pgSz", "w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType", "w:pgNumType"),
+    *("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection"),
+    *("w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange"),
+)
 #: CT_Settings' children from just before w:updateFields to the end.
 _SETTINGS_AROUND_UPDATE = (
     *("w:defaultTabStop", "w:characterSpacingControl", "w:updateFields"),
@@ -424,4 +431,7 @@ def test_word_parts_keep_ecma_376_element_order(written: dict[str, Path]) -> Non
     assert _out_of_order(paragraphs, PARAGRAPH_PROPERTIES) == []
     assert _out_of_order(list(body.iter(qn("w:tblPr"))), _TABLE_PROPERTIES) == []
     assert _out_of_order([word.settings.element], _SETTINGS_AROUND_UPDATE) == []
+    sections = list(body.iter(qn("w:sectPr")))
+    assert len(sections) == 3  # cover, front matter, body
+    assert _out_of_order(sections, _SECTION_PROPERTIES) == []
     assert len(list(body.iter(qn("w:tblLayout")))) == len(word.tables)

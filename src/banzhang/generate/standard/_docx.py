@@ -31,6 +31,7 @@ from docx.shared import Mm, Pt
 from banzhang.generate.standard._front import DESIGNATION, FILL_IN
 from banzhang.generate.standard._model import Line, Table
 from banzhang.generate.standard._ooxml import (
+    SECTION_AFTER_PAGE_NUMBERS,
     SETTINGS_AFTER_UPDATE_FIELDS,
     insert_in_order,
     paragraph_successors,
@@ -300,7 +301,7 @@ def _numbering(section: Any, style: str) -> None:
     numbers = OxmlElement("w:pgNumType")
     numbers.set(qn("w:fmt"), style)
     numbers.set(qn("w:start"), "1")
-    section._sectPr.append(numbers)
+    insert_in_order(section._sectPr, numbers, SECTION_AFTER_PAGE_NUMBERS)
 
 
 def _page_number(paragraph: Any) -> None:

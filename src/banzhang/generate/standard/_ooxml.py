@@ -10,6 +10,7 @@ from typing import Any
 
 __all__ = [
     "PARAGRAPH_PROPERTIES",
+    "SECTION_AFTER_PAGE_NUMBERS",
     "SETTINGS_AFTER_UPDATE_FIELDS",
     "insert_in_order",
     "paragraph_successors",
@@ -33,6 +34,13 @@ SETTINGS_AFTER_UPDATE_FIELDS = (
     *("w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions", "w:readModeInkLockDown"),
     *("w:smartTagType", "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol"),
     "w:listSeparator",
+)
+
+
+#: The children of ``w:sectPr`` that come after ``w:pgNumType`` (CT_SectPr).
+SECTION_AFTER_PAGE_NUMBERS = (
+    *("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection"),
+    *("w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange"),
 )
 
 
