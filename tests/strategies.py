@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 from typing import Any
 
 from hypothesis import strategies as st
@@ -149,10 +150,12 @@ def standards(draw: st.DrawFn) -> Any:
     """Draw a small draft standard: clauses with paragraphs, lists, tables, notes; an annex."""
     from banzhang.generate.standard import _model as m  # noqa: PLC0415 - only these tests
 
+    labels = itertools.count()  # each table its own label, as a builder gives them
+
     def blocks() -> tuple[Any, ...]:
         kinds_ = st.sampled_from(("paragraph", "list", "table", "note", "example"))
         found: list[Any] = []
-        for index, kind in enumerate(draw(st.lists(kinds_, min_size=1, max_size=4))):
+        for kind in draw(st.lists(kinds_, min_size=1, max_size=4)):
             if kind == "paragraph":
                 found.append(m.Paragraph(draw(_STANDARD_TEXT)))
             elif kind == "list":
@@ -170,7 +173,7 @@ def standards(draw: st.DrawFn) -> Any:
                 rows = tuple(draw(st.lists(row, max_size=3)))
                 found.append(
                     m.Table(
-                        f"t{len(found)}-{index}-{draw(st.integers(0, 10**6))}",
+                        f"t{next(labels)}",
                         draw(_STANDARD_TEXT),
                         draw(row),
                         rows,

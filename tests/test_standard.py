@@ -23,7 +23,7 @@ from banzhang.generate.standard import _explanation, _requirements, checks
 from banzhang.generate.standard._docx import STYLES, docx_bytes
 from banzhang.generate.standard._explanation import HEADINGS, explanation_lines
 from banzhang.generate.standard._front import FILL_IN
-from banzhang.generate.standard._model import Clause, Line, Paragraph
+from banzhang.generate.standard._model import Clause, Line, Paragraph, Table
 from banzhang.generate.standard._norms import GUIDE, REVIEW, NormSpec
 from banzhang.generate.standard._ooxml import PARAGRAPH_PROPERTIES, SETTINGS_AFTER_UPDATE_FIELDS
 from banzhang.generate.standard._requirements import rules_of
@@ -435,3 +435,16 @@ def test_word_parts_keep_ecma_376_element_order(written: dict[str, Path]) -> Non
     assert len(sections) == 3  # cover, front matter, body
     assert _out_of_order(sections, _SECTION_PROPERTIES) == []
     assert len(list(body.iter(qn("w:tblLayout")))) == len(word.tables)
+
+
+def test_two_tables_with_one_label_are_refused() -> None:
+    """Text points at a table by its label: two tables sharing one is a builder's mistake."""
+    table = Table("same", "甲", ("名称",), ())
+    draft = standard.Standard(
+        id="x",
+        title="示例",
+        scope=(Paragraph("本文件规定了示例。"),),
+        body=(Clause("要求", (table,)), Clause("其他", (table,))),
+    )
+    with pytest.raises(ValueError, match="重复的表或附录标签：表:same"):
+        standard.layout(draft)

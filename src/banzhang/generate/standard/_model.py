@@ -23,6 +23,7 @@ and :func:`layout` puts the number in its place.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 import attrs
@@ -227,15 +228,25 @@ def _enumerate(standard: Standard) -> Iterator[tuple[int, str]]:
 
 
 def _labels(standard: Standard) -> dict[str, str]:
-    """Return the number each table and annex label stands for (``表:x`` → ``表A.1``)."""
-    found: dict[str, str] = {}
+    """Return the number each table and annex label stands for (``表:x`` → ``表A.1``).
+
+    Raises:
+        ValueError: two tables or two annexes share a label (text could not say which it means).
+    """
+    numbered: list[tuple[str, str]] = []
     body_tables = [t for c in standard.body for t in _tables_of(c)]
-    found.update({f"表:{t.label}": f"表{n}" for n, t in enumerate(body_tables, start=1)})
+    numbered += [(f"表:{t.label}", f"表{n}") for n, t in enumerate(body_tables, start=1)]
     for letter, annex in zip(_LETTERS, standard.annexes, strict=False):
-        found[f"附录:{annex.label}"] = f"附录{letter}"
+        numbered.append((f"附录:{annex.label}", f"附录{letter}"))
         tables = [b for b in annex.blocks if isinstance(b, Table)]
         tables += [t for c in annex.clauses for t in _tables_of(c)]
-        found.update({f"表:{t.label}": f"表{letter}.{n}" for n, t in enumerate(tables, start=1)})
+        numbered += [(f"表:{t.label}", f"表{letter}.{n}") for n, t in enumerate(tables, start=1)]
+    found = dict(numbered)
+    if len(found) < len(numbered):
+        counts = Counter(label for label, _number in numbered)
+        twice = sorted(label for label, count in counts.items() if count > 1)
+        message = f"《{standard.title}》中有重复的表或附录标签：{'、'.join(twice)}"
+        raise ValueError(message)
     return found
 
 
