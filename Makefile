@@ -42,6 +42,7 @@ test: lint typecheck unit
 # Regenerate the committed files derived from the declarations (the drift tests compare them).
 generate: $(STAMP)
 	$(BIN)/python -m banzhang.generate schemas
+	$(BIN)/python -m banzhang.generate.standard src/banzhang/_data/versions
 	rm -rf docs && $(BIN)/banzhang docs --out docs
 
 bench: $(STAMP)

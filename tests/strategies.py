@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 from typing import Any
 
 from hypothesis import strategies as st
@@ -127,3 +128,79 @@ def _models(model: type[Any], *, cells: bool) -> st.SearchStrategy[Any]:
             value = st.none() | value
         arguments[spec.name] = value
     return st.builds(model, **arguments)
+
+
+# Words of a standard: CJK, digits, Latin letters and the punctuation GB/T 1.1 texts use (no tab
+# or line break: Word stores those as elements of their own).
+_STANDARD_TEXT = (
+    st.text(
+        alphabet=st.sampled_from(
+            "行政许可事项编码规则服务指南审查细则应宜可不得ABCxyz0123456789，。、；：（）“”《》-/ "
+        ),
+        min_size=1,
+        max_size=30,
+    )
+    .map(str.strip)
+    .filter(bool)
+)
+
+
+@st.composite
+def standards(draw: st.DrawFn) -> Any:
+    """Draw a small draft standard: clauses with paragraphs, lists, tables, notes; an annex."""
+    from banzhang.generate.standard import _model as m  # noqa: PLC0415 - only these tests
+
+    labels = itertools.count()  # each table its own label, as a builder gives them
+
+    def blocks() -> tuple[Any, ...]:
+        kinds_ = st.sampled_from(("paragraph", "list", "table", "note", "example"))
+        found: list[Any] = []
+        for kind in draw(st.lists(kinds_, min_size=1, max_size=4)):
+            if kind == "paragraph":
+                found.append(m.Paragraph(draw(_STANDARD_TEXT)))
+            elif kind == "list":
+                entries = draw(
+                    st.lists(
+                        st.tuples(_STANDARD_TEXT, st.lists(_STANDARD_TEXT, max_size=2).map(tuple)),
+                        min_size=1,
+                        max_size=3,
+                    )
+                )
+                found.append(m.ListItems(tuple(entries), draw(_STANDARD_TEXT)))
+            elif kind == "table":
+                width = draw(st.integers(1, 4))
+                row = st.tuples(*[_STANDARD_TEXT] * width)
+                rows = tuple(draw(st.lists(row, max_size=3)))
+                found.append(
+                    m.Table(
+                        f"t{next(labels)}",
+                        draw(_STANDARD_TEXT),
+                        draw(row),
+                        rows,
+                    )
+                )
+            else:
+                kind_ = m.Note if kind == "note" else m.Example
+                found.append(kind_(draw(_STANDARD_TEXT)))
+        return tuple(found)
+
+    def clauses(depth: int) -> tuple[Any, ...]:
+        count = draw(st.integers(1 if depth == 0 else 0, 2))
+        return tuple(
+            m.Clause(draw(_STANDARD_TEXT), blocks(), clauses(depth + 1) if depth < 2 else ())
+            for _ in range(count)
+        )
+
+    annex = m.Annex("a", draw(_STANDARD_TEXT), draw(st.booleans()), blocks())
+    return m.Standard(
+        id="drawn",
+        title=draw(_STANDARD_TEXT),
+        scope=(m.Paragraph(draw(_STANDARD_TEXT)),),
+        body=clauses(0),
+        terms=tuple(
+            m.Term(draw(_STANDARD_TEXT), draw(_STANDARD_TEXT))
+            for _ in range(draw(st.integers(0, 2)))
+        ),
+        annexes=(annex,),
+        bibliography=tuple(draw(st.lists(_STANDARD_TEXT, max_size=2))),
+    )

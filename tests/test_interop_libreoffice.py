@@ -9,12 +9,13 @@ import subprocess
 from pathlib import Path
 
 import attrs
-import pypdf
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from banzhang import examples
 from banzhang.formats import docx, excel
 from banzhang.formats.excel.reports import Section, write_workbook
+from banzhang.generate import standard
 
 # The 12th token (-1) asks LibreOffice to write every sheet to its own CSV file.
 CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
@@ -121,7 +122,7 @@ def test_a_wide_word_table_prints_landscape_with_readable_columns(tmp_path: Path
     document = tmp_path / "guide.docx"
     docx.dump(examples.load("service-guide"), document)
     _to_pdf(tmp_path, document)
-    reader = pypdf.PdfReader(tmp_path / "pdf" / "guide.pdf")
+    reader = PdfReader(tmp_path / "pdf" / "guide.pdf")
     landscape = [page for page in reader.pages if page.mediabox.width > page.mediabox.height]
     assert landscape
     assert len(landscape) < len(reader.pages)
@@ -129,3 +130,35 @@ def test_a_wide_word_table_prints_landscape_with_readable_columns(tmp_path: Path
     assert "材料名称" in text
     assert "营业执照" in text
     assert max(map(len, text.splitlines())) > 10  # not one character a line
+
+
+def _pdf_pages(pdf: Path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(pdf).pages]
+
+
+def test_libreoffice_prints_the_drafts_as_local_standard_drafts(tmp_path: Path) -> None:
+    """Each DB15/T draft and 编制说明 prints: the cover carries DB15/T and 征求意见稿, the 目次
+    and 前言 pages follow, and no 要素表 column is so narrow that it wraps a character a line."""
+    drafts = tmp_path / "drafts"
+    standard.write(drafts)
+    for document in sorted(drafts.glob("*.docx")):
+        _convert(tmp_path, document, "pdf", tmp_path / "pdf")
+        pages = _pdf_pages(tmp_path / "pdf" / f"{document.stem}.pdf")
+        if document.stem.endswith("编制说明"):
+            assert "编制说明" in pages[0]
+            assert "五、主要技术内容及确定依据" in "".join(pages)
+            continue
+        assert "DB15/T ××××—YYYY" in pages[0]
+        assert "征求意见稿" in pages[0]
+        assert "内蒙古自治区地方标准" in pages[0]
+        assert "目次" in pages[1]
+        assert "1 范围" in pages[1]
+        assert "前言" in pages[2]
+        assert "GB/T 1.1" in pages[2]
+        assert "1 范围" in pages[3]
+        lines = [line.strip() for page in pages for line in page.splitlines()]
+        singles = [n for n, line in enumerate(lines) if re.fullmatch(r"[\u4e00-\u9fff]", line)]
+        runs = [n for n in singles if n + 1 in singles and n + 2 in singles]
+        assert runs == [], document.stem  # three one-character lines in a row: a column too narrow
+        if "编写规范" in document.stem:
+            assert any(line.startswith("名称 类型 必备或可选 取值 说明") for line in lines)

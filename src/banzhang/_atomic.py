@@ -31,6 +31,7 @@ from typing import IO
 from banzhang.errors import UnwritableOutput
 
 __all__ = [
+    "make_folder",
     "make_parent",
     "refuse_same_file",
     "replacing",
@@ -200,6 +201,15 @@ def _same(first: str | os.PathLike[str], second: str | os.PathLike[str]) -> bool
         return os.path.samefile(first, second)
     except OSError:
         return os.path.realpath(first) == os.path.realpath(second)
+
+
+def make_folder(target: str | os.PathLike[str]) -> None:
+    """Create the folder ``target`` and its parents, or raise :class:`UnwritableOutput` saying
+    why in Chinese (a missing parent, no permission, a file in the way)."""
+    try:
+        Path(target).mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise _unwritable(target, err) from err
 
 
 def _sync_folder(folder: Path) -> None:

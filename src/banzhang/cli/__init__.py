@@ -23,6 +23,7 @@ from banzhang.cli import (
     _guide,
     _levels,
     _reference,
+    _standard,
     _stats,
     _template,
     _validate,
@@ -53,6 +54,7 @@ _VERBS = (
     _reference,
     _guide,
     _docs,
+    _standard,
     _demo,
 )
 

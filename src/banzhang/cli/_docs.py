@@ -13,7 +13,8 @@ from banzhang.generate import docs as publish
 def register(subparsers: Any) -> None:
     """Add the ``docs`` verb."""
     parser = subparsers.add_parser(
-        "docs", help="由要素声明生成文档：各类型要素表、代码表、编码规则、规则目录"
+        "docs",
+        help="由要素声明生成标准文档网站：标准文本、各类型要素表、代码表、编码规则、下载文件",
     )
     parser.add_argument("--out", type=Path, required=True, metavar="目录", help="输出目录")
     parser.add_argument(
@@ -32,6 +33,8 @@ def run_docs(args: argparse.Namespace) -> int:
         message = f"输出位置 {out} 已存在且不是目录"
         raise CommandError(message)
     written = publish.write(out, args.format)
-    index = next(path for path in written if path.stem == "index")
-    print(f"已写出 {len(written)} 个页面；入口：{index}")
+    pages = [path for path in written if path.suffix in (".md", ".html")]
+    index = next(path for path in pages if path.stem == "index")
+    others = len(written) - len(pages)
+    print(f"已写出 {len(pages)} 个页面和 {others} 个供下载的文件；入口：{index}")
     return EXIT_OK

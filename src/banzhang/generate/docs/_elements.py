@@ -7,8 +7,10 @@ from typing import Any
 
 from banzhang import codelists, codes
 from banzhang.declare import Element, FieldSpec, fields_of, model_info, split_sources
+from banzhang.generate.docs._downloads import schema_downloads
 from banzhang.generate.docs._markdown import anchor, code, escape, link, table
 from banzhang.generate.docs._page import GENERATED, Page, source_legend
+from banzhang.generate.standard import clause_words, pattern_words
 from banzhang.kinds import Kind
 
 __all__ = ["kind_page", "model_title", "source_text"]
@@ -27,11 +29,7 @@ def kind_page(kind: Kind) -> Page:
         "",
         source_legend("../"),
         "",
-        (
-            f"JSON Schema：{code(f'schemas/{kind.id}.schema.json')}（或 "
-            f"{code(f'banzhang schema {kind.id}')}）；XSD：{code(f'schemas/{kind.id}.xsd')}；"
-            f"示例：{code(f'banzhang.examples.load({kind.id!r})')}。"
-        ),
+        _schema_links(kind),
         "",
         "## 文档要素",
         "",
@@ -52,7 +50,16 @@ def kind_page(kind: Kind) -> Page:
                 _element_table(model),
                 "",
             ]
-    return Page(f"kinds/{kind.id}.md", kind.title, "\n".join(lines).rstrip() + "\n")
+    return Page(f"kinds/{kind.id}.md", kind.title, "\n".join(lines).rstrip() + "\n", "标准")
+
+
+def _schema_links(kind: Kind) -> str:
+    """Link the kind's schema files, whichever the package ships (a shared one as well)."""
+    names = [
+        name for name in schema_downloads() if name.rpartition("/")[2].startswith(kind.id + ".")
+    ]
+    links = "；".join(link(name.rpartition("/")[2], f"../{name}") for name in names)
+    return f"下载：{links}（全部文件见{link('下载', '../downloads.md')}）。"
 
 
 def model_title(model: type[Any]) -> str:
@@ -61,9 +68,11 @@ def model_title(model: type[Any]) -> str:
 
 
 def source_text(source: str) -> str:
-    """Return a source as Markdown, each tag in bold (``**S** 002; **V** 《…》第三十条``)."""
-    return "; ".join(
-        f"**{tag}** {escape(clause)}".rstrip() if tag else escape(clause)
+    """Return a source as Markdown, each tag in bold (``**S** 002；**V** 《…》第三十条``)."""
+    return "；".join(
+        f"**{tag}** {escape(clause_words(clause))}".rstrip()
+        if tag
+        else escape(clause_words(clause))
         for tag, clause in split_sources(source)
     )
 
@@ -114,7 +123,7 @@ def _constraints(spec: FieldSpec) -> Iterator[str]:
         title, _module, length = codes.KINDS[facts.code]
         yield f"{escape(title)}（{length} 位，见{link('编码规则', '../coding-rule.md')}）"
     if facts.pattern is not None:
-        yield f"格式 {code(facts.pattern)}"
+        yield escape(pattern_words(facts.pattern))
     if facts.max_length is not None:
         yield f"至多 {facts.max_length} 字"
     if facts.min_items is not None:

@@ -14,10 +14,13 @@ from lxml import etree, html
 from lxml.html import builder as E
 from markdown_it import MarkdownIt
 
-from banzhang._atomic import write_text
+from banzhang._atomic import make_folder, write_text
 from banzhang.generate.docs._page import Page
 
 __all__ = ["render_page", "write_site"]
+
+#: The site's name in the navigation and the window title (the index page's title).
+_SITE = "“八张清单”标准化体系"
 
 _STYLE = """
 :root { color-scheme: light; }
@@ -27,6 +30,7 @@ body { margin: 0; font: 15px/1.65 "Noto Sans CJK SC", "Source Han Sans SC",
 nav { width: 15rem; flex: none; padding: 1.5rem 1rem; background: #f4f6f8;
   border-right: 1px solid #d8dee4; min-height: 100vh; box-sizing: border-box; }
 nav h2 { font-size: 1rem; margin: 0 0 .75rem; }
+nav h3 { font-size: .85rem; color: #57606a; margin: 1rem 0 .3rem; }
 nav ul { list-style: none; padding: 0; margin: 0 0 1rem; }
 nav a { color: #0b4f9c; text-decoration: none; display: block; padding: .1rem 0; }
 nav a[aria-current] { font-weight: bold; }
@@ -51,7 +55,7 @@ def write_site(pages: list[Page], out: Path) -> list[Path]:
     written = []
     for page in pages:
         target = out / _html_path(page.path)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(target.parent)
         write_text(target, render_page(page, pages, renderer))
         written.append(target)
     return written
@@ -65,7 +69,7 @@ def render_page(page: Page, pages: list[Page], renderer: MarkdownIt) -> str:
         E.HEAD(
             E.META(charset="utf-8"),
             E.META(name="viewport", content="width=device-width, initial-scale=1"),
-            E.TITLE(f"{page.title} · banzhang"),
+            E.TITLE(f"{page.title} · {_SITE}"),
             E.STYLE(_STYLE),
         ),
         E.BODY(_navigation(page, pages), body),
@@ -77,14 +81,23 @@ def render_page(page: Page, pages: list[Page], renderer: MarkdownIt) -> str:
 
 
 def _navigation(current: Page, pages: list[Page]) -> html.HtmlElement:
-    entries = []
-    for page in pages:
-        href = posixpath.relpath(_html_path(page.path), posixpath.dirname(current.path) or ".")
-        anchor = E.A(page.title, href=href)
-        if page is current:
-            anchor.set("aria-current", "page")
-        entries.append(E.LI(anchor))
-    return E.NAV(E.H2("banzhang"), E.UL(*entries))
+    """The pages by group — 标准, 参考, 实现说明 — the index at the top as the site's name."""
+    index, *rest = pages
+    home = E.A(_SITE, href=_href(current, index))
+    groups = []
+    for group in dict.fromkeys(page.group for page in rest):
+        entries = []
+        for page in (p for p in rest if p.group == group):
+            anchor = E.A(page.title, href=_href(current, page))
+            if page is current:
+                anchor.set("aria-current", "page")
+            entries.append(E.LI(anchor))
+        groups += [E.H3(group), E.UL(*entries)]
+    return E.NAV(E.H2(home), *groups)
+
+
+def _href(current: Page, page: Page) -> str:
+    return posixpath.relpath(_html_path(page.path), posixpath.dirname(current.path) or ".")
 
 
 def _html_path(path: str) -> str:

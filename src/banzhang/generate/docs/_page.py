@@ -29,8 +29,11 @@ class Page:
         path: where it goes, relative to the docs folder, with ``/`` separators (``kinds/x.md``).
         title: its title, for navigation.
         text: its Markdown.
+        group: where the navigation lists it: 标准 (the normative text and what it consists
+            of), 参考 (provenance and the rule catalogue) or 实现说明 (how banzhang implements it).
     """
 
     path: str
     title: str
     text: str
+    group: str = "参考"

@@ -15,6 +15,7 @@ from banzhang.errors import InvalidCode
 from banzhang.generate.docs._elements import model_title, source_text
 from banzhang.generate.docs._markdown import anchor, code, escape, link, table
 from banzhang.generate.docs._page import GENERATED, Page, source_legend
+from banzhang.generate.standard import MAINTENANCE, RELATION, pattern_words
 from banzhang.validation import all_rules
 
 __all__ = ["codelists_page", "coding_rule_page", "normative_page", "rules_page"]
@@ -29,6 +30,10 @@ def codelists_page() -> Page:
     """Return the page listing every codelist with its codes."""
     lines = [GENERATED, "# 代码表", "", source_legend(""), ""]
     lines.append("文档中写代码（如 `01`），Excel 模板和报告中显示名称；输入时也接受名称和别名。")
+    lines.append("")
+    lines.append(
+        f"每个代码表另有 CSV 和 JSON 文件（含英文名称），见{link('下载', 'downloads.md')}。"
+    )
     for name in codelists.names():
         found = codelists.get(name)
         openness = "开放：也接受表外的值" if found.open else "封闭：只接受表中的代码"
@@ -36,7 +41,6 @@ def codelists_page() -> Page:
             [
                 code(e.code),
                 escape(e.title),
-                escape(e.title_en),
                 source_text(e.source),
                 "、".join(code(alias) for alias in e.aliases),
             ]
@@ -50,9 +54,9 @@ def codelists_page() -> Page:
             "",
             f"{openness}。来源：{source_text(found.source)}。",
             "",
-            table(("代码", "名称", "英文名称", "来源", "别名"), rows),
+            table(("代码", "名称", "来源", "别名"), rows),
         ]
-    return Page("codelists.md", "代码表", "\n".join(lines) + "\n")
+    return Page("codelists.md", "代码表", "\n".join(lines) + "\n", "标准")
 
 
 def coding_rule_page() -> Page:
@@ -62,40 +66,28 @@ def coding_rule_page() -> Page:
         "# 事项编码规则",
         "",
         (
-            "编码规则是 banzhang 的自定（**B**），依据所有已公开的国家编码样例（`00016421300Y`、"
-            "`000164213003`、`00016421300301`）构造；统一社会信用代码依 **V** GB 32100-2015。"
-            "各段的定义是数据（`banzhang/_data/schemes/*.tsv`），地方配置可以替换。"
+            "本页是《行政权力事项编码规则》（"
+            f"{link('征求意见稿', 'standard/coding-rule.md')}）的编码部分。"
+            "编码规则为自定（**B**），"
+            "依据已公开的国家事项编码（`00016421300Y`、`000164213003`、`00016421300301`）确定；"
+            "统一社会信用代码依 **V** GB 32100-2015。各段的定义可由地方配置替换。"
         ),
         "",
-        (
-            "**与国家标准的关系。** GB/T 39554.1-2020（政务服务事项基本目录及实施清单 编码要求）"
-            "和 GB/T 39048-2020（行政许可事项分类与编码规则）的正文 banzhang 没有读到。"
-            "本规则以按这两项标准编出的公开编码为样本塑形——长度、分段、`00Y` 的用法与之一致——"
-            "但没有对照标准正文核验；标准中可能还有这里没有的约束。发现差异时，修改段表即可。"
-        ),
+        "**与国家标准的关系。** " + escape(RELATION.replace("本文件", "本规则")),
         "",
         "## 各编码的分段",
     ]
     for name in SCHEMES:
         lines += ["", *_scheme_section(name)]
-    lines += ["", "## 编码维护", "", *_MAINTENANCE, "", "## 实例解析", ""]
+    maintenance = [*_MAINTENANCE, "", f"来源：{source_text('S 002; V DB37/T 2561; S 000')}。"]
+    lines += ["", "## 编码维护", "", *maintenance, "", "## 实例解析", ""]
     lines.append("以下编码与 `banzhang code explain` 的解释均由程序生成：")
     for value, comment in examples.codes():
         lines += ["", *_worked_example(value, comment)]
-    return Page("coding-rule.md", "编码规则", "\n".join(lines) + "\n")
+    return Page("coding-rule.md", "编码规则", "\n".join(lines) + "\n", "标准")
 
 
-_MAINTENANCE = [
-    (
-        "- 编码是事项的唯一标识，不得随意变更 [**S** 002]；"
-        "已取消的编码不再启用，也不得分配给其他事项。"
-    ),
-    (
-        "- 事项更名保留原编码；合并的事项使用新编码；拆分的事项作为原主项的子项或使用新编码"
-        " [**V** DB37/T 2561]。"
-    ),
-    "- 基本编码在自治区、盟市、旗县三级相同（“三级五同” [**S** 000]）。",
-]
+_MAINTENANCE = [f"- {escape(rule)}。" for rule in MAINTENANCE]
 
 
 def _scheme_section(name: str) -> list[str]:
@@ -105,7 +97,7 @@ def _scheme_section(name: str) -> list[str]:
             code(segment.name),
             escape(segment.title),
             str(segment.length),
-            code(segment.pattern),
+            escape(pattern_words(segment.pattern)),
             link(segment.codelist, f"codelists.md#codelist-{segment.codelist}")
             if segment.codelist
             else "",
