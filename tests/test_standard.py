@@ -351,7 +351,7 @@ def test_a_rule_added_to_the_catalogue_appears_in_the_draft(
 ) -> None:
     """The catalogue is read when the draft is built: a new rule, even of a new severity, is
     listed (a notice as 不宜), never dropped."""
-    added = Rule("guide.new-check", "notice", "rules", "服务指南未写明某项新内容", "S 002")
+    added = Rule("guide.new-check", "info", "rules", "服务指南未写明某项新内容", "S 002")
     monkeypatch.setattr(_requirements, "all_rules", lambda: (*all_rules(), added))
     lines = standard.document_lines(standard.drafts()[1])
     texts = [line.text for line in lines]

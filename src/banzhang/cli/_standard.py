@@ -21,12 +21,14 @@ def register(subparsers: Any) -> None:
         "或检查征求意见稿的编排",
     )
     action = parser.add_mutually_exclusive_group(required=True)
-    action.add_argument("--out", type=Path, help="输出目录：写出三项征求意见稿及其编制说明")
+    action.add_argument(
+        "--out", type=Path, metavar="目录", help="输出目录：写出三项征求意见稿及其编制说明"
+    )
     action.add_argument(
         "--check",
         type=Path,
         nargs="+",
-        metavar="DOCX",
+        metavar="草案.docx",
         help="检查征求意见稿（如修改后的 .docx）：规范性引用、前言、附录、编号和要素顺序",
     )
     parser.set_defaults(func=run_standard)

@@ -25,6 +25,7 @@ from banzhang import kinds, validation
 from banzhang.convert import from_data, models_of
 from banzhang.documents import ItemStream, Source, Target
 from banzhang.errors import UnreadableInput, UnwritableOutput
+from banzhang.formats.docx._layout import time_text
 from banzhang.formats.docx._package import Note
 from banzhang.formats.docx._reader import ReadDocument, read
 from banzhang.formats.docx._walker import Unplaced
@@ -42,6 +43,7 @@ __all__ = [
     "iter_load_data",
     "load",
     "load_data",
+    "time_text",
 ]
 
 NAME = "docx"

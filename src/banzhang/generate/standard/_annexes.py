@@ -6,7 +6,7 @@ from typing import Any
 
 from banzhang import codelists, examples, kinds
 from banzhang.declare import FieldSpec, fields_of
-from banzhang.formats.docx._layout import time_text
+from banzhang.formats.docx import time_text
 from banzhang.generate.standard._model import Annex, Clause, Paragraph, Table
 
 __all__ = ["codelist_annex", "codelist_table", "example_annex", "value_words"]
