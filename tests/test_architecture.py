@@ -127,8 +127,6 @@ def test_no_import_circle() -> None:
 _REACH_INS_LEFT = {
     ("banzhang.formats.csv", "banzhang.formats.excel._escapes"),
     ("banzhang.formats.csv", "banzhang.formats.excel._layout"),
-    ("banzhang.formats.docx._package", "banzhang.formats.excel._safety"),
-    ("banzhang.formats.docx._writer", "banzhang.formats.excel._xlsx"),
     ("banzhang.formats.spreadsheet", "banzhang.formats.excel._biff"),
     ("banzhang.formats.spreadsheet", "banzhang.formats.excel._ods"),
     ("banzhang.formats.spreadsheet", "banzhang.formats.excel._probe"),

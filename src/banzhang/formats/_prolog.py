@@ -23,8 +23,11 @@ from __future__ import annotations
 import codecs
 import re
 
-__all__ = ["declares_dtd", "root_name", "root_start"]
+__all__ = ["NOT_XML", "declares_dtd", "root_name", "root_start"]
 
+#: The characters XML 1.0 cannot hold (C0 controls but tab and line breaks, U+FFFE/F, lone
+#: surrogates): no worksheet or Word part can carry them.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _DTD = re.compile(r"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _NAME = re.compile(r"<(?:[A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)")
 _WHITE = " \t\r\n\ufeff"

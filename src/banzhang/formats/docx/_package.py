@@ -35,7 +35,7 @@ from lxml import etree
 
 from banzhang.errors import UnreadableInput
 from banzhang.formats._prolog import declares_dtd, root_start
-from banzhang.formats.excel._safety import Limits
+from banzhang.formats.excel import Limits
 
 __all__ = ["Note", "check_package"]
 

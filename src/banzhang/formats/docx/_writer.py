@@ -28,8 +28,8 @@ from banzhang._version import SPEC_VERSION
 from banzhang.declare import FieldSpec, fields_of
 from banzhang.documents import to_data
 from banzhang.errors import InvalidDocument
+from banzhang.formats._prolog import NOT_XML
 from banzhang.formats.docx._layout import numeral, scalar_text, time_text
-from banzhang.formats.excel._xlsx import NOT_XML
 from banzhang.validation.findings import Finding
 
 __all__ = ["KIND_MARK", "dump"]

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime
 import enum
-import re
 import shutil
 import tempfile
 import unicodedata
@@ -29,13 +28,11 @@ from typing import IO, Any
 
 import attrs
 
+from banzhang.formats._prolog import NOT_XML
 from banzhang.formats.excel._escapes import escape as excel_escape
 
 __all__ = ["Book", "Column", "Sheet", "Style", "UnwritableText", "column_letter"]
 
-#: Characters XML 1.0 (so a worksheet) cannot hold: C0 controls but tab and newlines, the
-#: non-characters U+FFFE and U+FFFF, and lone surrogates.
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 #: Rows kept as text before they are encoded and written to the sheet's temporary file.
 _ROWS_PER_FLUSH = 256
 #: Deflate level: 6 (zlib's default, as Excel, openpyxl and xlsxwriter use).

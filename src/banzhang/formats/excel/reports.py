@@ -8,7 +8,8 @@ from typing import Any
 import attrs
 
 from banzhang._atomic import writing
-from banzhang.formats.excel._xlsx import NOT_XML, Book, Column, Style
+from banzhang.formats._prolog import NOT_XML
+from banzhang.formats.excel._xlsx import Book, Column, Style
 
 __all__ = ["Section", "write_workbook"]
 
