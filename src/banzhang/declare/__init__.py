@@ -32,7 +32,7 @@ from banzhang.declare._element import (
     model_info,
     split_sources,
 )
-from banzhang.declare._walk import FieldSpec, fields_of, renames_of
+from banzhang.declare._walk import FieldSpec, fields_of, nested_models, renames_of
 
 __all__ = [
     "DATE_PATTERN",
@@ -50,6 +50,7 @@ __all__ = [
     "fields_of",
     "model",
     "model_info",
+    "nested_models",
     "region_codes",
     "renames_of",
     "split_sources",

@@ -16,7 +16,7 @@ import attrs
 from banzhang._memo import per_model
 from banzhang.declare._element import Element, describe
 
-__all__ = ["FieldSpec", "fields_of", "renames_of"]
+__all__ = ["FieldSpec", "fields_of", "nested_models", "renames_of"]
 
 _SCALARS: dict[Any, str] = {str: "str", int: "int", bool: "bool", datetime.date: "date"}
 
@@ -57,6 +57,20 @@ def fields_of(model: type[Any]) -> tuple[FieldSpec, ...]:
 
 
 @per_model
+def nested_models(model: type[Any]) -> list[type[Any]]:
+    """Return every model reachable from ``model``'s elements, depth first, each once."""
+    found: list[type[Any]] = []
+
+    def visit(current: type[Any]) -> None:
+        for spec in fields_of(current):
+            if spec.model is not None and spec.model not in found:
+                found.append(spec.model)
+                visit(spec.model)
+
+    visit(model)
+    return found
+
+
 def renames_of(model: type[Any]) -> dict[str, str]:
     """Return the earlier ids of ``model``'s elements, each with the id it has now.
 

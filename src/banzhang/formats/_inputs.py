@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import os
+import zipfile
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from banzhang.errors import UnreadableInput
 
-__all__ = ["LIST_SUFFIXES", "expand", "read_limited"]
+__all__ = ["BROKEN_ZIP", "LIST_SUFFIXES", "decode_csv", "expand", "read_limited"]
+
+#: What reading a broken zip package raises (a bad CRC, a header naming another member, an
+#: unknown compression method, a member said to be encrypted, a name that is not the UTF-8
+#: its flag says): each means the package is broken, in .xlsx, .ods and .docx alike.
+BROKEN_ZIP = (
+    zipfile.BadZipFile,
+    zlib.error,
+    NotImplementedError,
+    RuntimeError,
+    OSError,
+    EOFError,
+    ValueError,
+)
+#: The encodings of a department's .csv, as Excel and WPS save it on Chinese systems.
+_CSV_ENCODINGS = ("utf-8-sig", "gb18030")
 
 LIST_SUFFIXES = (".json", ".jsonl", ".xlsx", ".xml", ".csv", ".xls", ".ods", ".docx")
 
@@ -64,3 +83,22 @@ def read_limited(source: Any, name: str, limit: int, advice: str) -> bytes:
         message = f"{name} 超过 {limit // 1024 // 1024} MB，拒绝读取；{advice}"
         raise UnreadableInput(message, source=name)
     return data
+
+
+def decode_csv(data: bytes, name: str) -> list[list[str]]:
+    """The rows of a .csv in UTF-8 (with or without a BOM) or GB18030.
+
+    Raises:
+        UnreadableInput: neither encoding, or not valid CSV.
+    """
+    for encoding in _CSV_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        try:
+            return list(csv.reader(io.StringIO(text, newline="")))
+        except csv.Error as err:
+            raise UnreadableInput(f"{name} 不是有效的 CSV：{err}", source=name) from err
+    message = f"{name} 既不是 UTF-8 也不是 GB18030 编码的文本"
+    raise UnreadableInput(message, source=name)

@@ -16,13 +16,12 @@ CSV is read only: a list has linked tables a single CSV cannot hold, so banzhang
 
 >>> import io
 >>> data = "序号,事项名称,基本编码\\n1,食品生产许可,000117047000\\n".encode("gb18030")
->>> _rows(data, "权责清单.csv")[1]
+>>> decode_csv(data, "权责清单.csv")[1]
 ['1', '食品生产许可', '000117047000']
 """
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 import re
@@ -33,7 +32,7 @@ from openpyxl import Workbook
 
 from banzhang.errors import UnreadableInput
 from banzhang.formats._converted import ConvertedFormat
-from banzhang.formats._inputs import read_limited
+from banzhang.formats._inputs import decode_csv, read_limited
 from banzhang.formats.excel._escapes import escape
 from banzhang.formats.excel._layout import sheet_name
 
@@ -53,7 +52,6 @@ NAME = "csv"
 EXTENSIONS: tuple[str, ...] = (".csv",)
 #: The largest .csv read (a department's list is a few MB; the workbook is built in memory).
 MAX_BYTES = 200 * 1024 * 1024
-_ENCODINGS = ("utf-8-sig", "gb18030")
 
 
 def _as_workbook(source: Any) -> io.BytesIO:
@@ -63,7 +61,8 @@ def _as_workbook(source: Any) -> io.BytesIO:
     sheet = book.active
     assert sheet is not None  # a new workbook has its first sheet
     sheet.title = sheet_name(PurePath(name).stem) if name != "<csv>" else "Sheet1"
-    for row in _bounded(_rows(read_limited(source, name, MAX_BYTES, "请转成 .xlsx"), name), name):
+    data = read_limited(source, name, MAX_BYTES, "请转成 .xlsx")
+    for row in _bounded(decode_csv(data, name), name):
         sheet.append([_cell_text(text) for text in row])
     for cells in sheet.iter_rows():
         for cell in cells:
@@ -72,20 +71,6 @@ def _as_workbook(source: Any) -> io.BytesIO:
     book.save(buffer)
     buffer.seek(0)
     return buffer
-
-
-def _rows(data: bytes, name: str) -> list[list[str]]:
-    for encoding in _ENCODINGS:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        try:
-            return list(csv.reader(io.StringIO(text, newline="")))
-        except csv.Error as err:
-            raise UnreadableInput(f"{name} 不是有效的 CSV：{err}", source=name) from err
-    message = f"{name} 既不是 UTF-8 也不是 GB18030 编码的文本"
-    raise UnreadableInput(message, source=name)
 
 
 #: The most columns a worksheet has (XFD): a wider row has no cell to go to.

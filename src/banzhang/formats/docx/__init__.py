@@ -29,6 +29,7 @@ from banzhang.formats.docx._layout import time_text
 from banzhang.formats.docx._package import Note
 from banzhang.formats.docx._reader import ReadDocument, read
 from banzhang.formats.docx._walker import Unplaced
+from banzhang.formats.docx._writer import add_field
 from banzhang.formats.docx._writer import dump as _dump
 from banzhang.validation import finding as _finding
 from banzhang.validation.findings import Finding
@@ -36,6 +37,7 @@ from banzhang.validation.findings import Finding
 __all__ = [
     "EXTENSIONS",
     "NAME",
+    "add_field",
     "dump",
     "iter_dump",
     "iter_findings",

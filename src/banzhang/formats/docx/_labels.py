@@ -79,6 +79,10 @@ class Labels:
         """Whether ``text`` is a label this kind knows."""
         return len(text) <= 30 and self.find(text) is not MISSING
 
+    def power_type_in(self, text: str) -> str | None:
+        """The 事项类型 a text names anywhere ("行政许可事项实施规范" → ``01``)."""
+        return next((code for title, code in self.types if title in text), None)
+
     def power_type_of(self, label: str) -> str | None:
         """The 事项类型 a label starts with (``行政许可事项名称`` → ``01``)."""
         folded = fold(label)

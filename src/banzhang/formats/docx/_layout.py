@@ -24,7 +24,6 @@ __all__ = [
     "parse_time_limit",
     "scalar_text",
     "specs_by_label",
-    "split_entries",
     "time_text",
 ]
 
@@ -170,18 +169,3 @@ _PARSERS: dict[str, Callable[[str], Any]] = {
     "int": _parse_int,
     "date": _parse_date,
 }
-
-
-#: A numbered entry's marker at the start of a line: "1. ", "2、", "（3）" (never "2.0").
-_ENTRY_MARKER = re.compile(r"^\s*[（(]?\d+[)）]?\s*[.、．]?\s*(?=\D)")
-
-
-def split_entries(text: str) -> list[str]:
-    """Entries written in one cell or paragraph: one a line, numbered or not ("1. …")."""
-    entries = []
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        numbered = re.match(r"^\s*[（(]?\d+[)）]?\s*[.、．)）]", line)
-        entries.append(_ENTRY_MARKER.sub("", line, count=1).strip() if numbered else line.strip())
-    return entries

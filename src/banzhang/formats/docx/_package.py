@@ -25,7 +25,6 @@ import io
 import posixpath
 import re
 import zipfile
-import zlib
 from collections.abc import Iterator
 from typing import IO
 
@@ -34,6 +33,7 @@ from defusedxml import ElementTree
 from lxml import etree
 
 from banzhang.errors import UnreadableInput
+from banzhang.formats._inputs import BROKEN_ZIP
 from banzhang.formats._prolog import declares_dtd, root_start
 from banzhang.formats.excel import Limits
 
@@ -105,15 +105,7 @@ def check_package(raw: bytes, name: str, limits: Limits | None = None) -> list[N
             for member in members:
                 data = _read_member(package, member, name, keep=member.filename == document)
                 kept = data if member.filename == document else kept
-        except (
-            zipfile.BadZipFile,
-            zlib.error,
-            NotImplementedError,
-            RuntimeError,  # a member said to be encrypted
-            OSError,
-            EOFError,
-            ValueError,
-        ) as err:
+        except BROKEN_ZIP as err:
             message = f"{name} 的压缩数据已损坏，无法读取：{err}"
             raise UnreadableInput(message, source=name) from err
     return _Scan(name).run(kept) if kept else []

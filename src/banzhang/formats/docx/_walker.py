@@ -29,7 +29,7 @@ import attrs
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from banzhang import codelists, kinds
+from banzhang import kinds
 from banzhang.declare import FieldSpec, fields_of
 from banzhang.formats.docx._labels import MISSING, Labels
 from banzhang.formats.docx._layout import (
@@ -179,7 +179,7 @@ class Walker:
     def _title(self, text: str, place: str) -> None:
         """The document's title: the item's name, the agency before it, the type it names."""
         self.cover.setdefault("标题", text)
-        self.power_type = self.power_type or _power_type_in(text)
+        self.power_type = self.power_type or self.labels.power_type_in(text)
         name, agency = item_name(text)
         if agency:
             self._tentative(("agency",), agency, place)
@@ -562,11 +562,6 @@ def _entries(spec: FieldSpec, text: str) -> list[str]:
         steps = [step for step in _ARROWS.split(entries[0]) if step]
         entries = steps if len(steps) > 1 else entries
     return [entry for entry in entries if entry]
-
-
-def _power_type_in(text: str) -> str | None:
-    entries = sorted(codelists.get("power_type"), key=lambda entry: -len(entry.title))
-    return next((entry.code for entry in entries if entry.title in text), None)
 
 
 def _is_step_table(rows: list[list[str]]) -> bool:

@@ -32,7 +32,7 @@ from banzhang.formats._prolog import NOT_XML
 from banzhang.formats.docx._layout import numeral, scalar_text, time_text
 from banzhang.validation.findings import Finding
 
-__all__ = ["KIND_MARK", "dump"]
+__all__ = ["KIND_MARK", "add_field", "dump"]
 
 #: The document property that says banzhang wrote it: "banzhang service-guide".
 KIND_MARK = "banzhang"
@@ -106,14 +106,20 @@ def _page_numbers(paragraph: Any) -> None:
     for text, field in (("第 ", "PAGE"), (" 页，共 ", "NUMPAGES"), (" 页", None)):
         paragraph.add_run(text)
         if field is not None:
-            simple = OxmlElement("w:fldSimple")
-            simple.set(qn("w:instr"), field)
-            run = OxmlElement("w:r")
-            text_element = OxmlElement("w:t")
-            text_element.text = "1"
-            run.append(text_element)
-            simple.append(run)
-            paragraph._p.append(simple)
+            add_field(paragraph, field)
+
+
+def add_field(paragraph: Any, instruction: str) -> None:
+    """Append a Word field (``PAGE``, ``NUMPAGES``) to ``paragraph``, showing 1 until Word or
+    LibreOffice computes it."""
+    simple = OxmlElement("w:fldSimple")
+    simple.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    shown = OxmlElement("w:t")
+    shown.text = "1"
+    run.append(shown)
+    simple.append(run)
+    paragraph._p.append(simple)
 
 
 def _title(word: Any, data: dict[str, Any], kind_title: str) -> None:

@@ -11,8 +11,6 @@ the atomic writer, and an output that is the input is refused by the command lin
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -27,6 +25,7 @@ from python_calamine import CalamineWorkbook
 
 from banzhang._atomic import writing
 from banzhang.errors import UnreadableInput
+from banzhang.formats._inputs import decode_csv
 from banzhang.formats.excel._layout import sheet_name
 from banzhang.formats.excel._sheets import ANNOTATION_SHEET
 from banzhang.validation import Finding, rule
@@ -72,24 +71,14 @@ def _copy_of(source: Path) -> Any:
         if suffix in (".xlsx", ".xlsm"):
             return load_workbook(source)
         if suffix == ".csv":
-            return _from_rows({sheet_name(source.stem) or "Sheet1": _csv_rows(source)})
+            rows = decode_csv(source.read_bytes(), str(source))
+            return _from_rows({sheet_name(source.stem) or "Sheet1": rows})
         return _from_rows(_calamine_rows(source))
     except UnreadableInput:
         raise
     except Exception as err:  # openpyxl and calamine raise many kinds for a broken file
         message = f"无法为 {source} 生成批注副本：{type(err).__name__}: {err}"
         raise UnreadableInput(message, source=str(source)) from err
-
-
-def _csv_rows(source: Path) -> list[list[str]]:
-    data = source.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return list(csv.reader(io.StringIO(data.decode(encoding), newline="")))
-        except UnicodeDecodeError:
-            continue
-    message = f"{source} 既不是 UTF-8 也不是 GB18030 编码的文本"
-    raise UnreadableInput(message, source=str(source))
 
 
 def _calamine_rows(source: Path) -> dict[str, list[list[Any]]]:

@@ -16,12 +16,12 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-import zlib
 from collections.abc import Iterator
 
 import attrs
 
 from banzhang.errors import UnreadableInput
+from banzhang.formats._inputs import BROKEN_ZIP
 from banzhang.formats.excel._safety import Limits
 
 __all__ = ["check_repeats", "estimate"]
@@ -137,14 +137,7 @@ def check_repeats(data: bytes, name: str, limits: Limits) -> None:
             spent = estimate(iter(lambda: stream.read(_CHUNK), b""))
     except KeyError:
         return  # no content: calamine says the file is not a workbook
-    except (
-        zipfile.BadZipFile,
-        zlib.error,
-        NotImplementedError,
-        OSError,
-        EOFError,
-        ValueError,
-    ) as err:
+    except BROKEN_ZIP as err:
         raise UnreadableInput(f"{name} 的压缩数据已损坏：{err}", source=name) from err
     if spent > limits.whole_memory_bytes:
         most = limits.whole_memory_bytes // 1024**2

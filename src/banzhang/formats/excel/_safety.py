@@ -16,13 +16,13 @@ import operator
 import posixpath
 import re
 import zipfile
-import zlib
 from typing import Any, Protocol
 
 import attrs
 from defusedxml import ElementTree
 
 from banzhang.errors import UnreadableInput
+from banzhang.formats._inputs import BROKEN_ZIP
 from banzhang.formats._prolog import declares_dtd, root_start
 
 __all__ = ["Limits", "PackageScan", "SheetsCleared", "inspect_package"]
@@ -160,15 +160,7 @@ def inspect_package(
             return _scan_sheets(package, sheets, members, limits, ahead)
         # A bad CRC, a header naming another member, an unknown compression method, a name
         # that is not the UTF-8 its flag says: each is a broken package.
-        except (
-            zipfile.BadZipFile,
-            zlib.error,
-            NotImplementedError,
-            RuntimeError,  # a member said to be encrypted
-            OSError,
-            EOFError,
-            ValueError,
-        ) as err:
+        except BROKEN_ZIP as err:
             message = f"{name} 的压缩数据已损坏：{err}"
             raise UnreadableInput(message, source=name) from err
 

@@ -6,7 +6,14 @@ from collections.abc import Iterator
 from typing import Any
 
 from banzhang import codelists, codes
-from banzhang.declare import Element, FieldSpec, fields_of, model_info, split_sources
+from banzhang.declare import (
+    Element,
+    FieldSpec,
+    fields_of,
+    model_info,
+    nested_models,
+    split_sources,
+)
 from banzhang.generate.docs._downloads import schema_downloads
 from banzhang.generate.docs._markdown import anchor, code, escape, link, table
 from banzhang.generate.docs._page import GENERATED, Page, source_legend
@@ -38,7 +45,7 @@ def kind_page(kind: Kind) -> Page:
     if kind.item is not None:
         title = f"## 事项要素：{escape(model_title(kind.item))}"
         lines += ["", anchor(_model_anchor(kind.item)), "", title, "", _element_table(kind.item)]
-    nested = [model for model in _nested_models(kind.document) if model is not kind.item]
+    nested = [model for model in nested_models(kind.document) if model is not kind.item]
     if nested:
         lines += ["", "## 复合要素", ""]
         for model in nested:
@@ -147,17 +154,3 @@ def _note(facts: Element) -> str:
     if facts.example is not None:
         parts.append(f"示例：{code(facts.example)}")
     return "<br>".join(parts)
-
-
-def _nested_models(model: type[Any]) -> list[type[Any]]:
-    """Return every model reachable from ``model``'s elements, depth first, each once."""
-    found: list[type[Any]] = []
-
-    def visit(current: type[Any]) -> None:
-        for spec in fields_of(current):
-            if spec.model is not None and spec.model not in found:
-                found.append(spec.model)
-                visit(spec.model)
-
-    visit(model)
-    return found

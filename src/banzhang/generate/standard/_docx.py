@@ -28,6 +28,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from banzhang.formats.docx import add_field
 from banzhang.generate.standard._front import DESIGNATION, FILL_IN
 from banzhang.generate.standard._model import Line, Table
 from banzhang.generate.standard._ooxml import (
@@ -306,14 +307,7 @@ def _numbering(section: Any, style: str) -> None:
 
 def _page_number(paragraph: Any) -> None:
     paragraph.alignment = _CENTER
-    simple = OxmlElement("w:fldSimple")
-    simple.set(qn("w:instr"), "PAGE")
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = "1"
-    run.append(text)
-    simple.append(run)
-    paragraph._p.append(simple)
+    add_field(paragraph, "PAGE")
 
 
 def _toc_field(word: Any) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from banzhang import codelists, codes
-from banzhang.declare import FieldSpec, fields_of, model_info
+from banzhang.declare import FieldSpec, fields_of, model_info, nested_models
 from banzhang.generate.standard._model import Table
 from banzhang.generate.standard._references import CODING_RULE
 from banzhang.generate.standard._words import pattern_words
@@ -109,18 +109,4 @@ def codelists_used(models: list[type[Any]]) -> list[str]:
             name = spec.element.codelist
             if name is not None and name not in found:
                 found.append(name)
-    return found
-
-
-def nested_models(model: type[Any]) -> list[type[Any]]:
-    """Return every model reachable from ``model``'s elements, depth first, each once."""
-    found: list[type[Any]] = []
-
-    def visit(current: type[Any]) -> None:
-        for spec in fields_of(current):
-            if spec.model is not None and spec.model not in found:
-                found.append(spec.model)
-                visit(spec.model)
-
-    visit(model)
     return found
