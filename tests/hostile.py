@@ -22,7 +22,7 @@ from typing import Any
 
 import banzhang
 from banzhang import SPEC_VERSION, examples
-from banzhang.formats.excel._biff import workbook_stream
+from banzhang.formats.sheets._biff import workbook_stream
 
 _DTD = b"<!DOCTYPE a [<!ENTITY b 'c'>]>"
 

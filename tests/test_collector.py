@@ -12,7 +12,8 @@ import pytest
 
 from banzhang import _collector, convert, formats, synthetic
 from banzhang._collector import collector_paused
-from banzhang.formats import excel
+from banzhang.formats import excel, tables
+from banzhang.formats.tables import _verbs
 
 
 @pytest.fixture
@@ -38,13 +39,13 @@ def test_a_library_read_leaves_the_collector_alone_unless_allowed(
     path = tmp_path / "list.xlsx"
     excel.dump(convert.from_data(synthetic.power_list(50, seed=2)), path)
     seen: list[bool] = []
-    original = excel.open_workbook
+    original = tables.read_book
 
-    def spying(source: Path) -> object:
+    def spying(book: object, **options: object) -> object:
         seen.append(gc.isenabled())
-        return original(source)
+        return original(book, **options)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(excel, "open_workbook", lambda source, **_: spying(source))
+    monkeypatch.setattr(_verbs, "read_book", spying)
     _collector.allow(False)
     excel.load_data(path)
     formats.pause_collector_during_reads()

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from banzhang import codelists, kinds
-from banzhang.formats.excel._headers import Target
-from banzhang.formats.excel._layout import Column, Table, layout_for
-from banzhang.formats.excel._plan import Plan
-from banzhang.formats.excel._reader import BookReader
-from banzhang.formats.excel._whole import CellError, cell_value
+from banzhang.formats.sheets import Workbook
+from banzhang.formats.sheets._whole import CellError, cell_value
+from banzhang.formats.tables._headers import Target
+from banzhang.formats.tables._layout import Column, Table, layout_for
+from banzhang.formats.tables._plan import Plan
+from banzhang.formats.tables._reader import BookReader
 from banzhang.validation.findings import Finding
 
 TABLES = [
@@ -63,7 +64,8 @@ def test_compiled_row_is_every_cell_judged(table: Table, data: st.DataObject) ->
     """Data, findings, their order and places: the same as each cell put in turn (a row as
     calamine gives it, ``""`` for an empty cell and whole numbers as floats, included)."""
     mapping = [(index, Target("column", column)) for index, column in enumerate(table.columns)]
-    reader = BookReader(None, None, layout_for(_kind_of(table)), exact=True, name="x.xlsx")
+    no_book = cast(Workbook, None)  # put_columns reads no sheet
+    reader = BookReader(no_book, layout_for(_kind_of(table)), exact=True, name="x.xlsx")
     plan = Plan.of(mapping, exact=True)
     assert plan.fill is not None
     width = data.draw(st.integers(0, len(table.columns)), label="row width")

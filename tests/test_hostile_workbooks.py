@@ -13,10 +13,11 @@ from banzhang import examples
 from banzhang.errors import UnreadableInput
 from banzhang.formats import csv as csv_format
 from banzhang.formats import excel, spreadsheet
-from banzhang.formats.excel import Limits, _probe
-from banzhang.formats.excel._biff import check_workbook_stream, workbook_stream
-from banzhang.formats.excel._ods import check_repeats, estimate
-from banzhang.formats.excel._safety import inspect_package
+from banzhang.formats.excel import Limits
+from banzhang.formats.sheets import _probe
+from banzhang.formats.sheets._biff import check_workbook_stream, workbook_stream
+from banzhang.formats.sheets._ods import check_repeats, estimate
+from banzhang.formats.sheets._safety import inspect_package
 from tests.hostile import corpus
 
 _WORKBOOKS = "tests/fixtures/workbooks"

@@ -57,7 +57,7 @@ def test_other_regions_are_not_checked(tmp_path: Path) -> None:
     assert main(["validate", str(examples.path("power-list")), str(tmp_path / "modes.json")]) == 0
 
 
-@pytest.mark.parametrize(("suffix", "place"), [(".xlsx", "!"), (".xml", "line ")])
+@pytest.mark.parametrize(("suffix", "place"), [(".xlsx", "!"), (".xml", "行")])
 def test_same_source_findings_name_the_cell_or_line(
     suffix: str, place: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -16,7 +16,7 @@ import pytest
 import banzhang
 from banzhang.cli import main
 from banzhang.errors import UnreadableInput, UnwritableOutput
-from banzhang.formats import excel, for_path, spreadsheet
+from banzhang.formats import for_path, sheets, spreadsheet, tables
 from tests.messy_workbooks import EXPECTED_ITEMS
 
 FOLDER = Path(__file__).parent / "fixtures" / "workbooks"
@@ -109,7 +109,7 @@ def test_a_control_character_only_an_xls_can_hold_is_kept_not_dropped() -> None:
 
 
 def test_a_department_xls_is_read_without_a_copy_of_it() -> None:
-    """calamine's workbook goes to the Excel reader as it is: no .xlsx is written on the way."""
-    book = spreadsheet._as_workbook(WORKBOOKS[0])
-    assert book.sheetnames == ["Sheet1"]
-    assert excel.load_data(book)["items"] == EXPECTED
+    """calamine's workbook goes to the table reader as it is: no .xlsx is written on the way."""
+    book = sheets.open_spreadsheet(WORKBOOKS[0])
+    assert list(book.sheetnames) == ["Sheet1"]
+    assert tables.book_data(book)["items"] == EXPECTED

@@ -106,7 +106,7 @@ def test_a_plain_workbook_read_whole_is_read_as_when_streamed(tmp_path: Path) ->
 def test_formulas_with_their_saved_values_are_read_whole() -> None:
     """A spreadsheet program saves each formula's value: such a workbook (the department's list
     as LibreOffice saved it, ``=CONCATENATE("a","b")`` in 备注) is read whole, as streamed."""
-    from banzhang.formats.excel._safety import PackageScan, inspect_package  # noqa: PLC0415
+    from banzhang.formats.sheets._safety import PackageScan, inspect_package  # noqa: PLC0415
     from tests.messy_workbooks import EXPECTED_ITEMS  # noqa: PLC0415 - this test only
 
     path = Path(__file__).parent / "fixtures" / "workbooks" / "department.xlsx"
@@ -131,7 +131,7 @@ def test_formulas_with_their_saved_values_are_read_whole() -> None:
 def test_a_formula_without_its_value_is_streamed(cell: str, tmp_path: Path) -> None:
     """Only the streaming reader names a formula without a value (calamine would read it as
     an empty cell); a row of nothing else is named too, not passed over as blank."""
-    from banzhang.formats.excel._safety import PackageScan, inspect_package  # noqa: PLC0415
+    from banzhang.formats.sheets._safety import PackageScan, inspect_package  # noqa: PLC0415
 
     path = tmp_path / "formula.xlsx"
     header = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
@@ -190,7 +190,7 @@ def test_a_workbook_whose_cells_would_fill_memory_is_streamed(tmp_path: Path) ->
     whole rectangle: 30,000 cells naming one 30 KB string (900 MB), or two cells at opposite
     corners of a sheet, would exhaust memory read whole. A 1 MB file must not do that: the
     package scan estimates it and sends it down the streaming path."""
-    from banzhang.formats.excel._safety import inspect_package  # noqa: PLC0415
+    from banzhang.formats.sheets._safety import inspect_package  # noqa: PLC0415
 
     header = '<row r="1"><c r="A1" t="s"><v>1</v></c><c r="B1" t="s"><v>2</v></c></row>'
     copies = tmp_path / "copies.xlsx"
@@ -231,7 +231,7 @@ def test_rows_and_columns_before_the_first_cell_keep_their_places(tmp_path: Path
 def test_the_rectangle_a_sheet_spans_counts_its_outlying_cells() -> None:
     """The estimate of a sheet read whole reaches its widest column and deepest row, wherever
     the cell that holds them stands (calamine holds the whole rectangle)."""
-    from banzhang.formats.excel._safety import _plain_shape  # noqa: PLC0415
+    from banzhang.formats.sheets._safety import _plain_shape  # noqa: PLC0415
 
     def sheet(*cells: tuple[str, str]) -> bytes:
         rows = "".join(f'<row r="{n}"><c r="{ref}"><v>1</v></c></row>' for n, ref in cells)
@@ -250,7 +250,7 @@ def test_formulas_are_checked_for_values_in_one_pass() -> None:
     """Every formula of a cell is served by the cell's one value, wherever it stands after
     them: a hostile cell of 100,000 formulas is checked in one pass (searching from each formula
     to the cell's end would take half a minute)."""
-    from banzhang.formats.excel._safety import _formula_without_value  # noqa: PLC0415
+    from banzhang.formats.sheets._safety import _formula_without_value  # noqa: PLC0415
 
     many = b"<f>1</f>" * 100_000
     assert not _formula_without_value(b'<c r="A1">' + many + b"<v>1</v></c>")
@@ -275,7 +275,7 @@ def test_a_pattern_found_by_its_rare_byte_is_found_as_by_a_search(
     pattern's own search, also past the most occurrences it looks at one by one."""
     import re  # noqa: PLC0415 - this test only
 
-    from banzhang.formats.excel import _safety  # noqa: PLC0415
+    from banzhang.formats.sheets import _safety  # noqa: PLC0415
 
     sheet = b"".join(pieces)
     searches = [
@@ -324,7 +324,7 @@ def test_error_values_are_read_whole_in_their_places(tmp_path: Path) -> None:
     """calamine reads an error value as an empty cell: the package scan places each one (by
     the sheet's name, however its part is named) and the whole read reports it as streaming
     does — the same items and findings, cells included."""
-    from banzhang.formats.excel._safety import inspect_package  # noqa: PLC0415
+    from banzhang.formats.sheets._safety import inspect_package  # noqa: PLC0415
 
     path = tmp_path / "errors.xlsx"
     _renamed_basis_with_error(path)
@@ -348,7 +348,7 @@ def test_error_values_are_read_whole_in_their_places(tmp_path: Path) -> None:
 )
 def test_an_error_value_the_scan_cannot_place_is_streamed(cell: str, tmp_path: Path) -> None:
     """Error cells the scan cannot place exactly leave the sheet to the streaming reader."""
-    from banzhang.formats.excel._safety import inspect_package  # noqa: PLC0415
+    from banzhang.formats.sheets._safety import inspect_package  # noqa: PLC0415
 
     path = tmp_path / "error.xlsx"
     header = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
@@ -393,7 +393,7 @@ def test_own_rows_as_calamine_gives_them_read_as_when_streamed(tmp_path: Path) -
     from openpyxl import load_workbook  # noqa: PLC0415 - this test only
 
     from banzhang import examples  # noqa: PLC0415
-    from banzhang.formats.excel import _safety  # noqa: PLC0415
+    from banzhang.formats.sheets import _safety  # noqa: PLC0415
 
     path = tmp_path / "typed.xlsx"
     excel.dump(examples.load("power-list"), path)
@@ -449,7 +449,8 @@ def test_items_gathered_while_linked_sheets_parse_read_as_when_streamed(
     read however long the parse takes."""
     import time  # noqa: PLC0415 - this test only
 
-    from banzhang.formats.excel import _reader, _safety, _whole  # noqa: PLC0415
+    from banzhang.formats.sheets import _safety, _whole  # noqa: PLC0415
+    from banzhang.formats.tables import _reader  # noqa: PLC0415
 
     path = tmp_path / "marked.xlsx"
     _marked_power_list(path)
@@ -483,7 +484,8 @@ def test_a_linked_sheet_is_taken_from_while_a_later_one_still_parses(
     do, ten seconds at most), and the read is the same as ever."""
     import threading  # noqa: PLC0415 - this test only
 
-    from banzhang.formats.excel import _items, _whole  # noqa: PLC0415
+    from banzhang.formats.sheets import _whole  # noqa: PLC0415
+    from banzhang.formats.tables import _items  # noqa: PLC0415
 
     path = tmp_path / "list.xlsx"
     excel.dump(convert.from_data(synthetic.power_list(300, seed=5)), path)  # 责任事项 parsed last
@@ -512,7 +514,7 @@ def test_a_linked_sheet_is_taken_from_while_a_later_one_still_parses(
 def test_sheets_parse_in_the_background_each_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """The parser takes sheets in the order submitted, a sheet asked for first goes next, none
     is parsed twice, and no thread is left running once the queue is empty."""
-    from banzhang.formats.excel import _whole  # noqa: PLC0415
+    from banzhang.formats.sheets import _whole  # noqa: PLC0415
 
     path = Path(__file__).parent / "fixtures" / "workbooks" / "department.xlsx"
     parsed = _count_parses(monkeypatch)
@@ -531,7 +533,7 @@ def test_sheets_parse_in_the_background_each_once(monkeypatch: pytest.MonkeyPatc
 def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The titles of the sheets parsed from now on, in order (once no parser of an earlier
     read is still finishing its queue)."""
-    from banzhang.formats.excel import _whole  # noqa: PLC0415 - this helper only
+    from banzhang.formats.sheets import _whole  # noqa: PLC0415 - this helper only
 
     assert _parser_thread_ends()
     parsed: list[str] = []
@@ -576,7 +578,7 @@ def test_a_workbook_found_not_plain_late_is_streamed_and_its_parse_stopped(
     down the streaming path, nothing more is parsed and the streamed read is what is returned."""
     from openpyxl import load_workbook  # noqa: PLC0415 - this test only
 
-    from banzhang.formats.excel import _safety, _whole  # noqa: PLC0415
+    from banzhang.formats.sheets import _safety, _whole  # noqa: PLC0415
 
     path = tmp_path / "late.xlsx"
     _marked_power_list(path)

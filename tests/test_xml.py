@@ -20,6 +20,8 @@ from banzhang.cli import main
 from banzhang.errors import InvalidDocument, UnreadableInput
 from banzhang.formats import excel, xml
 from banzhang.generate import xsd
+from banzhang.validation import Finding
+from banzhang.validation.places import Line
 from tests.conftest import ROOT, fixture_files, read_json
 from tests.strategies import models
 
@@ -222,7 +224,7 @@ def test_findings_carry_the_line_number(tmp_path: Path) -> None:
     xml.dump(attrs.evolve(power, items=(*power.items[:2], item)), path)
     (finding,) = list(xml.iter_findings(path))
     assert finding.rule == "code.type-mismatch"
-    line = int((finding.source or "").removeprefix("line "))
+    line = _line_of(finding)
     assert "000617018000" in path.read_text("utf-8").splitlines()[line - 1]
 
 
@@ -253,7 +255,7 @@ def test_a_finding_names_the_line_of_its_element(tmp_path: Path) -> None:
     xml.dump(data, path)
     found = [f for f in xml.iter_findings(path) if f.rule == "structure.codelist"]
     assert [f.path for f in found] == ["$.items[1].power_type"]
-    line = int((found[0].source or "").removeprefix("line "))
+    line = _line_of(found[0])
     assert path.read_text("utf-8").splitlines()[line - 1] == "    <power_type>99</power_type>"
 
 
@@ -296,7 +298,8 @@ def test_stray_text_under_the_root_is_a_finding(kind: str, before: bytes, after:
     assert stray.path == "$"
     assert "STRAY" in stray.message
     assert stray.source
-    assert stray.source.startswith("line ")
+    assert stray.source.startswith("第 ")
+    assert stray.source.endswith(" 行")
     assert list(xml.iter_findings(io.BytesIO(text))) == [
         f for f in found if f.rule != "xml.unexpected-content"
     ]
@@ -312,3 +315,11 @@ def test_cli_convert_and_validate_xml(tmp_path: Path, capsys: pytest.CaptureFixt
     assert read_json(tmp_path / "back.json") == examples.load_data("power-list")
     assert main(["validate", str(tmp_path / "power.xml")]) == 0
     assert "通过" in capsys.readouterr().out
+
+
+def _line_of(finding: Finding) -> int:
+    """The line a finding names (its place's Line segment)."""
+    assert finding.place is not None
+    found = finding.place.find(Line)
+    assert isinstance(found, Line)
+    return found.number

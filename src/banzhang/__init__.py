@@ -26,6 +26,7 @@ from banzhang.errors import (
     UnreadableInput,
 )
 from banzhang.formats import (
+    ReadOptions,
     dump,
     is_valid,
     iter_dump,
@@ -35,10 +36,13 @@ from banzhang.formats import (
     load_data,
     validate,
 )
+from banzhang.validation.against import Against
 from banzhang.validation.findings import Finding, Severity
+from banzhang.validation.places import Place
 
 __all__ = [
     "SPEC_VERSION",
+    "Against",
     "BanzhangError",
     "Finding",
     "InvalidChecksum",
@@ -47,6 +51,8 @@ __all__ = [
     "InvalidDocument",
     "InvalidFormat",
     "InvalidLength",
+    "Place",
+    "ReadOptions",
     "Severity",
     "UnknownName",
     "UnreadableInput",

@@ -20,7 +20,7 @@ from banzhang.cli._common import (
 from banzhang.convert import from_data
 from banzhang.documents import ItemStream
 from banzhang.errors import InvalidDocument
-from banzhang.formats import WORKBOOK_FORMATS, Format, for_path, models_of
+from banzhang.formats import Format, ReadOptions, for_path, models_of
 
 _SUFFIXES = (".json", ".jsonl", ".xlsx", ".xml", ".docx")
 
@@ -67,18 +67,8 @@ def run(args: argparse.Namespace) -> int:
 def _read(reader: Format, args: argparse.Namespace) -> ItemStream:
     """Open IN, with the envelope elements given on the command line (workbooks and .csv)."""
     given = envelope_given(args)
-    if given is None:
-        return reader.iter_load_data(args.source, kind=args.kind)
-    if reader.NAME not in WORKBOOK_FORMATS:
-        message = (
-            "--region、--level、--department、--version、--effective-date "
-            "只用于工作簿（.xlsx、.xls、.ods）和 .csv"
-        )
-        raise CommandError(message)
-    opened: ItemStream = reader.iter_load_data(  # type: ignore[call-arg]  # workbook readers take it
-        args.source, kind=args.kind, envelope=given
-    )
-    return opened
+    options = ReadOptions(envelope=given) if given is not None else None
+    return reader.iter_load_data(args.source, kind=args.kind, options=options)
 
 
 def _write_as_read(reader: Format, writer: Format, args: argparse.Namespace) -> None:

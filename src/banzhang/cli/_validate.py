@@ -26,9 +26,9 @@ from banzhang.cli._common import (
     read_retired,
 )
 from banzhang.errors import UnreadableInput
-from banzhang.formats import WORKBOOK_FORMATS, ListFile, excel, expand, for_path
+from banzhang.formats import ListFile, ReadOptions, excel, expand, for_path
 from banzhang.formats.excel.reports import Section, write_workbook
-from banzhang.validation import INFO, Finding, rule
+from banzhang.validation import INFO, Against, Finding, rule
 
 _PLACES_SHOWN = 5
 
@@ -82,15 +82,9 @@ def check_file(
     """
     try:
         module = for_path(path)
-        if given is not None and module.NAME in WORKBOOK_FORMATS:
-            found_findings = module.iter_findings(  # type: ignore[call-arg]  # workbook readers
-                path, kind=kind, power_codes=power_codes, envelope=given, retired=retired
-            )
-        else:
-            found_findings = module.iter_findings(
-                path, kind=kind, power_codes=power_codes, retired=retired
-            )
-        findings = list(found_findings)
+        options = ReadOptions(envelope=given) if given is not None else None
+        against = Against(power_codes=power_codes, retired=retired)
+        findings = list(module.iter_findings(path, kind=kind, options=options, against=against))
         found = kind or (opened.kind if opened else module.iter_load_data(path).kind)
     except UnreadableInput as err:
         return {"file": str(path), "readable": False, "valid": False, "error": str(err)}
@@ -151,7 +145,7 @@ def _annotated(
         raise CommandError(message)
     if not report["readable"]:
         return None
-    findings = [Finding(**data) for data in report["findings"]]
+    findings = [Finding.from_dict(data) for data in report["findings"]]
     return excel.annotate(files[0], findings, args.annotate)
 
 
@@ -183,7 +177,7 @@ def _text(report: dict[str, Any]) -> str:
     # error): each weight is its own group, so a heading never calls an error a notice.
     groups: dict[tuple[str, str], list[Finding]] = {}
     for data in report["findings"]:
-        groups.setdefault((data["rule"], data["severity"]), []).append(Finding(**data))
+        groups.setdefault((data["rule"], data["severity"]), []).append(Finding.from_dict(data))
     for (rule_id, _severity), findings in groups.items():
         entry = rule(rule_id)
         lines.append(
@@ -211,7 +205,7 @@ def _sections(reports: list[dict[str, Any]]) -> list[Section]:
         [
             (
                 report["file"],
-                Finding(**data).severity_title,
+                Finding.from_dict(data).severity_title,
                 data["rule"],
                 rule(data["rule"]).title,
                 data["path"],

@@ -40,7 +40,9 @@ from banzhang.convert import models_of
 from banzhang.documents import ItemStream, Source, Target, envelope_of, items_of
 from banzhang.errors import InvalidDocument, UnknownName, UnreadableInput
 from banzhang.formats._inputs import expand
+from banzhang.formats._options import ReadOptions, with_envelope
 from banzhang.formats._sniff import as_stream, sniff
+from banzhang.validation.against import Against
 from banzhang.validation.findings import Finding
 
 if TYPE_CHECKING:
@@ -61,6 +63,7 @@ __all__ = [
     "Input",
     "ItemStream",
     "ListFile",
+    "ReadOptions",
     "Source",
     "Target",
     "by_name",
@@ -97,19 +100,27 @@ class Format(Protocol):
     NAME: str
     EXTENSIONS: tuple[str, ...]
 
-    def load(self, source: Source, *, kind: str | None = None) -> Any:
+    def load(
+        self, source: Source, *, kind: str | None = None, options: ReadOptions | None = None
+    ) -> Any:
         """Read a whole document as a model."""
 
-    def load_data(self, source: Source) -> Any:
+    def load_data(
+        self, source: Source, *, kind: str | None = None, options: ReadOptions | None = None
+    ) -> Any:
         """Read a whole document as JSON-shaped data, without judging it."""
 
     def dump(self, document: Any, target: Target) -> None:
         """Write a whole document."""
 
-    def iter_load(self, source: Source, *, kind: str | None = None) -> ItemStream:
+    def iter_load(
+        self, source: Source, *, kind: str | None = None, options: ReadOptions | None = None
+    ) -> ItemStream:
         """Read a list item by item."""
 
-    def iter_load_data(self, source: Source, *, kind: str | None = None) -> ItemStream:
+    def iter_load_data(
+        self, source: Source, *, kind: str | None = None, options: ReadOptions | None = None
+    ) -> ItemStream:
         """Read item by item as JSON-shaped data (a single document: all of it as the envelope)."""
 
     def iter_dump(self, kind: str, envelope: Any, items: Iterable[Any], target: Target) -> None:
@@ -120,12 +131,14 @@ class Format(Protocol):
         source: Source,
         *,
         kind: str | None = None,
+        options: ReadOptions | None = None,
+        against: Against | None = None,
         power_codes: Collection[str] | None = None,
         retired: Collection[str] | None = None,
     ) -> Iterator[Any]:
         """Read and validate, yielding every finding with its place in the source (and 同源
         against ``power_codes``, the region's 权责清单 codes, when given; and the register of
-        ``retired`` codes)."""
+        ``retired`` codes — both also as ``against``)."""
 
 
 # Extension → module, imported on first use: a format costs nothing until a file needs it.
@@ -305,51 +318,104 @@ def _kind_of_model(model: type[Any]) -> str:
 
 
 @overload
-def load(source: Input, model: type[_M], *, format: str | None = None) -> _M: ...
-@overload
-def load(source: Input, *, kind: Literal["power-list"], format: str | None = None) -> PowerList: ...
+def load(
+    source: Input, model: type[_M], *, format: str | None = None, options: ReadOptions | None = None
+) -> _M: ...
 @overload
 def load(
-    source: Input, *, kind: Literal["licensing-list"], format: str | None = None
+    source: Input,
+    *,
+    kind: Literal["power-list"],
+    format: str | None = None,
+    options: ReadOptions | None = None,
+) -> PowerList: ...
+@overload
+def load(
+    source: Input,
+    *,
+    kind: Literal["licensing-list"],
+    format: str | None = None,
+    options: ReadOptions | None = None,
 ) -> LicensingList: ...
 @overload
 def load(
-    source: Input, *, kind: Literal["intermediary-list"], format: str | None = None
+    source: Input,
+    *,
+    kind: Literal["intermediary-list"],
+    format: str | None = None,
+    options: ReadOptions | None = None,
 ) -> IntermediaryList: ...
 @overload
-def load(source: Input, *, kind: Literal["fee-list"], format: str | None = None) -> FeeList: ...
+def load(
+    source: Input,
+    *,
+    kind: Literal["fee-list"],
+    format: str | None = None,
+    options: ReadOptions | None = None,
+) -> FeeList: ...
 @overload
 def load(
-    source: Input, *, kind: Literal["public-service-list"], format: str | None = None
+    source: Input,
+    *,
+    kind: Literal["public-service-list"],
+    format: str | None = None,
+    options: ReadOptions | None = None,
 ) -> PublicServiceList: ...
 @overload
 def load(
-    source: Input, *, kind: Literal["supervision-list"], format: str | None = None
+    source: Input,
+    *,
+    kind: Literal["supervision-list"],
+    format: str | None = None,
+    options: ReadOptions | None = None,
 ) -> SupervisionList: ...
 @overload
 def load(
-    source: Input, *, kind: Literal["random-inspection-list"], format: str | None = None
+    source: Input,
+    *,
+    kind: Literal["random-inspection-list"],
+    format: str | None = None,
+    options: ReadOptions | None = None,
 ) -> RandomInspectionList: ...
 @overload
 def load(
-    source: Input, *, kind: Literal["service-mode-list"], format: str | None = None
+    source: Input,
+    *,
+    kind: Literal["service-mode-list"],
+    format: str | None = None,
+    options: ReadOptions | None = None,
 ) -> ServiceModeList: ...
 @overload
 def load(
-    source: Input, *, kind: Literal["service-guide"], format: str | None = None
+    source: Input,
+    *,
+    kind: Literal["service-guide"],
+    format: str | None = None,
+    options: ReadOptions | None = None,
 ) -> ServiceGuide: ...
 @overload
 def load(
-    source: Input, *, kind: Literal["review-detail"], format: str | None = None
+    source: Input,
+    *,
+    kind: Literal["review-detail"],
+    format: str | None = None,
+    options: ReadOptions | None = None,
 ) -> ReviewDetail: ...
 @overload
-def load(source: Input, *, kind: str | None = None, format: str | None = None) -> Any: ...
+def load(
+    source: Input,
+    *,
+    kind: str | None = None,
+    format: str | None = None,
+    options: ReadOptions | None = None,
+) -> Any: ...
 def load(
     source: Input,
     model: type[Any] | None = None,
     *,
     kind: str | None = None,
     format: str | None = None,  # noqa: A002 - the public keyword
+    options: ReadOptions | None = None,
 ) -> Any:
     """Read a whole document as a model.
 
@@ -361,6 +427,9 @@ def load(
         kind: the kind id, when the file does not say it (a workbook, a CSV); typed for mypy.
         format: ``json``, ``jsonl``, ``xlsx``, ``xml``, ``docx``, ``csv``, ``xls``, ``ods``
             (with or without the dot).
+        options: what the caller knows that the file may not say
+            (:class:`~banzhang.formats.ReadOptions`: envelope elements such as the region of a
+            department's workbook without 清单信息; a workbook's limits).
 
     >>> from banzhang import examples
     >>> load(examples.path("power-list")).kind
@@ -375,20 +444,26 @@ def load(
     chosen, where = _chosen(source, format)
     if model is not None:
         kind = _kind_of_model(model)
-    return chosen.load(where, kind=kind)
+    return chosen.load(where, kind=kind, options=options)
 
 
-def load_data(source: Input, *, format: str | None = None) -> Any:  # noqa: A002
+def load_data(
+    source: Input,
+    *,
+    kind: str | None = None,
+    format: str | None = None,  # noqa: A002 - the public keyword
+    options: ReadOptions | None = None,
+) -> Any:
     """Read a whole document as JSON-shaped data, without judging it.
 
-    ``source`` and ``format`` as for :func:`load`.
+    ``source``, ``kind``, ``format`` and ``options`` as for :func:`load`.
 
     Raises:
         UnreadableInput: the file cannot be read or its format is unknown.
         TypeError: a ``str`` that is a document's text, or a stream whose format cannot be told.
     """
     chosen, where = _chosen(source, format)
-    return chosen.load_data(where)
+    return chosen.load_data(where, kind=kind, options=options)
 
 
 def dump(document: Any, target: Target, *, format: str | None = None) -> None:  # noqa: A002
@@ -413,8 +488,14 @@ def dump(document: Any, target: Target, *, format: str | None = None) -> None:  
     chosen.dump(document, where)
 
 
-def iter_load(source: Input, *, kind: str | None = None, format: str | None = None) -> ItemStream:  # noqa: A002
-    """Read a list item by item, each item a model; ``source`` and ``format`` as for :func:`load`.
+def iter_load(
+    source: Input,
+    *,
+    kind: str | None = None,
+    format: str | None = None,  # noqa: A002 - the public keyword
+    options: ReadOptions | None = None,
+) -> ItemStream:
+    """Read a list item by item, each item a model; the arguments as for :func:`load`.
 
     Raises:
         UnreadableInput: the file cannot be read, or its format or kind is unknown.
@@ -422,7 +503,7 @@ def iter_load(source: Input, *, kind: str | None = None, format: str | None = No
         TypeError: a ``str`` that is a document's text, or a stream whose format cannot be told.
     """
     chosen, where = _chosen(source, format)
-    return chosen.iter_load(where, kind=kind)
+    return chosen.iter_load(where, kind=kind, options=options)
 
 
 def iter_dump(
@@ -452,13 +533,16 @@ def iter_findings(
     power_codes: Collection[str] | None = None,
     retired: Collection[str] | None = None,
     format: str | None = None,  # noqa: A002 - the public keyword
+    options: ReadOptions | None = None,
+    against: Against | None = None,
 ) -> Iterator[Finding]:
     """Yield every problem of a document: a model, JSON-shaped data — or a file (a path, a
     binary stream or bytes, with ``format`` as for :func:`load`).
 
     A file is read in its format, and each finding names its place there (``权责清单!E17``, a
     line). See :func:`banzhang.validation.iter_findings` for ``power_codes`` (同源) and
-    ``retired`` (the register of retired codes).
+    ``retired`` (the register of retired codes), or both as ``against``
+    (:class:`~banzhang.validation.Against`); ``options`` as for :func:`load`.
 
     Raises:
         UnreadableInput: a file cannot be read, or its format or kind is unknown.
@@ -467,10 +551,18 @@ def iter_findings(
     if _is_file(document) or format is not None:
         chosen, where = _chosen(document, format)
         found: Iterator[Finding] = chosen.iter_findings(
-            where, kind=kind, power_codes=power_codes, retired=retired
+            where,
+            kind=kind,
+            options=options,
+            against=against,
+            power_codes=power_codes,
+            retired=retired,
         )
         return found
-    return validation.iter_findings(document, kind=kind, power_codes=power_codes, retired=retired)
+    document = with_envelope(document, options) if isinstance(document, dict) else document
+    return validation.iter_findings(
+        document, kind=kind, power_codes=power_codes, retired=retired, against=against
+    )
 
 
 def _is_file(document: Any) -> bool:
@@ -478,26 +570,42 @@ def _is_file(document: Any) -> bool:
     return isinstance(document, str | os.PathLike | bytes | bytearray | memoryview) or readable
 
 
-def validate(document: Any, *, kind: str | None = None, format: str | None = None) -> None:  # noqa: A002
+def validate(
+    document: Any,
+    *,
+    kind: str | None = None,
+    format: str | None = None,  # noqa: A002 - the public keyword
+    options: ReadOptions | None = None,
+    against: Against | None = None,
+) -> None:
     """Raise :class:`InvalidDocument` if a document or file has any finding of severity error.
 
-    ``document`` as for :func:`iter_findings`.
+    The arguments as for :func:`iter_findings`.
 
     Raises:
         InvalidDocument: with every finding of severity error (and the warnings seen with them).
         UnreadableInput: a file cannot be read, or its format or kind is unknown.
     """
-    validation.raise_for_errors(iter_findings(document, kind=kind, format=format))
+    found = iter_findings(document, kind=kind, format=format, options=options, against=against)
+    validation.raise_for_errors(found)
 
 
-def is_valid(document: Any, *, kind: str | None = None, format: str | None = None) -> bool:  # noqa: A002
-    """Return whether a document or file has no finding of severity error.
+def is_valid(
+    document: Any,
+    *,
+    kind: str | None = None,
+    format: str | None = None,  # noqa: A002 - the public keyword
+    options: ReadOptions | None = None,
+    against: Against | None = None,
+) -> bool:
+    """Return whether a document or file has no finding of severity error (the arguments as
+    for :func:`iter_findings`).
 
     Raises:
         UnreadableInput: a file cannot be read, or its format or kind is unknown.
     """
     try:
-        validate(document, kind=kind, format=format)
+        validate(document, kind=kind, format=format, options=options, against=against)
     except InvalidDocument:
         return False
     return True

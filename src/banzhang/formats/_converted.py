@@ -1,9 +1,10 @@
-"""The verbs of a format read through the Excel reader (.csv, .xls, .ods).
+"""The verbs of a format read through the table reader (.csv, .xls, .ods).
 
-Such a format has one job of its own — its file as a workbook the Excel reader takes (an
-in-memory .xlsx for a .csv; calamine's workbook for an .xls or .ods) — and reads like a
-department's workbook from there: the same lenient reading, the same findings at the same
-cells. It writes nothing: banzhang writes workbooks as .xlsx.
+Such a format has one job of its own — its file as a workbook of sheets
+(:mod:`banzhang.formats.sheets`: the rows of a .csv; calamine's workbook for an .xls or .ods)
+— and reads like a department's workbook from there (:mod:`banzhang.formats.tables`): the same
+lenient reading, the same findings at the same cells. It writes nothing: banzhang writes
+workbooks as .xlsx.
 """
 
 from __future__ import annotations
@@ -14,7 +15,10 @@ from typing import Any
 
 from banzhang.documents import ItemStream, Source, Target
 from banzhang.errors import UnwritableOutput
-from banzhang.formats import excel
+from banzhang.formats import tables
+from banzhang.formats._options import ReadOptions, given_envelope, merged_envelope
+from banzhang.formats.sheets import Workbook
+from banzhang.validation.against import Against, resolved
 from banzhang.validation.findings import Finding
 
 __all__ = ["ConvertedFormat"]
@@ -24,7 +28,7 @@ class ConvertedFormat:
     """Read verbs over ``as_workbook``; write verbs that refuse, naming ``formats`` (".csv")."""
 
     def __init__(
-        self, as_workbook: Callable[[Any], Any], formats: str, *, instead: str = ".xlsx"
+        self, as_workbook: Callable[[Any], Workbook], formats: str, *, instead: str = ".xlsx"
     ) -> None:
         self.as_workbook = as_workbook
         self.formats = formats
@@ -36,38 +40,64 @@ class ConvertedFormat:
         message = f"banzhang 只读取 {self.formats}，不写出（{where}）；请写成 {self.instead}"
         return UnwritableOutput(message, target=where)
 
-    def load(self, source: Source, *, kind: str | None = None) -> Any:
+    def load(
+        self, source: Source, *, kind: str | None = None, options: ReadOptions | None = None
+    ) -> Any:
         """Read a list or document as a model (see :func:`banzhang.formats.excel.load`)."""
-        return excel.load(self.as_workbook(source), kind=kind)
+        book = self.as_workbook(source)
+        return tables.book_model(book, kind=kind, envelope=given_envelope(options))
 
-    def load_data(self, source: Source, *, envelope: dict[str, Any] | None = None) -> Any:
+    def load_data(
+        self,
+        source: Source,
+        *,
+        kind: str | None = None,
+        options: ReadOptions | None = None,
+        envelope: dict[str, Any] | None = None,
+    ) -> Any:
         """Read as JSON-shaped data, without judging it."""
-        return excel.load_data(self.as_workbook(source), envelope=envelope)
+        book = self.as_workbook(source)
+        return tables.book_data(book, kind=kind, envelope=merged_envelope(options, envelope))
 
-    def iter_load(self, source: Source, *, kind: str | None = None) -> ItemStream:
+    def iter_load(
+        self, source: Source, *, kind: str | None = None, options: ReadOptions | None = None
+    ) -> ItemStream:
         """Read a list item by item, each item a model."""
-        return excel.iter_load(self.as_workbook(source), kind=kind)
+        book = self.as_workbook(source)
+        return tables.book_models(book, kind=kind, envelope=given_envelope(options))
 
     def iter_load_data(
-        self, source: Source, *, kind: str | None = None, envelope: dict[str, Any] | None = None
+        self,
+        source: Source,
+        *,
+        kind: str | None = None,
+        options: ReadOptions | None = None,
+        envelope: dict[str, Any] | None = None,
     ) -> ItemStream:
         """Read a list item by item as JSON-shaped data."""
-        workbook = self.as_workbook(source)
-        return excel.iter_load_data(workbook, kind=kind, envelope=envelope)
+        book = self.as_workbook(source)
+        return tables.book_items(book, kind=kind, envelope=merged_envelope(options, envelope))
 
     def iter_findings(
         self,
         source: Source,
         *,
         kind: str | None = None,
+        options: ReadOptions | None = None,
+        against: Against | None = None,
         power_codes: Collection[str] | None = None,
         envelope: dict[str, Any] | None = None,
         retired: Collection[str] | None = None,
     ) -> Iterator[Finding]:
         """Read and validate; findings name their cell (``Sheet1!C7``)."""
+        power_codes, retired = resolved(against, power_codes, retired)
         workbook = self.as_workbook(source)
-        return excel.iter_findings(
-            workbook, kind=kind, power_codes=power_codes, envelope=envelope, retired=retired
+        yield from tables.book_findings(
+            workbook,
+            kind=kind,
+            power_codes=power_codes,
+            envelope=merged_envelope(options, envelope),
+            retired=retired,
         )
 
     def dump(self, document: Any, target: Target) -> None:

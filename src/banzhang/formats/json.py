@@ -31,7 +31,9 @@ from banzhang._collector import collector_paused
 from banzhang.convert import detect_kind, from_data, models_of, to_data
 from banzhang.documents import ItemStream, Source, Target
 from banzhang.errors import UnreadableInput, UnwritableOutput
+from banzhang.formats._options import ReadOptions, with_envelope
 from banzhang.validation import iter_findings as validate_lazily
+from banzhang.validation.against import Against, resolved
 
 __all__ = [
     "EXTENSIONS",
@@ -162,8 +164,16 @@ def _decode(raw: bytes, where: str) -> str:
         raise UnreadableInput(message, source=where) from err
 
 
-def load_data(source: Source) -> Any:
-    """Return the JSON-shaped data of a ``.json`` document (a ``.jsonl`` list is gathered whole)."""
+def load_data(
+    source: Source, *, kind: str | None = None, options: ReadOptions | None = None
+) -> Any:
+    """Return the JSON-shaped data of a ``.json`` document (a ``.jsonl`` list is gathered whole);
+    ``options.envelope``: elements the caller supplies, over the document's own."""
+    read = _load_data(source)
+    return with_envelope(read, options) if isinstance(read, dict) else read
+
+
+def _load_data(source: Source) -> Any:
     where = _name(source)
     if where.endswith(".jsonl"):
         stream = iter_load_data(source)
@@ -179,14 +189,14 @@ def load_data(source: Source) -> Any:
         return _parse(text, where)
 
 
-def load(source: Source, *, kind: str | None = None) -> Any:
+def load(source: Source, *, kind: str | None = None, options: ReadOptions | None = None) -> Any:
     """Return the model of the document at ``source``.
 
     Raises:
         UnreadableInput: not JSON, not UTF-8, unknown kind, or cannot be opened.
         InvalidDocument: JSON, but not of the kind's shape.
     """
-    return from_data(load_data(source), kind)
+    return from_data(load_data(source, options=options), kind)
 
 
 def dump(document: Any, target: Target) -> None:
@@ -225,12 +235,19 @@ def _default(value: Any) -> Any:
     raise TypeError(message)
 
 
-def iter_load_data(source: Source, *, kind: str | None = None) -> ItemStream:
+def iter_load_data(
+    source: Source, *, kind: str | None = None, options: ReadOptions | None = None
+) -> ItemStream:
     """Read a JSON Lines list lazily: the envelope now, the items as JSON-shaped data on demand."""
+    stream: ItemStream = with_envelope(_iter_load_data(source, kind), options)
+    return stream
+
+
+def _iter_load_data(source: Source, kind: str | None) -> ItemStream:
     where = _name(source)
     if where.endswith(".json"):
         # A whole document holds its items already; stream them from memory.
-        whole = load_data(source)
+        whole = _load_data(source)
         found = detect_kind(whole, kind)
         items_list = whole.get("items", [])
         if not isinstance(items_list, list):
@@ -273,9 +290,11 @@ def _refuse_more_lines(lines: Iterator[tuple[int, str]], where: str, title: str)
         raise UnreadableInput(message, source=where)
 
 
-def iter_load(source: Source, *, kind: str | None = None) -> ItemStream:
+def iter_load(
+    source: Source, *, kind: str | None = None, options: ReadOptions | None = None
+) -> ItemStream:
     """Read a JSON Lines list lazily, each item as a model (see :func:`iter_load_data`)."""
-    stream = iter_load_data(source, kind=kind)
+    stream = iter_load_data(source, kind=kind, options=options)
     if detect_kind(None, stream.kind).item is None:
         message = f"{stream.kind} 不是清单，不能逐条读取"
         raise UnreadableInput(message)
@@ -323,15 +342,21 @@ def iter_findings(
     source: Source,
     *,
     kind: str | None = None,
+    options: ReadOptions | None = None,
+    against: Against | None = None,
     power_codes: Collection[str] | None = None,
     retired: Collection[str] | None = None,
 ) -> Iterator[Any]:
     """Read a .json or .jsonl document and yield every finding (see :mod:`banzhang.validation`).
 
-    ``power_codes`` (the region's 权责清单 codes) adds the 同源 check, as in validation.
+    ``against`` (or ``power_codes``, the region's 权责清单 codes, and ``retired``) adds the 同源
+    and retired-code checks, as in validation.
     """
+    power_codes, retired = resolved(against, power_codes, retired)
     where = _name(source)
     document: Any = (
-        iter_load_data(source, kind=kind) if where.endswith(".jsonl") else load_data(source)
+        iter_load_data(source, kind=kind, options=options)
+        if where.endswith(".jsonl")
+        else load_data(source, options=options)
     )
     return validate_lazily(document, kind=kind, power_codes=power_codes, retired=retired)

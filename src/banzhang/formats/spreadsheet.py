@@ -11,10 +11,10 @@ writing it to .xlsx or XML (which cannot hold one) is refused, naming the elemen
 Refused before calamine parses anything: a file over :data:`MAX_BYTES`; an .ods (a zip package)
 over the zip limits of :class:`banzhang.formats.excel.Limits`, with a DTD in any XML part, or
 whose repeated rows and columns would spread past the memory a workbook read whole may take
-(:mod:`banzhang.formats.excel._ods`); an .xls whose compound file does not hold together or
+(:mod:`banzhang.formats.sheets._ods`); an .xls whose compound file does not hold together or
 whose sheet dimensions are impossible, which would abort calamine's Rust reader and the whole
-process with it (:mod:`banzhang.formats.excel._biff`). Then calamine parses the file once in a
-child process (:mod:`banzhang.formats.excel._probe`): a record that makes its Rust reader
+process with it (:mod:`banzhang.formats.sheets._biff`). Then calamine parses the file once in a
+child process (:mod:`banzhang.formats.sheets._probe`): a record that makes its Rust reader
 panic or abort refuses the file there, and this process never meets it.
 
 Known limitation: calamine reads an error value (``#N/A``, ``#REF!``) as an empty cell, so
@@ -24,19 +24,8 @@ writes .xlsx.
 
 from __future__ import annotations
 
-import io
-import os
-from typing import Any
-
-from banzhang.errors import UnreadableInput
 from banzhang.formats._converted import ConvertedFormat
-from banzhang.formats._inputs import read_limited
-from banzhang.formats.excel import Limits
-from banzhang.formats.excel._biff import COMPOUND_MAGIC, check_workbook_stream, workbook_stream
-from banzhang.formats.excel._ods import check_repeats
-from banzhang.formats.excel._probe import probe
-from banzhang.formats.excel._safety import inspect_package
-from banzhang.formats.excel._whole import WholeBook
+from banzhang.formats.sheets import MAX_SPREADSHEET_BYTES, open_spreadsheet
 
 __all__ = [
     "EXTENSIONS",
@@ -54,28 +43,9 @@ __all__ = [
 NAME = "spreadsheet"
 EXTENSIONS: tuple[str, ...] = (".xls", ".ods")
 #: The largest .xls or .ods read (the whole workbook is held in memory while it is read).
-MAX_BYTES = 200 * 1024 * 1024
+MAX_BYTES = MAX_SPREADSHEET_BYTES
 
-
-def _as_workbook(source: Any) -> WholeBook:
-    """The workbook, opened by calamine for the Excel reader (no copy of it is made)."""
-    name = os.fspath(source) if isinstance(source, str | os.PathLike) else "<spreadsheet>"
-    data = read_limited(source, name, MAX_BYTES, "请另存为 .xlsx")
-    if not data:
-        raise UnreadableInput(f"{name} 是空文件", source=name)
-    if data[:2] == b"PK":  # an .ods is a zip package: the same checks as an .xlsx
-        inspect_package(io.BytesIO(data), name, Limits())
-        check_repeats(data, name, Limits())
-    elif data.startswith(COMPOUND_MAGIC):  # an .xls: its records, as calamine would read them
-        check_workbook_stream(workbook_stream(data, name), name)
-    probe(data, name)  # parsed in a child first: nothing it meets can take this process down
-    book = WholeBook.open(data, name)
-    if not book.sheetnames:
-        raise UnreadableInput(f"{name} 中没有工作表", source=name)
-    return book
-
-
-_FORMAT = ConvertedFormat(_as_workbook, ".xls 和 .ods", instead=".xlsx")
+_FORMAT = ConvertedFormat(open_spreadsheet, ".xls 和 .ods", instead=".xlsx")
 load = _FORMAT.load
 load_data = _FORMAT.load_data
 iter_load = _FORMAT.iter_load

@@ -38,9 +38,12 @@ from banzhang.convert import from_data, models_of
 from banzhang.declare import FieldSpec, fields_of, renames_of
 from banzhang.documents import ItemStream
 from banzhang.errors import InvalidDocument, UnreadableInput
+from banzhang.formats._options import ReadOptions, given_envelope
 from banzhang.formats._prolog import declares_dtd, root_name, root_start
 from banzhang.validation import finding as _finding
+from banzhang.validation.against import Against, resolved
 from banzhang.validation.findings import Finding
+from banzhang.validation.places import Place
 
 __all__ = [
     "EXTENSIONS",
@@ -236,16 +239,24 @@ class _XmlStream:
     problems: list[tuple[str, int, str]]
 
 
-def _open(source: Any, kind: str | None, *, with_lines: bool = False) -> _XmlStream:
+def _open(
+    source: Any,
+    kind: str | None,
+    *,
+    with_lines: bool = False,
+    options: ReadOptions | None = None,
+) -> _XmlStream:
     name = os.fspath(source) if isinstance(source, str | os.PathLike) else "<xml>"
     stream = _source_bytes(source, name)
     owned = stream if stream is not source else None  # a file we opened is ours to close
     try:
-        return _opened(stream, owned, name, kind, with_lines=with_lines)
+        opened = _opened(stream, owned, name, kind, with_lines=with_lines)
     except BaseException:
         if owned is not None:
             owned.close()
         raise
+    opened.envelope.update(given_envelope(options) or {})  # the caller's elements win
+    return opened
 
 
 def _opened(
@@ -593,47 +604,57 @@ def _nearest_line(path: str, lines: dict[str, int]) -> int | None:
     return None
 
 
-def iter_load_data(source: Any, *, kind: str | None = None) -> ItemStream:
-    """Read a document item by item as JSON-shaped data (a single document: all as envelope)."""
-    stream = _open(source, kind)
+def iter_load_data(
+    source: Any, *, kind: str | None = None, options: ReadOptions | None = None
+) -> ItemStream:
+    """Read a list lazily, each item as JSON-shaped data (a single document: the envelope)."""
+    stream = _open(source, kind, options=options)
     return ItemStream(stream.kind, stream.envelope, (read.data for read in stream.items))
 
 
-def load_data(source: Any, *, kind: str | None = None) -> dict[str, Any]:
-    """Read a whole XML document as JSON-shaped data, without judging it."""
-    stream = _open(source, kind)
+def load_data(
+    source: Any, *, kind: str | None = None, options: ReadOptions | None = None
+) -> dict[str, Any]:
+    """Read a whole document as JSON-shaped data, without judging it."""
+    stream = _open(source, kind, options=options)
     if kinds.get(stream.kind).is_list:
         return {**stream.envelope, "items": [read.data for read in stream.items]}
     return stream.envelope
 
 
-def load(source: Any, *, kind: str | None = None) -> Any:
-    """Read an XML document as a model.
+def load(source: Any, *, kind: str | None = None, options: ReadOptions | None = None) -> Any:
+    """Read a document as a model.
 
     Raises:
         UnreadableInput: not XML, a DTD, or an unknown root element.
         InvalidDocument: read, but not of the kind's shape.
     """
-    return from_data(load_data(source, kind=kind), kind)
+    return from_data(load_data(source, kind=kind, options=options), kind)
 
 
-def iter_load(source: Any, *, kind: str | None = None) -> ItemStream:
-    """Read a list item by item, each item as a model."""
-    return models_of(iter_load_data(source, kind=kind))
+def iter_load(
+    source: Any, *, kind: str | None = None, options: ReadOptions | None = None
+) -> ItemStream:
+    """Read a list lazily, each item as a model."""
+    return models_of(iter_load_data(source, kind=kind, options=options))
 
 
 def iter_findings(
     source: Any,
     *,
     kind: str | None = None,
+    options: ReadOptions | None = None,
+    against: Against | None = None,
     power_codes: Collection[str] | None = None,
     retired: Collection[str] | None = None,
 ) -> Iterator[Finding]:
-    """Read and validate an XML document, each finding naming its line (``line 12``).
+    """Read and validate an XML document, each finding naming its line (``第 12 行``).
 
-    ``power_codes`` (the region's 权责清单 codes) adds the 同源 check, as in validation.
+    ``against`` (or ``power_codes``, the region's 权责清单 codes, and ``retired``) adds the 同源
+    and retired-code checks, as in validation.
     """
-    stream = _open(source, kind, with_lines=True)
+    power_codes, retired = resolved(against, power_codes, retired)
+    stream = _open(source, kind, with_lines=True, options=options)
     current: list[_Read] = []
     set_aside = stream.problems  # the reader adds to it until the root's end is read
 
@@ -656,14 +677,14 @@ def iter_findings(
             current[0].lines if current and finding.path.startswith("$.items[") else stream.lines
         )
         line = _nearest_line(finding.path, lines)
-        yield attrs.evolve(finding, source=f"line {line}") if line else finding
+        yield attrs.evolve(finding, source=Place.line(line)) if line else finding
     yield from _unexpected(set_aside)
 
 
 def _unexpected(problems: list[tuple[str, int, str]]) -> list[Finding]:
     """The reader's set-aside content as ``xml.unexpected-content`` findings (emptying the list)."""
     found = [
-        attrs.evolve(_finding("xml.unexpected-content", path, message), source=f"line {line}")
+        attrs.evolve(_finding("xml.unexpected-content", path, message), source=Place.line(line))
         for path, line, message in problems
     ]
     problems.clear()

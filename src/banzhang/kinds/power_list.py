@@ -61,7 +61,7 @@ class PowerItem:
         "设定依据",
         required=True,
         min_items=1,
-        aliases=("法定依据", "依据", "设定和实施依据", "实施依据", "职权依据"),
+        aliases=("法定依据", "依据", "设定和实施依据", "实施依据", "职权依据", "权力依据"),
         source="V 中办发〔2015〕21号",
     )
     agency: Agency = element(

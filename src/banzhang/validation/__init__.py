@@ -32,6 +32,7 @@ from banzhang.validation._rules import (
 )
 from banzhang.validation._rules_codes import ListContext
 from banzhang.validation._structure import finding, object_checker
+from banzhang.validation.against import Against, resolved
 from banzhang.validation.catalogue import Rule, all_rules, rule
 from banzhang.validation.findings import ERROR, INFO, WARNING, Finding, Severity
 
@@ -40,6 +41,7 @@ __all__ = [
     "INFO",
     "LAYERS",
     "WARNING",
+    "Against",
     "Finding",
     "Rule",
     "Severity",
@@ -64,6 +66,7 @@ def iter_findings(
     layers: Collection[str] = LAYERS,
     power_codes: Collection[str] | None = None,
     retired: Collection[str] | None = None,
+    against: Against | None = None,
 ) -> Iterator[Finding]:
     """Yield every problem of ``document``, item by item.
 
@@ -78,10 +81,13 @@ def iter_findings(
             (:data:`banzhang.validation.same_source.KINDS`), are checked: 同源.
         retired: the register of retired codes (:mod:`banzhang.validation.retired`); given, an
             item or 子项 under one of them is an error.
+        against: both at once (:class:`~banzhang.validation.against.Against`); a keyword
+            given wins over it.
 
     Raises:
         UnreadableInput: the kind of the document cannot be told.
     """
+    power_codes, retired = resolved(against, power_codes, retired)
     if isinstance(document, ItemStream):
         data: Any = {**document.envelope, "kind": document.envelope.get("kind", document.kind)}
         items: Any = document.items

@@ -25,14 +25,19 @@ from banzhang import kinds, validation
 from banzhang.convert import from_data, models_of
 from banzhang.documents import ItemStream, Source, Target
 from banzhang.errors import UnreadableInput, UnwritableOutput
+from banzhang.formats import tables
+from banzhang.formats._options import ReadOptions, given_envelope, with_envelope
 from banzhang.formats.docx._layout import time_text
+from banzhang.formats.docx._lists import placed_in_word
 from banzhang.formats.docx._package import Note
 from banzhang.formats.docx._reader import ReadDocument, read
 from banzhang.formats.docx._walker import Unplaced
 from banzhang.formats.docx._writer import add_field
 from banzhang.formats.docx._writer import dump as _dump
 from banzhang.validation import finding as _finding
+from banzhang.validation.against import Against, resolved
 from banzhang.validation.findings import Finding
+from banzhang.validation.places import Place
 
 __all__ = [
     "EXTENSIONS",
@@ -52,55 +57,94 @@ NAME = "docx"
 EXTENSIONS: tuple[str, ...] = (".docx",)
 
 
-def load_data(source: Source, *, kind: str | None = None) -> dict[str, Any]:
-    """Read a guide or review detail as JSON-shaped data, without judging it."""
-    return read(source, kind=kind).data
+def load_data(
+    source: Source, *, kind: str | None = None, options: ReadOptions | None = None
+) -> dict[str, Any]:
+    """Read a guide or review detail (or a list published as Word tables) as JSON-shaped
+    data, without judging it."""
+    found = read(source, kind=kind)
+    if found.book is not None:
+        return tables.book_data(found.book, kind=found.kind, envelope=given_envelope(options))
+    data: dict[str, Any] = with_envelope(found.data, options)
+    return data
 
 
-def load(source: Source, *, kind: str | None = None) -> Any:
-    """Read a guide or review detail as a model.
+def load(source: Source, *, kind: str | None = None, options: ReadOptions | None = None) -> Any:
+    """Read a guide or review detail (or a list published as Word tables) as a model.
 
     Raises:
-        UnreadableInput: not a .docx, or not a guide or review detail.
+        UnreadableInput: not a .docx, or of no kind it can tell.
         InvalidDocument: read, but not of the kind's shape.
     """
     found = read(source, kind=kind)
-    return from_data(found.data, found.kind)
+    if found.book is not None:
+        return tables.book_model(found.book, kind=found.kind, envelope=given_envelope(options))
+    return from_data(with_envelope(found.data, options), found.kind)
 
 
-def iter_load(source: Source, *, kind: str | None = None) -> ItemStream:
-    """The item of a list published in Word, as models; a guide or review detail is refused
+def iter_load(
+    source: Source, *, kind: str | None = None, options: ReadOptions | None = None
+) -> ItemStream:
+    """The items of a list published in Word, as models; a guide or review detail is refused
     (it holds no items: use :func:`load`)."""
     found = read(source, kind=kind)
     if not kinds.get(found.kind).is_list:
         raise _not_a_list(source)
-    envelope = {key: value for key, value in found.data.items() if key != "items"}
-    return models_of(ItemStream(found.kind, envelope, iter(found.data["items"])))
+    return models_of(_items(found, options))
 
 
-def iter_load_data(source: Source, *, kind: str | None = None) -> ItemStream:
-    """A list's item as data; a guide or review detail as the envelope of a stream without
+def iter_load_data(
+    source: Source, *, kind: str | None = None, options: ReadOptions | None = None
+) -> ItemStream:
+    """A list's items as data; a guide or review detail as the envelope of a stream without
     items (as for single documents)."""
     found = read(source, kind=kind)
     if kinds.get(found.kind).is_list:
-        envelope = {key: value for key, value in found.data.items() if key != "items"}
-        return ItemStream(found.kind, envelope, iter(found.data["items"]))
-    return ItemStream(found.kind, found.data, iter(()))
+        return _items(found, options)
+    return ItemStream(found.kind, with_envelope(found.data, options), iter(()))
+
+
+def _items(found: ReadDocument, options: ReadOptions | None) -> ItemStream:
+    """The items of a list read from Word: its tables' rows, or the one item of a label/value
+    table."""
+    if found.book is not None:
+        return tables.book_items(found.book, kind=found.kind, envelope=given_envelope(options))
+    envelope = {key: value for key, value in found.data.items() if key != "items"}
+    stream = ItemStream(found.kind, envelope, iter(found.data["items"]))
+    items: ItemStream = with_envelope(stream, options)
+    return items
 
 
 def iter_findings(
     source: Source,
     *,
     kind: str | None = None,
+    options: ReadOptions | None = None,
+    against: Against | None = None,
     power_codes: Collection[str] | None = None,
     retired: Collection[str] | None = None,
 ) -> Iterator[Finding]:
     """Read and validate; each finding names its paragraph or table cell, and content that fits
     no element is ``docx.unread-content``."""
+    power_codes, retired = resolved(against, power_codes, retired)
     found = read(source, kind=kind)
     yield from _unread(found)
+    if found.book is not None:  # a list published as Word tables: read as a worksheet is
+        book = found.book
+        checked_book = tables.book_findings(
+            book,
+            kind=found.kind,
+            envelope=given_envelope(options),
+            power_codes=power_codes,
+            retired=retired,
+        )
+        yield from (placed_in_word(finding, book) for finding in checked_book)
+        return
     checked = validation.iter_findings(
-        found.data, kind=found.kind, power_codes=power_codes, retired=retired
+        with_envelope(found.data, options),
+        kind=found.kind,
+        power_codes=power_codes,
+        retired=retired,
     )
     for finding in checked:
         place = _nearest(finding.path, found.places)
@@ -165,7 +209,7 @@ def _unseen(note: Note) -> str:
     return f"{note.holder}中的“{note.text[:30]}”未读入（只读正文的段落和表格）；{advice}"
 
 
-def _nearest(path: str, places: dict[str, str]) -> str | None:
+def _nearest(path: str, places: dict[str, Place]) -> Place | None:
     """The place of ``path``, or of its nearest parent read (``$.materials[2]`` for its name)."""
     while path:
         if path in places:

@@ -24,10 +24,14 @@ from banzhang._version import SPEC_VERSION
 from banzhang.errors import BanzhangError, UnreadableInput
 from banzhang.formats._inputs import read_limited
 from banzhang.formats.docx._labels import MISSING, Labels
+from banzhang.formats.docx._lists import list_tables
 from banzhang.formats.docx._package import Note, check_package
 from banzhang.formats.docx._walker import Unplaced, Walker
 from banzhang.formats.docx._writer import KIND_MARK
+from banzhang.formats.sheets import WordBook
+from banzhang.formats.tables import kind_by_header
 from banzhang.formats.tables.labels import fold
+from banzhang.validation.places import Place
 
 __all__ = ["ReadDocument", "read"]
 
@@ -42,7 +46,7 @@ class ReadDocument:
     Attributes:
         kind: the kind id.
         data: the document as JSON-shaped data.
-        places: each ``$`` path read → "第 12 段" or "表格 2 第 3 行第 2 列".
+        places: each ``$`` path read → its paragraph or table cell.
         unread: content that fits no element, with its place and section.
         cover: what the cover says besides the elements (附件, 模板, 标题, 发布机关, 发布日期).
         unseen: text the walk cannot see (content controls, text boxes, tracked insertions…),
@@ -51,10 +55,12 @@ class ReadDocument:
 
     kind: str
     data: dict[str, Any]
-    places: dict[str, str]
+    places: dict[str, Place]
     unread: list[Unplaced]
     cover: dict[str, str] = attrs.Factory(dict)
     unseen: list[Note] = attrs.Factory(list)
+    #: A list published as Word tables: read by the table reader (``data`` is then empty).
+    book: WordBook | None = None
 
 
 def read(source: Any, *, kind: str | None = None) -> ReadDocument:
@@ -82,6 +88,8 @@ def _read(raw: bytes, name: str, kind: str | None, unseen: list[Note]) -> ReadDo
     word = Document(io.BytesIO(raw))
     blocks = list(_blocks(word))
     found = kinds.get(kind or _kind(word, blocks, name))
+    if found.is_list and (book := list_tables(blocks, found.id, name)) is not None:
+        return ReadDocument(found.id, {}, {}, [], unseen=unseen, book=book)
     walker = Walker(found, exact=_is_ours(word))
     walker.walk(blocks)
     # A department's document follows the spec of today, as a department's workbook does.
@@ -120,6 +128,9 @@ def _kind(word: Any, blocks: list[Paragraph | Table], name: str) -> str:
     by_labels = _kind_by_labels(blocks)
     if by_labels is not None:
         return by_labels
+    by_header = _kind_by_header(blocks)
+    if by_header is not None:
+        return by_header
     message = (
         f"无法判断 {name} 是服务指南还是审查细则：标题中没有写明，所用标签也不足以判断；"
         "请用 --kind 指定"
@@ -150,6 +161,18 @@ def _kind_by_labels(blocks: list[Paragraph | Table]) -> str | None:
     if ranked and ranked[0][1] >= 3 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
         return ranked[0][0]
     return None
+
+
+def _kind_by_header(blocks: list[Paragraph | Table]) -> str | None:
+    """The list kind whose items a table's header names (a list published as a Word table
+    whose title does not say its kind)."""
+    heads = {
+        f"表格 {number}": [[cell.text.strip() or None for cell in row.cells] for row in rows]
+        for number, rows in enumerate(
+            (block.rows[:5] for block in blocks if isinstance(block, Table)), start=1
+        )
+    }
+    return kind_by_header(heads)
 
 
 def _blocks(word: Any) -> Iterator[Paragraph | Table]:

@@ -41,6 +41,7 @@ from banzhang.formats.docx._layout import (
 from banzhang.formats.tables.entries import parse_entries, split_entries, split_numbered
 from banzhang.formats.tables.forms import STEP_LABELS
 from banzhang.formats.tables.labels import fold, is_label_value_table, pairs
+from banzhang.validation.places import Place
 
 __all__ = ["Unplaced", "Walker"]
 
@@ -85,13 +86,13 @@ class Unplaced:
     is one the published forms use (an element the norms do not have).
 
     Attributes:
-        place: "第 12 段" or "表格 1 第 3 行第 2 列".
+        place: the paragraph (第 12 段) or table cell (表格 1 第 3 行第 2 列).
         text: the content as written.
         section: the heading it stands under ("" before the first).
         form_label: whether it is a published form's label that is no element of the norms.
     """
 
-    place: str
+    place: Place
     text: str
     section: str
     form_label: bool = False
@@ -106,7 +107,7 @@ class Walker:
         self.labels = Labels(kind)
         self.specs = {spec.name: spec for spec in fields_of(self.labels.model)}
         self.data: dict[str, Any] = {}
-        self.places: dict[str, str] = {}
+        self.places: dict[str, Place] = {}
         self.unplaced: list[Unplaced] = []
         self.cover: dict[str, str] = {}
         self.open: Any = None  # the path of the element being filled, None, or MISSING
@@ -138,7 +139,7 @@ class Walker:
         text = paragraph.text.strip()
         if not text:
             return
-        place = f"第 {self.paragraphs} 段"
+        place = Place.paragraph(self.paragraphs)
         style = paragraph.style.name if paragraph.style is not None else ""
         taken = (
             (not self.headed and self._cover(text, style, place))
@@ -153,7 +154,7 @@ class Walker:
         if not taken:
             self._unplace(place, text)
 
-    def _cover(self, text: str, style: str, place: str) -> bool:
+    def _cover(self, text: str, style: str, place: Place) -> bool:
         """A line of the cover: title, attachment mark, template title, issuer, date."""
         if self.exact:
             return style == "Title"
@@ -176,7 +177,7 @@ class Walker:
             return False
         return True
 
-    def _title(self, text: str, place: str) -> None:
+    def _title(self, text: str, place: Place) -> None:
         """The document's title: the item's name, the agency before it, the type it names."""
         self.cover.setdefault("标题", text)
         self.power_type = self.power_type or self.labels.power_type_in(text)
@@ -186,7 +187,7 @@ class Walker:
         if name and name not in {title for title, _ in self.labels.types}:
             self._tentative(("name",), name, place)
 
-    def _tentative(self, path: tuple[str, ...], text: str, place: str) -> None:
+    def _tentative(self, path: tuple[str, ...], text: str, place: Place) -> None:
         """A value the cover gives; the body's own replaces it. ``agency`` is the kind's
         agency element (决定机构 of a guide, 实施机关 of a review detail)."""
         if path == ("agency",):
@@ -231,7 +232,7 @@ class Walker:
         if numbered_first:
             self.headed = True
 
-    def _labelled(self, text: str, place: str) -> bool:
+    def _labelled(self, text: str, place: Place) -> bool:
         """``标签：值`` (numbered or not), or a numbered label alone with its value below."""
         bare = _NUMBERING.sub("", text, count=1).strip() if _NUMBERING.match(text) else text
         labelled = _LABELLED.match(bare)
@@ -286,7 +287,7 @@ class Walker:
         if found == ("steps",):
             self.step = None
 
-    def _part_of_open(self, label: str, value: str, text: str, place: str) -> bool:
+    def _part_of_open(self, label: str, value: str, text: str, place: Place) -> bool:
         """An unknown label inside an open contact (``办事窗口：…``) is kept apart, never
         merged into what the contact already says; inside a text or list it is content."""
         if self.open in (None, MISSING):
@@ -299,7 +300,7 @@ class Walker:
             return True
         return False
 
-    def _name_line(self, text: str, place: str) -> bool:
+    def _name_line(self, text: str, place: Place) -> bool:
         """ "林木采伐许可证核发(设区的市级权限)【000164213003】": the item a section is about."""
         if "name" not in self.specs:
             return False
@@ -314,7 +315,7 @@ class Walker:
 
     # -- 审批操作规程 ------------------------------------------------------------------------
 
-    def _step(self, text: str, place: str) -> bool:
+    def _step(self, text: str, place: Place) -> bool:
         """ "1.受理": a new 审查环节, when the steps are open."""
         if self.open != ("steps",) or "steps" not in self.specs:
             return False
@@ -347,7 +348,7 @@ class Walker:
 
     # -- values -----------------------------------------------------------------------------
 
-    def _put_text(self, path: tuple[str, ...], text: str, place: str) -> bool:
+    def _put_text(self, path: tuple[str, ...], text: str, place: Place) -> bool:
         """Text under an open element; False when the element takes no text."""
         if path == ("steps",):  # a 审查环节 opens with its number and name, as "1.受理"
             if self.step is None or self.step_field is None:
@@ -362,7 +363,7 @@ class Walker:
         return self._set(path, text, place, following=True)
 
     def _set(
-        self, path: tuple[str, ...], text: str, place: str, *, following: bool = False
+        self, path: tuple[str, ...], text: str, place: Place, *, following: bool = False
     ) -> bool:
         """Put ``text`` at ``path``; False when it does not fit there."""
         if text in _NO_VALUE:
@@ -387,7 +388,7 @@ class Walker:
                 self.places["$.basic_code"] = place
         return self._text(spec, text, place, following=following)
 
-    def _set_part(self, spec: FieldSpec, part: str, text: str, place: str) -> bool:
+    def _set_part(self, spec: FieldSpec, part: str, text: str, place: Place) -> bool:
         """``办理时间`` → the office's hours: one field of an object element."""
         assert spec.model is not None
         child = next((c for c in fields_of(spec.model) if c.name == part), None)
@@ -402,7 +403,7 @@ class Walker:
         self.places.setdefault(f"$.{spec.name}", place)
         return True
 
-    def _text(self, spec: FieldSpec, text: str, place: str, *, following: bool) -> bool:
+    def _text(self, spec: FieldSpec, text: str, place: Place, *, following: bool) -> bool:
         path = f"$.{spec.name}"
         if spec.shape == "array":
             entries = self.data.setdefault(spec.name, [])
@@ -435,7 +436,7 @@ class Walker:
             else:
                 found.setdefault(key, part)
 
-    def _unplace(self, place: str, text: str, *, form_label: bool = False) -> None:
+    def _unplace(self, place: Place, text: str, *, form_label: bool = False) -> None:
         if not _NUMBERING.sub("", text).strip():
             return  # "(2)" with nothing after it: a number, not content
         self.unplaced.append(Unplaced(place, text, self.section, form_label))
@@ -460,7 +461,7 @@ class Walker:
             for number, row in enumerate(rows, start=1):
                 text = " | ".join(cell for cell in row if cell)
                 if text:
-                    self._unplace(f"表格 {self.tables} 第 {number} 行", text)
+                    self._unplace(Place.table(self.tables, number), text)
 
     def _step_columns(self, rows: list[list[str]]) -> None:
         """A 经办审查表 laid sideways: a row a field (环节名称, 审查责任人), a column a 环节."""
@@ -473,16 +474,16 @@ class Walker:
                 if field and value:
                     step[field] = value
             if step.get("name") and _number_or_blank(rows[0][column] if rows[0] else ""):
-                self.places[f"$.steps[{len(steps)}]"] = f"表格 {self.tables} 第 {column + 1} 列"
+                self.places[f"$.steps[{len(steps)}]"] = Place.table(self.tables, column=column + 1)
                 steps.append(step)
             elif any(row[column].strip() for row in rows if column < len(row)):
                 text = " | ".join(row[column] for row in rows if column < len(row))
-                self._unplace(f"表格 {self.tables} 第 {column + 1} 列", text)
+                self._unplace(Place.table(self.tables, column=column + 1), text)
 
     def _pairs(self, rows: list[list[str]]) -> None:
         """A label/value table (a guide's 基本信息 as 政务服务网 exports it)."""
         for pair in pairs(rows, is_label=self.labels.is_label):
-            place = f"表格 {self.tables} 第 {pair.row} 行第 {pair.column} 列"
+            place = Place.table(self.tables, pair.row, pair.column)
             value = pair.value.strip()
             if not value:
                 continue
@@ -503,14 +504,14 @@ class Walker:
             entry: dict[str, Any] = {}
             where = f"$.{spec.name}[{len(entries)}]"
             for column, (child, text) in enumerate(zip(header, row, strict=False), start=1):
-                place = f"表格 {self.tables} 第 {number} 行第 {column} 列"
+                place = Place.table(self.tables, number, column)
                 if child is not None and text:
                     entry[child.name] = _child_value(child, text, exact=self.exact)
                     self.places[f"{where}.{child.name}"] = place
                 elif text and column > 1:
                     self._unplace(place, f"{rows[0][column - 1]}：{text}")
             if entry:
-                self.places[where] = f"表格 {self.tables} 第 {number} 行"
+                self.places[where] = Place.table(self.tables, number)
                 entries.append(entry)
 
     def _object_pairs(self, spec: FieldSpec, rows: list[list[str]]) -> None:
@@ -519,7 +520,7 @@ class Walker:
         value: dict[str, Any] = {}
         for number, row in enumerate(rows, start=1):
             child = labels.get(fold(row[0]))
-            place = f"表格 {self.tables} 第 {number} 行"
+            place = Place.table(self.tables, number)
             if child is None:
                 self._unplace(place, " | ".join(row))
                 continue

@@ -19,22 +19,24 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 from typing import Any
 
-import attrs
-
-from banzhang import kinds, validation
-from banzhang._collector import collector_paused
-from banzhang.convert import from_data, models_of
 from banzhang.documents import ItemStream
+from banzhang.formats._options import ReadOptions, given_envelope, merged_envelope
 from banzhang.formats.excel._annotate import annotate
-from banzhang.formats.excel._reader import (
+from banzhang.formats.excel._writer import dump, iter_dump, template
+from banzhang.formats.sheets import Limits, Workbook, open_xlsx
+from banzhang.formats.tables import (
     ReadItem,
     RowSource,
     WorkbookStream,
+    book_data,
+    book_findings,
+    book_items,
+    book_model,
+    book_models,
     locate,
-    open_workbook,
+    read_book,
 )
-from banzhang.formats.excel._safety import Limits
-from banzhang.formats.excel._writer import dump, iter_dump, template
+from banzhang.validation.against import Against, resolved
 from banzhang.validation.findings import Finding
 
 __all__ = [
@@ -61,54 +63,84 @@ NAME = "excel"
 EXTENSIONS: tuple[str, ...] = (".xlsx",)
 
 
-def iter_load_data(
+def open_workbook(
     source: Any,
     *,
     kind: str | None = None,
     limits: Limits | None = None,
     envelope: dict[str, Any] | None = None,
+) -> WorkbookStream:
+    """Open the .xlsx ``source`` (a path or binary file object) for reading, item by item.
+
+    Raises:
+        UnreadableInput: not a workbook, a zip bomb, no recognisable kind or header.
+    """
+    return read_book(open_xlsx(source, limits), kind=kind, envelope=envelope)
+
+
+def iter_load_data(
+    source: Any,
+    *,
+    kind: str | None = None,
+    options: ReadOptions | None = None,
+    limits: Limits | None = None,
+    envelope: dict[str, Any] | None = None,
 ) -> ItemStream:
-    """Read a list item by item, each item as JSON-shaped data (``envelope``: elements the
-    caller supplies, over what the workbook says)."""
-    stream = open_workbook(source, kind=kind, limits=limits, envelope=envelope)
-    return ItemStream(stream.kind, stream.envelope, (item.data for item in stream.items))
+    """Read a list item by item, each item as JSON-shaped data (``options.envelope``, or
+    ``envelope``: elements the caller supplies, over what the workbook says; ``options.limits``
+    or ``limits``: how large a workbook may be read)."""
+    book = open_xlsx(source, _limits(options, limits))
+    return book_items(book, kind=kind, envelope=merged_envelope(options, envelope))
 
 
 def load_data(
     source: Any,
     *,
     kind: str | None = None,
+    options: ReadOptions | None = None,
     limits: Limits | None = None,
     envelope: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Read a whole workbook as JSON-shaped data, without judging it."""
-    with collector_paused():  # none of what is built is garbage (see banzhang._collector)
-        stream = open_workbook(source, kind=kind, limits=limits, envelope=envelope)
-        if stream.kind and _is_list(stream):
-            return {**stream.envelope, "items": [item.data for item in stream.items]}
-        return stream.envelope
+    book = open_xlsx(source, _limits(options, limits))
+    return book_data(book, kind=kind, envelope=merged_envelope(options, envelope))
 
 
-def load(source: Any, *, kind: str | None = None, limits: Limits | None = None) -> Any:
+def load(
+    source: Any,
+    *,
+    kind: str | None = None,
+    options: ReadOptions | None = None,
+    limits: Limits | None = None,
+) -> Any:
     """Read a workbook as a model.
 
     Raises:
         UnreadableInput: not a workbook, a zip bomb, no kind or header found.
         InvalidDocument: read, but not of the kind's shape.
     """
-    with collector_paused():
-        return from_data(load_data(source, kind=kind, limits=limits), kind)
+    book = open_xlsx(source, _limits(options, limits))
+    return book_model(book, kind=kind, envelope=given_envelope(options))
 
 
-def iter_load(source: Any, *, kind: str | None = None, limits: Limits | None = None) -> ItemStream:
+def iter_load(
+    source: Any,
+    *,
+    kind: str | None = None,
+    options: ReadOptions | None = None,
+    limits: Limits | None = None,
+) -> ItemStream:
     """Read a list item by item, each item as a model."""
-    return models_of(iter_load_data(source, kind=kind, limits=limits))
+    book = open_xlsx(source, _limits(options, limits))
+    return book_models(book, kind=kind, envelope=given_envelope(options))
 
 
 def iter_findings(
     source: Any,
     *,
     kind: str | None = None,
+    options: ReadOptions | None = None,
+    against: Against | None = None,
     limits: Limits | None = None,
     power_codes: Collection[str] | None = None,
     envelope: dict[str, Any] | None = None,
@@ -116,68 +148,21 @@ def iter_findings(
 ) -> Iterator[Finding]:
     """Yield what reading and validating a workbook finds, each finding with its cell.
 
-    Streams: one item is held at a time, with the rows it came from. ``power_codes`` (the
-    region's 权责清单 codes) adds the 同源 check, as in validation; ``envelope`` supplies
-    envelope elements over what the workbook says.
+    Streams: one item is held at a time, with the rows it came from. ``against`` (or
+    ``power_codes``, the region's 权责清单 codes, and ``retired``) adds the 同源 and
+    retired-code checks, as in validation; ``options`` (or ``envelope`` and ``limits``) as for
+    :func:`load_data`.
     """
-    stream = open_workbook(source, kind=kind, limits=limits, envelope=envelope)
-    current: list[ReadItem] = []
-    # The reader adds sheet findings (extra columns, formulas) to stream.findings as it goes;
-    # item findings come with each item. Both are passed on before what validation says next.
-    pending: list[Finding] = stream.findings
-
-    def items() -> Iterator[dict[str, Any]]:
-        for item in stream.items:
-            current[:] = [item]
-            pending.extend(item.findings)
-            yield item.data
-
-    document = (
-        ItemStream(stream.kind, stream.envelope, items()) if _is_list(stream) else stream.envelope
+    power_codes, retired = resolved(against, power_codes, retired)
+    book: Workbook = open_xlsx(source, _limits(options, limits))  # at the first finding asked
+    yield from book_findings(
+        book,
+        kind=kind,
+        power_codes=power_codes,
+        envelope=merged_envelope(options, envelope),
+        retired=retired,
     )
-    checked = validation.iter_findings(
-        document, kind=stream.kind, power_codes=power_codes, retired=retired
-    )
-    for finding in checked:
-        yield from _drain(pending)
-        sources = (
-            current[0].sources
-            if current and finding.path.startswith("$.items[")
-            else stream.sources
-        )
-        found = finding if finding.source else _sourced(finding, sources)
-        yield _with_option(found) if not stream.exact else found
-    yield from _drain(pending)
 
 
-#: The envelope elements a caller can supply for a department's workbook, by their option.
-_OPTIONS = {
-    "$.region": "--region",
-    "$.level": "--level",
-    "$.department": "--department",
-    "$.version": "--version",
-    "$.effective_date": "--effective-date",
-}
-
-
-def _with_option(finding: Finding) -> Finding:
-    """A missing envelope element of a department's workbook says how to supply it."""
-    option = _OPTIONS.get(finding.path) if finding.rule == "structure.required" else None
-    if option is None:
-        return finding
-    message = f"{finding.message}；工作簿未写明，可用 {option} 指定（库：envelope={{…}}）"
-    return attrs.evolve(finding, message=message)
-
-
-def _is_list(stream: WorkbookStream) -> bool:
-    return kinds.get(stream.kind).is_list
-
-
-def _drain(pending: list[Finding]) -> list[Finding]:
-    drained = list(pending)
-    pending.clear()
-    return drained
-
-
-def _sourced(finding: Finding, sources: list[RowSource]) -> Finding:
-    return attrs.evolve(finding, source=locate(finding.path, sources))
+def _limits(options: ReadOptions | None, limits: Limits | None) -> Limits | None:
+    return limits or (options.limits if options is not None else None)

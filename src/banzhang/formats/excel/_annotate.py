@@ -11,7 +11,6 @@ the atomic writer, and an output that is the input is refused by the command lin
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -26,14 +25,14 @@ from python_calamine import CalamineWorkbook
 from banzhang._atomic import writing
 from banzhang.errors import UnreadableInput
 from banzhang.formats._inputs import decode_csv
-from banzhang.formats.excel._layout import sheet_name
-from banzhang.formats.excel._sheets import ANNOTATION_SHEET
+from banzhang.formats.sheets import sheet_name
+from banzhang.formats.tables import ANNOTATION_SHEET
 from banzhang.validation import Finding, rule
+from banzhang.validation.places import Cell, Sheet, column_letter
 
 __all__ = ["annotate"]
 
 #: A cell named by a finding: ``Sheet!C7`` (the sheet's name may hold anything but "!").
-_CELL = re.compile(r"^(?P<sheet>.+)!(?P<column>[A-Z]{1,3})(?P<row>[0-9]{1,7})$")
 _FILLS = {
     "error": PatternFill("solid", fgColor="FFC7CE"),
     "warning": PatternFill("solid", fgColor="FFEB9C"),
@@ -98,10 +97,13 @@ def _from_rows(sheets: dict[str, list[list[Any]]]) -> Any:
 
 
 def _cell_of(finding: Finding, sheets: list[str]) -> tuple[str, str] | None:
-    found = _CELL.match(finding.source or "")
-    if found is None or found["sheet"] not in sheets:
+    """The sheet and cell (``C7``) a finding names, when the workbook has that sheet."""
+    place = finding.place
+    sheet = place.find(Sheet) if place is not None else None
+    cell = place.find(Cell) if place is not None else None
+    if sheet is None or cell is None or sheet.title not in sheets:
         return None
-    return found["sheet"], f"{found['column']}{found['row']}"
+    return sheet.title, f"{column_letter(cell.column)}{cell.row}"
 
 
 def _mark(cell: Any, found: list[Finding]) -> None:

@@ -20,11 +20,22 @@ from banzhang._atomic import check_target, writing
 from banzhang._version import SPEC_VERSION, __version__
 from banzhang.errors import InvalidDocument
 from banzhang.formats._prolog import NOT_XML
-from banzhang.formats.excel._cells import NO, YES, write_value
-from banzhang.formats.excel._layout import INDEX_HEADER, Column, Layout, Table, layout_for
-from banzhang.formats.excel._sheets import CODELIST_SHEET, FORM_HEADERS, GUIDE_SHEET, META_SHEET
 from banzhang.formats.excel._xlsx import Book, Sheet, Style, UnwritableText, column_letter
 from banzhang.formats.excel._xlsx import Column as Look
+from banzhang.formats.tables import (
+    CODELIST_SHEET,
+    FORM_HEADERS,
+    GUIDE_SHEET,
+    INDEX_HEADER,
+    META_SHEET,
+    NO,
+    YES,
+    Column,
+    Layout,
+    Table,
+    layout_for,
+    write_value,
+)
 from banzhang.validation.findings import Finding
 
 __all__ = ["dump", "iter_dump", "template"]

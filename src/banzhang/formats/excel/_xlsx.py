@@ -29,7 +29,7 @@ from typing import IO, Any
 import attrs
 
 from banzhang.formats._prolog import NOT_XML
-from banzhang.formats.excel._escapes import escape as excel_escape
+from banzhang.formats.sheets import escape as excel_escape
 
 __all__ = ["Book", "Column", "Sheet", "Style", "UnwritableText", "column_letter"]
 

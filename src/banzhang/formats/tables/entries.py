@@ -135,8 +135,9 @@ def _bracketed(rest: str, basis: dict[str, Any]) -> str:
 def responsibility(text: str) -> dict[str, Any]:
     """Split "受理责任：…", "受理阶段责任：…" or "事后监管环节责任：…" into stage and content."""
     found = _STAGE.match(text)
-    if found and codelists.get("responsibility_stage").resolve(found.group(1)):
-        return {"stage": found.group(1), "content": text[found.end() :].strip()}
+    stage = codelists.get("responsibility_stage").resolve(found.group(1)) if found else None
+    if found and stage:  # "事中事后责任": the stage's other name, read as its code (事后监管)
+        return {"stage": stage, "content": text[found.end() :].strip()}
     return {"content": text.strip()}
 
 

@@ -16,10 +16,10 @@ from typing import Any
 
 import attrs
 
-from banzhang.formats.excel._cells import codes_by_title, split_numbered, split_titles
-from banzhang.formats.excel._headers import Target
-from banzhang.formats.excel._layout import Column
-from banzhang.formats.excel._whole import cell_value
+from banzhang.formats.sheets import cell_value
+from banzhang.formats.tables._cells import codes_by_title, split_numbered, split_titles
+from banzhang.formats.tables._headers import Target
+from banzhang.formats.tables._layout import Column
 
 __all__ = ["Fill", "Plan", "Put"]
 

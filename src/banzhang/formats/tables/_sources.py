@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 from banzhang.validation.catalogue import rule
 from banzhang.validation.findings import Finding
+from banzhang.validation.places import Place, column_number
 
 __all__ = ["ReadItem", "RowSource", "finding", "locate", "read_item", "row_source"]
 
@@ -66,8 +67,9 @@ read_item: Callable[[tuple[dict[str, Any], list[Finding], list[RowSource]]], Rea
 )
 
 
-def locate(path: str, sources: list[RowSource]) -> str | None:
-    """Return ``Sheet!C7`` for a ``$`` path, from the rows that hold it (or its nearest parent)."""
+def locate(path: str, sources: list[RowSource]) -> Place | None:
+    """The cell of a ``$`` path (``Sheet!C7``), from the rows that hold it (or its nearest
+    parent)."""
     best: RowSource | None = None
     for source in sources:
         if (path == source.path or path.startswith((source.path + ".", source.path + "["))) and (
@@ -81,9 +83,9 @@ def locate(path: str, sources: list[RowSource]) -> str | None:
     while element and element not in best.letters:
         element = element.rpartition(".")[0]
     letter = best.letters.get(element, "A")
-    return f"{best.sheet}!{letter}{best.row}"
+    return Place.cell(best.sheet, best.row, column_number(letter))
 
 
-def finding(rule_id: str, path: str, message: str, value: Any, source: str) -> Finding:
+def finding(rule_id: str, path: str, message: str, value: Any, source: Place) -> Finding:
     """A reader's finding of ``rule_id`` about ``value`` at the cell ``source``."""
     return Finding(rule_id, rule(rule_id).severity, path, message, value, "excel", source)

@@ -31,11 +31,12 @@ from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse
 
 from banzhang.errors import UnreadableInput
-from banzhang.formats.excel._escapes import unescape
-from banzhang.formats.excel._safety import MAX_ROWS
-from banzhang.formats.excel._whole import CellError, WholeSheet
+from banzhang.formats.sheets._contract import Cell, FormulaRow, Range, Rows, SheetState
+from banzhang.formats.sheets._escapes import unescape
+from banzhang.formats.sheets._safety import MAX_ROWS
+from banzhang.formats.sheets._whole import CellError
 
-__all__ = ["iter_values", "load_read_only"]
+__all__ = ["StreamedBook", "StreamedSheet", "load_read_only"]
 
 
 #: How far into a sheet's XML its ``<dimension>`` must appear (it precedes ``<sheetData>``).
@@ -124,16 +125,59 @@ class _FlatParser(WorkSheetParser):
                 yield row
 
 
-def iter_values(
-    sheet: Any, *, max_row: int | None = None, max_col: int | None = None
-) -> Iterator[tuple[Any, ...]]:
-    """Yield each row's values, as ``sheet.iter_rows(values_only=True)`` does, in flat memory.
+class StreamedSheet:
+    """A worksheet streamed by openpyxl's read-only mode, a row at a time, in flat memory."""
 
-    A sheet of a plain workbook, read whole by calamine, gives its rows as they are.
-    """
-    if isinstance(sheet, WholeSheet):
-        return sheet.values(max_row=max_row, max_col=max_col)
-    return _streamed_values(sheet, max_row=max_row, max_col=max_col)
+    parsed = True  # read as it goes: nothing to wait for
+
+    def __init__(self, sheet: Any) -> None:
+        self._sheet = sheet
+        self.title: str = sheet.title
+        self.state: SheetState = sheet.sheet_state
+
+    def rows(self, *, max_col: int | None = None) -> Iterator[tuple[Cell, ...]]:
+        """Each row's values, as ``iter_rows(values_only=True)`` gives them."""
+        return _streamed_values(self._sheet, max_row=None, max_col=max_col)
+
+    def native_rows(self) -> Rows:
+        """The rows in the plain form: openpyxl gives no other."""
+        return Rows("plain", self.rows())
+
+    def merged(self) -> list[Range]:
+        """None known: the read-only mode does not read a sheet's merged cells."""
+        return []
+
+
+class StreamedBook:
+    """A workbook streamed by openpyxl: its values, and (when some may lack their saved value)
+    its formulas, each from a workbook of its own."""
+
+    def __init__(self, values: Any, formulas: Any, name: str) -> None:
+        self._values = values
+        self._formulas = formulas
+        self.name = name
+        self.sheetnames: list[str] = list(values.sheetnames)
+        self.heading: tuple[str, ...] = ()  # a spreadsheet's titles are in its sheets
+
+    def __getitem__(self, title: str) -> StreamedSheet:
+        return StreamedSheet(self._values[title])
+
+    def formulas(self, title: str) -> Iterator[FormulaRow] | None:
+        if self._formulas is None or title not in self._formulas.sheetnames:
+            return None
+        return (
+            tuple(
+                str(cell.value) if getattr(cell, "data_type", None) == "f" else None for cell in row
+            )
+            for row in self._formulas[title].iter_rows()
+        )
+
+    def close(self) -> None:
+        """Close both workbooks: openpyxl's read-only workbooks hold their file open (and sit
+        in reference cycles: without this, until the collector comes by)."""
+        for book in (self._values, self._formulas):
+            if book is not None:
+                book.close()
 
 
 def _streamed_values(

@@ -1,63 +1,70 @@
-"""Read .xlsx workbooks — banzhang's own exactly, departments' leniently — item by item.
+"""Read a workbook of any back-end — banzhang's own exactly, departments' leniently — item by
+item.
 
-The reader streams (openpyxl read-only mode) and never holds the workbook: each item comes with
-its own findings (extra columns, codes stored as numbers, formulas without a value, …) and the
-cells it came from, so every finding can name its place as ``Sheet!C7`` beside its ``$`` path.
+The reader walks the rows a :class:`~banzhang.formats.sheets.Workbook` hands over (calamine's
+parse, openpyxl's stream, a .csv's text, a Word document's tables) and never holds them all:
+each item comes with its own findings (extra columns, codes stored as numbers, formulas without
+a value, …) and the cells it came from, so every finding can name its place (``Sheet!C7``)
+beside its ``$`` path.
 """
 
 from __future__ import annotations
 
 import collections
-import io
 import itertools
-import os
 import re
-import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import PurePath
 from typing import Any
 
 import attrs
-from openpyxl.utils import get_column_letter
 
 from banzhang import kinds
 from banzhang._version import SPEC_VERSION
 from banzhang.declare import fields_of
-from banzhang.errors import BanzhangError, UnreadableInput
-from banzhang.formats.excel._cells import (
+from banzhang.errors import UnreadableInput
+from banzhang.formats.sheets import FormulaRow, Rows, Workbook, cell_value
+from banzhang.formats.tables._cells import (
     CellProblem,
     read_value,
 )
-from banzhang.formats.excel._department import (
+from banzhang.formats.tables._department import (
     DepartmentRows,
     complete_item,
     department_rows,
     item_defaults,
 )
-from banzhang.formats.excel._envelope import infer as infer_envelope
-from banzhang.formats.excel._headers import Target, match_headers, normalize
-from banzhang.formats.excel._items import (
+from banzhang.formats.tables._envelope import infer as infer_envelope
+from banzhang.formats.tables._headers import Target, match_headers, normalize
+from banzhang.formats.tables._items import (
     ItemBuilder,
     LinkedCursor,
     TableRows,
     required_arrays,
 )
-from banzhang.formats.excel._layout import Column, Layout, Table, layout_for
-from banzhang.formats.excel._merged import fill_down, header_spans, join_columns
-from banzhang.formats.excel._plan import Plan
-from banzhang.formats.excel._readonly import iter_values, load_read_only
-from banzhang.formats.excel._safety import Limits, inspect_package
-from banzhang.formats.excel._sheets import (
+from banzhang.formats.tables._layout import Column, Layout, Table, layout_for
+from banzhang.formats.tables._merged import fill_down, header_spans, join_columns
+from banzhang.formats.tables._plan import Plan
+from banzhang.formats.tables._sheets import (
     ANNOTATION_SHEET,
     CODELIST_SHEET,
     GUIDE_SHEET,
     META_SHEET,
 )
-from banzhang.formats.excel._sources import ReadItem, RowSource, finding, locate
-from banzhang.formats.excel._whole import Ahead, WholeBook, WholeSheet, cell_value
+from banzhang.formats.tables._sources import ReadItem, RowSource, finding, locate
 from banzhang.validation.findings import Finding
+from banzhang.validation.places import Place, column_letter
+from banzhang.validation.places import Sheet as PlaceSheet
 
-__all__ = ["ReadItem", "RowSource", "WorkbookStream", "locate", "open_workbook"]
+__all__ = [
+    "ReadItem",
+    "RowSource",
+    "WorkbookStream",
+    "header_row",
+    "kind_by_header",
+    "locate",
+    "read_book",
+]
 
 _HEADER_SEARCH_ROWS = 10
 _MIN_HEADER_MATCHES = 2
@@ -92,99 +99,41 @@ class WorkbookStream:
     items: Iterator[ReadItem]
 
 
-def open_workbook(
-    source: Any,
+def read_book(
+    book: Workbook,
     *,
     kind: str | None = None,
-    limits: Limits | None = None,
     envelope: dict[str, Any] | None = None,
 ) -> WorkbookStream:
-    """Open ``source`` (a path or binary file object) for reading.
-
-    ``source`` may also be a workbook calamine has opened (:class:`._whole.WholeBook`, how a
-    department's .xls or .ods is read): it is read as it is, without the package checks of an
-    .xlsx (its own format's checks were made when it was opened).
+    """Read ``book`` (any back-end's: :mod:`banzhang.formats.sheets`) as a list or document.
 
     ``envelope``: envelope elements the caller supplies (``region``, ``level``, ``department``,
-    ``version``, ``effective_date``…); they win over what the workbook says or implies.
+    ``version``, ``effective_date``…); they win over what the workbook says or implies. The
+    workbook is closed once read (or when reading it fails).
 
     Raises:
-        UnreadableInput: not a workbook, a zip bomb, no recognisable kind or header.
+        UnreadableInput: no recognisable kind or header, a sheet that cannot be read.
     """
-    if isinstance(source, WholeBook):
-        book, formulas, name = source, None, source.name
-    else:
-        name = os.fspath(source) if isinstance(source, str | os.PathLike) else "<workbook>"
-        book, formulas = _opened(source, name, limits or Limits())
     try:
         meta = _meta(book)
         exact = meta.get("kind") is not None
-        found_kind = kind or meta.get("kind") or _detect_kind(book, name)
+        found_kind = kind or meta.get("kind") or _detect_kind(book, book.name)
         layout = layout_for(kinds.get(found_kind).id)
-        reader = BookReader(book, formulas, layout, exact=exact, name=name)
+        reader = BookReader(book, layout, exact=exact, name=book.name)
         return reader.open(spec_version=meta.get("spec_version") or SPEC_VERSION, given=envelope)
     except BaseException:
-        _close(book, formulas)  # not left open until collected
+        book.close()  # not left open until collected
         raise
 
 
-def _opened(source: Any, name: str, limits: Limits) -> tuple[Any, Any]:
-    """The workbook to read (whole by calamine, or streamed by openpyxl), and its formulas."""
-    if not isinstance(source, str | os.PathLike):
-        source = io.BytesIO(_read_all(source, name))
-    ahead = Ahead(source, name)  # sheets the scan clears start parsing while it goes on
-    try:
-        scan = inspect_package(source, name, limits, ahead)
-    except BaseException:
-        ahead.cancel()  # a package refused part-way: parse nothing more of it
-        raise
-    book: Any
-    if scan.plain:
-        book = ahead.book(scan.errors)
-    else:
-        ahead.cancel()
-        book = _load(source, name, data_only=True)
-    try:
-        formulas = _load(source, name, data_only=False) if scan.formulas else None
-    except BaseException:
-        _close(book)
-        raise
-    return book, formulas
-
-
-def _read_all(source: Any, name: str) -> bytes:
-    try:
-        data = source.read()
-    except (AttributeError, OSError, TypeError) as err:
-        message = f"无法读取 {name}：应为文件路径或二进制文件对象"
-        raise UnreadableInput(message, source=name) from err
-    if not isinstance(data, bytes):
-        message = f"{name} 应以二进制方式打开"
-        raise UnreadableInput(message, source=name)
-    return data
-
-
-def _load(source: Any, name: str, *, data_only: bool) -> Any:
-    if hasattr(source, "seek"):
-        source.seek(0)
-    try:
-        return load_read_only(source, data_only=data_only)
-    except BanzhangError:
-        raise
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, Exception) as err:
-        # openpyxl raises many kinds of error for a package that is not a workbook.
-        message = f"{name} 不是可读的 .xlsx 工作簿：{type(err).__name__}: {err}"
-        raise UnreadableInput(message, source=name) from err
-
-
-def _meta(book: Any) -> dict[str, str]:
+def _meta(book: Workbook) -> dict[str, str]:
     if META_SHEET not in book.sheetnames:
         return {}
-    rows = iter_values(book[META_SHEET], max_col=2)  # a broken sheet: UnreadableInput
+    rows = book[META_SHEET].rows(max_col=2)  # a broken sheet: UnreadableInput
     return {str(key): str(value) for key, value in rows if key is not None and value is not None}
 
 
-def _detect_kind(book: Any, name: str) -> str:
+def _detect_kind(book: Workbook, name: str) -> str:
     """Find the kind from sheet names, then a title row (包头市…权责清单, …收费项目目录), then the
     file's name, then the header: the kind whose item elements it names most."""
     sheets = [name for name in book.sheetnames if name != ANNOTATION_SHEET]
@@ -192,7 +141,7 @@ def _detect_kind(book: Any, name: str) -> str:
         if (kind := kinds.by_title(normalize(sheet_name))) is not None:
             return kind.id
     heads = {
-        sheet_name: list(itertools.islice(iter_values(book[sheet_name]), _HEADER_SEARCH_ROWS))
+        sheet_name: list(itertools.islice(book[sheet_name].rows(), _HEADER_SEARCH_ROWS))
         for sheet_name in sheets
     }
     for rows in heads.values():
@@ -202,7 +151,7 @@ def _detect_kind(book: Any, name: str) -> str:
                 return kind.id
     if (kind := kinds.by_title(normalize(PurePath(name).stem))) is not None:
         return kind.id
-    if (found := _kind_by_header(heads)) is not None:
+    if (found := kind_by_header(heads)) is not None:
         return found
     message = (
         f"无法判断 {name} 是哪类清单：工作表名、标题行、文件名和表头都没有写明；请用 --kind 指定"
@@ -210,9 +159,26 @@ def _detect_kind(book: Any, name: str) -> str:
     raise UnreadableInput(message, source=name)
 
 
-def _kind_by_header(heads: dict[str, list[tuple[Any, ...]]]) -> str | None:
-    """The list kind whose header a sheet's row matches best (at least three elements, and
-    more than any other kind's)."""
+def header_row(rows: Sequence[Sequence[Any]], kind: str, *, least: int = 3) -> int | None:
+    """The position of the first of ``rows`` that heads the items of ``kind`` — naming at
+    least ``least`` of its elements by their titles or aliases, or one fewer beside a 序号
+    column (a label/value table has no 序号 label) — or None."""
+    layout = layout_for(kinds.get(kind).id)
+    if layout.main is None:
+        return None
+    targets = match_headers(layout.main, layout.linked)
+    for position, row in enumerate(rows):
+        mapping = _map_row(tuple(row), targets, by_id=False)
+        named = sum(1 for _, target in mapping if target.role != "index")
+        indexed = any(target.role == "index" for _, target in mapping)
+        if named >= least or (indexed and named >= least - 1 >= 1):
+            return position
+    return None
+
+
+def kind_by_header(heads: Mapping[str, Sequence[Sequence[Any]]]) -> str | None:
+    """The list kind whose header a row of the sheets' first rows (``heads``: sheet → rows)
+    matches best (at least three elements, and more than any other kind's), or None."""
     scores: dict[str, int] = {}
     for kind in kinds.all_kinds():
         if not kind.is_list:
@@ -223,7 +189,9 @@ def _kind_by_header(heads: dict[str, list[tuple[Any, ...]]]) -> str | None:
         best = max(
             (
                 sum(
-                    1 for _, target in _map_row(row, targets, by_id=False) if target.role != "index"
+                    1
+                    for _, target in _map_row(tuple(row), targets, by_id=False)
+                    if target.role != "index"
                 )
                 for rows in heads.values()
                 for row in rows
@@ -239,9 +207,8 @@ def _kind_by_header(heads: dict[str, list[tuple[Any, ...]]]) -> str | None:
 class BookReader:
     """Reads one workbook according to one layout."""
 
-    def __init__(self, book: Any, formulas: Any, layout: Layout, *, exact: bool, name: str) -> None:
+    def __init__(self, book: Workbook, layout: Layout, *, exact: bool, name: str) -> None:
         self.book = book
-        self.formulas = formulas
         self.layout = layout
         self.exact = exact
         self.name = name
@@ -277,9 +244,10 @@ class BookReader:
         sheet_name = self._find_sheet(main)
         if sheet_name is None:
             return {}
-        head = list(itertools.islice(iter_values(self.book[sheet_name]), _HEADER_SEARCH_ROWS))
+        head = list(itertools.islice(self.book[sheet_name].rows(), _HEADER_SEARCH_ROWS))
         header_at, _mapping = _find_header(head, match_headers(main, self.layout.linked))
-        above = head[: header_at if header_at is not None else 0]
+        heading: list[tuple[Any, ...]] = [(line,) for line in self.book.heading]
+        above = heading + head[: header_at if header_at is not None else 0]
         self._title = " ".join(str(cell) for row in above for cell in row if cell is not None)
         return infer_envelope(above)
 
@@ -294,7 +262,7 @@ class BookReader:
         if table.sheet not in self.book.sheetnames:
             return
         targets = match_headers(table, ())
-        for row_number, row in enumerate(iter_values(self.book[table.sheet], max_col=3), start=1):
+        for row_number, row in enumerate(self.book[table.sheet].rows(max_col=3), start=1):
             title, value, element_id = (*row, None, None, None)[:3]
             target = targets.get(str(element_id)) if element_id else None
             target = target or (targets.get(normalize(title)) if title is not None else None)
@@ -334,7 +302,7 @@ class BookReader:
             return None
         known = {t.sheet for t in self.layout.tables} | _OWN_SHEETS
         for sheet_name in self.book.sheetnames:
-            if sheet_name not in known and self.book[sheet_name].sheet_state == "visible":
+            if sheet_name not in known and self.book[sheet_name].state == "visible":
                 return str(sheet_name)
         return None
 
@@ -349,7 +317,9 @@ class BookReader:
             return None
         linked = self.layout.linked if table is self.layout.main else ()
         targets = match_headers(table, linked)
-        rows = self._data_rows(self.book[sheet_name])
+        sheet = self.book[sheet_name]
+        native = sheet.native_rows() if self.exact else Rows("plain", sheet.rows())
+        rows = native.rows
         head: list[tuple[Any, ...]] = []
         for _ in range(_HEADER_SEARCH_ROWS):
             row = next(rows, None)
@@ -373,7 +343,7 @@ class BookReader:
             findings.extend(self._extra_sheets(sheet_name))
         below: Iterator[Sequence[Any]] = itertools.chain(head[skip:], rows)
         headed = _headed(head[header_at], mapping)
-        merged = self._merged(sheet_name)
+        merged = [] if self.exact else sheet.merged()
         down = _filled_down(merged, mapping, header_at, table)
         if down:  # a cell merged down holds its value in every row it covers
             below = fill_down(below, down, start=skip)
@@ -387,23 +357,12 @@ class BookReader:
             skip=skip,
             findings=findings if row_findings is None else row_findings,
             headed=headed,
+            form=native.form,
         )
         plan = Plan.of(mapping, exact=self.exact)
         continued = _continued(merged, mapping, header_at, table)
         letters = _letters(mapping)
         return TableRows(sheet_name, mapping, letters, plan, data_rows, head[header_at], continued)
-
-    def _data_rows(self, sheet: Any) -> Iterator[Sequence[Any]]:
-        """A sheet's rows; banzhang's own sheets read whole come as calamine gives them (see
-        :meth:`WholeSheet.raw_rows`): everything that reads their cells takes both forms."""
-        if self.exact and isinstance(sheet, WholeSheet):
-            return sheet.raw_rows()
-        return iter_values(sheet)
-
-    def _merged(self, sheet_name: str) -> list[tuple[int, int, int, int]]:
-        """A department's sheet's merged ranges (calamine knows them; none for a streamed one)."""
-        sheet = self.book[sheet_name]
-        return sheet.merged() if not self.exact and isinstance(sheet, WholeSheet) else []
 
     def _rows(
         self,
@@ -413,24 +372,25 @@ class BookReader:
         skip: int,
         findings: list[Finding],
         headed: frozenset[int] | None = None,
+        form: str = "plain",
     ) -> Iterator[tuple[int, Sequence[Any]]]:
         # Columns with no header and no element, each told once: usually none, so the per-row
         # check costs nothing on the hot path. Rows share the sheet's width, except a streamed
         # sheet without a <dimension>: a row wider than those before adds its columns.
         headerless: list[int] = []
         width = 0
-        formula_rows = self._formula_rows(sheet_name)
+        formula_rows = self.book.formulas(sheet_name)
         if formula_rows is not None:  # a streamed workbook whose formulas may lack values
             cells_rows = _formula_checked(sheet_name, cells_rows, formula_rows, skip, findings)
         row_number = skip
-        exact = self.exact
+        # The blank check of banzhang's own files inline: it runs for every row. In calamine's
+        # form (Sheet.native_rows) an empty cell is "".
+        empty = ("" if form == "calamine" else None) if self.exact else _ANY_BLANK
         for cells in cells_rows:
             row_number += 1
-            # The blank check of banzhang's own files inline: it runs for every row. A list is
-            # a row as calamine gives it (WholeSheet.raw_rows): an empty cell is "" in it.
             if (
-                (cells.count("") if type(cells) is list else cells.count(None)) == len(cells)
-                if exact
+                cells.count(empty) == len(cells)
+                if empty is not _ANY_BLANK
                 else _blank_in_department_file(cells)
             ):
                 continue
@@ -441,29 +401,25 @@ class BookReader:
                 _tell_headerless(sheet_name, row_number, cells, headerless, findings)
             yield row_number, cells
 
-    def _formula_rows(self, sheet_name: str) -> Any:
-        if self.formulas is None or sheet_name not in self.formulas.sheetnames:
-            return None
-        return self.formulas[sheet_name].iter_rows()
-
     def _extra_sheets(self, chosen: str) -> list[Finding]:
         """Visible sheets with content that no table of the layout reads."""
         known = {t.sheet for t in self.layout.tables} | _OWN_SHEETS
         findings = []
         for sheet_name in self.book.sheetnames:
             sheet = self.book[sheet_name]
-            if sheet_name in known or sheet_name == chosen or sheet.sheet_state != "visible":
+            if sheet_name in known or sheet_name == chosen or sheet.state != "visible":
                 continue
             if any(
                 value is not None and str(value).strip()
-                for row in itertools.islice(iter_values(sheet), _HEADER_SEARCH_ROWS * 10)
+                for row in itertools.islice(sheet.rows(), _HEADER_SEARCH_ROWS * 10)
                 for value in row
             ):
                 message = (
                     f"工作表“{sheet_name}”不是本清单的工作表，其内容未读入；"
                     f"请把事项放在“{chosen}”中"
                 )
-                findings.append(finding("excel.extra-sheet", "$", message, sheet_name, sheet_name))
+                place = Place((PlaceSheet(sheet_name),))
+                findings.append(finding("excel.extra-sheet", "$", message, sheet_name, place))
         return findings
 
     def _extra_columns(
@@ -474,9 +430,9 @@ class BookReader:
         for index, cell in enumerate(header):
             if cell is None or index in mapped or not str(cell).strip():
                 continue
-            letter = get_column_letter(index + 1)
+            letter = column_letter(index + 1)
             message = f"工作表“{sheet_name}”第 {letter} 列“{cell}”不是本清单的要素，其内容未读入"
-            source = f"{sheet_name}!{letter}{row}"
+            source = Place.cell(sheet_name, row, index + 1)
             findings.append(finding("excel.extra-column", "$", message, str(cell), source))
         return findings
 
@@ -495,7 +451,7 @@ class BookReader:
     def close(self) -> None:
         """Let go of the workbook: its file (a streamed workbook holds it open), or what is
         left of its background parse."""
-        _close(self.book, self.formulas)
+        self.book.close()
 
     def _gathered(self, sheet_findings: list[Finding]) -> Iterator[ReadItem]:
         main = self.layout.main
@@ -589,7 +545,9 @@ class BookReader:
         told = []
         for row_number, text in department.skipped:
             message = f"第 {row_number} 行“{text}”是分组、小计或表单行，不是事项，未读入"
-            told.append(finding("excel.not-an-item", "$", message, text, f"{sheet}!A{row_number}"))
+            told.append(
+                finding("excel.not-an-item", "$", message, text, Place.cell(sheet, row_number, 1))
+            )
         department.skipped.clear()
         return told
 
@@ -597,7 +555,7 @@ class BookReader:
         """The sheets of ``tables`` still being parsed in the background, the last parsed
         first (a streamed sheet is read as it goes: never among them)."""
         sheets = [self.book[name] for name in map(self._find_sheet, tables) if name is not None]
-        return [sheet for sheet in reversed(sheets) if not getattr(sheet, "parsed", True)]
+        return [sheet for sheet in reversed(sheets) if not sheet.parsed]
 
     def _complete_arrays(self, data: dict[str, Any], model: Any) -> None:
         """In banzhang's own files a required array with no entries is empty, not absent."""
@@ -643,7 +601,7 @@ class BookReader:
         if problems:
             # Paths and cell names are built only when there is something to say: hot path.
             prefix, sheet, index, row = at
-            source = f"{sheet}!{get_column_letter(index + 1)}{row}"
+            source = Place.cell(sheet, row, index + 1)
             path = f"{prefix}.{column.id}"
             findings.extend(_problem_findings(problems, path, raw, source))
         if value is None or (value == [] and column.multi):
@@ -651,19 +609,10 @@ class BookReader:
         _set(data, column.path, value)
 
 
-def _close(*books: Any) -> None:
-    """Close each workbook that can be: openpyxl's read-only workbooks hold their file open
-    (and sit in reference cycles: without this, until the collector comes by)."""
-    for book in books:
-        close = getattr(book, "close", None)
-        if close is not None:
-            close()
-
-
 def _formula_checked(
     sheet_name: str,
     cells_rows: Iterator[Sequence[Any]],
-    formula_rows: Iterator[Any],
+    formula_rows: Iterator[FormulaRow],
     skip: int,
     findings: list[Finding],
 ) -> Iterator[Sequence[Any]]:
@@ -693,6 +642,10 @@ def _tell_headerless(
             headerless.remove(index)
             findings.append(_headerless_finding(sheet_name, index, row_number, value))
             return
+
+
+#: The blank check of a department's file: no one value marks an empty cell (see below).
+_ANY_BLANK = object()
 
 
 def _blank_in_department_file(cells: Sequence[Any]) -> bool:
@@ -800,7 +753,7 @@ def _is_id_row(row: tuple[Any, ...], targets: dict[str, Target]) -> bool:
 def _letters(mapping: list[tuple[int, Target]]) -> dict[str, str]:
     letters: dict[str, str] = {}
     for index, target in mapping:
-        letter = get_column_letter(index + 1)
+        letter = column_letter(index + 1)
         if target.role == "column" and target.column is not None:
             letters[target.column.id] = letter
         elif target.role in ("linked-text", "linked-field") and target.linked is not None:
@@ -817,16 +770,14 @@ def _set(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
 
 
 def _missing_formula_values(
-    sheet: str, row_number: int, cells: Sequence[Any], formula_cells: Any
+    sheet: str, row_number: int, cells: Sequence[Any], formulas: FormulaRow
 ) -> list[Finding]:
     found = []
-    for index, cell in enumerate(formula_cells):
-        if getattr(cell, "data_type", None) == "f" and (
-            index >= len(cells) or cells[index] is None
-        ):
-            letter = get_column_letter(index + 1)
+    for index, formula in enumerate(formulas):
+        if formula is not None and (index >= len(cells) or cells[index] is None):
+            letter = column_letter(index + 1)
             message = (
-                f"工作表“{sheet}”{letter}{row_number} 是公式（{cell.value}）但没有计算结果；"
+                f"工作表“{sheet}”{letter}{row_number} 是公式（{formula}）但没有计算结果；"
                 "banzhang 不执行公式，请在 Excel 中重新计算并保存，或改填数值"
             )
             found.append(
@@ -834,15 +785,15 @@ def _missing_formula_values(
                     "excel.formula-without-value",
                     "$",
                     message,
-                    str(cell.value),
-                    f"{sheet}!{letter}{row_number}",
+                    formula,
+                    Place.cell(sheet, row_number, index + 1),
                 )
             )
     return found
 
 
 def _problem_findings(
-    problems: list[CellProblem], path: str, raw: Any, source: str
+    problems: list[CellProblem], path: str, raw: Any, source: Place
 ) -> list[Finding]:
     return [finding(rule_id, path, message, raw, source) for rule_id, message in problems]
 
@@ -855,9 +806,10 @@ def _headed(header: tuple[Any, ...], mapping: list[tuple[int, Target]]) -> froze
 
 def _headerless_finding(sheet: str, index: int, row: int, value: Any) -> Finding:
     value = cell_value(value)
-    letter = get_column_letter(index + 1)
+    letter = column_letter(index + 1)
     shown = str(value).strip()[:20]
     message = (
         f"工作表“{sheet}”第 {letter} 列没有表头，但第 {row} 行有内容“{shown}”，未读入；请补上表头"
     )
-    return finding("excel.headerless-column", "$", message, str(value), f"{sheet}!{letter}{row}")
+    place = Place.cell(sheet, row, index + 1)
+    return finding("excel.headerless-column", "$", message, str(value), place)

@@ -27,27 +27,47 @@ __all__ = ["infer"]
 
 _VERSION = re.compile(r"[（(]\s*([0-9]{4}\s*年?\s*版?)\s*[）)]")
 _FILLED_BY = re.compile(r"填报(?:单位|部门)\s*[:：]\s*(\S+)")
+#: A department's section line above a list's table (``一、区发展和改革委员会(区粮食局)``): the
+#: department whose items follow, as published lists of a whole government group them.
+_SECTION = re.compile(r"^[一二三四五六七八九十]+\s*[、.．]\s*(?P<name>[^、，,。；;：:]+)$")
 
 
 def infer(rows: Iterable[tuple[Any, ...]]) -> dict[str, Any]:
     """What the rows above a header say of the envelope (only what they say)."""
     texts = [" ".join(str(cell) for cell in row if cell is not None).strip() for row in rows]
     found: dict[str, Any] = {}
+    titles: list[str] = []
     for text in texts:
         if (filled := _FILLED_BY.search(text)) is not None:
             found["department"] = {"name": filled.group(1)}
+        elif (section := _section_department(text)) is not None:
+            found["department"] = {"name": section}  # the section's: more specific than a title
         title = _title_prefix(text)
         if title is not None:
+            titles.append(text)
             if title and "department" not in found:
                 found["department"] = {"name": title}
             if (version := _VERSION.search(text)) is not None:
                 found["version"] = re.sub(r"\s+", "", version.group(1))
     department = found.get("department", {}).get("name", "")
     code = _region_in(department) if department else None
+    code = code or next(filter(None, map(_region_in, titles)), None)
     if code is not None:
         found["region"] = code
         found["level"] = regions.level_of(code)
     return found
+
+
+def _section_department(text: str) -> str | None:
+    """The department a numbered section line names (``一、相山区安全生产监督管理局``)."""
+    found = _SECTION.match(text)
+    if found is None:
+        return None
+    name = found["name"].strip()
+    bare = re.sub(
+        r"[（(][^（）()]*[）)]$", "", name
+    )  # (区粮食和物资储备局): the same body's other name
+    return name if _AGENCY_END.search(bare) else None
 
 
 def _title_prefix(text: str) -> str | None:

@@ -25,13 +25,14 @@ import io
 import itertools
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import PurePath
 from typing import Any, TypeVar
 
 from python_calamine import CalamineSheet, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from banzhang.errors import UnreadableInput
+from banzhang.formats.sheets._contract import Cell, Range, Rows, SheetState
 
 __all__ = [
     "Ahead",
@@ -47,7 +48,10 @@ __all__ = [
 #: The largest whole number a float holds exactly: above it a number stays a float.
 _EXACT_INTEGERS = 2**53
 #: openpyxl's name for each hidden state (calamine's enum members are not hashable).
-_STATES = ((SheetVisibleEnum.Hidden, "hidden"), (SheetVisibleEnum.VeryHidden, "veryHidden"))
+_STATES: tuple[tuple[Any, SheetState], ...] = (
+    (SheetVisibleEnum.Hidden, "hidden"),
+    (SheetVisibleEnum.VeryHidden, "veryHidden"),
+)
 #: A sheet's error cells found by the package scan: row (1-based) → column index → the value.
 ErrorCells = dict[int, dict[int, str]]
 
@@ -68,10 +72,10 @@ class WholeSheet:
     only while it is read, so a long sheet never exists as Python objects all at once.
     """
 
-    def __init__(self, parser: SheetParser, title: str, state: str) -> None:
+    def __init__(self, parser: SheetParser, title: str, state: SheetState) -> None:
         self._parser = parser
         self.title = title
-        self.sheet_state = state
+        self.state: SheetState = state
         #: Error cells, placed by the package scan: calamine reads them as empty cells.
         self.errors: ErrorCells = {}
 
@@ -114,7 +118,7 @@ class WholeSheet:
                 continue
             yield pad + values if left else values
 
-    def raw_rows(self) -> Iterator[Sequence[Any]]:
+    def native_rows(self) -> Rows:
         """Every row from row 1, column A, as calamine gives it when it can: an empty cell is
         ``""``, every number a float (see :func:`cell_value`). Converting every cell took about a
         tenth of the time of reading banzhang's own files, whose reader looks at each cell
@@ -122,30 +126,28 @@ class WholeSheet:
         column A, gives its rows converted."""
         sheet = self._parsed()
         if sheet.start is None or sheet.start[1] or self.errors:
-            return self._rows()
-        return sheet.iter_rows()
+            return Rows("plain", self._rows())
+        return Rows("calamine", sheet.iter_rows())
 
-    def values(
-        self, *, max_row: int | None = None, max_col: int | None = None
-    ) -> Iterator[tuple[Any, ...]]:
-        """Yield each row's values, ``max_col`` wide when given (as openpyxl's read-only sheets)."""
-        rows = self._rows() if max_row is None else itertools.islice(self._rows(), max_row)
+    def rows(self, *, max_col: int | None = None) -> Iterator[tuple[Cell, ...]]:
+        """Yield each row's values, ``max_col`` wide when given."""
+        rows = self._rows()
         if max_col is None:
             return rows
         return ((row + (None,) * (max_col - len(row)))[:max_col] for row in rows)
 
-    def merged(self) -> list[tuple[int, int, int, int]]:
+    def values(
+        self, *, max_row: int | None = None, max_col: int | None = None
+    ) -> Iterator[tuple[Any, ...]]:
+        """The first ``max_row`` rows (all when not given), ``max_col`` wide when given."""
+        rows = self.rows(max_col=max_col)
+        return rows if max_row is None else itertools.islice(rows, max_row)
+
+    def merged(self) -> list[Range]:
         """The sheet's merged ranges, as (first row, first column, last row, last column) from
         0 (department files: what a merged cell covers is read as its value)."""
         ranges = getattr(self._parsed(), "merged_cell_ranges", None) or []
         return [(top, left, bottom, right) for (top, left), (bottom, right) in ranges]
-
-    def iter_rows(
-        self, *, max_row: int | None = None, max_col: int | None = None, values_only: bool = True
-    ) -> Iterator[tuple[Any, ...]]:
-        """openpyxl's ``iter_rows(values_only=True)``, for the few places that call it."""
-        assert values_only  # the reader asks for values only
-        return self.values(max_row=max_row, max_col=max_col)
 
 
 def cell_value(cell: Any) -> Any:
@@ -184,6 +186,7 @@ class WholeBook:
             m.name: WholeSheet(self.parser, m.name, sheet_state(m.visible)) for m in metadata
         }
         self.sheetnames = list(self._sheets)
+        self.heading: tuple[str, ...] = ()  # a spreadsheet's titles are in its sheets
 
     @classmethod
     def open(cls, source: Any, name: str) -> WholeBook:
@@ -202,6 +205,10 @@ class WholeBook:
 
     def __getitem__(self, name: str) -> WholeSheet:
         return self._sheets[name]
+
+    def formulas(self, title: str) -> None:
+        """None: calamine gives each formula's saved value (a plain .xlsx has every one)."""
+        return
 
     def close(self) -> None:
         """Parse no more of it (what was parsed stays readable)."""
@@ -301,7 +308,7 @@ class SheetParser:
 
 class Ahead:
     """An .xlsx opened by calamine while the package scan is still going: each sheet the scan
-    has cleared (see :class:`~banzhang.formats.excel._safety.SheetsCleared`) starts parsing at
+    has cleared (see :class:`~banzhang.formats.sheets._safety.SheetsCleared`) starts parsing at
     once, so the scan of the next sheet and the parse overlap. Nothing is opened before the
     package's sizes and prologs are checked, and no sheet is parsed before its own scan."""
 
@@ -362,6 +369,6 @@ def _not_a_workbook(name: str) -> str:
 _SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 
 
-def sheet_state(visible: Any) -> str:
+def sheet_state(visible: Any) -> SheetState:
     """openpyxl's name for calamine's visibility of a sheet (visible, hidden, veryHidden)."""
     return next((state for found, state in _STATES if visible == found), "visible")

@@ -22,7 +22,7 @@ import attrs
 
 from banzhang.errors import UnreadableInput
 from banzhang.formats._inputs import BROKEN_ZIP
-from banzhang.formats.excel._safety import Limits
+from banzhang.formats.sheets._safety import Limits
 
 __all__ = ["check_repeats", "estimate"]
 

@@ -15,13 +15,13 @@ import attrs
 
 from banzhang import codelists, kinds
 from banzhang.declare import FieldSpec, fields_of
+from banzhang.formats.sheets import sheet_name
 
 __all__ = ["ENVELOPE_SHEET", "INDEX_HEADER", "Column", "Layout", "Table", "layout_for"]
 
 ENVELOPE_SHEET = "清单信息"
 INDEX_HEADER = "序号"
 _SKIPPED_ENVELOPE = ("kind", "spec_version", "items")
-_FORBIDDEN_IN_SHEET_NAMES = str.maketrans(dict.fromkeys("[]:*?/\\", "_"))
 
 
 @attrs.frozen
@@ -131,11 +131,6 @@ class Layout:
     def tables(self) -> tuple[Table, ...]:
         """Every table in sheet order."""
         return (self.form, *((self.main,) if self.main else ()), *self.linked)
-
-
-def sheet_name(title: str) -> str:
-    """Return ``title`` as a legal sheet name (31 characters, no ``[]:*?/\\``)."""
-    return title.translate(_FORBIDDEN_IN_SHEET_NAMES)[:31]
 
 
 @cache

@@ -26,8 +26,8 @@ from typing import Any
 
 from banzhang import codelists
 from banzhang.declare import fields_of
-from banzhang.formats.excel._headers import Target
-from banzhang.formats.excel._layout import Table
+from banzhang.formats.tables._headers import Target
+from banzhang.formats.tables._layout import Table
 
 __all__ = [
     "DepartmentRows",
@@ -270,17 +270,19 @@ def item_defaults(
     as their agency when the sheet has no agency column, and a required codelist element the
     title names (``(行政许可类)``, ``行政事业性收费项目目录``)."""
     written = {
-        target.column.path[0]
+        target.column.path
         for _, target in mapping
         if target.role == "column" and target.column is not None
     }
     department = (envelope.get("department") or {}).get("name")
     defaults: dict[str, Any] = {}
     for spec in fields_of(table.model):
-        if spec.name in written:
-            continue
-        if department and spec.element.required and _is_agency(spec.model):
+        # An agency's unit written (承办机构) but not its name: the list's department still is.
+        named = (spec.name, "name") in written
+        if department and spec.element.required and _is_agency(spec.model) and not named:
             defaults.setdefault(spec.name, {"name": department})
+        if any(path[0] == spec.name for path in written):
+            continue
         name = spec.element.codelist
         if name and spec.element.required and spec.shape == "str":
             code = _named_in(name, title)
@@ -301,7 +303,13 @@ def complete_item(
             if code is not None:
                 data[spec.name] = code
     for key, value in defaults.items():
-        data.setdefault(key, dict(value) if isinstance(value, dict) else value)
+        if isinstance(value, dict):
+            found = data.setdefault(key, {})
+            if isinstance(found, dict):  # the parts the item does not say
+                for part, default in value.items():
+                    found.setdefault(part, default)
+        else:
+            data.setdefault(key, value)
 
 
 def _is_agency(model: type[Any] | None) -> bool:

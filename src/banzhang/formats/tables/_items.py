@@ -14,15 +14,16 @@ import attrs
 
 from banzhang import codes
 from banzhang.declare import fields_of
-from banzhang.formats.excel._cells import split_numbered
-from banzhang.formats.excel._headers import Target
-from banzhang.formats.excel._layout import Column, Layout, Table
-from banzhang.formats.excel._plan import Plan
-from banzhang.formats.excel._sources import ReadItem, RowSource, finding, read_item, row_source
-from banzhang.formats.excel._whole import cell_value
+from banzhang.formats.sheets import cell_value
+from banzhang.formats.tables._cells import split_numbered
+from banzhang.formats.tables._headers import Target
+from banzhang.formats.tables._layout import Column, Layout, Table
+from banzhang.formats.tables._plan import Plan
+from banzhang.formats.tables._sources import ReadItem, RowSource, finding, read_item, row_source
 from banzhang.formats.tables.entries import entry_parser, parse_entries
 from banzhang.formats.tables.entries import sub_item as sub_item_entry
 from banzhang.validation.findings import Finding
+from banzhang.validation.places import Place
 
 __all__ = ["BookReader", "ItemBuilder", "LinkedCursor", "TableRows", "required_arrays"]
 
@@ -372,7 +373,7 @@ class LinkedCursor:
             f"工作表“{self.table.sheet}”第 {row_number} 行的序号写为“{written}”，与前后行不连续；"
             f"它位于序号 {key} 的事项所在位置，已按位置读作该事项的内容，请改正序号"
         )
-        source = f"{self.table.sheet}!A{row_number}"
+        source = Place.cell(self.table.sheet, row_number, 1)
         return finding("excel.linked-row", "$", message, written, source)
 
     def _orphan(self, row_number: int, key: Any) -> Finding:
@@ -381,7 +382,9 @@ class LinkedCursor:
             f"工作表“{self.table.sheet}”第 {row_number} 行{written}"
             "（应与主表序号一致，且按主表顺序排列），该行未读入"
         )
-        return finding("excel.linked-row", "$", message, key, f"{self.table.sheet}!A{row_number}")
+        return finding(
+            "excel.linked-row", "$", message, key, Place.cell(self.table.sheet, row_number, 1)
+        )
 
 
 def required_arrays(model: type[Any]) -> tuple[str, ...]:

@@ -21,8 +21,8 @@ import unicodedata
 from typing import Any
 
 from banzhang import codelists, codes
-from banzhang.formats.excel._layout import Column
-from banzhang.formats.excel._whole import CellError
+from banzhang.formats.sheets import CellError
+from banzhang.formats.tables._layout import Column
 from banzhang.formats.tables.entries import split_numbered
 
 __all__ = [

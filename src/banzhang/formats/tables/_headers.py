@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from banzhang.formats.excel._layout import INDEX_HEADER, Column, Table
+from banzhang.formats.tables._layout import INDEX_HEADER, Column, Table
 
 __all__ = ["Target", "match_headers", "normalize"]
 
