@@ -236,3 +236,20 @@ def test_the_reader_never_learns_which_back_end_parsed_the_file(tmp_path: Path) 
     assert Sheet("Sheet1") in next(
         f.place.segments for f in tables.book_findings(Rows(), kind="power-list") if f.place
     )
+
+
+def test_a_word_table_is_named_as_its_reader_counts(tmp_path: Path) -> None:
+    """A column no element takes is told in the Word document's terms (table and column by
+    number), not a worksheet's letters; what it holds is never dropped in silence."""
+    document: WordDocument = docx.Document()
+    document.add_paragraph(TITLE)
+    table = document.add_table(rows=2, cols=len(HEADER) + 1)
+    for column, text in enumerate([*HEADER, "联络员"]):
+        table.cell(0, column).text = text
+    for column, text in enumerate([*ROWS[0], "王五"]):
+        table.cell(1, column).text = text
+    path = tmp_path / "list.docx"
+    document.save(str(path))
+    [extra] = [f for f in banzhang.iter_findings(path) if f.rule == "excel.extra-column"]
+    assert extra.message.startswith("表格 1 第 8 列“联络员”不是本清单的要素")
+    assert extra.place == Place((Table(1), Cell(1, 8)))

@@ -13,7 +13,18 @@ from typing import Literal, Protocol, TypeAlias
 
 import attrs
 
-__all__ = ["Cell", "FormulaRow", "Range", "Rows", "Sheet", "SheetState", "Workbook"]
+from banzhang.validation.places import column_letter
+
+__all__ = [
+    "Cell",
+    "FormulaRow",
+    "Range",
+    "Rows",
+    "Sheet",
+    "SheetState",
+    "Workbook",
+    "worksheet_words",
+]
 
 #: A cell's value: text (an error value is :class:`~banzhang.formats.sheets.CellError`, a
 #: ``str`` of its own type), a number, a boolean, a date or time, or ``None`` for an empty cell.
@@ -67,6 +78,10 @@ class Sheet(Protocol):
     def merged(self) -> list[Range]:
         """The merged ranges (none when the back-end cannot know them)."""
 
+    def words(self, row: int | None = None, column: int | None = None) -> str:
+        """How a reader of the file names the sheet, a row, a column or a cell of it (row and
+        column from 1): ``工作表“权责清单”第 D 列``, ``工作表“权责清单”D7``, ``表格 2 第 3 行``."""
+
 
 class Workbook(Protocol):
     """Sheets by title, in order."""
@@ -94,3 +109,13 @@ class Workbook(Protocol):
 
     def close(self) -> None:
         """Let go of the file and of any parse still going on."""
+
+
+def worksheet_words(title: str, row: int | None = None, column: int | None = None) -> str:
+    """A worksheet's part in words: ``工作表“权责清单”`` with ``第 7 行``, ``第 D 列`` or ``D7``."""
+    named = f"工作表“{title}”"
+    if row is not None and column is not None:
+        return f"{named}{column_letter(column)}{row}"
+    if column is not None:
+        return f"{named}第 {column_letter(column)} 列"
+    return f"{named}第 {row} 行" if row is not None else named

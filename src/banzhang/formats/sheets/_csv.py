@@ -15,7 +15,14 @@ from typing import Any
 
 from banzhang.errors import UnreadableInput
 from banzhang.formats._inputs import decode_csv, read_limited
-from banzhang.formats.sheets._contract import Cell, FormulaRow, Range, Rows, SheetState
+from banzhang.formats.sheets._contract import (
+    Cell,
+    FormulaRow,
+    Range,
+    Rows,
+    SheetState,
+    worksheet_words,
+)
 from banzhang.formats.sheets._names import sheet_name
 from banzhang.formats.sheets._open import source_name
 from banzhang.formats.sheets._safety import MAX_COLUMNS
@@ -48,6 +55,9 @@ class CsvSheet:
 
     def merged(self) -> list[Range]:
         return []  # a .csv merges nothing
+
+    def words(self, row: int | None = None, column: int | None = None) -> str:
+        return worksheet_words(self.title, row, column)
 
 
 class CsvBook:

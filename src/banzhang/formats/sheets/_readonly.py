@@ -31,7 +31,14 @@ from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse
 
 from banzhang.errors import UnreadableInput
-from banzhang.formats.sheets._contract import Cell, FormulaRow, Range, Rows, SheetState
+from banzhang.formats.sheets._contract import (
+    Cell,
+    FormulaRow,
+    Range,
+    Rows,
+    SheetState,
+    worksheet_words,
+)
 from banzhang.formats.sheets._escapes import unescape
 from banzhang.formats.sheets._safety import MAX_ROWS
 from banzhang.formats.sheets._whole import CellError
@@ -146,6 +153,9 @@ class StreamedSheet:
     def merged(self) -> list[Range]:
         """None known: the read-only mode does not read a sheet's merged cells."""
         return []
+
+    def words(self, row: int | None = None, column: int | None = None) -> str:
+        return worksheet_words(self.title, row, column)
 
 
 class StreamedBook:

@@ -32,7 +32,7 @@ from typing import Any, TypeVar
 from python_calamine import CalamineSheet, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from banzhang.errors import UnreadableInput
-from banzhang.formats.sheets._contract import Cell, Range, Rows, SheetState
+from banzhang.formats.sheets._contract import Cell, Range, Rows, SheetState, worksheet_words
 
 __all__ = [
     "Ahead",
@@ -148,6 +148,9 @@ class WholeSheet:
         0 (department files: what a merged cell covers is read as its value)."""
         ranges = getattr(self._parsed(), "merged_cell_ranges", None) or []
         return [(top, left, bottom, right) for (top, left), (bottom, right) in ranges]
+
+    def words(self, row: int | None = None, column: int | None = None) -> str:
+        return worksheet_words(self.title, row, column)
 
 
 def cell_value(cell: Any) -> Any:

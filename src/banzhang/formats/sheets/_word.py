@@ -53,6 +53,15 @@ class WordTable:
         self._merged = merged
         self._origins = origins
 
+    def words(self, row: int | None = None, column: int | None = None) -> str:
+        """``表格 2 第 3 行第 4 列`` and its parts, as the document's reader counts them."""
+        found = self.origin(row, column) if row is not None else None
+        if found is not None:
+            return str(found)
+        number = self._origins[0][0] if self._origins else None
+        table = str(Place((number,))) if isinstance(number, Table) else self.title
+        return f"{table} 第 {column} 列" if column is not None else table
+
     def origin(self, row: int, column: int | None) -> Place | None:
         """Where the sheet's cell (row and column from 1; a whole row without a column) is in
         the document: a table's cell."""

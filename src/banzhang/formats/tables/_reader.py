@@ -23,7 +23,7 @@ from banzhang import kinds
 from banzhang._version import SPEC_VERSION
 from banzhang.declare import fields_of
 from banzhang.errors import UnreadableInput
-from banzhang.formats.sheets import FormulaRow, Rows, Workbook, cell_value
+from banzhang.formats.sheets import FormulaRow, Rows, Sheet, Workbook, cell_value
 from banzhang.formats.tables._cells import (
     CellProblem,
     read_value,
@@ -398,7 +398,7 @@ class BookReader:
                 headerless += [i for i in range(width, len(cells)) if i not in headed]
                 width = len(cells)
             if headerless:
-                _tell_headerless(sheet_name, row_number, cells, headerless, findings)
+                _tell_headerless(self.book[sheet_name], row_number, cells, headerless, findings)
             yield row_number, cells
 
     def _extra_sheets(self, chosen: str) -> list[Finding]:
@@ -430,8 +430,8 @@ class BookReader:
         for index, cell in enumerate(header):
             if cell is None or index in mapped or not str(cell).strip():
                 continue
-            letter = column_letter(index + 1)
-            message = f"工作表“{sheet_name}”第 {letter} 列“{cell}”不是本清单的要素，其内容未读入"
+            named = self.book[sheet_name].words(column=index + 1)
+            message = f"{named}“{cell}”不是本清单的要素，其内容未读入"
             source = Place.cell(sheet_name, row, index + 1)
             findings.append(finding("excel.extra-column", "$", message, str(cell), source))
         return findings
@@ -532,22 +532,21 @@ class BookReader:
             current.add_row(row_number, cells)
             if department is not None:
                 complete_item(current.data, defaults, department.section, main)
-                findings += self._not_items(found.sheet, department)
+                findings += self._not_items(self.book[found.sheet], department)
         if current is not None:
             yield current
         if department is not None:
-            findings += self._not_items(found.sheet, department)
+            findings += self._not_items(self.book[found.sheet], department)
 
     @staticmethod
-    def _not_items(sheet: str, department: DepartmentRows) -> list[Finding]:
+    def _not_items(sheet: Sheet, department: DepartmentRows) -> list[Finding]:
         """A department's rows read as no item that give nothing to the items (a group's text
         in a column no item takes): told, never dropped in silence."""
         told = []
         for row_number, text in department.skipped:
-            message = f"第 {row_number} 行“{text}”是分组、小计或表单行，不是事项，未读入"
-            told.append(
-                finding("excel.not-an-item", "$", message, text, Place.cell(sheet, row_number, 1))
-            )
+            message = f"{sheet.words(row=row_number)}“{text}”是分组、小计或表单行，不是事项，未读入"
+            place = Place.cell(sheet.title, row_number, 1)
+            told.append(finding("excel.not-an-item", "$", message, text, place))
         department.skipped.clear()
         return told
 
@@ -629,7 +628,7 @@ def _formula_checked(
 
 
 def _tell_headerless(
-    sheet_name: str,
+    sheet: Sheet,
     row_number: int,
     cells: Sequence[Any],
     headerless: list[int],
@@ -640,7 +639,7 @@ def _tell_headerless(
         value = cells[index] if index < len(cells) else None
         if value is not None and str(value).strip():
             headerless.remove(index)
-            findings.append(_headerless_finding(sheet_name, index, row_number, value))
+            findings.append(_headerless_finding(sheet, index, row_number, value))
             return
 
 
@@ -804,12 +803,12 @@ def _headed(header: tuple[Any, ...], mapping: list[tuple[int, Target]]) -> froze
     return frozenset(named | {index for index, _ in mapping})
 
 
-def _headerless_finding(sheet: str, index: int, row: int, value: Any) -> Finding:
+def _headerless_finding(sheet: Sheet, index: int, row: int, value: Any) -> Finding:
     value = cell_value(value)
-    letter = column_letter(index + 1)
     shown = str(value).strip()[:20]
     message = (
-        f"工作表“{sheet}”第 {letter} 列没有表头，但第 {row} 行有内容“{shown}”，未读入；请补上表头"
+        f"{sheet.words(row=row, column=index + 1)} 有内容“{shown}”，但所在的列没有表头，未读入；"
+        "请补上表头"
     )
-    place = Place.cell(sheet, row, index + 1)
+    place = Place.cell(sheet.title, row, index + 1)
     return finding("excel.headerless-column", "$", message, str(value), place)
