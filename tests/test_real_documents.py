@@ -24,17 +24,7 @@ _CHECK = re.compile(r"^(len\()?([^\s)=~]+)\)?\s*(=|~)\s*(.*)$")
 
 #: Facts banzhang does not read yet, each with why: the test fails when one starts to read (the
 #: entry is then removed), so this list only ever shrinks.
-KNOWN_GAPS: dict[str, dict[str, str]] = {
-    "beijing-choucha-yangbiao-inspection-list": {
-        "items.0.ratio_frequency ~ 每月": "抽查比例 and 抽查周期 are two columns of one element: "
-        "the second column of an element is not joined to the first",
-    },
-    "eerduosi-churujing-jishijiban-guide": {
-        "len(materials) = 5": "the 所需材料 cell goes on with 急事急办的条件 (1)(2) after its "
-        "five materials: they are read as two more materials",
-        "conditions ~ 出国(境)治病或探望危重病人": "the conditions stand inside the 所需材料 cell",
-    },
-}
+KNOWN_GAPS: dict[str, dict[str, str]] = {}
 
 
 def _document(checks: Path) -> Path:

@@ -47,7 +47,9 @@ class RandomInspectionItem:
         "抽查依据", required=True, min_items=1, aliases=("检查依据",), source="P"
     )
     ratio_frequency: str | None = element(
-        "抽查比例和频次", aliases=("抽查比例", "抽查比例及频次", "抽查频次"), source="P"
+        "抽查比例和频次",
+        aliases=("抽查比例", "抽查比例及频次", "抽查频次", "抽查周期"),
+        source="P",
     )
     basic_code: str | None = element("相关事项基本编码", code="basic", source="P")
     remark: str | None = element("备注", aliases=("说明",), source="P SPEC §4")

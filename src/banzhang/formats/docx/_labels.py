@@ -66,7 +66,16 @@ class Labels:
         for title, _code in self.types:
             if folded.startswith(title) and folded[len(title) :] in self.paths:
                 return self.paths[folded[len(title) :]]
-        return MISSING
+        return self._qualified(folded)
+
+    def _qualified(self, folded: str) -> Any:
+        """A label qualified by what it is for (``急事急办的条件``): the one element whose label
+        ends with the word after ``的`` (申请条件), if only one does."""
+        head = folded.rpartition("的")[2]
+        if "的" not in folded or len(head) < 2:
+            return MISSING
+        found = {path for label, path in self.paths.items() if path and label.endswith(head)}
+        return found.pop() if len(found) == 1 else MISSING
 
     def fallback(self, label: str, data: dict[str, Any]) -> Any:
         """What ``label`` names given what ``data`` holds already (:data:`FALLBACK_LABELS`)."""

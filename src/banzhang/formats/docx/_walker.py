@@ -45,6 +45,9 @@ from banzhang.validation.places import Place
 
 __all__ = ["Unplaced", "Walker"]
 
+#: A label inside a value cell, after a sentence or a space (``。 急事急办的条件：``).
+_INNER_LABEL = re.compile(r"(?:(?<=[。；;])|(?<=\s))\s*([^\s：:。；;，,、0-9（）()]{2,12})[：:]")
+
 _LABELLED = re.compile(r"^\s*([^：:]{1,30})[：:]\s*(.*)$", re.DOTALL)
 _CHINESE_NUMBERED = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
 _SUB_HEADING = re.compile(r"^\s*[（(]\s*[一二三四五六七八九十]+\s*[)）]\s*")
@@ -492,8 +495,23 @@ class Walker:
             if found is MISSING or found is None:
                 text = f"{pair.label}：{value}"
                 self._unplace(place, text, form_label=found is None)
-            elif not self._set(found, value, place):
-                self._unplace(place, f"{pair.label}：{value}")
+                continue
+            for path, label, part in self._labelled_parts(found, pair.label, value):
+                if not self._set(path, part, place):
+                    self._unplace(place, f"{label}：{part}")
+
+    def _labelled_parts(self, found: Any, label: str, value: str) -> list[tuple[Any, str, str]]:
+        """A value cell that goes on under another element's label (a 所需材料 cell ending with
+        ``急事急办的条件：1、…``): each part with the element it belongs to."""
+        parts: list[tuple[Any, str, str]] = []
+        for inner in _INNER_LABEL.finditer(value):
+            path = self.labels.find(inner.group(1))
+            if path is MISSING or path is None or path == found:
+                continue
+            parts.append((found, label, value[: inner.start()].strip()))
+            found, label, value = path, inner.group(1), value[inner.end() :].strip()
+            return [*parts, *self._labelled_parts(found, label, value)]
+        return [(found, label, value)]
 
     def _object_rows(self, spec: FieldSpec, rows: list[list[str]]) -> None:
         assert spec.model is not None

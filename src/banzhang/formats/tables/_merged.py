@@ -82,3 +82,21 @@ def join_columns(
                 for index in range(first + 1, min(last + 1, len(row))):
                     row[index] = None
         yield tuple(row)
+
+
+def join_parts(
+    rows: Iterator[Sequence[Any]], parts: list[tuple[int, int]]
+) -> Iterator[tuple[Any, ...]]:
+    """The rows with each ``(column, part)`` pair's texts joined into ``column`` (``15%；每月``):
+    one element a department wrote in two columns."""
+    for cells in rows:
+        row = list(cells)
+        for first, other in parts:
+            if other >= len(row) or _blank(row[other]):
+                continue
+            if first >= len(row):
+                row += [None] * (first + 1 - len(row))
+            texts = [str(row[i]).strip() for i in (first, other) if not _blank(row[i])]
+            row[first] = "；".join(dict.fromkeys(texts))
+            row[other] = None
+        yield tuple(row)

@@ -43,7 +43,7 @@ from banzhang.formats.tables._items import (
     required_arrays,
 )
 from banzhang.formats.tables._layout import Column, Layout, Table, layout_for
-from banzhang.formats.tables._merged import fill_down, header_spans, join_columns
+from banzhang.formats.tables._merged import fill_down, header_spans, join_columns, join_parts
 from banzhang.formats.tables._plan import Plan
 from banzhang.formats.tables._sheets import (
     ANNOTATION_SHEET,
@@ -338,11 +338,19 @@ class BookReader:
         if self.exact and header_at + 1 < len(head) and _is_id_row(head[header_at + 1], targets):
             mapping = _map_row(head[header_at + 1], targets, by_id=True)
             skip += 1
-        findings.extend(self._extra_columns(sheet_name, header_at + 1, head[header_at], mapping))
+        # 抽查比例 and 抽查周期: two columns of one text element, read as one (never exact).
+        parts = [] if self.exact else _parts_of_one_text(head[header_at], targets, mapping)
+        findings.extend(
+            self._extra_columns(
+                sheet_name, header_at + 1, head[header_at], mapping, [i for _, i in parts]
+            )
+        )
         if table is self.layout.main:
             findings.extend(self._extra_sheets(sheet_name))
         below: Iterator[Sequence[Any]] = itertools.chain(head[skip:], rows)
-        headed = _headed(head[header_at], mapping)
+        headed = _headed(head[header_at], mapping) | {index for _, index in parts}
+        if parts:
+            below = join_parts(below, parts)
         merged = [] if self.exact else sheet.merged()
         down = _filled_down(merged, mapping, header_at, table)
         if down:  # a cell merged down holds its value in every row it covers
@@ -423,9 +431,14 @@ class BookReader:
         return findings
 
     def _extra_columns(
-        self, sheet_name: str, row: int, header: tuple[Any, ...], mapping: list[tuple[int, Target]]
+        self,
+        sheet_name: str,
+        row: int,
+        header: tuple[Any, ...],
+        mapping: list[tuple[int, Target]],
+        parts: list[int],
     ) -> list[Finding]:
-        mapped = {index for index, _ in mapping}
+        mapped = {index for index, _ in mapping} | set(parts)
         findings = []
         for index, cell in enumerate(header):
             if cell is None or index in mapped or not str(cell).strip():
@@ -690,6 +703,32 @@ def _map_row(
         taken.add(identity)
         mapping.append((index, target))
     return sorted(mapping, key=lambda pair: pair[0])
+
+
+def _parts_of_one_text(
+    header: tuple[Any, ...], targets: dict[str, Target], mapping: list[tuple[int, Target]]
+) -> list[tuple[int, int]]:
+    """(the element's column, another column) for each header cell naming, by another of its
+    names, a text element a column already takes (抽查比例 beside 抽查周期 for 抽查比例和频次):
+    a department wrote one element in two columns. Not when a column gives the element's own
+    title (执收单位 beside 部门): the other is then something else the list keeps."""
+    taken = {
+        id(target.column): index
+        for index, target in mapping
+        if target.column is not None and not _own_title(normalize(header[index]), target)
+    }
+    mapped = {index for index, _ in mapping}
+    parts = []
+    for index, cell in enumerate(header):
+        if cell is None or index in mapped:
+            continue
+        target = targets.get(normalize(cell))
+        column = target.column if target is not None else None
+        if target is None or column is None or target.role != "column":
+            continue
+        if id(column) in taken and column.plain:
+            parts.append((taken[id(column)], index))
+    return parts
 
 
 def _filled_down(
