@@ -15,14 +15,8 @@ from typing import Any
 
 from banzhang.errors import UnreadableInput
 from banzhang.formats._inputs import decode_csv, read_limited
-from banzhang.formats.sheets._contract import (
-    Cell,
-    FormulaRow,
-    Range,
-    Rows,
-    SheetState,
-    worksheet_words,
-)
+from banzhang.formats.sheets._contract import Cell, FormulaRow
+from banzhang.formats.sheets._memory import MemorySheet
 from banzhang.formats.sheets._names import sheet_name
 from banzhang.formats.sheets._open import source_name
 from banzhang.formats.sheets._safety import MAX_COLUMNS
@@ -35,41 +29,16 @@ MAX_CSV_BYTES = 200 * 1024 * 1024
 MAX_BLANK_ROWS = 10_000
 
 
-class CsvSheet:
-    """The one sheet of a .csv: its rows of text, ``None`` for an empty cell."""
-
-    state: SheetState = "visible"
-    parsed = True
-
-    def __init__(self, title: str, rows: list[tuple[Cell, ...]]) -> None:
-        self.title = title
-        self._rows = rows
-
-    def rows(self, *, max_col: int | None = None) -> Iterator[tuple[Cell, ...]]:
-        if max_col is None:
-            return iter(self._rows)
-        return ((row + (None,) * (max_col - len(row)))[:max_col] for row in self._rows)
-
-    def native_rows(self) -> Rows:
-        return Rows("plain", self.rows())
-
-    def merged(self) -> list[Range]:
-        return []  # a .csv merges nothing
-
-    def words(self, row: int | None = None, column: int | None = None) -> str:
-        return worksheet_words(self.title, row, column)
-
-
 class CsvBook:
     """A .csv as a workbook of one sheet."""
 
-    def __init__(self, name: str, sheet: CsvSheet) -> None:
+    def __init__(self, name: str, sheet: MemorySheet) -> None:
         self.name = name
         self._sheet = sheet
         self.sheetnames: Sequence[str] = (sheet.title,)
         self.heading: tuple[str, ...] = ()  # a .csv's title is its first rows
 
-    def __getitem__(self, title: str) -> CsvSheet:
+    def __getitem__(self, title: str) -> MemorySheet:
         if title != self._sheet.title:
             raise KeyError(title)
         return self._sheet
@@ -92,7 +61,7 @@ def open_csv(source: Any) -> CsvBook:
     data = read_limited(source, name, MAX_CSV_BYTES, "请转成 .xlsx")
     rows = _bounded(decode_csv(data, name), name)
     title = sheet_name(PurePath(name).stem) if name != "<csv>" else "Sheet1"
-    return CsvBook(name, CsvSheet(title or "Sheet1", [_cells(row) for row in rows]))
+    return CsvBook(name, MemorySheet(title or "Sheet1", [_cells(row) for row in rows]))
 
 
 def _cells(row: list[str]) -> tuple[Cell, ...]:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from banzhang.formats.sheets._contract import Cell, FormulaRow, Range, Rows, SheetState
+from banzhang.formats.sheets._contract import Cell, FormulaRow, Range
+from banzhang.formats.sheets._memory import MemorySheet
 from banzhang.validation.places import Cell as PlaceCell
 from banzhang.validation.places import Place, Row, Segment, Table
 
@@ -29,7 +30,7 @@ def table_title(number: int) -> str:
     return f"表格 {number}"
 
 
-class WordTable:
+class WordTable(MemorySheet):
     """One table of a Word document as a sheet — or several tables read as one (a list's table
     split by page breaks), with the paragraphs that title it above.
 
@@ -38,9 +39,6 @@ class WordTable:
     (:meth:`origin`).
     """
 
-    state: SheetState = "visible"
-    parsed = True
-
     def __init__(
         self,
         title: str,
@@ -48,9 +46,7 @@ class WordTable:
         merged: list[Range],
         origins: list[tuple[Segment, ...]] | None = None,
     ) -> None:
-        self.title = title
-        self._rows = rows
-        self._merged = merged
+        super().__init__(title, rows, merged)
         self._origins = origins
 
     def words(self, row: int | None = None, column: int | None = None) -> str:
@@ -71,17 +67,6 @@ class WordTable:
         if isinstance(found[-1], Row) and column is not None:
             return Place((*found[:-1], PlaceCell(found[-1].row, column)))
         return Place(found)
-
-    def rows(self, *, max_col: int | None = None) -> Iterator[tuple[Cell, ...]]:
-        if max_col is None:
-            return iter(self._rows)
-        return ((row + (None,) * (max_col - len(row)))[:max_col] for row in self._rows)
-
-    def native_rows(self) -> Rows:
-        return Rows("plain", self.rows())
-
-    def merged(self) -> list[Range]:
-        return list(self._merged)
 
 
 class WordBook:
