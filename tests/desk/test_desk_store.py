@@ -1,0 +1,177 @@
+"""Hand-in, background check, findings page, downloads, and the store of every version."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import load_workbook
+
+from tests.desk.conftest import Desk, account, checked, department
+from tests.desk.workbooks import DEPARTMENT, later_version
+
+pytestmark = pytest.mark.usefixtures("desk")
+
+
+def _client(user: Any) -> Any:
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def hand_in(client: Any, path: Path, name: str | None = None) -> int:
+    """Hand ``path`` in through the upload form; the new submission's id."""
+    with path.open("rb") as handle:
+        upload = io.BytesIO(handle.read())
+    upload.name = name or path.name
+    response = client.post("/submissions/new/", {"files": upload})
+    assert response.status_code == 302, response.content.decode()
+    found = re.fullmatch(r"/submissions/(\d+)/", response["Location"])
+    assert found, response["Location"]
+    return int(found[1])
+
+
+def _clerk() -> tuple[Any, Any]:
+    owner = department()
+    return owner, account("department", department=owner)
+
+
+def test_hand_in_is_checked_in_the_background_and_shown_by_rule_and_cell() -> None:
+    _, clerk = _clerk()
+    client = _client(clerk)
+    pk = hand_in(client, DEPARTMENT)
+    submission = checked(pk)
+    assert submission.checking.kind == "power-list"
+    assert (submission.checking.errors, submission.checking.warnings) == (1, 8)
+    page = client.get(f"/submissions/{pk}/").content.decode()
+    assert "必填要素缺失或为空（structure.required）× 1" in page
+    assert "编码以数字存放，已补回前导零（excel.code-as-number）× 2" in page
+    assert "<b>Sheet1!B7</b>：“基本编码”以数字存放为 217032000" in page
+    assert "<h3>Sheet1</h3>" in page
+    assert "待审" in page
+    assert submission.items.count() == 3
+
+
+def test_marked_workbook_findings_workbook_and_json_are_handed_back() -> None:
+    _, clerk = _clerk()
+    client = _client(clerk)
+    pk = hand_in(client, DEPARTMENT)
+    checked(pk)
+    response = client.get(f"/submissions/{pk}/marked.xlsx")
+    assert response.status_code == 200
+    assert (
+        "已标注问题" in response["Content-Disposition"]
+        or "filename*" in response["Content-Disposition"]
+    )
+    book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    assert "基本编码" in book["Sheet1"]["B7"].comment.text
+    assert "问题清单" in book.sheetnames
+    findings = client.get(f"/submissions/{pk}/findings.xlsx")
+    sheet = load_workbook(io.BytesIO(b"".join(findings.streaming_content)))["问题"]
+    assert [row[3] for row in sheet.iter_rows(min_row=2, values_only=True)].count("Sheet1!B7") == 1
+    converted = client.get(f"/submissions/{pk}/converted.json")
+    data = json.loads(b"".join(converted.streaming_content))
+    assert data["kind"] == "power-list"
+    assert [item["basic_code"] for item in data["items"]][1] == "000217032000"
+
+
+def test_same_bytes_are_stored_once_and_items_once() -> None:
+    from banzhang.desk.models import ItemContent, StoredFile
+
+    _, clerk = _clerk()
+    client = _client(clerk)
+    first = checked(hand_in(client, DEPARTMENT))
+    contents = ItemContent.objects.count()
+    second = checked(hand_in(client, DEPARTMENT, name="再次报送.xlsx"))
+    assert first.pk != second.pk
+    assert first.file_id == second.file_id
+    assert StoredFile.objects.filter(sha256=first.file.sha256).count() == 1
+    assert ItemContent.objects.count() == contents
+    assert list(second.items.values_list("content_id", flat=True).order_by("position")) == list(
+        first.items.values_list("content_id", flat=True).order_by("position")
+    )
+
+
+def test_a_submission_and_its_findings_are_never_rewritten() -> None:
+    from banzhang.desk.models import Frozen
+
+    _, clerk = _clerk()
+    submission = checked(hand_in(_client(clerk), DEPARTMENT))
+    submission.original_name = "改名.xlsx"
+    with pytest.raises(Frozen):
+        submission.save()
+    check = submission.checking
+    check.findings = []
+    with pytest.raises(Frozen):
+        check.save()
+
+
+def test_files_of_other_types_and_past_the_size_limit_are_refused(desk: Desk) -> None:
+    from django.test import override_settings
+
+    from banzhang.desk.models import Submission
+
+    owner, clerk = _clerk()
+    client = _client(clerk)
+    pdf = io.BytesIO(b"%PDF-1.4")
+    pdf.name = "清单.pdf"
+    response = client.post("/submissions/new/", {"files": pdf}, follow=True)
+    assert "不接受“.pdf”文件" in response.content.decode()
+    with override_settings(DESK_MAX_UPLOAD_BYTES=1000), DEPARTMENT.open("rb") as handle:
+        response = client.post("/submissions/new/", {"files": handle}, follow=True)
+    assert "文件过大" in response.content.decode()
+    assert not Submission.objects.filter(department=owner).exists()
+    assert not list((desk.data / "files").glob(".*.part"))  # nothing half-written is left
+
+
+def test_a_post_without_the_csrf_token_is_refused() -> None:
+    from django.test import Client
+
+    _, clerk = _clerk()
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(clerk)
+    with DEPARTMENT.open("rb") as handle:
+        response = client.post("/submissions/new/", {"files": handle})
+    assert response.status_code == 403
+
+
+def test_a_queued_check_survives_a_restart(desk: Desk) -> None:
+    from banzhang.desk import intake
+    from banzhang.desk.models import Check
+
+    owner, clerk = _clerk()
+    desk.worker.stop()
+    with DEPARTMENT.open("rb") as handle:
+        submission = intake.receive(owner, clerk, "停机前报送.xlsx", iter([handle.read()]))
+    time.sleep(0.5)
+    assert Check.objects.get(submission=submission).state == Check.QUEUED
+    desk.restart_worker()
+    assert checked(submission.pk).checking.errors == 1
+
+
+def test_versions_diff_history_and_retired_register(tmp_path: Path) -> None:
+    from banzhang.desk import history
+    from banzhang.desk.models import Department, Review
+
+    owner, clerk = _clerk()
+    reviewer = account("reviewer", region="150200")
+    client = _client(clerk)
+    old = checked(hand_in(client, DEPARTMENT))
+    new = checked(hand_in(client, later_version(tmp_path / "第二版.xlsx")))
+    for version in (old, new):
+        Review.objects.create(submission=version, reviewer=reviewer, decision=Review.ACCEPTED)
+    page = client.get(f"/adjust/?old={old.pk}&new={new.pk}").content.decode()
+    assert re.search(r"<td>取消</td><td>1</td>", page)
+    assert "事项名称：食品生产许可 → 食品生产许可证核发" in page
+    retired = history.retired_register([owner])
+    assert [(r.code, r.name) for r in retired] == [("000617018000", "食品生产经营监督检查")]
+    assert "000617018000" in client.get("/retired/").content.decode()
+    rows = history.code_history("00011704700Y", Department.objects.filter(pk=owner.pk))
+    assert [(row["first"], row["changed"]) for row in rows] == [(True, False), (False, True)]
