@@ -1,0 +1,150 @@
+"""A department sees and changes only its own submissions — by address and by the API; a
+reviewer sees only its region; a platform's token acts with its account's rights."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Any
+
+import pytest
+
+from tests.desk.conftest import account, checked, department
+from tests.desk.test_desk_store import hand_in
+from tests.desk.workbooks import DEPARTMENT
+
+pytestmark = pytest.mark.usefixtures("desk")
+
+
+def _client(user: Any) -> Any:
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def two_departments() -> dict[str, Any]:
+    """Two departments of 包头市, each with a clerk and a checked submission."""
+    found: dict[str, Any] = {}
+    for side in ("ours", "theirs"):
+        owner = department()
+        clerk = account("department", department=owner)
+        found[side] = {"clerk": clerk, "submission": checked(hand_in(_client(clerk), DEPARTMENT))}
+    return found
+
+
+_PAGES = (
+    "/submissions/{pk}/",
+    "/submissions/{pk}/marked.xlsx",
+    "/submissions/{pk}/findings.xlsx",
+    "/submissions/{pk}/converted.json",
+    "/submissions/{pk}/converted.xml",
+)
+
+
+def test_a_department_cannot_read_another_departments_submission(
+    two_departments: dict[str, Any],
+) -> None:
+    ours = _client(two_departments["ours"]["clerk"])
+    theirs = two_departments["theirs"]["submission"]
+    for page in _PAGES:
+        assert ours.get(page.format(pk=theirs.pk)).status_code == 404, page
+    listed = ours.get("/submissions/").content.decode()
+    assert f"/submissions/{theirs.pk}/" not in listed
+    assert f"/submissions/{two_departments['ours']['submission'].pk}/" in listed
+    mine = two_departments["ours"]["submission"]
+    assert ours.get(f"/adjust/?old={theirs.pk}&new={mine.pk}").status_code == 404
+
+
+def test_a_department_cannot_change_another_departments_submission(
+    two_departments: dict[str, Any],
+) -> None:
+    from banzhang.desk.models import Review
+
+    ours = _client(two_departments["ours"]["clerk"])
+    theirs = two_departments["theirs"]["submission"]
+    response = ours.post(f"/submissions/{theirs.pk}/review/", {"decision": "accepted"})
+    assert response.status_code == 403
+    assert not Review.objects.filter(submission=theirs).exists()
+
+
+def test_a_department_cannot_decide_on_its_own_submission(two_departments: dict[str, Any]) -> None:
+    from banzhang.desk.models import Review
+
+    ours = _client(two_departments["ours"]["clerk"])
+    mine = two_departments["ours"]["submission"]
+    assert ours.post(f"/submissions/{mine.pk}/review/", {"decision": "accepted"}).status_code == 403
+    assert not Review.objects.filter(submission=mine).exists()
+
+
+def test_a_reviewer_sees_only_its_region(two_departments: dict[str, Any]) -> None:
+    theirs = two_departments["theirs"]["submission"]
+    baotou = _client(account("reviewer", region="150200"))
+    hohhot = _client(account("reviewer", region="150100"))
+    assert baotou.get(f"/submissions/{theirs.pk}/").status_code == 200
+    assert hohhot.get(f"/submissions/{theirs.pk}/").status_code == 404
+    assert (
+        hohhot.post(f"/submissions/{theirs.pk}/review/", {"decision": "accepted"}).status_code
+        == 404
+    )
+    region = _client(account("reviewer", region="150000"))  # 自治区 sees its 盟市
+    assert region.get(f"/submissions/{theirs.pk}/").status_code == 200
+
+
+def test_signed_out_visitors_are_sent_to_sign_in(two_departments: dict[str, Any]) -> None:
+    from django.test import Client
+
+    theirs = two_departments["theirs"]["submission"]
+    response = Client().get(f"/submissions/{theirs.pk}/marked.xlsx")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/login/")
+
+
+def _api(token: str | None) -> Any:
+    from django.test import Client
+
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    return Client(headers=headers)
+
+
+def test_the_api_keeps_a_department_to_its_own_submissions(two_departments: dict[str, Any]) -> None:
+    from banzhang.desk import api
+
+    token = api.issue_token(two_departments["ours"]["clerk"], "平台推送")
+    client = _api(token)
+    theirs = two_departments["theirs"]["submission"]
+    mine = two_departments["ours"]["submission"]
+    response = client.get(f"/api/submissions/{theirs.pk}/")
+    assert response.status_code == 404
+    assert json.loads(response.content) == {"error": "没有这份报送"}
+    listed = json.loads(client.get("/api/submissions/").content)["submissions"]
+    assert [entry["id"] for entry in listed] == [mine.pk]
+    detail = json.loads(client.get(f"/api/submissions/{mine.pk}/").content)
+    assert detail["kind"] == "power-list"
+    assert detail["state"] == "待审"
+    assert {f["rule"] for f in detail["findings"]} >= {"structure.required", "excel.code-as-number"}
+
+
+def test_the_api_takes_a_platforms_push_and_refuses_bad_tokens(
+    two_departments: dict[str, Any],
+) -> None:
+    from banzhang.desk import api
+
+    upload = io.BytesIO(DEPARTMENT.read_bytes())
+    upload.name = "平台推送.xlsx"
+    assert _api(None).post("/api/submissions/", {"file": upload}).status_code == 401
+    assert _api("not-a-token").get("/api/submissions/").status_code == 401
+    clerk = two_departments["ours"]["clerk"]
+    client = _api(api.issue_token(clerk))
+    upload.seek(0)
+    response = client.post("/api/submissions/", {"file": upload})
+    assert response.status_code == 202
+    pushed = checked(json.loads(response.content)["id"])
+    assert pushed.department == clerk.desk_profile.department
+    assert pushed.checking.errors == 1
+    reviewer_token = api.issue_token(account("reviewer", region="150200"))
+    upload.seek(0)
+    refused = _api(reviewer_token).post("/api/submissions/", {"file": upload})
+    assert refused.status_code == 403
