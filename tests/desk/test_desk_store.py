@@ -175,3 +175,10 @@ def test_versions_diff_history_and_retired_register(tmp_path: Path) -> None:
     assert "000617018000" in client.get("/retired/").content.decode()
     rows = history.code_history("00011704700Y", Department.objects.filter(pk=owner.pk))
     assert [(row["first"], row["changed"]) for row in rows] == [(True, False), (False, True)]
+
+
+def test_the_store_is_the_database_asked_for(request: pytest.FixtureRequest) -> None:
+    from django.db import connection
+
+    asked = request.config.getoption("--desk-database") or "sqlite"
+    assert connection.vendor == ("postgresql" if asked.startswith("postgres") else "sqlite")
