@@ -4,6 +4,7 @@ the library itself never loads Django."""
 from __future__ import annotations
 
 import ast
+import importlib.util
 import signal
 import socket
 import subprocess
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from banzhang.cli import _desk, main
+from banzhang.cli import main
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "src" / "banzhang"
@@ -23,7 +24,7 @@ PACKAGE = ROOT / "src" / "banzhang"
 def test_without_the_extra_the_desk_says_how_to_install_it(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(_desk.importlib.util, "find_spec", lambda name: None)
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
     assert main(["desk"]) == 2
     err = capsys.readouterr().err
     assert "pip install 'banzhang[desk]'" in err
