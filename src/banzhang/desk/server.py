@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from banzhang.desk import config
+from banzhang.formats import pause_collector_during_reads
 
 __all__ = ["serve", "start"]
 
@@ -41,6 +42,7 @@ def create_administrator(username: str, password: str | None = None) -> bool:
 
 def serve(data: Path, database: str | None, port: int, administrator: str | None) -> int:
     """Run the desk until Ctrl-C; 0 when stopped."""
+    pause_collector_during_reads()  # the desk owns its process, as the command line does
     start(data, database)
     from django.core.servers.basehttp import WSGIServer, run  # noqa: PLC0415
     from django.core.wsgi import get_wsgi_application  # noqa: PLC0415
