@@ -1,4 +1,5 @@
-"""The region's overview (who has handed in what, and its state) and the API tokens page."""
+"""The region's overview (who has handed in what, and its state), the cross-list reports and
+the API tokens page."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from banzhang.desk import access, api, history
+from banzhang.crosslist import compare, levels, stats
+from banzhang.desk import access, api, crosslist, history
 from banzhang.desk.models import ApiToken, Submission
 from banzhang.desk.presenting import level_title, region_title
 
-__all__ = ["overview", "tokens"]
+__all__ = ["cross_reports", "overview", "tokens"]
 
 
 @require_GET
@@ -52,3 +54,68 @@ def tokens(request: HttpRequest) -> HttpResponse:
         messages.success(request, "已生成接口令牌：请立即复制保存，离开本页后不再显示")
     owned = ApiToken.objects.filter(user=access.signed_in(request)).order_by("-created")
     return render(request, "desk/tokens.html", {"made": made, "tokens": owned})
+
+
+@require_GET
+@login_required
+def cross_reports(request: HttpRequest) -> HttpResponse:
+    """三级五同, 横向可比, 同源 and 三办率 over the latest accepted lists the person may see."""
+    accepted = crosslist.latest_accepted(access.departments_for(request.user))
+    found = crosslist.reports(accepted)
+    context = {
+        "accepted": accepted,
+        "levels": _level_rows(found["levels"]),
+        "groups": [_group(group) for group in found["compare"]],
+        "same_source": found["same_source"],
+        "stats": found["stats"],
+        "rate": _rate(found["stats"]),
+    }
+    return render(request, "desk/reports.html", context)
+
+
+def _level_rows(report: levels.LevelsReport) -> list[dict[str, str]]:
+    return [
+        {
+            "nature": d.nature,
+            "code": d.basic_code,
+            "title": d.title,
+            "reference": str(d.reference),
+            "expected": crosslist.value_text(d.expected),
+            "place": str(d.place),
+            "found": crosslist.value_text(d.found),
+        }
+        for d in (*report.differences, *report.formal_differences)
+    ]
+
+
+def _group(group: compare.Group) -> dict[str, Any]:
+    return {
+        "title": f"{level_title(group.level)} {group.department or '（未写部门）'}",
+        "median": f"{group.median:g}",
+        "rows": [
+            {"region": region_title(row.region), "total": row.total, "outlier": row.outlier}
+            for row in group.rows
+        ],
+        "differences": [
+            {
+                "nature": "格式差异" if d.formal else "不一致",
+                "code": d.basic_code,
+                "title": d.title,
+                "region": region_title(d.region),
+                "found": crosslist.value_text(d.found),
+                "usual": crosslist.value_text(d.usual),
+            }
+            for d in group.differences
+        ],
+        "gaps": [
+            {"region": region_title(g.region), "code": g.basic_code, "name": g.name or ""}
+            for g in group.gaps
+        ],
+    }
+
+
+def _rate(found: stats.Stats) -> str:
+    rate = found.three_modes_rate
+    if rate is None:
+        return "无法计算（需要含依申请事项的权责清单和“四办”事项清单）"
+    return f"{rate:.1%}（{found.three_modes_items} / {found.application_items} 项依申请事项）"

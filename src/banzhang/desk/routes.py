@@ -29,6 +29,7 @@ urlpatterns = [
     path("codes/<str:basic_code>/", views.code, name="code"),
     path("overview/", pages.overview, name="overview"),
     path("tokens/", pages.tokens, name="tokens"),
+    path("reports/", pages.cross_reports, name="reports"),
     path("api/submissions/", api.submissions, name="api_submissions"),
     path("api/submissions/<int:pk>/", api.submission, name="api_submission"),
 ]
