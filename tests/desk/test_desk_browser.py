@@ -146,7 +146,7 @@ def test_hand_in_return_resubmit_download_and_adjust(
     _decide(browser, "accepted")
     assert _state(browser) == "通过"
     _until(lambda: browser.find_element(By.ID, "compare"), "动态调整的比较按钮").click()
-    counts = browser.find_element(By.ID, "adjust-counts").text
+    counts = _until(lambda: browser.find_element(By.ID, "adjust-counts").text, "动态调整的结果")
     assert "取消 1" in counts
     # 变更 2: the renamed item, and the 备注 whose formula openpyxl saved without its value.
     assert "变更 2" in counts

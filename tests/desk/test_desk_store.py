@@ -53,7 +53,10 @@ def test_hand_in_is_checked_in_the_background_and_shown_by_rule_and_cell() -> No
     page = client.get(f"/submissions/{pk}/").content.decode()
     assert "必填要素缺失或为空（structure.required）× 1" in page
     assert "编码以数字存放，已补回前导零（excel.code-as-number）× 2" in page
-    assert "<b>Sheet1!B7</b>：“基本编码”以数字存放为 217032000" in page
+    assert (
+        "<b>Sheet1!B7</b>（000217032000 对生产经营不符合食品安全标准的食品的行政处罚）："
+        "“基本编码”以数字存放为 217032000"
+    ) in page
     assert "<h3>Sheet1</h3>" in page
     assert "待审" in page
     assert submission.items.count() == 3
@@ -175,6 +178,16 @@ def test_versions_diff_history_and_retired_register(tmp_path: Path) -> None:
     assert "000617018000" in client.get("/retired/").content.decode()
     rows = history.code_history("00011704700Y", Department.objects.filter(pk=owner.pk))
     assert [(row["first"], row["changed"]) for row in rows] == [(True, False), (False, True)]
+    code_page = client.get("/codes/00011704700Y/").content.decode()
+    assert code_page.count("<td>首次列出</td>") == 1
+    assert code_page.count("<td>内容有变</td>") == 1
+    # The cancelled code may not come back: handed in again, it is an error.
+    again = checked(hand_in(client, DEPARTMENT, name="第三版.xlsx"))
+    reused = [f for f in again.checking.findings if f["rule"] == "crosslist.retired-code"]
+    assert [f["path"] for f in reused] == ["$.items[2].basic_code"]
+    overview = client.get("/overview/").content.decode()
+    assert owner.name in overview
+    assert "包头市 150200 · 盟市级" in overview
 
 
 def test_the_store_is_the_database_asked_for(request: pytest.FixtureRequest) -> None:

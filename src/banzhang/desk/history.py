@@ -20,6 +20,7 @@ __all__ = [
     "accepted_versions",
     "code_history",
     "diff",
+    "items_at",
     "list_data",
     "retired_register",
     "state_of",
@@ -73,6 +74,13 @@ def list_data(submission: Submission) -> dict[str, Any]:
         .values_list("content__data", flat=True)
     )
     return {**submission.checking.envelope, "items": list(items)}
+
+
+def items_at(submission: Submission, positions: Iterable[int]) -> dict[int, str]:
+    """The stored items at ``positions`` as a reviewer names them: ``code name``."""
+    rows = ListedItem.objects.filter(submission=submission, position__in=set(positions))
+    named = rows.values_list("position", "content__basic_code", "content__name")
+    return {position: f"{code} {name}".strip() for position, code, name in named}
 
 
 def diff(old: Submission, new: Submission) -> adjust.Diff:

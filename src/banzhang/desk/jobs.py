@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
@@ -18,12 +19,14 @@ from django.db import close_old_connections, transaction
 from django.utils import timezone
 
 from banzhang import kinds
-from banzhang.desk import files
+from banzhang.desk import files, history
 from banzhang.desk.models import Check, ItemContent, ListedItem
 from banzhang.errors import UnreadableInput
 from banzhang.formats import for_path
 
-__all__ = ["receive"]
+__all__ = ["digest_of", "receive"]
+
+_log = logging.getLogger(__name__)
 
 _BATCH = 2000
 
@@ -37,6 +40,14 @@ def receive(submission_id: int) -> None:
             _check(check)
         if check.state == Check.DONE and not check.items_stored:
             _store_items(check)
+    except Exception as err:
+        # Not the file's fault (the readers turn every fault of a file into UnreadableInput):
+        # say so on the page instead of leaving it "校验中" for ever; the log has the details.
+        _log.exception("报送 %s 的后台处理出错", submission_id)
+        Check.objects.filter(submission_id=submission_id).update(
+            progress=f"后台处理出错，请联系管理员：{type(err).__name__}"
+        )
+        raise
     finally:
         close_old_connections()
 
@@ -44,9 +55,13 @@ def receive(submission_id: int) -> None:
 def _check(check: Check) -> None:
     Check.objects.filter(pk=check.pk).update(state=Check.RUNNING, progress="正在校验")
     path = files.path_of(check.submission.file)
+    # A code the department's accepted versions cancelled may not come back (the register
+    # derives from the history).
+    retired = {entry.code for entry in history.retired_register([check.submission.department])}
     try:
         module = for_path(path)
-        findings = [finding.to_dict() for finding in module.iter_findings(path)]
+        found = module.iter_findings(path, retired=retired or None)
+        findings = [finding.to_dict() for finding in found]
         opened = module.iter_load_data(path)
     except UnreadableInput as err:
         check.state, check.message = Check.UNREADABLE, str(err)

@@ -4,7 +4,7 @@ cell or paragraph; kinds, regions and levels by their Chinese names."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from banzhang import codelists, kinds
@@ -13,7 +13,16 @@ from banzhang.crosslist import adjust
 from banzhang.errors import UnknownName
 from banzhang.validation import Finding, rule
 
-__all__ = ["by_rule", "by_sheet", "changes", "kind_title", "level_title", "region_title"]
+__all__ = [
+    "by_rule",
+    "by_sheet",
+    "changes",
+    "kind_title",
+    "level_title",
+    "name_items",
+    "region_title",
+    "shown_places",
+]
 
 #: How many places a rule's group shows (the workbook download has every one).
 PLACES_SHOWN = 20
@@ -21,6 +30,7 @@ PLACES_SHOWN = 20
 ROWS_SHOWN = 500
 
 _CELL = re.compile(r"^(?P<sheet>.+)!(?P<column>[A-Z]{1,3})(?P<row>[0-9]+)$")
+_ITEM = re.compile(r"^\$\.items\[(?P<index>[0-9]+)\]")
 
 
 def kind_title(kind: str) -> str:
@@ -42,9 +52,34 @@ def level_title(code: str) -> str:
     return codelists.get("level").label(code)
 
 
+def name_items(shown: list[dict[str, Any]], items: Callable[[set[int]], Mapping[int, str]]) -> None:
+    """Give each shown finding in an item (``$.items[N]…``) the item's code and name, as
+    ``items`` (positions → names) finds them: the row a clerk looks for."""
+    positions = {
+        entry["path"]: int(match["index"])
+        for entry in shown
+        if (match := _ITEM.match(entry["path"]))
+    }
+    names = items(set(positions.values())) if positions else {}
+    for entry in shown:
+        position = positions.get(entry["path"])
+        entry["item"] = names.get(position, "") if position is not None else ""
+
+
+def shown_places(
+    groups: list[dict[str, Any]], sheets: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Every finding a page shows, from :func:`by_rule` and :func:`by_sheet`."""
+    return [
+        *(place for group in groups for place in group["places"]),
+        *(row for sheet in sheets for row in sheet["rows"]),
+    ]
+
+
 def _shown(data: dict[str, Any]) -> dict[str, Any]:
     finding = Finding(**data)
     return {
+        "item": "",
         "severity": finding.severity,
         "severity_title": finding.severity_title,
         "rule": finding.rule,

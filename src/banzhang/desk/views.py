@@ -14,7 +14,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpRe
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from banzhang.desk import access, downloads, files, history, intake
+from banzhang.desk import access, downloads, files, history, intake, presenting
 from banzhang.desk.models import Profile, Review, Submission
 from banzhang.desk.presenting import by_rule, by_sheet, changes
 from banzhang.errors import InvalidDocument, UnreadableInput
@@ -96,12 +96,18 @@ def submission(request: HttpRequest, pk: int) -> HttpResponse:
         "reviews": list(found.reviews.select_related("reviewer")),
         "can_review": access.is_reviewer(request.user) and check.finished_checking,
         "can_mark": found.file.suffix in downloads.MARKED_FORMATS,
+        # Refreshed until the findings are in and the items stored (the 动态调整 needs them).
+        "working": not check.finished_checking
+        or (check.state == check.DONE and not check.items_stored),
     }
     if check.state == check.DONE:
-        context["by_rule"] = by_rule(check.findings)
-        context["by_sheet"] = by_sheet(check.findings)
-        others = history.versions_of(found).exclude(pk=found.pk)
-        context["versions"] = list(others.filter(pk__in=access.submissions_for(request.user)))
+        groups, sheets = by_rule(check.findings), by_sheet(check.findings)
+        shown = presenting.shown_places(groups, sheets)
+        presenting.name_items(shown, lambda positions: history.items_at(found, positions))
+        context["by_rule"], context["by_sheet"] = groups, sheets
+        others = history.versions_of(found).exclude(pk=found.pk).filter(checking__items_stored=True)
+        visible = others.filter(pk__in=access.submissions_for(request.user))
+        context["versions"] = list(visible) if check.items_stored else []
     return render(request, "desk/submission.html", context)
 
 
