@@ -148,3 +148,38 @@ def test_the_api_takes_a_platforms_push_and_refuses_bad_tokens(
     upload.seek(0)
     refused = _api(reviewer_token).post("/api/submissions/", {"file": upload})
     assert refused.status_code == 403
+
+
+def test_the_api_refuses_a_push_past_the_size_limit_before_reading_it(
+    two_departments: dict[str, Any],
+) -> None:
+    from django.test import override_settings
+
+    from banzhang.desk import api
+    from banzhang.desk.models import Submission
+
+    clerk = two_departments["ours"]["clerk"]
+    client = _api(api.issue_token(clerk))
+    upload = io.BytesIO(b"a,b\n" * 50_000)
+    upload.name = "太大.csv"
+    with override_settings(DESK_MAX_UPLOAD_BYTES=1000):
+        response = client.post("/api/submissions/", {"file": upload})
+    assert response.status_code == 413
+    assert "文件过大" in json.loads(response.content)["error"]
+    assert not Submission.objects.filter(original_name="太大.csv").exists()
+
+
+def test_only_an_administrator_manages_accounts(two_departments: dict[str, Any]) -> None:
+    from django.contrib.auth.models import User
+
+    from tests.desk.conftest import unique
+
+    administrator = User.objects.create_superuser(unique("administrator"), "", "pw-Desk-2026")
+    page = _client(administrator).get("/admin/auth/user/")
+    assert page.status_code == 200
+    assert two_departments["ours"]["clerk"].username in page.content.decode()
+    style = _client(administrator).get("/static/admin/css/base.css")
+    assert style.status_code == 200
+    style.close()
+    clerk = _client(two_departments["ours"]["clerk"])
+    assert clerk.get("/admin/auth/user/").status_code == 302  # to the admin's sign-in

@@ -38,6 +38,14 @@ def hand_in(client: Any, path: Path, name: str | None = None) -> int:
     return int(found[1])
 
 
+def _body(response: Any) -> bytes:
+    """A download's bytes, its file closed."""
+    try:
+        return b"".join(response.streaming_content)
+    finally:
+        response.close()
+
+
 def _clerk() -> tuple[Any, Any]:
     owner = department()
     return owner, account("department", department=owner)
@@ -73,16 +81,21 @@ def test_marked_workbook_findings_workbook_and_json_are_handed_back() -> None:
         "已标注问题" in response["Content-Disposition"]
         or "filename*" in response["Content-Disposition"]
     )
-    book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    book = load_workbook(io.BytesIO(_body(response)))
     assert "基本编码" in book["Sheet1"]["B7"].comment.text
     assert "问题清单" in book.sheetnames
     findings = client.get(f"/submissions/{pk}/findings.xlsx")
-    sheet = load_workbook(io.BytesIO(b"".join(findings.streaming_content)))["问题"]
+    sheet = load_workbook(io.BytesIO(_body(findings)))["问题"]
     assert [row[3] for row in sheet.iter_rows(min_row=2, values_only=True)].count("Sheet1!B7") == 1
     converted = client.get(f"/submissions/{pk}/converted.json")
-    data = json.loads(b"".join(converted.streaming_content))
+    data = json.loads(_body(converted))
     assert data["kind"] == "power-list"
     assert [item["basic_code"] for item in data["items"]][1] == "000217032000"
+    # XML needs a document of the right shape: the missing 生效日期 is named, nothing written.
+    refused = client.get(f"/submissions/{pk}/converted.xml")
+    assert refused.status_code == 422
+    assert "数据有误，无法转换为 XML" in refused.content.decode()
+    assert "生效日期" in refused.content.decode()
 
 
 def test_same_bytes_are_stored_once_and_items_once() -> None:

@@ -92,6 +92,10 @@ def submissions(request: HttpRequest) -> HttpResponse:
     profile = access.profile_of(request.user)
     if profile is None or profile.role != Profile.DEPARTMENT or profile.department is None:
         return _error("只有部门填报人的令牌可以报送", 403)
+    try:
+        files.check_request(request.META.get("CONTENT_LENGTH"))
+    except files.Refused as refused:
+        return _error(str(refused), 413)
     upload = request.FILES.get("file")
     if upload is None:
         return _error("请以 multipart/form-data 的“file”字段上传文件", 400)

@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 
 from banzhang.desk.models import StoredFile
 
-__all__ = ["ACCEPTED", "Refused", "path_of", "store"]
+__all__ = ["ACCEPTED", "Refused", "check_request", "check_size", "path_of", "store", "suffix_of"]
 
 #: What a department may hand in: its workbooks, .csv, Word guides, JSON and XML.
 ACCEPTED = (".xlsx", ".xls", ".ods", ".csv", ".docx", ".json", ".xml")
@@ -39,6 +39,20 @@ def check_size(size: int) -> None:
     if size > limit:
         message = f"文件过大（{size / 1048576:.1f} MiB），上限 {limit // 1048576} MiB"
         raise Refused(message)
+
+
+def check_request(length: str | None) -> None:
+    """Refuse a hand-in whose request is larger than the desk takes, before it is read
+    (``length``: its Content-Length; the files of one hand-in share the limit)."""
+    try:
+        size = int(length or 0)
+    except ValueError:
+        size = 0
+    check_size(size - _FORM_OVERHEAD)
+
+
+#: What a multipart form adds to the files it carries (field names, boundaries), generously.
+_FORM_OVERHEAD = 64 * 1024
 
 
 def store(name: str, chunks: Iterable[bytes]) -> StoredFile:

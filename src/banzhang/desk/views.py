@@ -62,6 +62,11 @@ def hand_in(request: HttpRequest) -> HttpResponse:
     context = {"accepted": "、".join(files.ACCEPTED), "department": profile.department}
     if request.method == "GET":
         return render(request, "desk/hand_in.html", context)
+    try:
+        files.check_request(request.META.get("CONTENT_LENGTH"))
+    except files.Refused as refused:
+        messages.error(request, f"本次报送未收下：{refused}")
+        return render(request, "desk/hand_in.html", context, status=413)
     uploaded = request.FILES.getlist("files")
     if not uploaded:
         messages.error(request, "请选择要报送的文件")
