@@ -2,13 +2,13 @@
 and the desk's worker stay out of the other measurements' process).
 
 Usage: python benchmarks/desk_bench.py findings ITEMS ROUNDS WORKDIR
-       python benchmarks/desk_bench.py upload ITEMS WORKDIR
+       python benchmarks/desk_bench.py upload WORKBOOK ITEMS WORKDIR
 
 ``findings``: a workbook of ITEMS items handed in through the upload form until its findings
 page is ready (checked in the background, page rendered), against ``banzhang validate`` on the
 same file, in alternating rounds; prints the median ratio and the best times as JSON.
-``upload``: a workbook of ITEMS items handed in, checked and its items stored in the
-background; prints the process's peak memory in MiB as JSON.
+``upload``: WORKBOOK (of ITEMS items, written by the parent) handed in, checked and its items
+stored in the background; prints the process's peak memory in MiB as JSON.
 """
 
 from __future__ import annotations
@@ -120,12 +120,11 @@ def findings(items: int, rounds: int, workdir: Path) -> dict[str, Any]:
     }
 
 
-def upload(items: int, workdir: Path) -> dict[str, Any]:
+def upload(path: Path, items: int, workdir: Path) -> dict[str, Any]:
     """A large workbook handed in, checked and stored in the background; the peak memory."""
     department, clerk = _start(workdir)
     from banzhang.desk import intake  # noqa: PLC0415 - after the desk's setup
 
-    path = _workbook(items, workdir / "large.xlsx")
     start = time.perf_counter()
     with path.open("rb") as handle:
         submission = intake.receive(
@@ -146,7 +145,7 @@ def main(argv: list[str]) -> int:
     if argv[0] == "findings":
         result = findings(int(argv[1]), int(argv[2]), Path(argv[3]))
     else:
-        result = upload(int(argv[1]), Path(argv[2]))
+        result = upload(Path(argv[1]), int(argv[2]), Path(argv[3]))
     print(json.dumps(result))
     return 0
 
