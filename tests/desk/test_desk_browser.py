@@ -105,8 +105,9 @@ def _decide(browser: WebDriver, decision: str, note: str = "") -> None:
     browser.find_element(By.ID, "decide").click()
 
 
-def _state(browser: WebDriver) -> str:
-    return str(_until(lambda: browser.find_element(By.ID, "state").text, "报送的状态"))
+def _state_is(browser: WebDriver, state: str) -> bool:
+    """Whether the page (once it has loaded: a decision redirects) shows ``state``."""
+    return bool(_until(lambda: browser.find_element(By.ID, "state").text == state, state))
 
 
 def test_hand_in_return_resubmit_download_and_adjust(
@@ -133,18 +134,18 @@ def test_hand_in_return_resubmit_download_and_adjust(
     _sign_in(browser, site, reviewer)
     browser.get(first)
     _decide(browser, "returned", "请补写生效日期，并把编码列设为文本")
-    assert _state(browser) == "退回"
+    assert _state_is(browser, "退回")
 
     _sign_in(browser, site, clerk)
     browser.get(first)
-    assert _state(browser) == "退回"
+    assert _state_is(browser, "退回")
     assert "请补写生效日期，并把编码列设为文本" in browser.page_source
     second = _hand_in(browser, site, later_version(tmp_path / "权责清单第二版.xlsx"))
 
     _sign_in(browser, site, reviewer)
     browser.get(second)
     _decide(browser, "accepted")
-    assert _state(browser) == "通过"
+    assert _state_is(browser, "通过")
     _until(lambda: browser.find_element(By.ID, "compare"), "动态调整的比较按钮").click()
     counts = _until(lambda: browser.find_element(By.ID, "adjust-counts").text, "动态调整的结果")
     assert "取消 1" in counts

@@ -51,6 +51,7 @@ def test_a_department_cannot_read_another_departments_submission(
     theirs = two_departments["theirs"]["submission"]
     for page in _PAGES:
         assert ours.get(page.format(pk=theirs.pk)).status_code == 404, page
+    assert ours.get(f"/departments/{theirs.department_id}/").status_code == 404
     listed = ours.get("/submissions/").content.decode()
     assert f"/submissions/{theirs.pk}/" not in listed
     assert f"/submissions/{two_departments['ours']['submission'].pk}/" in listed

@@ -198,6 +198,10 @@ def test_versions_diff_history_and_retired_register(tmp_path: Path) -> None:
     again = checked(hand_in(client, DEPARTMENT, name="第三版.xlsx"))
     reused = [f for f in again.checking.findings if f["rule"] == "crosslist.retired-code"]
     assert [f["path"] for f in reused] == ["$.items[2].basic_code"]
+    lists = client.get(f"/departments/{owner.pk}/").content.decode()
+    assert f"现行清单：{new.checking.version}（" in lists
+    assert "已通过，共 2 项）" in lists
+    assert re.findall(r'<a href="/codes/([0-9A-Z]+)/">', lists) == ["00011704700Y", "000217032000"]
     overview = client.get("/overview/").content.decode()
     assert owner.name in overview
     assert "包头市 150200 · 盟市级" in overview

@@ -15,7 +15,9 @@ from banzhang.crosslist import adjust
 from banzhang.desk.models import Check, Department, ListedItem, Review, Submission
 
 __all__ = [
+    "ACCEPTED",
     "PENDING",
+    "RETURNED",
     "Retired",
     "accepted_versions",
     "code_history",

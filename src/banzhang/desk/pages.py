@@ -7,16 +7,19 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from banzhang.crosslist import compare, levels, stats
 from banzhang.desk import access, api, crosslist, history
-from banzhang.desk.models import ApiToken, Submission
+from banzhang.desk.models import ApiToken, ListedItem, Submission
 from banzhang.desk.presenting import level_title, region_title
 
-__all__ = ["cross_reports", "overview", "tokens"]
+__all__ = ["cross_reports", "department", "overview", "tokens"]
+
+#: How many items of a department's current list its page shows (the JSON download has all).
+ITEMS_SHOWN = 1000
 
 
 @require_GET
@@ -119,3 +122,41 @@ def _rate(found: stats.Stats) -> str:
     if rate is None:
         return "无法计算（需要含依申请事项的权责清单和“四办”事项清单）"
     return f"{rate:.1%}（{found.three_modes_items} / {found.application_items} 项依申请事项）"
+
+
+@require_GET
+@login_required
+def department(request: HttpRequest, pk: int) -> HttpResponse:
+    """A department's lists: for each kind, every version with its state, and the current list
+    (the latest accepted version) item by item."""
+    found = access.departments_for(request.user).filter(pk=pk).first()
+    if found is None:
+        raise Http404("没有这个部门")
+    visible = access.submissions_for(request.user).filter(department=found)
+    kinds_handed_in: dict[str, list[dict[str, Any]]] = {}
+    for submission in visible.prefetch_related("reviews").order_by("received", "id"):
+        state = history.state_of(submission)
+        kinds_handed_in.setdefault(submission.checking.kind, []).append(
+            {"submission": submission, "state": state}
+        )
+    lists = [_current(kind, versions) for kind, versions in kinds_handed_in.items()]
+    return render(request, "desk/department.html", {"department": found, "lists": lists})
+
+
+def _current(kind: str, versions: list[dict[str, Any]]) -> dict[str, Any]:
+    accepted = [v["submission"] for v in versions if v["state"] == history.ACCEPTED]
+    current = accepted[-1] if accepted else None
+    items = (
+        ListedItem.objects.filter(submission=current)
+        .order_by("position")
+        .values_list("content__basic_code", "content__name")
+        if current is not None
+        else ListedItem.objects.none().values_list("content__basic_code", "content__name")
+    )
+    return {
+        "kind": kind,
+        "versions": versions,
+        "current": current,
+        "items": list(items[:ITEMS_SHOWN]),
+        "count": items.count(),
+    }

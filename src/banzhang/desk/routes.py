@@ -28,6 +28,7 @@ urlpatterns = [
     path("retired/", views.retired, name="retired"),
     path("codes/<str:basic_code>/", views.code, name="code"),
     path("overview/", pages.overview, name="overview"),
+    path("departments/<int:pk>/", pages.department, name="department"),
     path("tokens/", pages.tokens, name="tokens"),
     path("reports/", pages.cross_reports, name="reports"),
     path("api/submissions/", api.submissions, name="api_submissions"),
