@@ -112,3 +112,29 @@ def test_one_command_starts_the_desk_and_ctrl_c_stops_it(tmp_path: Path) -> None
     assert {"desk.sqlite3", "queue.sqlite3", "files", "secret-key"} <= {
         p.name for p in data.iterdir()
     }
+
+
+def test_a_weak_administrator_password_is_refused_in_chinese(tmp_path: Path) -> None:
+    desk = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "banzhang",
+            "desk",
+            "--data",
+            str(tmp_path / "数据"),
+            "--port",
+            str(_free_port()),
+            "--admin",
+            "管理员",
+        ],
+        input="12345678\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert desk.returncode == 2
+    assert "未创建管理员" in desk.stderr
+    assert "未创建管理员：这个密码太常见了；密码只包含数字" in desk.stderr
+    assert "Traceback" not in desk.stderr

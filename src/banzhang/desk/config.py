@@ -83,6 +83,15 @@ def build(data: Path, database: str | None = None, *, secret: str | None = None)
         "TEMPLATES": [_templates()],
         "DATABASES": {"default": database_settings(database, data)},
         "DEFAULT_AUTO_FIELD": "django.db.models.BigAutoField",
+        "AUTH_PASSWORD_VALIDATORS": [
+            {"NAME": f"django.contrib.auth.password_validation.{name}"}
+            for name in (
+                "UserAttributeSimilarityValidator",
+                "MinimumLengthValidator",
+                "CommonPasswordValidator",
+                "NumericPasswordValidator",
+            )
+        ],
         "LANGUAGE_CODE": "zh-hans",
         "TIME_ZONE": "Asia/Shanghai",
         "USE_I18N": True,
