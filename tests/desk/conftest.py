@@ -77,6 +77,15 @@ def account(
     return user
 
 
+def client_of(user: Any) -> Any:
+    """Django's test client, signed in as ``user``."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client
+
+
 def checked(submission_id: int, timeout: float = 60) -> Any:
     """The submission once its check is done and its items stored."""
     from banzhang.desk.models import Check

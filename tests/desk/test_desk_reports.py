@@ -9,18 +9,10 @@ from typing import Any
 import pytest
 
 from banzhang import synthetic
-from tests.desk.conftest import account, checked, department
+from tests.desk.conftest import account, checked, client_of, department
 from tests.desk.test_desk_store import hand_in
 
 pytestmark = pytest.mark.usefixtures("desk")
-
-
-def _client(user: Any) -> Any:
-    from django.test import Client
-
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _handed_in(region: str, level: str, path: Path, *, plant: bool = False) -> Any:
@@ -29,7 +21,7 @@ def _handed_in(region: str, level: str, path: Path, *, plant: bool = False) -> A
         synthetic.plant_difference(data["items"][0], "name")
     path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
     clerk = account("department", department=department(region=region, level=level))
-    return checked(hand_in(_client(clerk), path))
+    return checked(hand_in(client_of(clerk), path))
 
 
 def test_levels_differences_come_from_the_latest_accepted_lists(tmp_path: Path) -> None:
@@ -38,7 +30,7 @@ def test_levels_differences_come_from_the_latest_accepted_lists(tmp_path: Path) 
     region = _handed_in("150000", "2", tmp_path / "自治区.json")
     city = _handed_in("150200", "3", tmp_path / "包头市.json", plant=True)
     reviewer = account("reviewer", region="150000")
-    reports = _client(reviewer)
+    reports = client_of(reviewer)
     before = reports.get("/reports/").content.decode()
     assert "（地方表述）" not in before  # nothing accepted yet: nothing compared
     for submission in (region, city):
@@ -51,4 +43,4 @@ def test_levels_differences_come_from_the_latest_accepted_lists(tmp_path: Path) 
     assert "三办率" in page
     # A department's own view compares only what it may see: its own list.
     clerk = city.submitted_by
-    assert "（地方表述）</td>" not in _client(clerk).get("/reports/").content.decode()
+    assert "（地方表述）</td>" not in client_of(clerk).get("/reports/").content.decode()

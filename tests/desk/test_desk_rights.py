@@ -9,19 +9,11 @@ from typing import Any
 
 import pytest
 
-from tests.desk.conftest import account, checked, department
+from tests.desk.conftest import account, checked, client_of, department
 from tests.desk.test_desk_store import hand_in
 from tests.desk.workbooks import DEPARTMENT
 
 pytestmark = pytest.mark.usefixtures("desk")
-
-
-def _client(user: Any) -> Any:
-    from django.test import Client
-
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
@@ -31,7 +23,7 @@ def two_departments() -> dict[str, Any]:
     for side in ("ours", "theirs"):
         owner = department()
         clerk = account("department", department=owner)
-        found[side] = {"clerk": clerk, "submission": checked(hand_in(_client(clerk), DEPARTMENT))}
+        found[side] = {"clerk": clerk, "submission": checked(hand_in(client_of(clerk), DEPARTMENT))}
     return found
 
 
@@ -47,7 +39,7 @@ _PAGES = (
 def test_a_department_cannot_read_another_departments_submission(
     two_departments: dict[str, Any],
 ) -> None:
-    ours = _client(two_departments["ours"]["clerk"])
+    ours = client_of(two_departments["ours"]["clerk"])
     theirs = two_departments["theirs"]["submission"]
     for page in _PAGES:
         assert ours.get(page.format(pk=theirs.pk)).status_code == 404, page
@@ -64,7 +56,7 @@ def test_a_department_cannot_change_another_departments_submission(
 ) -> None:
     from banzhang.desk.models import Review
 
-    ours = _client(two_departments["ours"]["clerk"])
+    ours = client_of(two_departments["ours"]["clerk"])
     theirs = two_departments["theirs"]["submission"]
     response = ours.post(f"/submissions/{theirs.pk}/review/", {"decision": "accepted"})
     assert response.status_code == 403
@@ -74,7 +66,7 @@ def test_a_department_cannot_change_another_departments_submission(
 def test_a_department_cannot_decide_on_its_own_submission(two_departments: dict[str, Any]) -> None:
     from banzhang.desk.models import Review
 
-    ours = _client(two_departments["ours"]["clerk"])
+    ours = client_of(two_departments["ours"]["clerk"])
     mine = two_departments["ours"]["submission"]
     assert ours.post(f"/submissions/{mine.pk}/review/", {"decision": "accepted"}).status_code == 403
     assert not Review.objects.filter(submission=mine).exists()
@@ -82,15 +74,15 @@ def test_a_department_cannot_decide_on_its_own_submission(two_departments: dict[
 
 def test_a_reviewer_sees_only_its_region(two_departments: dict[str, Any]) -> None:
     theirs = two_departments["theirs"]["submission"]
-    baotou = _client(account("reviewer", region="150200"))
-    hohhot = _client(account("reviewer", region="150100"))
+    baotou = client_of(account("reviewer", region="150200"))
+    hohhot = client_of(account("reviewer", region="150100"))
     assert baotou.get(f"/submissions/{theirs.pk}/").status_code == 200
     assert hohhot.get(f"/submissions/{theirs.pk}/").status_code == 404
     assert (
         hohhot.post(f"/submissions/{theirs.pk}/review/", {"decision": "accepted"}).status_code
         == 404
     )
-    region = _client(account("reviewer", region="150000"))  # 自治区 sees its 盟市
+    region = client_of(account("reviewer", region="150000"))  # 自治区 sees its 盟市
     assert region.get(f"/submissions/{theirs.pk}/").status_code == 200
 
 
@@ -176,11 +168,11 @@ def test_only_an_administrator_manages_accounts(two_departments: dict[str, Any])
     from tests.desk.conftest import unique
 
     administrator = User.objects.create_superuser(unique("administrator"), "", "pw-Desk-2026")
-    page = _client(administrator).get("/admin/auth/user/")
+    page = client_of(administrator).get("/admin/auth/user/")
     assert page.status_code == 200
     assert two_departments["ours"]["clerk"].username in page.content.decode()
-    style = _client(administrator).get("/static/admin/css/base.css")
+    style = client_of(administrator).get("/static/admin/css/base.css")
     assert style.status_code == 200
     style.close()
-    clerk = _client(two_departments["ours"]["clerk"])
+    clerk = client_of(two_departments["ours"]["clerk"])
     assert clerk.get("/admin/auth/user/").status_code == 302  # to the admin's sign-in

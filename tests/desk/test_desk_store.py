@@ -12,18 +12,10 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from tests.desk.conftest import Desk, account, checked, department
+from tests.desk.conftest import Desk, account, checked, client_of, department
 from tests.desk.workbooks import DEPARTMENT, later_version
 
 pytestmark = pytest.mark.usefixtures("desk")
-
-
-def _client(user: Any) -> Any:
-    from django.test import Client
-
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def hand_in(client: Any, path: Path, name: str | None = None) -> int:
@@ -53,7 +45,7 @@ def _clerk() -> tuple[Any, Any]:
 
 def test_hand_in_is_checked_in_the_background_and_shown_by_rule_and_cell() -> None:
     _, clerk = _clerk()
-    client = _client(clerk)
+    client = client_of(clerk)
     pk = hand_in(client, DEPARTMENT)
     submission = checked(pk)
     assert submission.checking.kind == "power-list"
@@ -72,7 +64,7 @@ def test_hand_in_is_checked_in_the_background_and_shown_by_rule_and_cell() -> No
 
 def test_marked_workbook_findings_workbook_and_json_are_handed_back() -> None:
     _, clerk = _clerk()
-    client = _client(clerk)
+    client = client_of(clerk)
     pk = hand_in(client, DEPARTMENT)
     checked(pk)
     response = client.get(f"/submissions/{pk}/marked.xlsx")
@@ -102,7 +94,7 @@ def test_same_bytes_are_stored_once_and_items_once() -> None:
     from banzhang.desk.models import ItemContent, StoredFile
 
     _, clerk = _clerk()
-    client = _client(clerk)
+    client = client_of(clerk)
     first = checked(hand_in(client, DEPARTMENT))
     contents = ItemContent.objects.count()
     second = checked(hand_in(client, DEPARTMENT, name="再次报送.xlsx"))
@@ -119,7 +111,7 @@ def test_a_submission_and_its_findings_are_never_rewritten() -> None:
     from banzhang.desk.models import Frozen
 
     _, clerk = _clerk()
-    submission = checked(hand_in(_client(clerk), DEPARTMENT))
+    submission = checked(hand_in(client_of(clerk), DEPARTMENT))
     submission.original_name = "改名.xlsx"
     with pytest.raises(Frozen):
         submission.save()
@@ -135,7 +127,7 @@ def test_files_of_other_types_and_past_the_size_limit_are_refused(desk: Desk) ->
     from banzhang.desk.models import Submission
 
     owner, clerk = _clerk()
-    client = _client(clerk)
+    client = client_of(clerk)
     pdf = io.BytesIO(b"%PDF-1.4")
     pdf.name = "清单.pdf"
     response = client.post("/submissions/new/", {"files": pdf}, follow=True)
@@ -178,7 +170,7 @@ def test_versions_diff_history_and_retired_register(tmp_path: Path) -> None:
 
     owner, clerk = _clerk()
     reviewer = account("reviewer", region="150200")
-    client = _client(clerk)
+    client = client_of(clerk)
     old = checked(hand_in(client, DEPARTMENT))
     new = checked(hand_in(client, later_version(tmp_path / "第二版.xlsx")))
     for version in (old, new):
