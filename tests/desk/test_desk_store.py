@@ -204,3 +204,33 @@ def test_the_store_is_the_database_asked_for(request: pytest.FixtureRequest) -> 
 
     asked = request.config.getoption("--desk-database") or "sqlite"
     assert connection.vendor == ("postgresql" if asked.startswith("postgres") else "sqlite")
+
+
+def test_the_committed_migrations_match_the_models() -> None:
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("makemigrations", "desk", "--check", "--dry-run", stdout=out)  # exits 1 if not
+    assert "No changes detected" in out.getvalue()
+
+
+def test_the_check_tells_the_page_how_far_it_got(monkeypatch: pytest.MonkeyPatch) -> None:
+    from banzhang.desk import files, jobs
+    from banzhang.desk.models import Check, Submission
+    from banzhang.validation import Finding
+
+    owner, clerk = _clerk()
+    stored = files.store("进度.csv", [b"\xef\xbb\xbf"])
+    submission = Submission.objects.create(
+        department=owner,
+        submitted_by=clerk,
+        region="150200",
+        level="3",
+        file=stored,
+        original_name="进度.csv",
+    )
+    check = Check.objects.create(submission=submission)  # not queued: only this test moves it
+    monkeypatch.setattr(jobs, "_PROGRESS_EVERY", 0.0)
+    found = [Finding("structure.required", "error", f"$.items[{n}].name", "缺少") for n in (0, 4)]
+    assert list(jobs._reporting(check, found)) == found
+    assert Check.objects.get(pk=check.pk).progress == "正在校验：已到第 5 项"

@@ -11,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
+import time
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
@@ -23,6 +25,7 @@ from banzhang.desk import files, history
 from banzhang.desk.models import Check, ItemContent, ListedItem
 from banzhang.errors import UnreadableInput
 from banzhang.formats import for_path
+from banzhang.validation import Finding
 
 __all__ = ["digest_of", "receive"]
 
@@ -61,7 +64,7 @@ def _check(check: Check) -> None:
     try:
         module = for_path(path)
         found = module.iter_findings(path, retired=retired or None)
-        findings = [finding.to_dict() for finding in found]
+        findings = [finding.to_dict() for finding in _reporting(check, found)]
         opened = module.iter_load_data(path)
     except UnreadableInput as err:
         check.state, check.message = Check.UNREADABLE, str(err)
@@ -73,6 +76,25 @@ def _check(check: Check) -> None:
         check.warnings = sum(1 for data in findings if data["severity"] == "warning")
     check.progress, check.finished = "", timezone.now()
     check.save()
+
+
+_ITEM = re.compile(r"^\$\.items\[([0-9]+)\]")
+#: How often the page's progress line is brought up to date, in seconds.
+_PROGRESS_EVERY = 1.0
+
+
+def _reporting(check: Check, findings: Iterable[Finding]) -> Iterator[Finding]:
+    """Pass the findings on, telling the page now and then which item the check has reached
+    (findings come item by item, so the latest one's item is how far it got)."""
+    reached, told = -1, time.monotonic()
+    for finding in findings:
+        found = _ITEM.match(finding.path)
+        reached = max(reached, int(found[1])) if found else reached
+        if reached >= 0 and time.monotonic() - told >= _PROGRESS_EVERY:
+            progress = f"正在校验：已到第 {reached + 1} 项"
+            Check.objects.filter(pk=check.pk).update(progress=progress)
+            told = time.monotonic()
+        yield finding
 
 
 def _envelope(envelope: dict[str, Any]) -> dict[str, Any]:
