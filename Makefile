@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml
 		{ echo "banzhang needs Python 3.11 or newer"; exit 2; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,desk]'
 	touch $@
 
 tools/ajv/node_modules/.package-lock.json: tools/ajv/package.json

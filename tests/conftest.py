@@ -26,3 +26,11 @@ def expected_findings(path: Path) -> list[tuple[str, str]]:
 def read_json(path: Path) -> Any:
     """Read a UTF-8 JSON file."""
     return json.loads(path.read_text("utf-8"))
+
+
+def pytest_addoption(parser: Any) -> None:
+    """``--desk-database URL``: run the desk's suite (tests/desk) against that database (the
+    PostgreSQL run of tests/test_desk_postgresql.py passes the server it started)."""
+    parser.addoption(
+        "--desk-database", default=None, help="the review desk's database URL (default SQLite)"
+    )

@@ -29,6 +29,9 @@ _NAMES = {
     "SVG",
     "Markdown",
     "Schema",
+    "SQLite",  # the desk's stores, and the scheme of a PostgreSQL address
+    "PostgreSQL",
+    "postgresql",
     "YYYY",
     "MM",
     "DD",

@@ -17,6 +17,10 @@ command -v xmllint >/dev/null || need+=(libxml2-utils)
 command -v javac >/dev/null || need+=(default-jdk-headless)
 { command -v xjc >/dev/null && [ -e /usr/share/java/jaxb-runtime.jar ]; } || need+=(jaxb)
 command -v chromium >/dev/null || with_recommends+=(chromium)
+# The review desk's browser walk drives Chromium through Debian's chromedriver (Selenium).
+command -v chromedriver >/dev/null || need+=(chromium-driver)
+# The desk's suite also runs against a real PostgreSQL server the tests start (initdb, pg_ctl).
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
 # Chinese text in the browser screenshots needs a CJK font (the small WenQuanYi Micro Hei).
 { command -v fc-list >/dev/null && [ -n "$(fc-list :lang=zh)" ]; } || need+=(fonts-wqy-microhei fontconfig)
 [ ${#need[@]} -eq 0 ] && [ ${#with_recommends[@]} -eq 0 ] && exit 0

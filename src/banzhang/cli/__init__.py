@@ -18,6 +18,7 @@ from banzhang.cli import (
     _compare,
     _convert,
     _demo,
+    _desk,
     _diff,
     _docs,
     _guide,
@@ -56,6 +57,7 @@ _VERBS = (
     _docs,
     _standard,
     _demo,
+    _desk,
 )
 
 
