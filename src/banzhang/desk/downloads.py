@@ -46,7 +46,7 @@ def _stem(submission: Submission) -> str:
 
 def marked(submission: Submission) -> FileResponse:
     """The department's workbook with every finding's cell marked and a 问题清单 sheet."""
-    findings = [Finding(**data) for data in submission.checking.findings]
+    findings = [Finding.from_dict(data) for data in submission.checking.findings]
     source = files.path_of(submission.file)
     return _respond(
         f"{_stem(submission)}（已标注问题）.xlsx",
@@ -65,7 +65,7 @@ def findings_workbook(submission: Submission) -> FileResponse:
     )
     rows = (
         (
-            Finding(**data).severity_title,
+            Finding.from_dict(data).severity_title,
             data["rule"],
             rule(data["rule"]).title,
             data.get("source") or "",

@@ -77,7 +77,7 @@ def shown_places(
 
 
 def _shown(data: dict[str, Any]) -> dict[str, Any]:
-    finding = Finding(**data)
+    finding = Finding.from_dict(data)
     return {
         "item": "",
         "severity": finding.severity,
