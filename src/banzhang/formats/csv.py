@@ -54,6 +54,14 @@ EXTENSIONS: tuple[str, ...] = (".csv",)
 MAX_BYTES = 200 * 1024 * 1024
 
 
+class _NamedBuffer(io.BytesIO):
+    """The in-memory workbook, keeping the .csv's name for the Excel reader's messages."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+
 def _as_workbook(source: Any) -> io.BytesIO:
     """The .csv as an in-memory workbook of one sheet named after the file."""
     name = os.fspath(source) if isinstance(source, str | os.PathLike) else "<csv>"
@@ -67,7 +75,7 @@ def _as_workbook(source: Any) -> io.BytesIO:
     for cells in sheet.iter_rows():
         for cell in cells:
             cell.data_type = "s"  # text as written: never a formula, codes keep their zeros
-    buffer = io.BytesIO()
+    buffer = _NamedBuffer(name)
     book.save(buffer)
     buffer.seek(0)
     return buffer

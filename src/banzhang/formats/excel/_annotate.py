@@ -24,6 +24,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from python_calamine import CalamineWorkbook
 
 from banzhang._atomic import writing
+from banzhang._reasons import reason
 from banzhang.errors import UnreadableInput
 from banzhang.formats._inputs import decode_csv
 from banzhang.formats.excel._layout import sheet_name
@@ -77,7 +78,7 @@ def _copy_of(source: Path) -> Any:
     except UnreadableInput:
         raise
     except Exception as err:  # openpyxl and calamine raise many kinds for a broken file
-        message = f"无法为 {source} 生成批注副本：{type(err).__name__}: {err}"
+        message = f"无法为 {source} 生成批注副本：{reason(err)}"
         raise UnreadableInput(message, source=str(source)) from err
 
 

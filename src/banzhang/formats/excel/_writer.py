@@ -73,11 +73,10 @@ def iter_dump(kind_id: str, envelope: Any, items: Iterable[Any], target: Any) ->
         elif envelope is not None:
             writer.write_linked_of(envelope, index=None, base="$")
         writer.finish()
-    except BaseException:
-        book.close()
-        raise
-    with writing(target) as handle:
-        book.save(handle)
+        with writing(target) as handle:
+            book.save(handle)
+    finally:
+        book.close()  # also when the target cannot be opened: no temporary rows left open
 
 
 @attrs.frozen
