@@ -30,6 +30,8 @@ class Finding:
         layer: ``schema`` (what JSON Schema can express), ``codes`` (check characters, the region
             table, links between codes) or ``rules`` (the writing norms).
         source: where in the input file: ``权责清单!E17`` or ``line 12``, when known.
+        header: the header the department wrote above that cell (``事项名称（必填）``), when
+            the finding names a cell of a workbook read by its headers.
     """
 
     rule: str
@@ -39,6 +41,7 @@ class Finding:
     value: Any = None
     layer: str = "schema"
     source: str | None = None
+    header: str | None = None
 
     @property
     def severity_title(self) -> str:
@@ -46,12 +49,19 @@ class Finding:
         return _SEVERITY_TITLES[self.severity]
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the finding as JSON-ready data (``source`` only when known)."""
+        """Return the finding as JSON-ready data (``source`` and ``header`` only when known)."""
         data = attrs.asdict(self)
-        if self.source is None:
-            del data["source"]
+        for optional in ("source", "header"):
+            if data[optional] is None:
+                del data[optional]
         return data
 
+    @property
+    def place(self) -> str:
+        """The path, then the cell and the header above it when known:
+        ``$.items[0].name（权责清单!C7，“事项名称（必填）”列）``."""
+        cell = f"{self.source}，“{self.header}”列" if self.source and self.header else self.source
+        return f"{self.path}（{cell}）" if cell else self.path
+
     def __str__(self) -> str:
-        where = f"{self.path}（{self.source}）" if self.source else self.path
-        return f"[{self.severity_title}] {where}：{self.message}（{self.rule}）"
+        return f"[{self.severity_title}] {self.place}：{self.message}（{self.rule}）"

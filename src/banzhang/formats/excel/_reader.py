@@ -21,6 +21,7 @@ import attrs
 from openpyxl.utils import get_column_letter
 
 from banzhang import kinds
+from banzhang._reasons import reason
 from banzhang._version import SPEC_VERSION
 from banzhang.declare import fields_of
 from banzhang.errors import BanzhangError, UnreadableInput
@@ -53,7 +54,14 @@ from banzhang.formats.excel._sheets import (
     GUIDE_SHEET,
     META_SHEET,
 )
-from banzhang.formats.excel._sources import ReadItem, RowSource, finding, locate
+from banzhang.formats.excel._sources import (
+    Headers,
+    ReadItem,
+    RowSource,
+    finding,
+    header_texts,
+    locate,
+)
 from banzhang.formats.excel._whole import Ahead, WholeBook, WholeSheet, cell_value
 from banzhang.validation.findings import Finding
 
@@ -82,6 +90,8 @@ class WorkbookStream:
         findings: findings about the envelope and the sheets.
         sources: where the envelope's elements were read.
         items: the items of a list, read lazily (empty for a single document).
+        headers: the header row of each sheet read so far, as written (filled as the items
+            are read: a finding's cell is looked up after its item).
     """
 
     kind: str
@@ -90,6 +100,7 @@ class WorkbookStream:
     findings: list[Finding]
     sources: list[RowSource]
     items: Iterator[ReadItem]
+    headers: Headers = attrs.field(factory=dict)
 
 
 def open_workbook(
@@ -114,7 +125,9 @@ def open_workbook(
     if isinstance(source, WholeBook):
         book, formulas, name = source, None, source.name
     else:
-        name = os.fspath(source) if isinstance(source, str | os.PathLike) else "<workbook>"
+        # A file object names itself (an open file, the .csv's in-memory workbook).
+        named = os.fspath(source) if isinstance(source, str | os.PathLike) else None
+        name = named or str(getattr(source, "name", None) or "<workbook>")
         book, formulas = _opened(source, name, limits or Limits())
     try:
         meta = _meta(book)
@@ -173,7 +186,7 @@ def _load(source: Any, name: str, *, data_only: bool) -> Any:
         raise
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, Exception) as err:
         # openpyxl raises many kinds of error for a package that is not a workbook.
-        message = f"{name} 不是可读的 .xlsx 工作簿：{type(err).__name__}: {err}"
+        message = f"{name} 不是可读的 .xlsx 工作簿：{reason(err)}"
         raise UnreadableInput(message, source=name) from err
 
 
@@ -249,6 +262,7 @@ class BookReader:
         main = layout.main
         self.required_arrays = required_arrays(main.model) if exact and main is not None else ()
         self._envelope: dict[str, Any] = {}
+        self.headers: Headers = {}
 
     def open(self, *, spec_version: str, given: dict[str, Any] | None = None) -> WorkbookStream:
         kind = self.layout.kind
@@ -268,7 +282,7 @@ class BookReader:
             items: Iterator[ReadItem] = iter(())
         else:
             items = self._items(findings)
-        return WorkbookStream(kind.id, self.exact, envelope, findings, sources, items)
+        return WorkbookStream(kind.id, self.exact, envelope, findings, sources, items, self.headers)
 
     def _inferred_envelope(self) -> dict[str, Any]:
         """What the rows above the main sheet's header say of the envelope (a department's file)."""
@@ -391,6 +405,7 @@ class BookReader:
         plan = Plan.of(mapping, exact=self.exact)
         continued = _continued(merged, mapping, header_at, table)
         letters = _letters(mapping)
+        self.headers[sheet_name] = header_texts(head[header_at])
         return TableRows(sheet_name, mapping, letters, plan, data_rows, head[header_at], continued)
 
     def _data_rows(self, sheet: Any) -> Iterator[Sequence[Any]]:

@@ -3,21 +3,48 @@
 A finding about an item names its cell (``权责清单!C7``) beside its ``$`` path: every object the
 reader builds remembers the row it came from and the letter of each element's column, and
 :func:`locate` turns a path into the cell that holds it (or the row of its nearest parent).
+:func:`with_header` adds the header the department wrote above that cell, as a clerk finds
+the column by it:
+
+>>> headers = {"Sheet1": header_texts(("序号", "事项名称\n（必填）"))}
+>>> with_header(Finding("r", "error", "$.items[0].name", "…", source="Sheet1!B7"), headers).header
+'事项名称（必填）'
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
+
+import attrs
+from openpyxl.utils import get_column_letter
 
 from banzhang.validation.catalogue import rule
 from banzhang.validation.findings import Finding
 
-__all__ = ["ReadItem", "RowSource", "finding", "locate", "read_item", "row_source"]
+__all__ = [
+    "Headers",
+    "ReadItem",
+    "RowSource",
+    "finding",
+    "header_texts",
+    "in_its_column",
+    "locate",
+    "read_item",
+    "row_source",
+    "with_header",
+]
 
 _INDEX_INDICES = re.compile(r"\[\d+\]")
+#: The column of a cell reference after its sheet (``权责清单!C7`` → ``C``).
+_COLUMN = re.compile(r"\$?([A-Z]{1,3})\$?[0-9]+")
+#: The line breaks (and the spaces around them) of a header written over several lines.
+_BREAKS = re.compile(r"\s*\n\s*")
+
+#: The headers of each sheet read by its header row, as written: sheet → column letter → text.
+Headers = dict[str, dict[str, str]]
 
 
 class RowSource(NamedTuple):
@@ -68,6 +95,24 @@ read_item: Callable[[tuple[dict[str, Any], list[Finding], list[RowSource]]], Rea
 
 def locate(path: str, sources: list[RowSource]) -> str | None:
     """Return ``Sheet!C7`` for a ``$`` path, from the rows that hold it (or its nearest parent)."""
+    found = _row_and_element(path, sources)
+    if found is None:
+        return None
+    best, element = found
+    letter = best.letters.get(element, "A")
+    return f"{best.sheet}!{letter}{best.row}"
+
+
+def in_its_column(path: str, sources: list[RowSource]) -> bool:
+    """Whether :func:`locate` finds the column of ``path`` (or of an element holding it), not
+    only its row (an element left out has no column: its row's first cell stands for it)."""
+    found = _row_and_element(path, sources)
+    return found is not None and found[1] in found[0].letters
+
+
+def _row_and_element(path: str, sources: list[RowSource]) -> tuple[RowSource, str] | None:
+    """The row nearest to ``path``, and the element of ``path`` (or holding it) it has a
+    column for (``""`` for none)."""
     best: RowSource | None = None
     for source in sources:
         if (path == source.path or path.startswith((source.path + ".", source.path + "["))) and (
@@ -80,10 +125,28 @@ def locate(path: str, sources: list[RowSource]) -> str | None:
     element = _INDEX_INDICES.sub("", rest)
     while element and element not in best.letters:
         element = element.rpartition(".")[0]
-    letter = best.letters.get(element, "A")
-    return f"{best.sheet}!{letter}{best.row}"
+    return best, element
 
 
 def finding(rule_id: str, path: str, message: str, value: Any, source: str) -> Finding:
     """A reader's finding of ``rule_id`` about ``value`` at the cell ``source``."""
     return Finding(rule_id, rule(rule_id).severity, path, message, value, "excel", source)
+
+
+def header_texts(row: Sequence[Any]) -> dict[str, str]:
+    """Each column's header in ``row`` as the department wrote it, its lines joined."""
+    return {
+        get_column_letter(index): _BREAKS.sub("", str(cell)).strip()
+        for index, cell in enumerate(row, start=1)
+        if cell is not None and str(cell).strip()
+    }
+
+
+def with_header(found: Finding, headers: Headers) -> Finding:
+    """``found`` with the header above its cell, when it names a cell of a sheet in ``headers``."""
+    if found.source is None or found.header is not None:
+        return found
+    sheet, _, cell = found.source.rpartition("!")
+    column = _COLUMN.fullmatch(cell)
+    header = headers.get(sheet, {}).get(column[1]) if column else None
+    return attrs.evolve(found, header=header) if header else found
