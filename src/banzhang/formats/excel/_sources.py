@@ -6,7 +6,7 @@ reader builds remembers the row it came from and the letter of each element's co
 :func:`with_header` adds the header the department wrote above that cell, as a clerk finds
 the column by it:
 
->>> headers = {"Sheet1": header_texts(("序号", "事项名称\n（必填）"))}
+>>> headers = {"Sheet1": header_texts(("序号", "事项名称\\n（必填）"))}
 >>> with_header(Finding("r", "error", "$.items[0].name", "…", source="Sheet1!B7"), headers).header
 '事项名称（必填）'
 """
