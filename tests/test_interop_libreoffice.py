@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import attrs
@@ -16,18 +14,10 @@ from banzhang import examples
 from banzhang.formats import docx, excel
 from banzhang.formats.excel.reports import Section, write_workbook
 from banzhang.generate import standard
+from tests.printing import convert
 
 # The 12th token (-1) asks LibreOffice to write every sheet to its own CSV file.
 CSV_FILTER = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
-
-
-def _soffice() -> str:
-    found = shutil.which("soffice")
-    assert found, (
-        "LibreOffice is needed: apt-get install libreoffice-calc-nogui libreoffice-writer-nogui"
-        " (make test does)"
-    )
-    return found
 
 
 def test_libreoffice_reads_the_same_values(tmp_path: Path) -> None:
@@ -63,22 +53,7 @@ def test_libreoffice_reads_the_same_values(tmp_path: Path) -> None:
 
 def _convert(tmp_path: Path, document: Path, target: str, folder: Path) -> None:
     """Have LibreOffice, headless, convert ``document`` with the filter ``target``."""
-    subprocess.run(
-        [
-            _soffice(),
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            target,
-            "--outdir",
-            str(folder),
-            str(document),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    convert(tmp_path / "profile", [document], target, folder)
 
 
 def _to_pdf(tmp_path: Path, workbook: Path) -> bytes:
