@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -176,6 +177,18 @@ def test_template_has_what_departments_need(tmp_path: Path) -> None:
     assert str(row[5]).startswith("行政许可、行政处罚、")  # choices by name, never "01 行政许可"
     level = next(row for row in guide_rows if row[:2] == ("清单信息", "层级"))
     assert level[6] == "盟市级"  # the example by name too
+
+
+def test_the_template_names_its_sources_by_title(tmp_path: Path) -> None:
+    """The 说明 sheet's 来源 column cites documents by their titles, as the standard does: no
+    bare tag (``V GB/T 2260``, ``B SPEC §7``, ``S 002``) a clerk could not look up."""
+    target = tmp_path / "template.xlsx"
+    excel.template("power-list", target)
+    guide = list(load_workbook(target)["说明"].iter_rows(values_only=True))
+    sources = {str(row[7]) for row in guide[1:] if row[7]}
+    assert "GB/T 2260《中华人民共和国行政区划代码》" in sources
+    assert "自定：参考规范第 7 节（事项编码规则）" in sources
+    assert not [source for source in sources if re.search(r"(^|；)[VSPB] |SPEC|§", source)]
 
 
 def test_filled_template_reads_back(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from banzhang import codelists, kinds
 from banzhang._access import get as _get
 from banzhang._atomic import check_target, writing
 from banzhang._version import SPEC_VERSION, __version__
+from banzhang.declare import source_words
 from banzhang.errors import InvalidDocument
 from banzhang.formats._prolog import NOT_XML
 from banzhang.formats.excel._cells import NO, YES, write_value
@@ -360,7 +361,7 @@ def _guide_row(table: Table, column: Column) -> list[Any]:
         element.description,
         allowed,
         example,
-        element.source,
+        source_words(element.source),  # the documents by their titles, not "V GB/T 2260"
         column.id,
     ]
 
