@@ -153,3 +153,22 @@ def test_a_word_document_turns_only_its_wide_tables(
     assert any(pages.landscape)
     assert not all(pages.landscape)
     assert len(pages.texts) <= 10
+
+
+@pytest.mark.parametrize("name", ["word-service-guide", "word-review-detail"])
+def test_the_word_flow_chart_prints_as_a_chart_on_one_page(
+    printed: dict[str, tuple[Path, Printed]], name: str
+) -> None:
+    """The 办理流程图 is boxes joined by arrows (a line into an arrowhead), 开始 to 办结, each
+    step's name and who and how long whole on their lines, the chart whole on one page."""
+    pages = printed[name][1]
+    kind = name.removeprefix("word-")
+    document = examples.load(kind)
+    steps = document.process if kind == "service-guide" else document.steps
+    (page,) = [text for text in pages.texts if "办理流程图" in text and "开始" in text]
+    lines = [line.strip() for line in page.splitlines()]
+    chart = lines[lines.index("开始") : lines.index("办结") + 1]
+    assert "↓" not in page
+    assert chart.count("▼") == len(steps) + 1
+    for step in steps:
+        assert step.name in chart
