@@ -268,3 +268,15 @@ def test_a_path_that_is_not_what_it_should_be_is_explained(
     said = _said(capsys, tmp_path)
     assert words in said
     assert _english(said) == set()
+
+
+@pytest.mark.parametrize("name", ["不存在的清单.docx", "不是压缩包.docx"])
+def test_a_draft_that_cannot_be_read_is_explained(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """``standard --check`` on a missing or broken .docx: its name and what happened, in Chinese."""
+    path = _broken(tmp_path, name)
+    assert main(["standard", "--check", str(path)]) == 2
+    said = _said(capsys, tmp_path)
+    assert name in said
+    assert _english(said) == set()

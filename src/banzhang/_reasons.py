@@ -69,6 +69,8 @@ _BAD_ZIP = (
 _ZIP_DATA = "压缩数据已损坏（文件不完整或传输出错）：请重新取得文件，或用原来的程序另存"
 #: calamine's reasons (its error text, by a word in it), then what python-docx and openpyxl say.
 _LIBRARY = (
+    # First: python-docx names the file, whose name may hold any word below ("notzip.docx").
+    ("package not found", "文件不存在或不是 zip 压缩包：请检查文件名，旧的 .doc 请先另存为 .docx"),
     (
         "cannot detect file format",
         "无法识别文件格式：它不是 Excel、WPS 或 LibreOffice 保存的工作簿",
