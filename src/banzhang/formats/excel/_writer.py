@@ -260,7 +260,9 @@ def _heading(layout: Layout, envelope: Any) -> str:
     owner = _get(envelope, "name") if not kind.is_list else _get(envelope, "department")
     if owner is not None and not isinstance(owner, str):
         owner = _get(owner, "name")
-    return f"{owner or ''}{kind.title}"
+    # A character no worksheet holds is refused where the name itself is written (with its
+    # path); in the title it only stands marked.
+    return NOT_XML.sub("\ufffd", f"{owner or ''}{kind.title}")
 
 
 def _hint(column: Column) -> str:

@@ -265,17 +265,11 @@ class Sheet:
         if height is not None:
             # LibreOffice and WPS do not fit rows to wrapped text: the height is set here.
             opening += f' ht="{height}" customHeight="1"'
-        cells = [opening + ">"]
         if self._title_rows is None or style is Style.TITLE:
-            cells += [
-                _cell(f"{letter}{number}", cell_style, value)
-                for letter, cell_style, value in zip(_LETTERS, styles, values, strict=False)
-                if value is not None and value != ""
-            ]
+            cells = _filled(number, styles, values)
         else:  # an empty cell of a print-ready table is written too: its borders print
-            cells += _bordered(number, styles, values)
-        cells.append("</row>")
-        row = "".join(cells)
+            cells = _bordered(number, styles, values)
+        row = opening + ">" + "".join(cells) + "</row>"
         if NOT_XML.search(row):
             self.rows -= 1
             message = f"row {number} holds a character a worksheet cannot hold"
@@ -445,6 +439,15 @@ def wrapped_lines(text: str, width: int) -> int:
 def row_height(lines: int) -> float:
     """The height in points of a row of ``lines`` lines of 11-point text (at most Excel's 409)."""
     return min(_LINE_POINTS * lines, 409.0)
+
+
+def _filled(number: int, styles: Sequence[Style], values: Sequence[Any]) -> list[str]:
+    """A row's cells that hold something (an empty one is left out)."""
+    return [
+        _cell(f"{letter}{number}", cell_style, value)
+        for letter, cell_style, value in zip(_LETTERS, styles, values, strict=False)
+        if value is not None and value != ""
+    ]
 
 
 def _bordered(number: int, styles: Sequence[Style], values: Sequence[Any]) -> list[str]:
