@@ -1,8 +1,8 @@
 """Every Excel and Word file banzhang writes prints readably (issue 32): LibreOffice prints the
-Word guide and review detail, every template, every converted list, the --excel reports and
-the annotated workbook to PDF, and the pages' text shows each table's header whole on one
-line, no column wrapping its text a character a line, type no smaller than 7.5 points, and
-workbooks on landscape pages, a few a sheet."""
+Word guide and review detail, every template, every converted list, the --excel reports of
+validate, stats, levels, compare and diff, and the annotated workbook to PDF, and the pages'
+text shows each table's header whole on one line, no column wrapping its text a character a
+line, type no smaller than 7.5 points, and workbooks on landscape pages, a few a sheet."""
 
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ _DEPARTMENT = FIXTURES / "workbooks" / "department.xlsx"
 _SMALLEST_TYPE = 7.5
 #: The most pages a sheet of the examples may print on (across and down).
 _PAGES_A_SHEET = 4
+#: The verbs across lists that write an --excel report.
+_CROSS_LIST_VERBS = ("stats", "levels", "compare", "diff")
 
 
 def _write_outputs(folder: Path) -> list[Path]:
@@ -49,8 +51,11 @@ def _write_outputs(folder: Path) -> list[Path]:
     report, annotated = folder / "report-validate.xlsx", folder / "annotated.xlsx"
     run("validate", department, "--excel", report, "--annotate", annotated)
     power = Path(examples.__file__).parent / "power-list.json"
-    run("stats", power, "--excel", folder / "report-stats.xlsx")
-    return [*written, report, annotated, folder / "report-stats.xlsx"]
+    reports = {verb: folder / f"report-{verb}.xlsx" for verb in _CROSS_LIST_VERBS}
+    for verb, target in reports.items():
+        sources = (power, power) if verb in ("levels", "diff") else (power,)
+        run(verb, *sources, "--excel", target)
+    return [*written, report, annotated, *reports.values()]
 
 
 @pytest.fixture(scope="module")
@@ -67,7 +72,7 @@ _NAMES = [
     *(f"template-{kind.id}" for kind in kinds.all_kinds()),
     *(f"list-{kind.id}" for kind in kinds.all_kinds()),
     "report-validate",
-    "report-stats",
+    *(f"report-{verb}" for verb in _CROSS_LIST_VERBS),
     "annotated",
 ]
 
