@@ -282,7 +282,7 @@ def test_code_beyond_15_digits_stored_as_number_is_an_error(tmp_path: Path) -> N
     path = tmp_path / "uscc.xlsx"
     excel.dump(examples.load("fee-list"), path)
     book = load_workbook(path)
-    book["清单信息"]["B5"].value = 111502000115204760
+    book["清单信息"]["B6"].value = 111502000115204760  # below the title and the header
     book.save(path)
     rules = [f.rule for f in excel.iter_findings(path)]
     assert "excel.number-precision" in rules

@@ -105,8 +105,8 @@ class _BookWriter:
         self.form_sheet = book.add_sheet(
             layout.form.sheet,
             columns=(Look(28, Style.HEADER), Look(60), Look(24, hidden=True)),
-            freeze=(1, 0),
-            title_rows=1,
+            freeze=(2, 0),
+            title_rows=2,
         )
         self.tables: dict[str, _SheetState] = {}
         for table in layout.tables[1:]:
@@ -117,8 +117,12 @@ class _BookWriter:
 
     def write_form(self, document: Any) -> None:
         sheet = self.form_sheet
+        # The title a printed page carries (the reader passes over a row naming no element).
+        kind = self.layout.kind
+        title = f"{self.heading}：{sheet.name}" if kind.is_list else self.heading
+        sheet.append([title], style=Style.TITLE, height=_TITLE_POINTS)
         sheet.append(FORM_HEADERS, style=Style.HEADER)
-        for row, column in enumerate(self.layout.form.columns, start=2):
+        for row, column in enumerate(self.layout.form.columns, start=3):
             value = _value_at(document, column.path) if document is not None else None
             cell = self._cell(column, value, base="$")
             try:
