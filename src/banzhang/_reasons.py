@@ -7,12 +7,12 @@ clerk reads neither the words nor the class name. Every message that would show 
 :func:`reason` instead; the caller puts the file's real name in front.
 
 >>> reason(FileNotFoundError(2, "No such file or directory"))
-'文件不存在：请检查文件名和所在的目录'
+'文件不存在，请检查文件名和所在的目录'
 >>> reason(PermissionError(13, "Permission denied"), writing=True)
-'没有写权限：请换一个有写权限的目录'
+'没有写权限，请换一个有写权限的目录'
 >>> import zipfile
->>> reason(zipfile.BadZipFile("File is not a zip file"))
-'不是 zip 压缩包（.xlsx、.docx、.ods 都是）：文件已损坏，或只是改了扩展名；请用原来的程序打开后另存'
+>>> reason(zipfile.BadZipFile("File is not a zip file")).partition("；")[0]
+'它不是 zip 压缩包（.xlsx、.docx、.ods 都是），可能已损坏，或只是改了扩展名'
 """
 
 from __future__ import annotations
@@ -29,62 +29,62 @@ __all__ = ["json_reason", "os_reason", "reason", "text_reason", "zip_reason"]
 
 #: What to do is the same reading or writing for these.
 _EITHER = {
-    errno.ENOTDIR: "路径中有一段不是目录：请检查路径",
-    errno.ENOSPC: "磁盘空间不足：请清理磁盘或换一个位置后再试",
-    errno.EDQUOT: "磁盘配额已用完：请清理文件或请管理员增加配额",
-    errno.EROFS: "文件系统只读：请换一个可写的位置",
-    errno.ENAMETOOLONG: "文件名或路径太长：请改短后再试",
-    errno.ELOOP: "路径中的符号链接绕成了圈：请检查链接",
-    errno.EIO: "磁盘读写出错：请检查磁盘或网络盘，或把文件复制到本地后再试",
-    errno.EMFILE: "同时打开的文件太多：请关闭其他程序后再试",
-    errno.ENFILE: "同时打开的文件太多：请关闭其他程序后再试",
-    errno.EBUSY: "文件正被其他程序使用：请关闭那个程序后再试",
-    errno.ETXTBSY: "文件正被其他程序使用：请关闭那个程序后再试",
-    errno.EAGAIN: "文件暂时不可用：请稍后再试",
-    errno.EINVAL: "文件名不合法：请改名后再试",
-    errno.EFBIG: "文件超过了文件系统允许的大小：请换一个位置",
-    errno.ENXIO: "这不是普通文件（是设备）：请指明一个文件",
-    errno.ENODEV: "这不是普通文件（是设备）：请指明一个文件",
-    errno.ETIMEDOUT: "网络盘没有响应：请检查网络，或把文件复制到本地后再试",
-    errno.ESTALE: "网络盘上的文件已失效：请重新挂载，或把文件复制到本地后再试",
+    errno.ENOTDIR: "路径中有一段不是目录，请检查路径",
+    errno.ENOSPC: "磁盘空间不足，请清理磁盘或换一个位置后再试",
+    errno.EDQUOT: "磁盘配额已用完，请清理文件或请管理员增加配额",
+    errno.EROFS: "文件系统只读，请换一个可写的位置",
+    errno.ENAMETOOLONG: "文件名或路径太长，请改短后再试",
+    errno.ELOOP: "路径中的符号链接绕成了圈，请检查链接",
+    errno.EIO: "磁盘读写出错，请检查磁盘或网络盘，或把文件复制到本地后再试",
+    errno.EMFILE: "同时打开的文件太多，请关闭其他程序后再试",
+    errno.ENFILE: "同时打开的文件太多，请关闭其他程序后再试",
+    errno.EBUSY: "文件正被其他程序使用，请关闭那个程序后再试",
+    errno.ETXTBSY: "文件正被其他程序使用，请关闭那个程序后再试",
+    errno.EAGAIN: "文件暂时不可用，请稍后再试",
+    errno.EINVAL: "文件名不合法，请改名后再试",
+    errno.EFBIG: "文件超过了文件系统允许的大小，请换一个位置",
+    errno.ENXIO: "这不是普通文件（是设备），请指明一个文件",
+    errno.ENODEV: "这不是普通文件（是设备），请指明一个文件",
+    errno.ETIMEDOUT: "网络盘没有响应，请检查网络，或把文件复制到本地后再试",
+    errno.ESTALE: "网络盘上的文件已失效，请重新挂载，或把文件复制到本地后再试",
 }
 _READING = {
-    errno.ENOENT: "文件不存在：请检查文件名和所在的目录",
-    errno.EACCES: "没有读取权限：请让管理员开放权限，或把文件复制到自己的目录再试",
-    errno.EPERM: "没有读取权限：请让管理员开放权限，或把文件复制到自己的目录再试",
-    errno.EISDIR: "这是一个目录，不是文件：请指明目录中的文件",
+    errno.ENOENT: "文件不存在，请检查文件名和所在的目录",
+    errno.EACCES: "没有读取权限，请让管理员开放权限，或把文件复制到自己的目录再试",
+    errno.EPERM: "没有读取权限，请让管理员开放权限，或把文件复制到自己的目录再试",
+    errno.EISDIR: "这是一个目录，不是文件，请指明目录中的文件",
 }
 _WRITING = {
-    errno.ENOENT: "所在的目录不存在：请先建好目录，或换一个位置",
-    errno.EACCES: "没有写权限：请换一个有写权限的目录",
-    errno.EPERM: "没有写权限：请换一个有写权限的目录",
-    errno.EISDIR: "这是一个目录：请换一个文件名",
-    errno.EEXIST: "同名的文件已存在：请换一个名字",
+    errno.ENOENT: "所在的目录不存在，请先建好目录，或换一个位置",
+    errno.EACCES: "没有写权限，请换一个有写权限的目录",
+    errno.EPERM: "没有写权限，请换一个有写权限的目录",
+    errno.EISDIR: "这是一个目录，请换一个文件名",
+    errno.EEXIST: "同名的文件已存在，请换一个名字",
 }
-_BROKEN = "文件已损坏，或不是这种格式的文件：请用原来的程序打开后另存一份再试"
+_BROKEN = "文件已损坏，或不是这种格式的文件，请用原来的程序打开后另存一份再试"
 _BAD_ZIP = (
-    "不是 zip 压缩包（.xlsx、.docx、.ods 都是）：文件已损坏，或只是改了扩展名；"
+    "它不是 zip 压缩包（.xlsx、.docx、.ods 都是），可能已损坏，或只是改了扩展名；"
     "请用原来的程序打开后另存"
 )
-_ZIP_DATA = "压缩数据已损坏（文件不完整或传输出错）：请重新取得文件，或用原来的程序另存"
+_ZIP_DATA = "压缩数据已损坏（文件不完整或传输出错），请重新取得文件，或用原来的程序另存"
 #: calamine's reasons (its error text, by a word in it), then what python-docx and openpyxl say.
 _LIBRARY = (
     # First: python-docx names the file, whose name may hold any word below ("notzip.docx").
-    ("package not found", "文件不存在或不是 zip 压缩包：请检查文件名，旧的 .doc 请先另存为 .docx"),
+    ("package not found", "文件不存在或不是 zip 压缩包，请检查文件名，旧的 .doc 请先另存为 .docx"),
     (
         "cannot detect file format",
-        "无法识别文件格式：它不是 Excel、WPS 或 LibreOffice 保存的工作簿",
+        "无法识别文件格式，它不是 Excel、WPS 或 LibreOffice 保存的工作簿",
     ),
-    ("password", "文件设了打开密码：请去掉密码后另存再试"),
-    ("encrypt", "文件设了打开密码：请去掉密码后另存再试"),
+    ("password", "文件设了打开密码，请去掉密码后另存再试"),
+    ("encrypt", "文件设了打开密码，请去掉密码后另存再试"),
     ("not a zip", _BAD_ZIP),
     ("zip", _ZIP_DATA),
-    ("there is no item named", "压缩包里缺少必需的部件：文件不完整，请用原来的程序另存"),
-    ("xml", "文件内部的 XML 已损坏：请用原来的程序打开后另存一份再试"),
-    ("syntax error", "文件内部的 XML 已损坏：请用原来的程序打开后另存一份再试"),
-    ("panic", "表格读取程序无法解析其中的一条记录：文件已损坏或是构造的"),
-    ("eof", "文件不完整（在结尾之前断了）：请重新取得文件"),
-    ("end of", "文件不完整（在结尾之前断了）：请重新取得文件"),
+    ("there is no item named", "压缩包里缺少必需的部件，文件不完整，请用原来的程序另存"),
+    ("xml", "文件内部的 XML 已损坏，请用原来的程序打开后另存一份再试"),
+    ("syntax error", "文件内部的 XML 已损坏，请用原来的程序打开后另存一份再试"),
+    ("panic", "表格读取程序无法解析其中的一条记录，文件已损坏或是构造的"),
+    ("eof", "文件不完整（在结尾之前断了），请重新取得文件"),
+    ("end of", "文件不完整（在结尾之前断了），请重新取得文件"),
 )
 _JSON = (
     ("Expecting property name", "此处应是用英文双引号括起的键名"),
@@ -129,7 +129,7 @@ def os_reason(err: OSError, *, writing: bool = False) -> str:
     if isinstance(err, TimeoutError):
         return _EITHER[errno.ETIMEDOUT]
     action = "写出" if writing else "读取"
-    return f"{action}时系统报错（错误号 {code}）：请检查文件、磁盘和权限后再试"
+    return f"{action}时系统报错（错误号 {code}），请检查文件、磁盘和权限后再试"
 
 
 def json_reason(message: str) -> str:
@@ -161,16 +161,16 @@ def zip_reason(err: BaseException) -> str:
     """What an error met reading the members of a zip package (.xlsx, .docx, .ods) means.
 
     >>> zip_reason(zipfile.BadZipFile("Bad CRC-32 for file 'word/document.xml'"))
-    '部件 word/document.xml 的校验值不符（文件不完整或传输出错）：请重新取得文件'
+    '部件 word/document.xml 的校验值不符（文件不完整或传输出错），请重新取得文件'
     """
     said = str(err)
     if isinstance(err, BanzhangError | OSError) or "not a zip" in said:
         return reason(err)
     if isinstance(err, UnicodeError):
-        return "压缩包中有部件的名称不是它声明的 UTF-8 编码：文件已损坏或是构造的"
+        return "压缩包中有部件的名称不是它声明的 UTF-8 编码，文件已损坏或是构造的"
     member = _MEMBER.search(said)
     if "CRC" in said and member:
-        return f"部件 {member[1]} 的校验值不符（文件不完整或传输出错）：请重新取得文件"
+        return f"部件 {member[1]} 的校验值不符（文件不完整或传输出错），请重新取得文件"
     return reason(err)
 
 
@@ -192,13 +192,13 @@ def reason(err: BaseException, *, writing: bool = False) -> str:  # noqa: PLR091
     if isinstance(err, zlib.error | EOFError):
         return _ZIP_DATA
     if isinstance(err, UnicodeError):
-        return "含有无法按 UTF-8 解读的字节：请另存为 UTF-8 编码"
+        return "含有无法按 UTF-8 解读的字节，请另存为 UTF-8 编码"
     if isinstance(err, SyntaxError):  # lxml's XMLSyntaxError and ElementTree's ParseError
         return _xml_reason(err)
     if isinstance(err, MemoryError):
-        return "文件太大，内存不足以读取：请拆成几个文件再试"
+        return "文件太大，内存不足以读取，请拆成几个文件再试"
     if isinstance(err, ValueError) and "null" in str(err):
-        return "文件名中含有空字符：请改名后再试"
+        return "文件名中含有空字符，请改名后再试"
     if isinstance(err, NotImplementedError):
-        return "使用了不支持的压缩方式：请用 Excel、WPS 或 Word 另存一份再试"
+        return "使用了不支持的压缩方式，请用 Excel、WPS 或 Word 另存一份再试"
     return text_reason(str(err) or type(err).__name__)

@@ -134,7 +134,7 @@ def inspect_package(
     try:
         package = zipfile.ZipFile(source)
     except zipfile.BadZipFile as err:
-        message = f"{name} 不是 .xlsx 工作簿：{reason(err)}"
+        message = f"{name} 无法作为 .xlsx 工作簿打开：{reason(err)}"
         raise UnreadableInput(message, source=name) from err
     except UnicodeError as err:  # a member's name not the UTF-8 its flag says
         message = f"{name} 的压缩数据已损坏：{zip_reason(err)}"
