@@ -190,7 +190,7 @@ def _text(report: dict[str, Any]) -> str:
             f"  [{findings[0].severity_title}] {rule_id}（{entry.title}）× {len(findings)}"
         )
         lines.extend(
-            f"      {finding.place}：{finding.message}" for finding in findings[:_PLACES_SHOWN]
+            f"      {finding.where}：{finding.message}" for finding in findings[:_PLACES_SHOWN]
         )
         if len(findings) > _PLACES_SHOWN:
             lines.append(f"      …… 另有 {len(findings) - _PLACES_SHOWN} 处")

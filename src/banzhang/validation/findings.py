@@ -57,11 +57,11 @@ class Finding:
         return data
 
     @property
-    def place(self) -> str:
+    def where(self) -> str:
         """The path, then the cell and the header above it when known:
         ``$.items[0].name（权责清单!C7，“事项名称（必填）”列）``."""
         cell = f"{self.source}，“{self.header}”列" if self.source and self.header else self.source
         return f"{self.path}（{cell}）" if cell else self.path
 
     def __str__(self) -> str:
-        return f"[{self.severity_title}] {self.place}：{self.message}（{self.rule}）"
+        return f"[{self.severity_title}] {self.where}：{self.message}（{self.rule}）"
