@@ -15,11 +15,12 @@ from openpyxl import load_workbook
 
 from banzhang import examples, kinds
 from banzhang.cli import main
-from banzhang.formats.excel._sheets import ANNOTATION_SHEET
 from tests.conftest import FIXTURES
 from tests.printing import Printed, print_all
 
 _DEPARTMENT = FIXTURES / "workbooks" / "department.xlsx"
+#: The sheet of findings banzhang adds to the department's workbook it hands back marked.
+_FINDINGS_SHEET = "问题清单"
 #: The smallest type a printed page may carry, in points (11-point cells at 75 % print at 8.25).
 _SMALLEST_TYPE = 7.5
 #: The most pages a sheet of the examples may print on (across and down).
@@ -86,7 +87,7 @@ def _workbook_headers(path: Path) -> tuple[list[str], int]:
     for sheet in book.worksheets:
         if sheet.sheet_state != "visible":
             continue
-        if path.stem == "annotated" and sheet.title != ANNOTATION_SHEET:
+        if path.stem == "annotated" and sheet.title != _FINDINGS_SHEET:
             continue
         sheets += 1
         last = int(str(sheet.print_title_rows).split(":")[-1].lstrip("$"))
