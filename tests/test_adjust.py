@@ -235,6 +235,6 @@ def test_validate_checks_the_register_of_retired_codes(
     assert main(argv) == 1
     (report,) = json.loads(capsys.readouterr().out)["files"]
     assert [(f["rule"], f["path"], f["source"]) for f in report["findings"]] == [
-        ("crosslist.retired-code", "$.items[0].sub_items[2].basic_code", "子项!B5")
+        ("crosslist.retired-code", "$.items[0].sub_items[2].basic_code", "子项!B6")
     ]
     assert main(["validate", str(workbook), "--retired", str(tmp_path / "missing.txt")]) == 2

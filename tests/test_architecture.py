@@ -29,6 +29,7 @@ FLOORS: tuple[tuple[str, ...], ...] = (
         "_memo",
         "_access",
         "_atomic",
+        "_reasons",
         "_collector",
         "_numerals",
         "_normalise",

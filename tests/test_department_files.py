@@ -119,10 +119,11 @@ def test_unnumbered_lines_in_our_own_template_are_entries(tmp_path: Path) -> Non
     excel.dump(examples.load("power-list"), path)
     book = load_workbook(path)
     sheet = book["权责清单"]
-    column = next(cell.column for cell in sheet[1] if cell.value == "基本流程")
-    sheet.cell(row=3, column=column, value="受理\n审查\n决定")
-    levels = next(cell.column for cell in sheet[1] if cell.value == "行使层级")
-    sheet.cell(row=3, column=levels, value="盟市级、旗县级")
+    # Row 1 is the title, row 2 the header, row 3 the hidden element ids, row 4 the first item.
+    column = next(cell.column for cell in sheet[2] if cell.value == "基本流程")
+    sheet.cell(row=4, column=column, value="受理\n审查\n决定")
+    levels = next(cell.column for cell in sheet[2] if cell.value == "行使层级")
+    sheet.cell(row=4, column=levels, value="盟市级、旗县级")
     book.save(path)
     item = excel.load_data(path)["items"][0]
     assert item["process"] == ["受理", "审查", "决定"]

@@ -55,7 +55,7 @@ def test_the_word_guide_is_laid_out_for_print(tmp_path: Path) -> None:
         t for t in word.tables if len(t.columns) > 2 and t.rows[0].cells[1].text == "材料名称"
     ]
     assert [cell.text for cell in materials.rows[0].cells][:3] == ["序号", "材料名称", "出具机构"]
-    assert any("↓" in cell.text for table in word.tables for cell in table.columns[0].cells)
+    assert any("▼" in cell.text for table in word.tables for cell in table.columns[0].cells)
     footer = section.footer.paragraphs[0]._p.xml
     assert 'w:instr="PAGE"' in footer
     assert 'w:instr="NUMPAGES"' in footer

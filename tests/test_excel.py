@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -96,8 +97,9 @@ def test_each_sheet_states_its_size_up_front() -> None:
     assert head.index(b"<dimension") < head.index(b"<sheetData")
     buffer.seek(0)
     sheet = load_workbook(buffer, read_only=True)["权责清单"]
-    assert sheet.max_row == len(power.items) + 2
-    assert sheet.max_column == len(next(sheet.iter_rows(max_row=1, values_only=True)))
+    assert sheet.max_row == len(power.items) + 3  # the title, the header, the hidden ids
+    header = next(sheet.iter_rows(min_row=2, max_row=2, values_only=True))
+    assert sheet.max_column == len(header)
 
 
 def test_a_report_shows_a_character_a_sheet_cannot_hold_as_a_replacement(tmp_path: Path) -> None:
@@ -112,7 +114,7 @@ def test_codes_keep_leading_zeros_and_all_18_characters() -> None:
     """Codes are text cells: 000… and 18-character USCCs survive."""
     buffer = _written(examples.load("power-list"))
     sheet = load_workbook(buffer, read_only=True)["权责清单"]
-    rows = list(sheet.iter_rows(min_row=3, max_row=3, values_only=True))
+    rows = list(sheet.iter_rows(min_row=4, max_row=4, values_only=True))  # below title, header, ids
     assert rows[0][1] == "00011704700Y"
     assert rows[0][5] == "11150200011520476N"
 
@@ -155,11 +157,12 @@ def test_template_has_what_departments_need(tmp_path: Path) -> None:
     book = load_workbook(target)
     assert book.sheetnames[:2] == ["清单信息", "权责清单"]
     sheet = book["权责清单"]
-    assert sheet["C1"].value == "事项名称"
-    assert sheet["C2"].value == "name"
-    assert sheet.row_dimensions[2].hidden
-    assert sheet.freeze_panes == "B3"
-    assert "必填" in sheet["C1"].comment.text
+    assert sheet["A1"].value == "权责清单"  # the title a printed page carries
+    assert sheet["C2"].value == "事项名称"
+    assert sheet["C3"].value == "name"
+    assert sheet.row_dimensions[3].hidden
+    assert sheet.freeze_panes == "B4"
+    assert "必填" in sheet["C2"].comment.text
     assert sheet.column_dimensions["B"].number_format == "@"
     formulas = {dv.formula1 for dv in sheet.data_validations.dataValidation}
     assert any("_代码表" in formula for formula in formulas)
@@ -174,6 +177,18 @@ def test_template_has_what_departments_need(tmp_path: Path) -> None:
     assert str(row[5]).startswith("行政许可、行政处罚、")  # choices by name, never "01 行政许可"
     level = next(row for row in guide_rows if row[:2] == ("清单信息", "层级"))
     assert level[6] == "盟市级"  # the example by name too
+
+
+def test_the_template_names_its_sources_by_title(tmp_path: Path) -> None:
+    """The 说明 sheet's 来源 column cites documents by their titles, as the standard does: no
+    bare tag (``V GB/T 2260``, ``B SPEC §7``, ``S 002``) a clerk could not look up."""
+    target = tmp_path / "template.xlsx"
+    excel.template("power-list", target)
+    guide = list(load_workbook(target)["说明"].iter_rows(values_only=True))
+    sources = {str(row[7]) for row in guide[1:] if row[7]}
+    assert "GB/T 2260《中华人民共和国行政区划代码》" in sources
+    assert "自定：参考规范第 7 节（事项编码规则）" in sources
+    assert not [source for source in sources if re.search(r"(^|；)[VSPB] |SPEC|§", source)]
 
 
 def test_filled_template_reads_back(tmp_path: Path) -> None:
@@ -258,7 +273,7 @@ def test_validation_findings_from_a_workbook_carry_cells(tmp_path: Path) -> None
     assert (finding.rule, finding.path, finding.source) == (
         "code.type-mismatch",
         "$.items[1].basic_code",
-        "权责清单!B4",
+        "权责清单!B5",
     )
 
 
@@ -267,7 +282,7 @@ def test_code_beyond_15_digits_stored_as_number_is_an_error(tmp_path: Path) -> N
     path = tmp_path / "uscc.xlsx"
     excel.dump(examples.load("fee-list"), path)
     book = load_workbook(path)
-    book["清单信息"]["B5"].value = 111502000115204760
+    book["清单信息"]["B6"].value = 111502000115204760  # below the title and the header
     book.save(path)
     rules = [f.rule for f in excel.iter_findings(path)]
     assert "excel.number-precision" in rules
@@ -281,7 +296,7 @@ def test_linked_rows_that_match_no_item_are_reported(tmp_path: Path) -> None:
     book["子项"].append([9, "000117047009", "孤立的子项"])
     book.save(path)
     findings = [f for f in excel.iter_findings(path) if f.rule == "excel.linked-row"]
-    assert [f.source for f in findings] == ["子项!A6"]
+    assert [f.source for f in findings] == ["子项!A7"]
 
 
 def _basis_keys_changed(tmp_path: Path, row: int, key: int) -> Path:
@@ -297,22 +312,22 @@ def _basis_keys_changed(tmp_path: Path, row: int, key: int) -> Path:
 def test_a_mistyped_key_in_place_of_an_items_only_row_is_read_there(tmp_path: Path) -> None:
     """序号 1, 1, 9, 3 where item 2's one 设定依据 should be: read as item 2's, with one finding
     (no knock-on "至少应有 1 条" for item 2), and item 3's row still reaches item 3."""
-    path = _basis_keys_changed(tmp_path, 5, 9)
+    path = _basis_keys_changed(tmp_path, 6, 9)
     data = excel.load_data(path)
-    expected = excel.load_data(_basis_keys_changed(tmp_path, 5, 2))
+    expected = excel.load_data(_basis_keys_changed(tmp_path, 6, 2))
     assert data == expected
     findings = [(f.rule, f.source) for f in excel.iter_findings(path)]
-    assert findings == [("excel.linked-row", "设定依据!A5")]
+    assert findings == [("excel.linked-row", "设定依据!A6")]
 
 
 def test_a_mistyped_key_never_takes_the_next_correct_row(tmp_path: Path) -> None:
     """序号 1, 9, 2, 3: the 9 interrupts item 1's rows; it is reported, not read, and the rows
     after it (items 2 and 3) are read as they should be."""
-    path = _basis_keys_changed(tmp_path, 4, 9)
+    path = _basis_keys_changed(tmp_path, 5, 9)
     data = excel.load_data(path)
     assert [len(item["basis"]) for item in data["items"]] == [1, 1, 1]
     findings = [(f.rule, f.source) for f in excel.iter_findings(path)]
-    assert findings == [("excel.linked-row", "设定依据!A4")]
+    assert findings == [("excel.linked-row", "设定依据!A5")]
 
 
 # ---- hostile packages -------------------------------------------------------------------------
@@ -577,13 +592,22 @@ def test_every_workbook_we_write_is_print_ready(tmp_path: Path) -> None:
             if sheet.sheet_state != "visible":
                 continue
             setup = sheet.page_setup
-            assert (setup.orientation, setup.paperSize, setup.fitToWidth) == ("landscape", 9, 1)
+            assert (setup.orientation, setup.paperSize) == ("landscape", 9)
+            assert 1 <= (setup.fitToWidth or 0) <= 3  # several pages wide, never unreadable
             fit = sheet.sheet_properties.pageSetUpPr
             assert fit is not None
             assert fit.fitToPage
             assert sheet.print_title_rows, (path.name, sheet.title)
-            assert sheet["A1"].font.b
-            assert sheet["A1"].border.bottom.style == "thin"
+            last = int(sheet.print_title_rows.split(":")[-1].lstrip("$"))
+            titles = [row for row in range(1, last + 1) if not sheet.row_dimensions[row].hidden]
+            header = titles[-1]  # below a title row where there is one
+            assert sheet[f"A{header}"].font.b
+            assert sheet[f"A{header}"].border.bottom.style == "thin"
+            if len(titles) > 1:
+                assert sheet["A1"].font.b
+                assert sheet["A1"].font.sz > sheet[f"A{header}"].font.sz
+            if sheet.max_row > last:  # data cells bordered too, an empty one as well
+                assert sheet[f"A{last + 1}"].border.bottom.style == "thin"
     multi_line = [
         cell
         for sheet in load_workbook(power).worksheets

@@ -158,7 +158,7 @@ def test_a_member_name_that_is_not_the_utf8_it_claims_is_refused(
     hostile: dict[str, bytes],
 ) -> None:
     message = _refusal(excel.load_data, io.BytesIO(hostile["member-name-not-utf8.xlsx"]))
-    assert "can't decode" in message
+    assert "部件的名称不是它声明的 UTF-8 编码" in message
 
 
 def test_a_sheet_said_to_start_past_the_stream_is_refused(hostile: dict[str, bytes]) -> None:
@@ -194,7 +194,7 @@ def test_a_panic_is_met_by_the_child_process(hostile: dict[str, bytes]) -> None:
     """calamine panics on a merged-cells record shorter than it says; in this process it would
     print the panic on stderr first (test_hostile checks nothing is printed there)."""
     message = _refusal(spreadsheet.load_data, io.BytesIO(hostile["merged-cells-cut-short.xls"]))
-    assert "不是可读的工作簿：PanicException" in message
+    assert "不是可读的工作簿：表格读取程序无法解析" in message
 
 
 def test_a_child_that_dies_or_hangs_refuses_the_file(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -310,8 +310,8 @@ def _renamed_basis_with_error(target: Path) -> None:
             data = source.read(name)
             if name == "xl/worksheets/sheet4.xml":
                 data = re.sub(
-                    rb'<c r="B3"[^>]*><is><t>[^<]*</t></is></c>',
-                    b'<c r="B3" t="e"><f>A1/0</f><v>#REF!</v></c>',
+                    rb'<c r="B4"[^>]*><is><t>[^<]*</t></is></c>',
+                    b'<c r="B4" t="e"><f>A1/0</f><v>#REF!</v></c>',
                     data,
                 )
             elif name in ("xl/_rels/workbook.xml.rels", "[Content_Types].xml"):
@@ -330,11 +330,11 @@ def test_error_values_are_read_whole_in_their_places(tmp_path: Path) -> None:
     _renamed_basis_with_error(path)
     scan = inspect_package(path, path.name, excel.Limits())
     assert scan.plain
-    assert scan.errors == {"设定依据": {3: {1: "#REF!"}}}
+    assert scan.errors == {"设定依据": {4: {1: "#REF!"}}}
     assert excel.load_data(path) == excel.load_data(path, limits=STREAMING)
     found = list(excel.iter_findings(path))
     assert found == list(excel.iter_findings(path, limits=STREAMING))
-    assert ("excel.error-cell", "设定依据!B3") in {(f.rule, f.source) for f in found}
+    assert ("excel.error-cell", "设定依据!B4") in {(f.rule, f.source) for f in found}
 
 
 @pytest.mark.parametrize(
@@ -399,11 +399,11 @@ def test_own_rows_as_calamine_gives_them_read_as_when_streamed(tmp_path: Path) -
     excel.dump(examples.load("power-list"), path)
     book = load_workbook(path)
     main = book["权责清单"]
-    main.cell(row=3, column=3, value=150200)  # a number over the name
-    main.cell(row=3, column=main.max_column + 2, value=7.0)
+    main.cell(row=4, column=3, value=150200)  # a number over the first item's name
+    main.cell(row=4, column=main.max_column + 2, value=7.0)
     main.append([" "] * 3)
     duties = book["责任事项"]
-    duties.cell(row=3, column=1, value="2")  # the 序号 as text
+    duties.cell(row=4, column=1, value="2")  # the 序号 as text
     duties.append([2.5, "序号是小数"])
     duties.append([None, "没有序号"])
     duties.append([2**60, "序号超出整数"])
@@ -415,7 +415,7 @@ def test_own_rows_as_calamine_gives_them_read_as_when_streamed(tmp_path: Path) -
     rules = {finding.rule for finding in streamed}
     assert {"excel.headerless-column", "excel.linked-row"} <= rules
     assert any("序号“2.5”" in finding.message for finding in streamed)
-    assert any("第 17 行没有填写序号" in finding.message for finding in streamed)
+    assert any("第 18 行没有填写序号" in finding.message for finding in streamed)
     assert not any("None" in finding.message for finding in streamed)
 
 
@@ -431,11 +431,11 @@ def _marked_power_list(path: Path) -> None:
     book = load_workbook(path)
     main = book["权责清单"]
     width = main.max_column
-    main.cell(row=3, column=width + 2, value="备忘")
+    main.cell(row=4, column=width + 2, value="备忘")
     main.cell(row=main.max_row, column=width + 3, value="备忘")
     duties = book["责任事项"]
     width = duties.max_column
-    duties.cell(row=1, column=width + 1, value="经办人")
+    duties.cell(row=2, column=width + 1, value="经办人")  # in the header
     duties.cell(row=duties.max_row, column=width + 3, value="旁注")
     duties.append([99, "无主的责任事项"])
     book.save(path)

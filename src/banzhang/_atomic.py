@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
+from banzhang._reasons import os_reason
 from banzhang.errors import UnwritableOutput
 
 __all__ = [
@@ -40,17 +41,6 @@ __all__ = [
     "write_text",
     "writing",
 ]
-
-_REASONS = {
-    errno.ENOENT: "目录不存在",
-    errno.EACCES: "没有写权限",
-    errno.EPERM: "没有写权限",
-    errno.EROFS: "文件系统只读",
-    errno.ENOSPC: "磁盘空间不足",
-    errno.EDQUOT: "磁盘配额已满",
-    errno.EISDIR: "这是一个目录",
-    errno.ENOTDIR: "路径中有一段不是目录",
-}
 
 
 def _umask() -> int:
@@ -223,8 +213,7 @@ def _sync_folder(folder: Path) -> None:
 
 
 def _unwritable(target: str | os.PathLike[str], err: OSError) -> UnwritableOutput:
-    reason = _REASONS.get(err.errno or 0, err.strerror or type(err).__name__)
-    message = f"无法写出 {os.fspath(target)}：{reason}"
+    message = f"无法写出 {os.fspath(target)}：{os_reason(err, writing=True)}"
     return UnwritableOutput(message, target=os.fspath(target))
 
 
@@ -273,7 +262,7 @@ def replacing_folder(
     except BaseException as err:
         shutil.rmtree(temporary, ignore_errors=True)
         if isinstance(err, UnwritableOutput):  # a file inside: named by the folder instead
-            reason = str(err).rpartition("：")[2]
+            reason = str(err).removeprefix(f"无法写出 {err.target}：")
             raise UnwritableOutput(
                 f"无法写出 {os.fspath(target)}：{reason}", target=os.fspath(target)
             ) from err

@@ -22,7 +22,7 @@ def register(subparsers: Any) -> None:
     verbs = parser.add_subparsers(dest="code_verb", metavar="explain|check", required=True)
 
     explain = verbs.add_parser("explain", help="逐段解释一个编码")
-    explain.add_argument("code", help="编码")
+    explain.add_argument("code", metavar="编码", help="编码")
     explain.add_argument("--kind", choices=_KIND_CHOICES, help="编码种类（默认按长度识别）")
     add_format_option(explain)
     explain.set_defaults(func=run_explain)

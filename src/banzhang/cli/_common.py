@@ -12,6 +12,7 @@ from typing import Any
 
 from banzhang import codelists
 from banzhang._atomic import refuse_same_file
+from banzhang._reasons import reason
 from banzhang.codes import region as regions
 from banzhang.codes.region import level_of as infer_level
 from banzhang.crosslist import adjust
@@ -180,7 +181,7 @@ def read_retired(path: Path | None) -> dict[str, str]:
     try:
         return adjust.read_retired(path.read_text("utf-8-sig"))
     except (OSError, UnicodeDecodeError) as err:
-        message = f"无法读取已取消编码登记表 {path}：{getattr(err, 'strerror', None) or err}"
+        message = f"无法读取已取消编码登记表 {path}：{reason(err)}"
         raise UnreadableInput(message, source=str(path)) from err
 
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from banzhang import render
+from banzhang import kinds, render
 from banzhang._atomic import make_parent, write_text
 from banzhang.cli._common import EXIT_INVALID, EXIT_OK, CommandError, declare_files, output_file
 from banzhang.convert import from_data
@@ -32,13 +32,19 @@ def register(subparsers: Any) -> None:
         "--out",
         type=output_file(".html", ".htm", ".docx"),
         required=True,
+        metavar="输出文件",
         help="输出的 .html 文件，或 .docx（Word：A4、标题、表格、流程图、页码）",
     )
     rendering.add_argument("--brief", action="store_true", help="生成简版服务指南")
     rendering.add_argument(
         "--credit", action="store_true", help="页尾注明由 banzhang 生成（默认不注明）"
     )
-    rendering.add_argument("--svg", type=output_file(".svg"), help="另把流程图写成独立的 .svg 文件")
+    rendering.add_argument(
+        "--svg",
+        type=output_file(".svg"),
+        metavar="流程图.svg",
+        help="另把流程图写成独立的 .svg 文件",
+    )
     declare_files(rendering, inputs=("file",), outputs=("out", "svg"))
     rendering.set_defaults(func=run_render)
 
@@ -47,7 +53,7 @@ def run_render(args: argparse.Namespace) -> int:
     """Render FILE; findings go to standard error, and an invalid document still renders."""
     stream = for_path(args.file).iter_load_data(args.file)
     if stream.kind not in _RENDERABLE:
-        message = f"只能渲染服务指南或审查细则；{args.file} 是 {stream.kind}"
+        message = f"只能渲染服务指南或审查细则；{args.file} 是{kinds.get(stream.kind).title}"
         raise CommandError(message)
     data = stream.envelope
     findings = list(iter_findings(data, kind=stream.kind))

@@ -184,7 +184,7 @@ def _text(report: dict[str, Any]) -> str:
             f"  [{findings[0].severity_title}] {rule_id}（{entry.title}）× {len(findings)}"
         )
         lines.extend(
-            f"      {_place(finding)}：{finding.message}" for finding in findings[:_PLACES_SHOWN]
+            f"      {finding.where}：{finding.message}" for finding in findings[:_PLACES_SHOWN]
         )
         if len(findings) > _PLACES_SHOWN:
             lines.append(f"      …… 另有 {len(findings) - _PLACES_SHOWN} 处")
@@ -201,7 +201,7 @@ def _sections(reports: list[dict[str, Any]]) -> list[Section]:
     )
     findings = Section(
         "问题",
-        ["文件", "级别", "规则", "规则名称", "位置", "单元格或行", "说明"],
+        ["文件", "级别", "规则", "规则名称", "位置", "单元格或行", "所在列的表头", "说明"],
         [
             (
                 report["file"],
@@ -210,12 +210,13 @@ def _sections(reports: list[dict[str, Any]]) -> list[Section]:
                 rule(data["rule"]).title,
                 data["path"],
                 data.get("source") or "",
+                data.get("header") or "",
                 data["message"],
             )
             for report in reports
             for data in sorted(report.get("findings", ()), key=_by_cell)
         ],
-        widths=(40, 8, 28, 30, 36, 16, 60),
+        widths=(40, 8, 28, 30, 36, 16, 24, 60),
     )
     return [summary, findings]
 
@@ -240,10 +241,6 @@ def _summary_row(report: dict[str, Any]) -> tuple[Any, ...]:
     counts = report["counts"]
     note = report.get("same_source", "")
     return (report["file"], report["title"], verdict, counts["error"], counts["warning"], note)
-
-
-def _place(finding: Finding) -> str:
-    return f"{finding.path}（{finding.source}）" if finding.source else finding.path
 
 
 def _open_all(paths: list[Path]) -> dict[Path, ListFile]:

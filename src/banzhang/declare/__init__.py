@@ -32,18 +32,30 @@ from banzhang.declare._element import (
     model_info,
     split_sources,
 )
+from banzhang.declare._sources import (
+    NATIONAL_TITLES,
+    NUMBERED,
+    SEEDS,
+    clause_words,
+    seed_title,
+    source_words,
+)
 from banzhang.declare._walk import FieldSpec, fields_of, nested_models, renames_of
 
 __all__ = [
     "DATE_PATTERN",
     "META_KEY",
+    "NATIONAL_TITLES",
     "NOT_BLANK",
+    "NUMBERED",
+    "SEEDS",
     "SOURCE_TAGS",
     "Constraints",
     "Element",
     "FieldSpec",
     "ModelInfo",
     "Pattern",
+    "clause_words",
     "constraints_of",
     "describe",
     "element",
@@ -53,6 +65,8 @@ __all__ = [
     "nested_models",
     "region_codes",
     "renames_of",
+    "seed_title",
+    "source_words",
     "split_sources",
     "xsd_pattern",
 ]

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from banzhang._reasons import reason
 from banzhang.errors import UnreadableInput
 
 __all__ = ["BROKEN_ZIP", "LIST_SUFFIXES", "decode_csv", "expand", "read_limited"]
@@ -75,7 +76,7 @@ def read_limited(source: Any, name: str, limit: int, advice: str) -> bytes:
         else:
             data = source.read(limit + 1)
     except (OSError, ValueError, AttributeError) as err:
-        message = f"无法打开 {name}：{getattr(err, 'strerror', None) or err}"
+        message = f"无法打开 {name}：{reason(err)}"
         raise UnreadableInput(message, source=name) from err
     if not isinstance(data, bytes):
         raise UnreadableInput(f"{name} 应以二进制方式打开", source=name)
@@ -99,6 +100,7 @@ def decode_csv(data: bytes, name: str) -> list[list[str]]:
         try:
             return list(csv.reader(io.StringIO(text, newline="")))
         except csv.Error as err:
-            raise UnreadableInput(f"{name} 不是有效的 CSV：{err}", source=name) from err
+            message = f"{name} 不是有效的 CSV：{reason(err)}"
+            raise UnreadableInput(message, source=name) from err
     message = f"{name} 既不是 UTF-8 也不是 GB18030 编码的文本"
     raise UnreadableInput(message, source=name)

@@ -28,6 +28,7 @@ import attrs
 
 from banzhang._atomic import writing
 from banzhang._collector import collector_paused
+from banzhang._reasons import reason
 from banzhang.convert import detect_kind, from_data, models_of, to_data
 from banzhang.documents import ItemStream, Source, Target
 from banzhang.errors import UnreadableInput, UnwritableOutput
@@ -82,9 +83,7 @@ def _parse(text: str, where: str, line: int | None = None) -> Any:
     try:
         data = _DECODER.decode(text)
     except json.JSONDecodeError as err:
-        message = (
-            f"{_at(where, line)} 不是有效的 JSON：第 {err.lineno} 行第 {err.colno} 列，{err.msg}"
-        )
+        message = f"{_at(where, line)} 不是有效的 JSON：{reason(err)}"
         raise UnreadableInput(message, source=where) from err
     except RecursionError as err:
         raise UnreadableInput(f"{_at(where, line)} 的 JSON 嵌套过深", source=where) from err
@@ -144,8 +143,7 @@ def _open_binary(source: Any, mode: str = "rb") -> Iterator[IO[bytes]]:
             handle = open(source, mode)  # noqa: SIM115 - closed by the with below
         except (OSError, ValueError) as err:
             # ValueError: a path with a NUL character, which no file system accepts.
-            reason = getattr(err, "strerror", None) or str(err)
-            message = f"无法打开 {os.fspath(source)!r}：{reason}"
+            message = f"无法打开 {os.fspath(source)}：{reason(err)}"
             raise UnreadableInput(message, source=os.fspath(source)) from err
         with handle:
             yield handle

@@ -33,6 +33,7 @@ from lxml import etree
 from banzhang import kinds, validation
 from banzhang._access import get as _get
 from banzhang._atomic import writing
+from banzhang._reasons import reason
 from banzhang._version import SPEC_VERSION
 from banzhang.convert import from_data, models_of
 from banzhang.declare import FieldSpec, fields_of, renames_of
@@ -184,7 +185,7 @@ def _source_bytes(source: Any, name: str) -> Any:
         try:
             stream: Any = open(source, "rb")  # noqa: SIM115 - the parser closes it when done
         except (OSError, ValueError) as err:
-            message = f"无法打开 {name}：{getattr(err, 'strerror', None) or err}"
+            message = f"无法打开 {name}：{reason(err)}"
             raise UnreadableInput(message, source=name) from err
     elif hasattr(source, "read"):
         stream = source if hasattr(source, "seek") else io.BytesIO(source.read())
@@ -389,8 +390,7 @@ def _note_tail(child: Any, problems: list[tuple[str, int, str]]) -> None:
 
 
 def _unreadable(name: str, err: BaseException) -> UnreadableInput:
-    detail = str(err) or type(err).__name__
-    return UnreadableInput(f"{name} 不是有效的 XML：{detail}", source=name)
+    return UnreadableInput(f"{name} 不是有效的 XML：{reason(err)}", source=name)
 
 
 def _local(tag: Any) -> str:

@@ -71,7 +71,7 @@ class PowerItem:
         source="V 中办发〔2015〕21号",
     )
     levels: tuple[str, ...] = element(
-        "行使层级", factory=tuple, codelist="level", aliases=("层级",), source="V A.2"
+        "行使层级", factory=tuple, codelist="level", aliases=("层级",), source="V GB/T 39046 A.2"
     )
     responsibilities: tuple[Responsibility, ...] = element(
         "责任事项",

@@ -40,6 +40,8 @@ class Finding:
             a sheet and cell, a paragraph, a Word table's cell, a line), when known. Given as
             ``source=`` — a place, or its rendering (``权责清单!E17``), which is read back into
             segments.
+        header: the header the department wrote above that cell (``事项名称（必填）``), when
+            the finding names a cell of a workbook read by its headers.
     """
 
     rule: str
@@ -49,6 +51,7 @@ class Finding:
     value: Any = None
     layer: str = "schema"
     place: Place | None = attrs.field(default=None, alias="source", converter=_as_place)
+    header: str | None = None
 
     @property
     def source(self) -> str | None:
@@ -75,6 +78,8 @@ class Finding:
         if self.place is not None:
             data["source"] = str(self.place)
             data["place"] = self.place.to_data()
+        if self.header is not None:
+            data["header"] = self.header
         return data
 
     @classmethod
@@ -87,8 +92,15 @@ class Finding:
             value=data.get("value"),
             layer=data.get("layer", "schema"),
             source=Place.from_data(place) if place is not None else data.get("source"),
+            header=data.get("header"),
         )
 
+    @property
+    def where(self) -> str:
+        """The path, then the cell and the header above it when known:
+        ``$.items[0].name（权责清单!C7，“事项名称（必填）”列）``."""
+        cell = f"{self.source}，“{self.header}”列" if self.source and self.header else self.source
+        return f"{self.path}（{cell}）" if cell else self.path
+
     def __str__(self) -> str:
-        where = f"{self.path}（{self.source}）" if self.source else self.path
-        return f"[{self.severity_title}] {where}：{self.message}（{self.rule}）"
+        return f"[{self.severity_title}] {self.where}：{self.message}（{self.rule}）"

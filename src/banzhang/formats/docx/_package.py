@@ -32,6 +32,7 @@ import attrs
 from defusedxml import ElementTree
 from lxml import etree
 
+from banzhang._reasons import reason, zip_reason
 from banzhang.errors import UnreadableInput
 from banzhang.formats._inputs import BROKEN_ZIP
 from banzhang.formats._prolog import declares_dtd, root_start
@@ -105,8 +106,10 @@ def check_package(raw: bytes, name: str, limits: Limits | None = None) -> list[N
             for member in members:
                 data = _read_member(package, member, name, keep=member.filename == document)
                 kept = data if member.filename == document else kept
+        except UnreadableInput:  # our own refusal of a member (a DTD, a ratio): as it says
+            raise
         except BROKEN_ZIP as err:
-            message = f"{name} 的压缩数据已损坏，无法读取：{err}"
+            message = f"{name} 的压缩数据已损坏，无法读取：{zip_reason(err)}"
             raise UnreadableInput(message, source=name) from err
     return _Scan(name).run(kept) if kept else []
 
@@ -214,7 +217,7 @@ class _Scan:
                 if body_depth >= 0 and len(self.path) > body_depth:
                     self._end(tag, element, body_depth)
         except etree.XMLSyntaxError as err:
-            message = f"{self.name} 的 {_DOCUMENT} 不是格式正确的 XML：{err}"
+            message = f"{self.name} 的 {_DOCUMENT} 不是格式正确的 XML：{reason(err)}"
             raise UnreadableInput(message, source=self.name) from err
         return self.notes
 

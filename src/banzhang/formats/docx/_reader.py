@@ -20,6 +20,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from banzhang import kinds
+from banzhang._reasons import reason
 from banzhang._version import SPEC_VERSION
 from banzhang.errors import BanzhangError, UnreadableInput
 from banzhang.formats._inputs import read_limited
@@ -80,7 +81,7 @@ def read(source: Any, *, kind: str | None = None) -> ReadDocument:
     except Exception as err:  # python-docx raises many kinds of error for a broken package,
         # before the walk (opening it) or during it (a span that is no number, a merge it
         # cannot follow): each is the file's, never a traceback
-        message = f"{name} 不是可读的 Word 文档（.docx）：{type(err).__name__}: {err}"
+        message = f"{name} 不是可读的 Word 文档（.docx）：{reason(err)}"
         raise UnreadableInput(message, source=name) from err
 
 

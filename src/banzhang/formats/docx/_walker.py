@@ -640,6 +640,11 @@ def _contact(text: str) -> dict[str, Any] | None:
     return None if label else {"address": rest}
 
 
+#: The arrow between two boxes of banzhang's flow chart: a line into an arrowhead (as the
+#: writer draws it), or the "↓" of documents it wrote before.
+_FLOW_ARROWS = ("│\n▼", "↓")
+
+
 def _is_flow_chart(rows: list[list[str]]) -> bool:
     """banzhang's own flow chart: one column of boxes joined by arrows (drawn from 办理流程)."""
-    return all(len(row) == 1 for row in rows) and any(row == ["↓"] for row in rows)
+    return all(len(row) == 1 for row in rows) and any(row[0] in _FLOW_ARROWS for row in rows)

@@ -50,8 +50,16 @@ _STYLES = {
 _PORTRAIT_COLUMNS = 6
 #: The width text takes on the page: A4 less the margins, portrait and landscape.
 _TEXT_WIDTH = {False: Mm(160), True: Mm(247)}
-#: A character of a table (仿宋 五号, 10.5 pt) with the cell's padding.
-_CHARACTER = Mm(4.2)
+#: A character of a table and the padding of a cell (both sides), as LibreOffice prints them:
+#: 仿宋 五号 (10.5 pt, 3.7 mm) in Word's default padding (1.9 mm a side), and 小五 (9 pt) in
+#: 1 mm a side; a little spare for the bold header and the cell's borders.
+_TABLE_TYPE = (Mm(3.8), Mm(4.5))
+_SMALL_TYPE = (Mm(3.18), Mm(2.5))
+#: The flow chart's column of boxes, and the arrow between two boxes (a line, an arrowhead).
+_CHART_WIDTH = Mm(90)
+_ARROW = ("│", "▼")
+#: A value this short (申请人自备, 5 个工作日) is kept on one line where the page has the room.
+_SHORT = 6
 
 
 def dump(document: Any, target: Any) -> None:
@@ -208,23 +216,64 @@ def _turn(word: Any, *, landscape: bool) -> None:
 
 
 def _fit_columns(table: Any, *, landscape: bool) -> None:
-    """Give each column at least three characters (Word's equal columns wrapped a character a
-    line) and share the rest of the page's width by what the columns hold (a name wide)."""
-    weights = []
-    for column in table.columns:
-        texts = [cell.text for cell in column.cells]
-        longest = max((len(line) for text in texts for line in text.splitlines()), default=1)
-        weights.append(min(longest, 30))
-    least = int(_CHARACTER * 3)
-    spare = max(int(_TEXT_WIDTH[landscape]) - least * len(weights), 0)
-    extra = [max(weight - 3, 0) for weight in weights]
+    """Give each column its header on one line (three characters at least: Word's equal
+    columns wrapped a character a line) and share the rest of the page's width by what the
+    columns hold (a name wide). A table whose headers do not fit so in 五号 is set in 小五 with
+    narrow cell padding, as printed guides set their widest tables."""
+    headers = [cell.text for cell in table.rows[0].cells]
+    page = int(_TEXT_WIDTH[landscape])
+    small = sum(_least(len(header), small=False) for header in headers) > page
+    _set_type(table, small=small)
+    longest = [
+        max((len(line) for cell in column.cells[1:] for line in cell.text.splitlines()), default=1)
+        for column in table.columns
+    ]
+    least = [_least(len(header), small=small) for header in headers]
+    # A short value (申请人自备) whole on its line too, where the page has the room.
+    whole = [
+        max(narrowest, _least(min(length, _SHORT), small=small))
+        for narrowest, length in zip(least, longest, strict=True)
+    ]
+    least = whole if sum(whole) <= page else least
+    extra = [
+        max(min(length, 30) - max(len(header), _SHORT if length <= _SHORT else 3), 0)
+        for header, length in zip(headers, longest, strict=True)
+    ]
+    spare = max(page - sum(least), 0)
     total = sum(extra) or 1
     table.autofit = False
-    for column, share in zip(table.columns, extra, strict=True):
-        width = least + spare * share // total
+    for column, narrowest, share in zip(table.columns, least, extra, strict=True):
+        width = narrowest + spare * share // total
         column.width = width  # the grid, which LibreOffice and WPS lay out by
         for cell in column.cells:
             cell.width = width  # each cell, which Word lays out by
+
+
+def _least(characters: int, *, small: bool) -> int:
+    """The width a column needs for ``characters`` on one line (three at least)."""
+    character, padding = _SMALL_TYPE if small else _TABLE_TYPE
+    return int(character * max(characters, 3) + padding)
+
+
+def _set_type(table: Any, *, small: bool) -> None:
+    """Set ``table`` in 五号, or in 小五 with 1 mm of padding each side of a cell. Each run
+    says its size: LibreOffice and WPS set a table's text in the body's 四号 otherwise, its
+    table style's size notwithstanding."""
+    size = Pt(9) if small else Pt(_STYLES["Table Grid"][1])
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = size
+    if not small:
+        return
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(int(_SMALL_TYPE[1] / 2 / Mm(1) * 56.7)))  # twips
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    table._tbl.tblPr.append(margins)
 
 
 def _cell_text(spec: FieldSpec, value: Any) -> str:
@@ -251,42 +300,78 @@ def _repeat_header(row: Any) -> None:
 
 
 def _flow_chart(word: Any, steps: list[Any]) -> None:
-    """The flow chart: a box a step (its name, who, how long), joined by arrows."""
+    """The flow chart, drawn with a table a department edits like the rest: a box a step (its
+    name, then who and how long), 开始 and 办结 shaded, each joined to the next by an arrow —
+    a line into an arrowhead, in a cell of its own — all in a column centred on the page."""
     caption = word.add_paragraph("办理流程图")
     caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
     caption.runs[0].bold = True
-    boxes = ["开始", *(_step_box(step) for step in steps if isinstance(step, dict)), "办结"]
+    boxes = [("开始", ""), *(_step_box(step) for step in steps if isinstance(step, dict))]
+    boxes.append(("办结", ""))
     table = word.add_table(rows=0, cols=1)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for position, text in enumerate(boxes):
+    table.autofit = False
+    caption.paragraph_format.keep_with_next = True
+    for position, (name, detail) in enumerate(boxes):
         if position:
-            arrow = table.add_row().cells[0].paragraphs[0]
-            arrow.text = "↓"
-            arrow.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _arrow(table.add_row().cells[0])
         cell = table.add_row().cells[0]
-        cell.text = text
-        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _box(cell)
+        _box(cell, name, detail, terminal=position in (0, len(boxes) - 1))
+    table.columns[0].width = _CHART_WIDTH
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a box whole on a page
+        row.cells[0].width = _CHART_WIDTH
+        for paragraph in row.cells[0].paragraphs:  # the chart on one page where it fits
+            paragraph.paragraph_format.keep_with_next = row is not table.rows[-1]
 
 
-def _step_box(step: dict[str, Any]) -> str:
-    extra = [part for part in (step.get("actor") or step.get("post"),) if part]
+def _step_box(step: dict[str, Any]) -> tuple[str, str]:
+    """A step's box: its name, and who does it and how long it takes."""
+    extra = [str(part) for part in (step.get("actor") or step.get("post"),) if part]
     limit = step.get("time_limit")
     if isinstance(limit, dict):
         extra.append(time_text(limit))
-    name = str(step.get("name", ""))
-    return f"{name}（{' · '.join(extra)}）" if extra else name
+    return str(step.get("name", "")), " · ".join(extra)
 
 
-def _box(cell: Any) -> None:
+def _box(cell: Any, name: str, detail: str, *, terminal: bool) -> None:
+    """A box of the chart: the name in bold, the detail under it in 小五; 开始 and 办结 grey."""
+    paragraph = cell.paragraphs[0]
+    run = paragraph.add_run(name)
+    run.bold, run.font.size = True, Pt(12)
+    if detail:
+        cell.add_paragraph().add_run(detail).font.size = Pt(9)
+    for line in cell.paragraphs:
+        line.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        line.paragraph_format.space_before = Pt(2)
+        line.paragraph_format.space_after = Pt(2)
+    properties = cell._tc.get_or_add_tcPr()
     borders = OxmlElement("w:tcBorders")
     for side in ("top", "left", "bottom", "right"):
         border = OxmlElement(f"w:{side}")
         border.set(qn("w:val"), "single")
-        border.set(qn("w:sz"), "8")
-        border.set(qn("w:color"), "B22222")
+        border.set(qn("w:sz"), "12")  # 1.5 points
+        border.set(qn("w:color"), "000000")
         borders.append(border)
-    cell._tc.get_or_add_tcPr().append(borders)
+    properties.append(borders)
+    if terminal:
+        shading = OxmlElement("w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:fill"), "D9D9D9")
+        properties.append(shading)
+
+
+def _arrow(cell: Any) -> None:
+    """An arrow down between two boxes: a line (│) into an arrowhead (▼), set tight so the two
+    join, in a cell without borders."""
+    first = cell.paragraphs[0]
+    second = cell.add_paragraph()
+    for paragraph, mark in ((first, _ARROW[0]), (second, _ARROW[1])):
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        spacing = paragraph.paragraph_format
+        spacing.space_before = spacing.space_after = Pt(0)
+        spacing.line_spacing = Pt(9)
+        paragraph.add_run(mark).font.size = Pt(10)
 
 
 def _refuse_unwritable_text(data: Any) -> None:

@@ -17,14 +17,16 @@ from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 from python_calamine import CalamineWorkbook
 
 from banzhang._atomic import writing
+from banzhang._reasons import reason
 from banzhang.errors import UnreadableInput
 from banzhang.formats._inputs import decode_csv
+from banzhang.formats.excel._xlsx import row_height, wrapped_lines
 from banzhang.formats.sheets import sheet_name
 from banzhang.formats.tables import ANNOTATION_SHEET
 from banzhang.validation import Finding, rule
@@ -38,8 +40,12 @@ _FILLS = {
     "warning": PatternFill("solid", fgColor="FFEB9C"),
 }
 _NOTICE_FILL = PatternFill("solid", fgColor="DDEBF7")
-_HEADERS = ("序号", "级别", "规则", "规则名称", "位置", "要素路径", "说明")
-_WIDTHS = (6, 8, 28, 30, 16, 36, 70)
+_HEADERS = ("序号", "级别", "规则", "规则名称", "位置", "所在列的表头", "要素路径", "说明")
+#: One landscape page wide at a readable scale (see ``_xlsx.Sheet.pages_wide``).
+_WIDTHS = (6, 6, 22, 24, 12, 14, 24, 40)
+_SIDE = Side("thin", color="808080")
+_BORDER = Border(left=_SIDE, right=_SIDE, top=_SIDE, bottom=_SIDE)
+_WRAPPED = Alignment(wrap_text=True, vertical="top")
 
 
 def annotate(source: Path, findings: Iterable[Finding], target: Path) -> int:
@@ -76,7 +82,7 @@ def _copy_of(source: Path) -> Any:
     except UnreadableInput:
         raise
     except Exception as err:  # openpyxl and calamine raise many kinds for a broken file
-        message = f"无法为 {source} 生成批注副本：{type(err).__name__}: {err}"
+        message = f"无法为 {source} 生成批注副本：{reason(err)}"
         raise UnreadableInput(message, source=str(source)) from err
 
 
@@ -135,6 +141,7 @@ def _list_sheet(
                 finding.rule,
                 rule(finding.rule).title,
                 shown,
+                finding.header or "",
                 finding.path,
                 finding.message,
             )
@@ -145,7 +152,26 @@ def _list_sheet(
             link.font = Font(color="0563C1", underline="single")
     for index, width in enumerate(_WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-    for row in sheet.iter_rows(min_row=2):
-        row[-1].alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.auto_filter.ref = f"A1:G{max(len(listed) + 1, 2)}"
+    _print_ready(sheet)
+    last = get_column_letter(len(_HEADERS))
+    sheet.auto_filter.ref = f"A1:{last}{max(len(listed) + 1, 2)}"
     sheet.freeze_panes = "A2"
+
+
+def _print_ready(sheet: Any) -> None:
+    """Bordered, wrapped cells in rows as high as their text, printed landscape one page wide
+    with the header on every page (LibreOffice and WPS fit no row to its text themselves)."""
+    for row in sheet.iter_rows():
+        lines = 1
+        for cell, width in zip(row, _WIDTHS, strict=False):
+            cell.border = _BORDER
+            cell.alignment = _WRAPPED
+            if cell.value is not None:
+                lines = max(lines, wrapped_lines(str(cell.value), width - 1))
+        sheet.row_dimensions[row[0].row].height = row_height(lines) if lines > 1 else None
+    setup = sheet.page_setup
+    setup.orientation, setup.paperSize = "landscape", sheet.PAPERSIZE_A4
+    setup.fitToWidth, setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"

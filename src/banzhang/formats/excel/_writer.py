@@ -18,6 +18,7 @@ from banzhang import codelists, kinds
 from banzhang._access import get as _get
 from banzhang._atomic import check_target, writing
 from banzhang._version import SPEC_VERSION, __version__
+from banzhang.declare import source_words
 from banzhang.errors import InvalidDocument
 from banzhang.formats._prolog import NOT_XML
 from banzhang.formats.excel._xlsx import Book, Sheet, Style, UnwritableText, column_letter
@@ -43,6 +44,10 @@ __all__ = ["dump", "iter_dump", "template"]
 #: Excel's own limit on the characters of one cell.
 CELL_LIMIT = 32767
 _DROPDOWN_SPARE_ROWS = 1000
+#: The first data row of a table's sheet: a title, the header, the hidden row of element ids.
+_FIRST_ROW = 4
+#: The title row's height, for its 16-point type.
+_TITLE_POINTS = 24.0
 
 
 def dump(document: Any, target: Any) -> None:
@@ -77,18 +82,18 @@ def iter_dump(kind_id: str, envelope: Any, items: Iterable[Any], target: Any) ->
     book = Book()
     spec_version = _get(envelope, "spec_version") or SPEC_VERSION
     try:
-        writer = _BookWriter(book, layout, spec_version=str(spec_version))
+        heading = _heading(layout, envelope)
+        writer = _BookWriter(book, layout, spec_version=str(spec_version), heading=heading)
         writer.write_form(envelope)
         if layout.main is not None:
             writer.write_items(items)
         elif envelope is not None:
             writer.write_linked_of(envelope, index=None, base="$")
         writer.finish()
-    except BaseException:
-        book.close()
-        raise
-    with writing(target) as handle:
-        book.save(handle)
+        with writing(target) as handle:
+            book.save(handle)
+    finally:
+        book.close()  # also when the target cannot be opened: no temporary rows left open
 
 
 @attrs.frozen
@@ -102,16 +107,17 @@ class _SheetState:
 class _BookWriter:
     """Writes the sheets of one layout, in order, into a streaming workbook."""
 
-    def __init__(self, book: Book, layout: Layout, *, spec_version: str) -> None:
+    def __init__(self, book: Book, layout: Layout, *, spec_version: str, heading: str) -> None:
         self.spec_version = spec_version
+        self.heading = heading
         self.book = book
         self.layout = layout
         self.dropdowns = _codelist_ranges(layout)
         self.form_sheet = book.add_sheet(
             layout.form.sheet,
             columns=(Look(28, Style.HEADER), Look(60), Look(24, hidden=True)),
-            freeze=(1, 0),
-            title_rows=1,
+            freeze=(2, 0),
+            title_rows=2,
         )
         self.tables: dict[str, _SheetState] = {}
         for table in layout.tables[1:]:
@@ -122,8 +128,12 @@ class _BookWriter:
 
     def write_form(self, document: Any) -> None:
         sheet = self.form_sheet
+        # The title a printed page carries (the reader passes over a row naming no element).
+        kind = self.layout.kind
+        title = f"{self.heading}：{sheet.name}" if kind.is_list else self.heading
+        sheet.append([title], style=Style.TITLE, height=_TITLE_POINTS)
         sheet.append(FORM_HEADERS, style=Style.HEADER)
-        for row, column in enumerate(self.layout.form.columns, start=2):
+        for row, column in enumerate(self.layout.form.columns, start=3):
             value = _value_at(document, column.path) if document is not None else None
             cell = self._cell(column, value, base="$")
             try:
@@ -142,15 +152,22 @@ class _BookWriter:
             for column in table.columns
         ]
         sheet = self.book.add_sheet(
-            table.sheet, columns=looks, freeze=(2, 1 if table.keyed else 0), title_rows=2
+            table.sheet,
+            columns=looks,
+            freeze=(_FIRST_ROW - 1, 1 if table.keyed else 0),
+            title_rows=_FIRST_ROW - 1,
         )
+        # The title above the header: what a printed page is (the reader finds the header
+        # below it, as in a department's own workbook).
+        title = self.heading if table is self.layout.main else f"{self.heading}：{table.sheet}"
+        sheet.append([title], style=Style.TITLE, height=_TITLE_POINTS)
         headers = [INDEX_HEADER] if table.keyed else []
         ids = ["#"] if table.keyed else []
         first = len(headers) + 1
         for position, column in enumerate(table.columns, start=first):
             headers.append(column.header)
             ids.append(column.id)
-            sheet.add_comment(1, position, _hint(column))
+            sheet.add_comment(_FIRST_ROW - 2, position, _hint(column))
         sheet.append(headers, style=Style.HEADER)
         sheet.append(ids, hidden=True)
         return sheet
@@ -209,7 +226,8 @@ class _BookWriter:
             first = 2 if state.table.keyed else 1
             for position, column in enumerate(state.table.columns, start=first):
                 letter = column_letter(position)
-                self._add_dropdown(state.sheet, column, f"{letter}3:{letter}{last}")
+                cells = f"{letter}{_FIRST_ROW}:{letter}{last}"
+                self._add_dropdown(state.sheet, column, cells)
         _write_guide(self.book, self.layout)
         _write_codelists(self.book, self.layout)
         meta = self.book.add_sheet(META_SHEET, hidden=True)
@@ -233,9 +251,33 @@ def _value_at(value: Any, path: tuple[str, ...]) -> Any:
 
 
 def _width(column: Column) -> int:
+    """A column's width: text wraps at 24 (12 Chinese characters a line, a few more in
+    LibreOffice), an 18-character code fits at 20; never narrower than its header printed on
+    one line. A table of six text columns prints on one landscape page."""
     if column.multi or (column.spec.shape == "str" and not column.spec.element.codelist):
-        return 30 if not column.spec.element.code else 22
-    return max(10, min(24, len(column.header) * 2 + 4))
+        width = 24 if not column.spec.element.code else 20
+    else:
+        width = max(10, min(24, len(column.header) * 2 + 4))
+    return max(width, _header_width(column.header))
+
+
+def _header_width(header: str) -> int:
+    """The width that prints ``header`` on one line in bold: a Chinese character takes a
+    tenth more than two of Excel's units (a digit's width), and the cell has its padding."""
+    units = (len(header.encode("utf-8")) + len(header)) // 2  # two for a Chinese character
+    return -(-units * 11 // 10) + 2
+
+
+def _heading(layout: Layout, envelope: Any) -> str:
+    """The title a printed table carries: ``包头市市场监督管理局权责清单``, ``食品生产许可（新办）
+    服务指南``; the kind's title alone in a template."""
+    kind = layout.kind
+    owner = _get(envelope, "name") if not kind.is_list else _get(envelope, "department")
+    if owner is not None and not isinstance(owner, str):
+        owner = _get(owner, "name")
+    # A character no worksheet holds is refused where the name itself is written (with its
+    # path); in the title it only stands marked.
+    return NOT_XML.sub("\ufffd", f"{owner or ''}{kind.title}")
 
 
 def _hint(column: Column) -> str:
@@ -283,7 +325,7 @@ def _write_codelists(book: Book, layout: Layout) -> None:
 
 
 def _write_guide(book: Book, layout: Layout) -> None:
-    widths = (18, 26, 6, 10, 40, 40, 24, 28)
+    widths = (16, 22, 6, 8, 30, 26, 16, 20)  # one landscape page wide
     # The element ids last and hidden: a clerk reads names; a program may still look them up.
     looks = [*(Look(width) for width in widths), Look(24, hidden=True)]
     sheet = book.add_sheet(GUIDE_SHEET, columns=looks, freeze=(1, 0), title_rows=1)
@@ -311,7 +353,7 @@ def _how_sheets_link(layout: Layout) -> list[str]:
             f"{names}每行是某个事项的一项内容，第一列“{INDEX_HEADER}”写它所属事项的序号；"
             "一个事项有几项就写几行，按序号从小到大排列。"
         ),
-        "第二行（隐藏）是各列的要素编号，请勿删改；表头的批注说明每列填什么。",
+        "第一行是标题；第三行（隐藏）是各列的要素编号，请勿删改；表头的批注说明每列填什么。",
     ]
 
 
@@ -336,7 +378,7 @@ def _guide_row(table: Table, column: Column) -> list[Any]:
         element.description,
         allowed,
         example,
-        element.source,
+        source_words(element.source),  # the documents by their titles, not "V GB/T 2260"
         column.id,
     ]
 

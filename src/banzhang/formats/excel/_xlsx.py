@@ -10,9 +10,10 @@ constant-memory mode writing the same cells — see docs/excel.md.
 What it writes: inline strings (text is never a formula, and no shared-string table has to be
 held in memory), numbers, booleans, dates and times; the cell styles of :class:`Style`; column
 widths, hidden columns and rows, frozen panes; list dropdowns; header comments (notes); and the
-print setup of every visible sheet (landscape A4, fitted to the page's width, title rows on
-each page). Rows go
-to a temporary file per sheet, so memory stays flat however many rows.
+print setup of every visible sheet: landscape A4, as many pages wide as keeps the type
+readable, title rows and page numbers on each page, bordered cells in rows as high as their
+wrapped text (LibreOffice and WPS do not fit rows themselves). Rows go to a temporary file per
+sheet, so memory stays flat however many rows.
 """
 
 from __future__ import annotations
@@ -31,7 +32,16 @@ import attrs
 from banzhang.formats._prolog import NOT_XML
 from banzhang.formats.sheets import escape as excel_escape
 
-__all__ = ["Book", "Column", "Sheet", "Style", "UnwritableText", "column_letter"]
+__all__ = [
+    "Book",
+    "Column",
+    "Sheet",
+    "Style",
+    "UnwritableText",
+    "column_letter",
+    "row_height",
+    "wrapped_lines",
+]
 
 #: Rows kept as text before they are encoded and written to the sheet's temporary file.
 _ROWS_PER_FLUSH = 256
@@ -59,6 +69,16 @@ class Style(enum.IntEnum):
     DATETIME = 6
     TIME = 7
     DURATION = 8
+    #: A sheet's title above its header: bold and large, on one line.
+    TITLE = 9
+    #: The cells of a print-ready sheet, each a twin of the above: thin grey borders, wrapped
+    #: and top-aligned (LibreOffice and WPS print what a cell shows, nothing past its edge).
+    CELL = 10
+    TEXT_CELL = 11
+    DATE_CELL = 12
+    DATETIME_CELL = 13
+    TIME_CELL = 14
+    DURATION_CELL = 15
 
 
 #: The style a value of several lines takes in a column of each style.
@@ -72,6 +92,27 @@ _WRAPPED = {
     Style.DATETIME: Style.WRAP,
     Style.TIME: Style.WRAP,
     Style.DURATION: Style.WRAP,
+    Style.TITLE: Style.TITLE,
+    Style.CELL: Style.CELL,
+    Style.TEXT_CELL: Style.TEXT_CELL,
+    Style.DATE_CELL: Style.CELL,
+    Style.DATETIME_CELL: Style.CELL,
+    Style.TIME_CELL: Style.CELL,
+    Style.DURATION_CELL: Style.CELL,
+}
+#: The twin a style has in a print-ready sheet (chosen once a column, not once a cell).
+_PRINTED = {
+    Style.PLAIN: Style.CELL,
+    Style.TEXT: Style.TEXT_CELL,
+    Style.HEADER: Style.HEADER,
+    Style.WRAP: Style.CELL,
+    Style.TEXT_WRAP: Style.TEXT_CELL,
+    Style.DATE: Style.DATE_CELL,
+    Style.DATETIME: Style.DATETIME_CELL,
+    Style.TIME: Style.TIME_CELL,
+    Style.DURATION: Style.DURATION_CELL,
+    Style.TITLE: Style.TITLE,
+    **{style: style for style in Style if style >= Style.CELL},
 }
 
 
@@ -158,13 +199,17 @@ class Sheet:
         autofilter: bool = False,
     ) -> None:
         self.name = name
-        self._fit_rows = fit_rows
+        printed = title_rows is not None
+        self._fit_rows = fit_rows or printed
         self._autofilter = autofilter
         self.hidden = hidden
         self.rows = 0
         self._widest = len(columns)  # the most cells any row has: for <dimension>
         self._columns = list(columns)
-        self._styles = [column.style for column in columns]
+        self._styles = [_PRINTED[c.style] if printed else c.style for c in columns]
+        # The width a row's text wraps at in each column, in Excel's units (one spare for
+        # the cell's padding); None where the column keeps Excel's default.
+        self._wraps = [None if c.width is None else max(int(c.width) - 1, 1) for c in columns]
         self._freeze = freeze
         self._title_rows = title_rows
         self._pending: list[str] = []
@@ -180,7 +225,12 @@ class Sheet:
         return self._title_rows
 
     def append(
-        self, values: Sequence[Any], *, style: Style | None = None, hidden: bool = False
+        self,
+        values: Sequence[Any],
+        *,
+        style: Style | None = None,
+        hidden: bool = False,
+        height: float | None = None,
     ) -> None:
         """Write the next row: ``None`` leaves a cell empty, text is always text.
 
@@ -189,6 +239,8 @@ class Sheet:
             style: one style for every cell of the row (a header row); by default each cell
                 takes its column's style, wrapped when it holds several lines.
             hidden: hide the row.
+            height: the row's height in points (by default, in a print-ready sheet, what its
+                wrapped text needs).
 
         Raises:
             UnwritableText: a value holds a character XML cannot hold; nothing of the row is
@@ -203,22 +255,21 @@ class Sheet:
         if style is not None:
             styles: Sequence[Style] = [style] * count
         elif count > len(self._styles):
-            styles = self._styles + [Style.PLAIN] * (count - len(self._styles))
+            more = Style.PLAIN if self._title_rows is None else Style.CELL
+            styles = self._styles + [more] * (count - len(self._styles))
         else:
             styles = self._styles
-        height = self._height(values) if self._fit_rows and style is None else None
+        if height is None and self._fit_rows and style is not Style.TITLE:
+            height = self._height(values)
         opening = f'<row r="{number}"' + (' hidden="1"' if hidden else "")
         if height is not None:
             # LibreOffice and WPS do not fit rows to wrapped text: the height is set here.
             opening += f' ht="{height}" customHeight="1"'
-        cells = [opening + ">"]
-        cells += [
-            _cell(f"{letter}{number}", cell_style, value)
-            for letter, cell_style, value in zip(_LETTERS, styles, values, strict=False)
-            if value is not None and value != ""
-        ]
-        cells.append("</row>")
-        row = "".join(cells)
+        if self._title_rows is None or style is Style.TITLE:
+            cells = _filled(number, styles, values)
+        else:  # an empty cell of a print-ready table is written too: its borders print
+            cells = _bordered(number, styles, values)
+        row = opening + ">" + "".join(cells) + "</row>"
         if NOT_XML.search(row):
             self.rows -= 1
             message = f"row {number} holds a character a worksheet cannot hold"
@@ -228,17 +279,18 @@ class Sheet:
             self._flush()
 
     def _height(self, values: Sequence[Any]) -> float | None:
-        """The height a row of wrapped text needs: 15 points a line, each cell's lines counted
-        at its column's width (a Chinese character takes two of Excel's width units)."""
+        """The height a row of wrapped text needs: :data:`_LINE_POINTS` a line, each cell's
+        lines counted at its column's width (a Chinese character takes two of Excel's width
+        units). A value short enough for one line even if all wide is passed over at once:
+        most cells of a list are (a hot path — the writer's benchmark)."""
         lines = 1
-        for column, value in zip(self._columns, values, strict=False):
-            if not isinstance(value, str) or column.width is None:
+        for wrap, value in zip(self._wraps, values, strict=False):
+            if type(value) is not str or wrap is None:
                 continue
-            width = max(int(column.width) - 1, 1)
-            lines = max(
-                lines, sum(-(-_display_width(line) // width) or 1 for line in value.split("\n"))
-            )
-        return None if lines == 1 else min(15.0 * lines, 409.0)
+            if "\n" not in value and len(value) * 2 <= wrap:
+                continue
+            lines = max(lines, wrapped_lines(value, wrap))
+        return None if lines == 1 else row_height(lines)
 
     def add_comment(self, row: int, column: int, text: str) -> None:
         """Attach a note (shown on hover) to the cell at ``row``, ``column`` (from 1)."""
@@ -281,6 +333,17 @@ class Sheet:
         self._stream.seek(0)
         shutil.copyfileobj(self._stream, out, 1 << 20)
         out.write(self._tail(legacy_drawing).encode())
+
+    @property
+    def pages_wide(self) -> int:
+        """How many landscape A4 pages the visible columns print across, at no less than
+        :data:`_SMALLEST_SCALE` of their size: several pages wide rather than unreadable."""
+        points = sum(
+            _COLUMN_POINTS * column.width + _PADDING_POINTS
+            for column in self._columns
+            if column.width is not None and not column.hidden
+        )
+        return max(1, -int(-points // (_PAGE_POINTS / _SMALLEST_SCALE)))
 
     def close(self) -> None:
         """Drop the rows written so far (the workbook is saved or abandoned)."""
@@ -344,7 +407,8 @@ class Sheet:
             parts.append("</dataValidations>")
         parts.append(_MARGINS)
         if self._title_rows is not None:
-            parts.append(_PAGE_SETUP)
+            parts.append(_PAGE_SETUP.format(pages=self.pages_wide))
+            parts.append(_FOOTER)
         if legacy_drawing is not None:
             parts.append(f'<legacyDrawing r:id="{legacy_drawing}"/>')
         parts.append("</worksheet>")
@@ -354,6 +418,48 @@ class Sheet:
 def _display_width(text: str) -> int:
     """How many of Excel's width units ``text`` takes: two for a wide (CJK) character."""
     return sum(2 if unicodedata.east_asian_width(character) in "WF" else 1 for character in text)
+
+
+def _units(line: str) -> int:
+    """About :func:`_display_width`, at C speed: a character of three or four UTF-8 bytes (CJK,
+    full-width punctuation, emoji) counts two, an ASCII one one."""
+    return (len(line.encode("utf-8", "surrogatepass")) + len(line)) // 2
+
+
+def wrapped_lines(text: str, width: int) -> int:
+    """How many lines ``text`` takes wrapped in a column ``width`` units wide (one spare for
+    the cell's padding taken off already): each of its lines, a Chinese character two units.
+
+    >>> wrapped_lines("一二三四五六七八九十", 10), wrapped_lines("甲\\n乙", 10)
+    (2, 2)
+    """
+    return sum(-(-_units(line) // width) or 1 for line in text.split("\n"))
+
+
+def row_height(lines: int) -> float:
+    """The height in points of a row of ``lines`` lines of 11-point text (at most Excel's 409)."""
+    return min(_LINE_POINTS * lines, 409.0)
+
+
+def _filled(number: int, styles: Sequence[Style], values: Sequence[Any]) -> list[str]:
+    """A row's cells that hold something (an empty one is left out)."""
+    return [
+        _cell(f"{letter}{number}", cell_style, value)
+        for letter, cell_style, value in zip(_LETTERS, styles, values, strict=False)
+        if value is not None and value != ""
+    ]
+
+
+def _bordered(number: int, styles: Sequence[Style], values: Sequence[Any]) -> list[str]:
+    """A print-ready row's cells: each column of the table written, an empty one bordered."""
+    width = max(len(styles), len(values))
+    padded = [*values, *[None] * (width - len(values))]
+    return [
+        _cell(f"{letter}{number}", cell_style, value)
+        if value is not None and value != ""
+        else f'<c r="{letter}{number}"{_STYLE_ATTRIBUTE[cell_style]}/>'
+        for letter, cell_style, value in zip(_LETTERS, styles, padded, strict=False)
+    ]
 
 
 def _cell(reference: str, style: Style, value: Any) -> str:
@@ -372,7 +478,8 @@ def _cell(reference: str, style: Style, value: Any) -> str:
     if kind is int or kind is float:
         return f'<c r="{reference}"{_STYLE_ATTRIBUTE[style]}><v>{value!r}</v></c>'
     if isinstance(value, datetime.date | datetime.time | datetime.timedelta):
-        serial, style = _serial(value)
+        serial, kind_style = _serial(value)
+        style = _PRINTED[kind_style] if style >= Style.CELL else kind_style
         return f'<c r="{reference}"{_STYLE_ATTRIBUTE[style]}><v>{serial!r}</v></c>'
     message = f"a cell holds text, a number, a boolean or a date, not {kind.__name__}"
     raise TypeError(message)
@@ -398,8 +505,25 @@ def _serial(value: datetime.date | datetime.time | datetime.timedelta) -> tuple[
 _MARGINS = (
     '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
 )
-#: Landscape A4 (paper size 9), one page wide, as many pages down as the rows need.
-_PAGE_SETUP = '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
+#: Landscape A4 (paper size 9), as many pages wide as :attr:`Sheet.pages_wide` and as many
+#: down as the rows need, a page's columns printed before the next rows' (a row read across).
+_PAGE_SETUP = (
+    '<pageSetup paperSize="9" orientation="landscape" pageOrder="overThenDown"'
+    ' fitToWidth="{pages}" fitToHeight="0"/>'
+)
+#: Page numbers at the foot of every printed page.
+_FOOTER = "<headerFooter><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>"
+#: A landscape A4 page's width inside the margins (297 mm less 0.5 inch each side), in points.
+_PAGE_POINTS = 770.0
+#: One of Excel's width units and a column's padding (5 pixels), in points. Excel and WPS
+#: take a unit as a digit of Calibri 11 (7 pixels: 5.25 points); LibreOffice prints it wider,
+#: 6.9 points (measured on its PDF): the wider is taken, so neither prints smaller.
+_COLUMN_POINTS = 6.9
+_PADDING_POINTS = 3.75
+#: The smallest print scale: 11-point type at 75 % prints as 8 points, still read easily.
+_SMALLEST_SCALE = 0.75
+#: The height of a line of wrapped 11-point text, Chinese fonts' line gap included.
+_LINE_POINTS = 15.0
 _STYLE_ATTRIBUTE = {style: (f' s="{int(style)}"' if style else "") for style in Style}
 
 
@@ -428,7 +552,8 @@ class Book:
             freeze: the rows and columns frozen at the top left.
             title_rows: make the sheet print-ready, these top rows printed on every page.
             hidden: hide the sheet's tab.
-            fit_rows: give each row the height its wrapped text needs (for printing).
+            fit_rows: give each row the height its wrapped text needs (a print-ready sheet's
+                rows always have it).
             autofilter: put a filter on the header (row 1).
         """
         sheet = Sheet(
@@ -622,23 +747,29 @@ _CORE = (
     "<dc:creator>banzhang</dc:creator></cp:coreProperties>"
 )
 _BORDER_SIDE = '<color rgb="FF8EA9DB"/>'
+#: The borders of a print-ready sheet's cells: thin and grey, printed on every page.
+_CELL_SIDE = '<color rgb="FF808080"/>'
 #: The styles of :class:`Style`, in order. Header: bold white on blue (#305496), thin
 #: light-blue borders, centred and wrapped.
 _STYLES = (
     f'{_DECLARATION}<styleSheet xmlns="{_MAIN}">'
-    '<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
+    '<fonts count="3"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>'
     '<font><b/><sz val="11"/><color rgb="FFFFFFFF"/><name val="Calibri"/><family val="2"/></font>'
+    '<font><b/><sz val="16"/><name val="Calibri"/><family val="2"/></font>'
     "</fonts>"
     '<fills count="3"><fill><patternFill patternType="none"/></fill>'
     '<fill><patternFill patternType="gray125"/></fill>'
     '<fill><patternFill patternType="solid"><fgColor rgb="FF305496"/><bgColor indexed="64"/>'
     "</patternFill></fill></fills>"
-    '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>'
+    '<borders count="3"><border><left/><right/><top/><bottom/><diagonal/></border>'
     f'<border><left style="thin">{_BORDER_SIDE}</left><right style="thin">{_BORDER_SIDE}</right>'
     f'<top style="thin">{_BORDER_SIDE}</top><bottom style="thin">{_BORDER_SIDE}</bottom>'
+    "<diagonal/></border>"
+    f'<border><left style="thin">{_CELL_SIDE}</left><right style="thin">{_CELL_SIDE}</right>'
+    f'<top style="thin">{_CELL_SIDE}</top><bottom style="thin">{_CELL_SIDE}</bottom>'
     "<diagonal/></border></borders>"
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="9">'
+    '<cellXfs count="16">'
     '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
     '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
     '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1"'
@@ -652,7 +783,15 @@ _STYLES = (
     '<xf numFmtId="22" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
     '<xf numFmtId="21" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
     '<xf numFmtId="46" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-    "</cellXfs>"
+    '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"'
+    ' applyAlignment="1"><alignment vertical="center"/></xf>'
+    + "".join(
+        f'<xf numFmtId="{number}" fontId="0" fillId="0" borderId="2" xfId="0"'
+        ' applyNumberFormat="1" applyBorder="1" applyAlignment="1">'
+        '<alignment vertical="top" wrapText="1"/></xf>'
+        for number in (0, 49, 14, 22, 21, 46)  # CELL, TEXT_CELL, DATE_CELL … DURATION_CELL
+    )
+    + "</cellXfs>"
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     "</styleSheet>"
 )

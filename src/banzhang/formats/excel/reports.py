@@ -50,11 +50,10 @@ def write_workbook(target: Any, sections: Iterable[Section]) -> None:
             sheet.append(list(section.headers), style=Style.HEADER)
             for row in section.rows:
                 sheet.append([_cell(value) for value in row])
-    except BaseException:
-        book.close()
-        raise
-    with writing(target) as handle:
-        book.save(handle)
+        with writing(target) as handle:
+            book.save(handle)
+    finally:
+        book.close()  # also when the target cannot be opened: no temporary rows left open
 
 
 def _cell(value: Any) -> Any:

@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from banzhang._reasons import zip_reason
 from banzhang.errors import UnreadableInput
 from banzhang.formats._inputs import BROKEN_ZIP
 from banzhang.formats.sheets._safety import Limits
@@ -137,8 +138,10 @@ def check_repeats(data: bytes, name: str, limits: Limits) -> None:
             spent = estimate(iter(lambda: stream.read(_CHUNK), b""))
     except KeyError:
         return  # no content: calamine says the file is not a workbook
+    except UnreadableInput:  # our own refusal, met while estimating: as it says
+        raise
     except BROKEN_ZIP as err:
-        raise UnreadableInput(f"{name} 的压缩数据已损坏：{err}", source=name) from err
+        raise UnreadableInput(f"{name} 的压缩数据已损坏：{zip_reason(err)}", source=name) from err
     if spent > limits.whole_memory_bytes:
         most = limits.whole_memory_bytes // 1024**2
         message = (

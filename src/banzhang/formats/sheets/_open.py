@@ -8,6 +8,7 @@ import os
 import zipfile
 from typing import Any
 
+from banzhang._reasons import reason
 from banzhang.errors import BanzhangError, UnreadableInput
 from banzhang.formats.sheets._contract import Workbook
 from banzhang.formats.sheets._readonly import StreamedBook, load_read_only
@@ -71,5 +72,5 @@ def _load(source: Any, name: str, *, data_only: bool) -> Any:
         raise
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, Exception) as err:
         # openpyxl raises many kinds of error for a package that is not a workbook.
-        message = f"{name} 不是可读的 .xlsx 工作簿：{type(err).__name__}: {err}"
+        message = f"{name} 不是可读的 .xlsx 工作簿：{reason(err)}"
         raise UnreadableInput(message, source=name) from err

@@ -22,6 +22,7 @@ import signal
 import subprocess
 import sys
 
+from banzhang._reasons import text_reason
 from banzhang.errors import UnreadableInput
 
 __all__ = ["probe"]
@@ -85,7 +86,7 @@ def probe(data: bytes, name: str) -> None:
 def _reason(done: subprocess.CompletedProcess[bytes], name: str) -> str:
     said = done.stdout.decode("utf-8", "replace").strip()
     if done.returncode == 3 and said:
-        return f"{name} 不是可读的工作簿：{said}"
+        return f"{name} 不是可读的工作簿：{text_reason(said)}"
     if done.returncode < 0:
         try:
             how = signal.Signals(-done.returncode).name

@@ -30,6 +30,7 @@ from openpyxl.worksheet._reader import DATA_TAG, ROW_TAG, WorkSheetParser
 from openpyxl.xml.constants import SHARED_STRINGS, SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse
 
+from banzhang._reasons import reason
 from banzhang.errors import UnreadableInput
 from banzhang.formats.sheets._contract import (
     Cell,
@@ -214,7 +215,7 @@ def _streamed_values(
                 message = f"工作表“{sheet.title}”的单元格引用了不存在的共享字符串；文件已损坏"
                 raise UnreadableInput(message, source=sheet.title) from err
             except (ParseError, DefusedXmlException, ValueError, LookupError) as err:
-                message = f"工作表“{sheet.title}”的 XML 无法读取：{err}"
+                message = f"工作表“{sheet.title}”的 XML 无法读取：{reason(err)}"
                 raise UnreadableInput(message, source=sheet.title) from err
             if found is None or (max_row is not None and found[0] > max_row):
                 break

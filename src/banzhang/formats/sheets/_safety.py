@@ -21,6 +21,7 @@ from typing import Any, Protocol
 import attrs
 from defusedxml import ElementTree
 
+from banzhang._reasons import reason, zip_reason
 from banzhang.errors import UnreadableInput
 from banzhang.formats._inputs import BROKEN_ZIP
 from banzhang.formats._prolog import declares_dtd, root_start
@@ -133,13 +134,16 @@ def inspect_package(
     try:
         package = zipfile.ZipFile(source)
     except zipfile.BadZipFile as err:
-        message = f"{name} 不是 .xlsx 工作簿（不是 zip 格式）：{err}"
+        message = f"{name} 无法作为 .xlsx 工作簿打开：{reason(err)}"
+        raise UnreadableInput(message, source=name) from err
+    except UnicodeError as err:  # a member's name not the UTF-8 its flag says
+        message = f"{name} 的压缩数据已损坏：{zip_reason(err)}"
         raise UnreadableInput(message, source=name) from err
     except (OSError, ValueError) as err:  # missing, unreadable, or a path no file system takes
-        message = f"无法打开 {name}：{getattr(err, 'strerror', None) or err}"
+        message = f"无法打开 {name}：{reason(err)}"
         raise UnreadableInput(message, source=name) from err
     except (NotImplementedError, RuntimeError) as err:  # a zip version no reader knows
-        message = f"{name} 的压缩数据已损坏：{err}"
+        message = f"{name} 的压缩数据已损坏：{reason(err)}"
         raise UnreadableInput(message, source=name) from err
     with package:
         members = package.infolist()
@@ -160,8 +164,10 @@ def inspect_package(
             return _scan_sheets(package, sheets, members, limits, ahead)
         # A bad CRC, a header naming another member, an unknown compression method, a name
         # that is not the UTF-8 its flag says: each is a broken package.
+        except UnreadableInput:  # our own refusal of a member (a DTD, a count): as it says
+            raise
         except BROKEN_ZIP as err:
-            message = f"{name} 的压缩数据已损坏：{err}"
+            message = f"{name} 的压缩数据已损坏：{zip_reason(err)}"
             raise UnreadableInput(message, source=name) from err
 
 

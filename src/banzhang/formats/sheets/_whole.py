@@ -31,6 +31,7 @@ from typing import Any, TypeVar
 
 from python_calamine import CalamineSheet, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
+from banzhang._reasons import reason
 from banzhang.errors import UnreadableInput
 from banzhang.formats.sheets._contract import Cell, Range, Rows, SheetState, worksheet_words
 
@@ -356,12 +357,12 @@ def calamine(call: Callable[[], _Result], message: str, *, source: str) -> _Resu
     try:
         return call()
     except Exception as err:  # calamine's own errors: not a workbook, broken, encrypted
-        raise UnreadableInput(f"{message}：{type(err).__name__}: {err}", source=source) from err
+        raise UnreadableInput(f"{message}：{reason(err)}", source=source) from err
     except BaseException as err:
         # A Rust panic inside calamine reaches Python as pyo3's PanicException, a BaseException.
         if type(err).__name__ != "PanicException":
             raise
-        raise UnreadableInput(f"{message}：{type(err).__name__}: {err}", source=source) from err
+        raise UnreadableInput(f"{message}：{reason(err)}", source=source) from err
 
 
 def _not_a_workbook(name: str) -> str:

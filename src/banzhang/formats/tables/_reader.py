@@ -51,7 +51,14 @@ from banzhang.formats.tables._sheets import (
     GUIDE_SHEET,
     META_SHEET,
 )
-from banzhang.formats.tables._sources import ReadItem, RowSource, finding, locate
+from banzhang.formats.tables._sources import (
+    Headers,
+    ReadItem,
+    RowSource,
+    finding,
+    header_texts,
+    locate,
+)
 from banzhang.validation.findings import Finding
 from banzhang.validation.places import Place, column_letter
 from banzhang.validation.places import Sheet as PlaceSheet
@@ -89,6 +96,8 @@ class WorkbookStream:
         findings: findings about the envelope and the sheets.
         sources: where the envelope's elements were read.
         items: the items of a list, read lazily (empty for a single document).
+        headers: the header row of each sheet read so far, as written (filled as the items
+            are read: a finding's cell is looked up after its item).
     """
 
     kind: str
@@ -97,6 +106,7 @@ class WorkbookStream:
     findings: list[Finding]
     sources: list[RowSource]
     items: Iterator[ReadItem]
+    headers: Headers = attrs.field(factory=dict)
 
 
 def read_book(
@@ -216,6 +226,7 @@ class BookReader:
         main = layout.main
         self.required_arrays = required_arrays(main.model) if exact and main is not None else ()
         self._envelope: dict[str, Any] = {}
+        self.headers: Headers = {}
 
     def open(self, *, spec_version: str, given: dict[str, Any] | None = None) -> WorkbookStream:
         kind = self.layout.kind
@@ -235,7 +246,7 @@ class BookReader:
             items: Iterator[ReadItem] = iter(())
         else:
             items = self._items(findings)
-        return WorkbookStream(kind.id, self.exact, envelope, findings, sources, items)
+        return WorkbookStream(kind.id, self.exact, envelope, findings, sources, items, self.headers)
 
     def _inferred_envelope(self) -> dict[str, Any]:
         """What the rows above the main sheet's header say of the envelope (a department's file)."""
@@ -370,6 +381,7 @@ class BookReader:
         plan = Plan.of(mapping, exact=self.exact)
         continued = _continued(merged, mapping, header_at, table)
         letters = _letters(mapping)
+        self.headers[sheet_name] = header_texts(head[header_at])
         return TableRows(sheet_name, mapping, letters, plan, data_rows, head[header_at], continued)
 
     def _rows(

@@ -18,7 +18,13 @@ from banzhang.convert import from_data, models_of
 from banzhang.documents import ItemStream
 from banzhang.formats.sheets import Workbook
 from banzhang.formats.tables._reader import ReadItem, WorkbookStream, read_book
-from banzhang.formats.tables._sources import RowSource, locate
+from banzhang.formats.tables._sources import (
+    Headers,
+    RowSource,
+    in_its_column,
+    locate,
+    with_header,
+)
 from banzhang.validation.findings import Finding
 
 __all__ = ["book_data", "book_findings", "book_items", "book_model", "book_models"]
@@ -97,15 +103,15 @@ def book_findings(
         document, kind=stream.kind, power_codes=power_codes, retired=retired
     )
     for finding in checked:
-        yield from _drain(pending)
+        yield from _drain(pending, stream.headers)
         sources = (
             current[0].sources
             if current and finding.path.startswith("$.items[")
             else stream.sources
         )
-        found = finding if finding.source else _sourced(finding, sources)
+        found = finding if finding.source else _sourced(finding, sources, stream.headers)
         yield _with_option(found) if not stream.exact else found
-    yield from _drain(pending)
+    yield from _drain(pending, stream.headers)
 
 
 #: The envelope elements a caller can supply for a department's workbook, by their option.
@@ -131,11 +137,15 @@ def _is_list(stream: WorkbookStream) -> bool:
     return kinds.get(stream.kind).is_list
 
 
-def _drain(pending: list[Finding]) -> list[Finding]:
-    drained = list(pending)
+def _drain(pending: list[Finding], headers: Headers) -> list[Finding]:
+    """The reader's findings so far (their cells set), each with the header above its cell."""
+    drained = [with_header(found, headers) for found in pending]
     pending.clear()
     return drained
 
 
-def _sourced(finding: Finding, sources: list[RowSource]) -> Finding:
-    return attrs.evolve(finding, source=locate(finding.path, sources))
+def _sourced(finding: Finding, sources: list[RowSource], headers: Headers) -> Finding:
+    """``finding`` with its cell, and the header above it when the cell is the element's own
+    (not the first cell of the row of an element left out)."""
+    found = attrs.evolve(finding, source=locate(finding.path, sources))
+    return with_header(found, headers) if in_its_column(finding.path, sources) else found

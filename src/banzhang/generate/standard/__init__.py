@@ -23,6 +23,7 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
 from banzhang._atomic import make_folder, write_bytes
+from banzhang._reasons import reason
 from banzhang.errors import UnreadableInput
 from banzhang.generate.standard._coding import MAINTENANCE, RELATION, coding_rule
 from banzhang.generate.standard._docx import STYLES, docx_bytes
@@ -85,7 +86,7 @@ def read_lines(path: Path) -> list[Line]:
     try:
         word = Document(str(path))
     except Exception as err:  # python-docx raises many kinds of error for a broken package
-        message = f"{path} 不是可读的 Word 文档（.docx）"
+        message = f"{path} 不是可读的 Word 文档（.docx）：{reason(err)}"
         raise UnreadableInput(message, source=str(path)) from err
     lines = []
     for child in word.element.body.iterchildren():

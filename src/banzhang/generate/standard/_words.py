@@ -12,7 +12,7 @@ expression, and a source as a citation, not as a tag and an English note.
 >>> source_words("S 002; V 《中华人民共和国行政许可法》第三十八条")
 '《攀枝花市西区深化行政许可标准化建设工作方案》；《中华人民共和国行政许可法》第三十八条'
 >>> source_words("B SPEC §7")
-'自定：参考规范第 7 节'
+'自定：参考规范第 7 节（事项编码规则）'
 """
 
 from __future__ import annotations
@@ -20,8 +20,7 @@ from __future__ import annotations
 import re
 import string
 
-from banzhang.declare import split_sources
-from banzhang.generate.standard._references import seed_title
+from banzhang.declare import clause_words, source_words
 
 __all__ = ["char_class_words", "clause_words", "pattern_words", "source_words"]
 
@@ -104,33 +103,3 @@ def _expand(spec: str) -> set[str]:
         else:
             chars.update(chr(c) for c in range(ord(first), ord(last) + 1))
     return chars
-
-
-_TAG_WORDS = {"P": "通行做法", "B": "自定"}
-#: The few notations the declarations' sources use, in the words a standard uses.
-_CLAUSE_WORDS = (
-    (re.compile(r"SPEC §(\d+)"), r"参考规范第 \1 节"),
-    (re.compile(r"CHANGELOG"), "变更记录"),
-    (re.compile(r"JSON 结构"), "文档结构"),
-)
-
-
-def clause_words(clause: str) -> str:
-    """Return a source's clause with the project's notations in words (``SPEC §7`` …)."""
-    for notation, words in _CLAUSE_WORDS:
-        clause = notation.sub(words, clause)
-    return clause
-
-
-def source_words(source: str) -> str:
-    """Return a source (``S 002; V 《…》第三十八条``) as a citation in Chinese words."""
-    parts = []
-    for tag, written in split_sources(source):
-        clause = clause_words(written)
-        if tag in ("P", "B"):
-            parts.append(f"{_TAG_WORDS[tag]}：{clause}" if clause else _TAG_WORDS[tag])
-        elif tag == "S":
-            parts.append(re.sub(r"\d{3}", lambda n: seed_title(n[0]), clause))
-        else:
-            parts.append(clause)
-    return "；".join(parts)
