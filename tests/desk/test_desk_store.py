@@ -234,3 +234,19 @@ def test_the_check_tells_the_page_how_far_it_got(monkeypatch: pytest.MonkeyPatch
     found = [Finding("structure.required", "error", f"$.items[{n}].name", "缺少") for n in (0, 4)]
     assert list(jobs._reporting(check, found)) == found
     assert Check.objects.get(pk=check.pk).progress == "正在校验：已到第 5 项"
+
+
+def test_the_desk_gives_a_workbook_its_departments_region_and_level(tmp_path: Path) -> None:
+    """A workbook whose title names no region is not told to supply one: the desk knows whose
+    it is (the department's account) and reads it with that region and level."""
+    book = load_workbook(DEPARTMENT)
+    book["Sheet1"].delete_rows(1)  # the title row naming 包头市
+    untitled = tmp_path / "untitled.xlsx"
+    book.save(untitled)
+    book.close()
+    owner = department(region="150100", level="3")
+    pk = hand_in(client_of(account("department", department=owner)), untitled)
+    checking = checked(pk).checking
+    assert (checking.envelope["region"], checking.envelope["level"]) == ("150100", "3")
+    paths = {finding["path"] for finding in checking.findings}
+    assert not {"$.region", "$.level"} & paths

@@ -24,8 +24,8 @@ from banzhang import kinds
 from banzhang.desk import files, history
 from banzhang.desk.models import Check, ItemContent, ListedItem
 from banzhang.errors import UnreadableInput
-from banzhang.formats import for_path
-from banzhang.validation import Finding
+from banzhang.formats import ReadOptions, for_path
+from banzhang.validation import Against, Finding
 
 __all__ = ["digest_of", "receive"]
 
@@ -61,11 +61,17 @@ def _check(check: Check) -> None:
     # A code the department's accepted versions cancelled may not come back (the register
     # derives from the history).
     retired = {entry.code for entry in history.retired_register([check.submission.department])}
+    # The department's region and level are the desk's to say (its account), whatever the
+    # file says or leaves out: a workbook without 清单信息 is not told to supply them.
+    submission = check.submission
+    options = ReadOptions(envelope={"region": submission.region, "level": submission.level})
     try:
         module = for_path(path)
-        found = module.iter_findings(path, retired=retired or None)
+        found = module.iter_findings(
+            path, options=options, against=Against(retired=retired or None)
+        )
         findings = [finding.to_dict() for finding in _reporting(check, found)]
-        opened = module.iter_load_data(path)
+        opened = module.iter_load_data(path, options=options)
     except UnreadableInput as err:
         check.state, check.message = Check.UNREADABLE, str(err)
     else:

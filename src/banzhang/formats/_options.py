@@ -17,7 +17,7 @@ from banzhang.documents import ItemStream
 if TYPE_CHECKING:  # a format's module is imported when a file needs it; this one always is
     from banzhang.formats.sheets import Limits
 
-__all__ = ["ReadOptions", "given_envelope", "merged_envelope", "with_envelope"]
+__all__ = ["ReadOptions", "for_kind", "given_envelope", "merged_envelope", "with_envelope"]
 
 
 @attrs.frozen(kw_only=True)
@@ -27,13 +27,27 @@ class ReadOptions:
     Attributes:
         envelope: envelope elements the caller supplies (``region``, ``level``, ``department``,
             ``version``, ``effective_date`` …), as document values; they win over what the
-            file says or implies.
+            file says or implies. Those the document's kind does not have are left out.
         limits: how large a workbook (.xlsx) may be read, and how (read whole or streamed);
             other formats have limits of their own.
     """
 
     envelope: Mapping[str, Any] | None = None
     limits: Limits | None = None
+
+
+def for_kind(given: Mapping[str, Any] | None, kind: str | None) -> dict[str, Any]:
+    """The elements of ``given`` that documents of ``kind`` have: a platform may supply its
+    region and level with every file it receives, and a 服务指南 without a 层级 gets none."""
+    if not given:
+        return {}
+    from banzhang import kinds  # noqa: PLC0415 - the registry, only when something is given
+    from banzhang.declare import fields_of  # noqa: PLC0415
+
+    if kind is None or kind not in {known.id for known in kinds.all_kinds()}:
+        return dict(given)
+    names = {spec.name for spec in fields_of(kinds.get(kind).document)}
+    return {key: value for key, value in given.items() if key in names}
 
 
 def given_envelope(options: ReadOptions | None) -> dict[str, Any] | None:
@@ -59,5 +73,6 @@ def with_envelope(read: Any, options: ReadOptions | None) -> Any:
     if given is None:
         return read
     if isinstance(read, ItemStream):
-        return ItemStream(read.kind, {**read.envelope, **given}, read.items)
-    return {**read, **given}
+        return ItemStream(read.kind, {**read.envelope, **for_kind(given, read.kind)}, read.items)
+    kind = read.get("kind")
+    return {**read, **for_kind(given, kind if isinstance(kind, str) else None)}

@@ -39,7 +39,7 @@ from banzhang.convert import from_data, models_of
 from banzhang.declare import FieldSpec, fields_of, renames_of
 from banzhang.documents import ItemStream
 from banzhang.errors import InvalidDocument, UnreadableInput
-from banzhang.formats._options import ReadOptions, given_envelope
+from banzhang.formats._options import ReadOptions, for_kind, given_envelope
 from banzhang.formats._prolog import declares_dtd, root_name, root_start
 from banzhang.validation import finding as _finding
 from banzhang.validation.against import Against, resolved
@@ -256,7 +256,7 @@ def _open(
         if owned is not None:
             owned.close()
         raise
-    opened.envelope.update(given_envelope(options) or {})  # the caller's elements win
+    opened.envelope.update(for_kind(given_envelope(options), opened.kind))  # the caller's win
     return opened
 
 

@@ -23,6 +23,7 @@ from banzhang import kinds
 from banzhang._version import SPEC_VERSION
 from banzhang.declare import fields_of
 from banzhang.errors import UnreadableInput
+from banzhang.formats._options import for_kind
 from banzhang.formats.sheets import FormulaRow, Rows, Sheet, Workbook, cell_value
 from banzhang.formats.tables._cells import (
     CellProblem,
@@ -237,7 +238,7 @@ class BookReader:
         if not self.exact and self.layout.main is not None:
             for key, value in self._inferred_envelope().items():
                 envelope.setdefault(key, value)
-        envelope.update(given or {})
+        envelope.update(for_kind(given, kind.id))  # the caller's elements of this kind win
         self._envelope = envelope
         if self.layout.main is None:
             self._read_single_linked(envelope, findings, sources)
