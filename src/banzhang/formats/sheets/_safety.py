@@ -78,7 +78,7 @@ class Limits:
     ratio_floor_bytes: int = 1024**2
     max_members: int = 10_000
     max_shared_strings_bytes: int = 512 * 1024**2
-    whole_sheets_bytes: int = 384 * 1024**2
+    whole_sheets_bytes: int = 512 * 1024**2
     whole_memory_bytes: int = 640 * 1024**2
 
 
@@ -175,6 +175,8 @@ def inspect_package(
 _CELL_BYTES = 32
 #: The markup around an inline string's text: ``<c r="A1" t="inlineStr"><is><t>…</t></is></c>``.
 _INLINE_MARKUP_BYTES = 40
+#: The least markup of an empty cell kept for its style (``<c r="A1" s="1"/>``).
+_EMPTY_CELL_BYTES = 17
 #: A shared-string cell's index into the table.
 _SHARED_STRING_CELL = re.compile(rb't="s"[^>]*>\s*<(?:\w+:)?v>(\d+)<')
 #: The start of an entry of the shared-string table.
@@ -224,9 +226,13 @@ def _scan_sheets(
                 plain = False
                 continue
             text_bytes += shared
-        # An inline string's text is in the sheet, past the markup of its cell (about 40 bytes).
+        # An inline string's text is in the sheet, past the markup of its cell (about 40 bytes);
+        # an empty cell written for its style (a bordered blank, ``<c r="H4" s="10"/>``) holds
+        # no text at all (at least 17 bytes of markup each).
         inline = data.count(b'"inlineStr"')
-        text_bytes += max(len(data) - _INLINE_MARKUP_BYTES * inline, 0) if inline else 0
+        if inline:
+            markup = _INLINE_MARKUP_BYTES * inline + _EMPTY_CELL_BYTES * data.count(b'"/>')
+            text_bytes += max(len(data) - markup, 0)
         within = cells * _CELL_BYTES + text_bytes <= limits.whole_memory_bytes
         if ahead is not None and within and member.filename in names:
             ahead.cleared(names[member.filename])
