@@ -250,3 +250,38 @@ def test_the_desk_gives_a_workbook_its_departments_region_and_level(tmp_path: Pa
     assert (checking.envelope["region"], checking.envelope["level"]) == ("150100", "3")
     paths = {finding["path"] for finding in checking.findings}
     assert not {"$.region", "$.level"} & paths
+
+
+def test_a_department_states_what_its_file_leaves_out() -> None:
+    """The department's workbook says no 生效日期: the finding says to state it with the file
+    (not a command-line option); stated at hand-in, it is read as the file's own."""
+    _, clerk = _clerk()
+    client = client_of(clerk)
+    first = checked(hand_in(client, DEPARTMENT)).checking
+    [missing] = [f for f in first.findings if f["path"] == "$.effective_date"]
+    assert missing["message"].endswith("；文件中未写明，可在报送时填写“生效日期”")
+    assert "--" not in missing["message"]
+    with DEPARTMENT.open("rb") as handle:
+        upload = io.BytesIO(handle.read())
+    upload.name = DEPARTMENT.name
+    form = {"files": upload, "version": "2026年版", "effective_date": "2026-05-01"}
+    response = client.post("/submissions/new/", form)
+    pk = int(re.fullmatch(r"/submissions/(\d+)/", response["Location"])[1])  # type: ignore[index]
+    stated = checked(pk).checking
+    assert (stated.envelope["effective_date"], stated.envelope["version"]) == (
+        "2026-05-01",
+        "2026年版",
+    )
+    assert not [f for f in stated.findings if f["path"] == "$.effective_date"]
+    assert stated.errors == 0
+
+
+def test_a_stated_date_that_is_no_date_is_refused() -> None:
+    _, clerk = _clerk()
+    with DEPARTMENT.open("rb") as handle:
+        upload = io.BytesIO(handle.read())
+    upload.name = DEPARTMENT.name
+    form = {"files": upload, "effective_date": "五月一日"}
+    response = client_of(clerk).post("/submissions/new/", form)
+    assert response.status_code == 400
+    assert "“生效日期”应写成 2024-05-01 这样的日期" in response.content.decode()

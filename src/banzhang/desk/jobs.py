@@ -17,12 +17,13 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
+import attrs
 from django.db import close_old_connections, transaction
 from django.utils import timezone
 
 from banzhang import kinds
 from banzhang.desk import files, history
-from banzhang.desk.models import Check, ItemContent, ListedItem
+from banzhang.desk.models import STATED, Check, ItemContent, ListedItem
 from banzhang.errors import UnreadableInput
 from banzhang.formats import ReadOptions, for_path
 from banzhang.validation import Against, Finding
@@ -64,13 +65,14 @@ def _check(check: Check) -> None:
     # The department's region and level are the desk's to say (its account), whatever the
     # file says or leaves out: a workbook without 清单信息 is not told to supply them.
     submission = check.submission
-    options = ReadOptions(envelope={"region": submission.region, "level": submission.level})
+    given = {"region": submission.region, "level": submission.level, **submission.stated}
+    options = ReadOptions(envelope=given)
     try:
         module = for_path(path)
         found = module.iter_findings(
             path, options=options, against=Against(retired=retired or None)
         )
-        findings = [finding.to_dict() for finding in _reporting(check, found)]
+        findings = [_for_the_desk(finding).to_dict() for finding in _reporting(check, found)]
         opened = module.iter_load_data(path, options=options)
     except UnreadableInput as err:
         check.state, check.message = Check.UNREADABLE, str(err)
@@ -101,6 +103,21 @@ def _reporting(check: Check, findings: Iterable[Finding]) -> Iterator[Finding]:
             Check.objects.filter(pk=check.pk).update(progress=progress)
             told = time.monotonic()
         yield finding
+
+
+#: The library's advice for an element a workbook leaves out names the command line's option:
+#: at the desk the department states it with the file instead.
+_ADVICE = re.compile(r"；工作簿未写明，可用 --[a-z-]+ 指定（库：envelope=\{…\}）$")
+
+
+def _for_the_desk(finding: Finding) -> Finding:
+    """The finding as the desk's people act on it: an element a department may state with
+    its file says so, not which command-line option supplies it."""
+    stated = STATED.get(finding.path.removeprefix("$."))
+    if stated is None or not _ADVICE.search(finding.message):
+        return finding
+    advice = f"；文件中未写明，可在报送时填写“{stated}”"
+    return attrs.evolve(finding, message=_ADVICE.sub(advice, finding.message))
 
 
 def _envelope(envelope: dict[str, Any]) -> dict[str, Any]:

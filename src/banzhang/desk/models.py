@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import models
 
 __all__ = [
+    "STATED",
     "ApiToken",
     "Check",
     "Department",
@@ -85,6 +86,11 @@ class StoredFile(models.Model):
         ]
 
 
+#: What a department may state with a file it hands in, by the form's field: the element's
+#: title (read as the file's own: see ``Submission.stated``).
+STATED = {"version": "版本", "effective_date": "生效日期"}
+
+
 class Submission(models.Model):
     """One file handed in by a department: who, what, when — never changed afterwards."""
 
@@ -97,6 +103,9 @@ class Submission(models.Model):
     file = models.ForeignKey(StoredFile, on_delete=models.PROTECT)
     original_name = models.CharField("文件名", max_length=255)
     received = models.DateTimeField("收到时间", auto_now_add=True, db_index=True)
+    #: What the department stated when handing in (版本, 生效日期) for a file that does not
+    #: say it: read as the file's own (see banzhang.ReadOptions).
+    stated = models.JSONField("报送时填写的清单信息", default=dict, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "报送"

@@ -71,13 +71,19 @@ def hand_in(request: HttpRequest) -> HttpResponse:
     if not uploaded:
         messages.error(request, "请选择要报送的文件")
         return render(request, "desk/hand_in.html", context, status=400)
+    stated, wrong = intake.stated_of(request.POST)
+    if wrong:
+        messages.error(request, wrong)
+        return render(request, "desk/hand_in.html", context, status=400)
     received = []
     for upload in uploaded:
         try:
             files.suffix_of(upload.name or "")
             files.check_size(upload.size or 0)
             received.append(
-                intake.receive(profile.department, request.user, upload.name or "", upload.chunks())
+                intake.receive(
+                    profile.department, request.user, upload.name or "", upload.chunks(), stated
+                )
             )
         except files.Refused as refused:
             messages.error(request, f"{upload.name}：{refused}")
