@@ -94,7 +94,12 @@ def _is_citation_head(part: str) -> bool:
 
 
 def legal_basis(text: str) -> dict[str, Any]:
-    """Split "【level】《title》（edition）第…条… excerpt" into a LegalBasis."""
+    """Split "【level】《title》（edition）第…条… excerpt" into a LegalBasis; the full stop that
+    ends a citation is no excerpt.
+
+    >>> legal_basis("《中华人民共和国行政许可法》第三十条、第三十二条。")
+    {'title': '《中华人民共和国行政许可法》', 'article': '第三十条、第三十二条'}
+    """
     basis: dict[str, Any] = {}
     tag = _LEVEL_TAG.match(text)
     if tag is not None and (level := codelists.get("basis_level").resolve(tag.group(1))):
@@ -113,7 +118,7 @@ def legal_basis(text: str) -> dict[str, Any]:
         basis["article"] = _ARTICLE_GLUE.sub("", article.group(1)).strip()
         rest = rest[article.end() :]
     excerpt = rest.strip(" ：:，,\u3000\n")
-    if excerpt:
+    if excerpt.strip("。；;.、"):  # a full stop alone ends the citation: no excerpt
         basis["excerpt"] = excerpt
     return basis
 
