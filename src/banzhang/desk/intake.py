@@ -3,8 +3,6 @@ level, and queued for its check."""
 
 from __future__ import annotations
 
-import datetime
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -12,10 +10,9 @@ from django.db import transaction
 
 from banzhang.desk import files, queue
 from banzhang.desk.models import STATED, Check, Department, Submission
+from banzhang.validation import is_date
 
 __all__ = ["receive", "stated_of"]
-
-_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 def receive(
@@ -53,16 +50,6 @@ def stated_of(form: Mapping[str, Any]) -> tuple[dict[str, str], str]:
     stated = {name: str(form.get(name) or "").strip() for name in STATED}
     stated = {name: value[:100] for name, value in stated.items() if value}
     date = stated.get("effective_date")
-    if date is not None and not _is_date(date):
+    if date is not None and not is_date(date):
         return {}, f"“生效日期”应写成 2024-05-01 这样的日期，收到的是“{date}”"
     return stated, ""
-
-
-def _is_date(text: str) -> bool:
-    if not _DATE.match(text):
-        return False
-    try:
-        datetime.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True

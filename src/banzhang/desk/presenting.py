@@ -12,6 +12,7 @@ from banzhang.codes import region as regions
 from banzhang.crosslist import adjust
 from banzhang.errors import UnknownName
 from banzhang.validation import Finding, rule
+from banzhang.validation.places import Cell, Sheet
 
 __all__ = [
     "by_rule",
@@ -29,7 +30,6 @@ PLACES_SHOWN = 20
 #: How many findings the sheet-by-sheet table shows.
 ROWS_SHOWN = 500
 
-_CELL = re.compile(r"^(?P<sheet>.+)!(?P<column>[A-Z]{1,3})(?P<row>[0-9]+)$")
 _ITEM = re.compile(r"^\$\.items\[(?P<index>[0-9]+)\]")
 
 
@@ -110,14 +110,15 @@ def by_rule(findings: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def by_sheet(findings: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Findings sheet by sheet, row by row (those with no cell first, under 其他位置)."""
-    sheets: dict[str, list[tuple[tuple[int, int, str], dict[str, Any]]]] = {}
+    sheets: dict[str, list[tuple[tuple[int, int], dict[str, Any]]]] = {}
     for count, data in enumerate(findings):
         if count >= ROWS_SHOWN:
             break
-        found = _CELL.match(str(data.get("source") or ""))
-        sheet = found["sheet"] if found else "其他位置"
-        order = (int(found["row"]), len(found["column"]), found["column"]) if found else (0, 0, "")
-        sheets.setdefault(sheet, []).append((order, _shown(data)))
+        place = Finding.from_dict(data).place
+        sheet, cell = (place.find(Sheet), place.find(Cell)) if place else (None, None)
+        where = sheet.title if sheet and cell else "其他位置"
+        order = (cell.row, cell.column) if sheet and cell else (0, 0)
+        sheets.setdefault(where, []).append((order, _shown(data)))
     return [
         {"sheet": sheet, "rows": [shown for _, shown in sorted(rows, key=lambda r: r[0])]}
         for sheet, rows in sheets.items()

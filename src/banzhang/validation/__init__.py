@@ -31,7 +31,7 @@ from banzhang.validation._rules import (
     register_checks,
 )
 from banzhang.validation._rules_codes import ListContext
-from banzhang.validation._structure import finding, object_checker
+from banzhang.validation._structure import finding, is_date, object_checker
 from banzhang.validation.against import Against, resolved
 from banzhang.validation.catalogue import Rule, all_rules, rule
 from banzhang.validation.findings import ERROR, INFO, WARNING, Finding, Severity
@@ -47,6 +47,7 @@ __all__ = [
     "Severity",
     "all_rules",
     "finding",
+    "is_date",
     "is_valid",
     "iter_findings",
     "object_checker",

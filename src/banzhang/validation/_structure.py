@@ -37,7 +37,7 @@ from banzhang.validation._paths import join, join_index
 from banzhang.validation.catalogue import rule
 from banzhang.validation.findings import Finding, Severity
 
-__all__ = ["Check", "finding", "nest_quotes", "object_checker"]
+__all__ = ["Check", "finding", "is_date", "nest_quotes", "object_checker"]
 
 Out = list[Finding]
 Check = Callable[[Any, str, Out], None]
@@ -258,7 +258,7 @@ def _scalar_checker(spec: FieldSpec, shape: str, *, in_array: bool) -> ScalarChe
         if type(value) is not expected:
             message = f"“{title}”应为{_JSON_TYPES[shape]}，实际为{_type_name(value)}"
             return ("structure.type", message, "schema")
-        if shape == "date" and not _is_date(str(value)):
+        if shape == "date" and not is_date(str(value)):
             message = f"“{title}”应为有效日期（YYYY-MM-DD），实际为“{value}”"
             return ("structure.date", message, "schema")
         if minimum is not None and value < minimum:
@@ -268,7 +268,8 @@ def _scalar_checker(spec: FieldSpec, shape: str, *, in_array: bool) -> ScalarChe
     return problem_of
 
 
-def _is_date(value: str) -> bool:
+def is_date(value: str) -> bool:
+    """Whether ``value`` is a date as the documents write one (``2024-05-01``), and exists."""
     if not _DATE.match(value):
         return False
     try:

@@ -54,9 +54,10 @@ class WordTable(MemorySheet):
         found = self.origin(row, column) if row is not None else None
         if found is not None:
             return str(found)
-        number = self._origins[0][0] if self._origins else None
-        table = str(Place((number,))) if isinstance(number, Table) else self.title
-        return f"{table} 第 {column} 列" if column is not None else table
+        first = self._origins[0][0] if self._origins else None
+        table = Place.table(first.number) if isinstance(first, Table) else None
+        named = str(table) if table is not None else self.title
+        return f"{named} 第 {column} 列" if column is not None else named
 
     def origin(self, row: int, column: int | None) -> Place | None:
         """Where the sheet's cell (row and column from 1; a whole row without a column) is in
