@@ -90,11 +90,10 @@ class WordBook:
         """Nothing is held open: the document was read already."""
 
 
-def word_tables(tables: Sequence[Any], name: str, *, numbers: Sequence[int] = ()) -> WordBook:
-    """The ``w:tbl`` elements ``tables`` (python-docx tables or their XML elements) as sheets;
-    ``numbers``: each table's number in the document (1, 2, … when not given)."""
-    numbers = numbers or range(1, len(tables) + 1)
-    sheets = [_sheet(getattr(t, "_tbl", t), n) for t, n in zip(tables, numbers, strict=True)]
+def word_tables(tables: Sequence[Any], name: str) -> WordBook:
+    """A document's tables (python-docx tables or their ``w:tbl`` elements), in order, as
+    sheets ``表格 1``, ``表格 2``, …"""
+    sheets = [_sheet(getattr(t, "_tbl", t), n) for n, t in enumerate(tables, start=1)]
     return WordBook(name, sheets)
 
 
