@@ -107,7 +107,7 @@ def _reporting(check: Check, findings: Iterable[Finding]) -> Iterator[Finding]:
 
 #: The library's advice for an element a workbook leaves out names the command line's option:
 #: at the desk the department states it with the file instead.
-_ADVICE = re.compile(r"；工作簿未写明，可用 --[a-z-]+ 指定（库：envelope=\{…\}）$")
+_ADVICE = re.compile(r"；文件未写明，可用 --[a-z-]+ 指定（库：ReadOptions\(envelope=…\)）$")
 
 
 def _for_the_desk(finding: Finding) -> Finding:

@@ -129,7 +129,7 @@ def _with_option(finding: Finding) -> Finding:
     option = _OPTIONS.get(finding.path) if finding.rule == "structure.required" else None
     if option is None:
         return finding
-    message = f"{finding.message}；工作簿未写明，可用 {option} 指定（库：envelope={{…}}）"
+    message = f"{finding.message}；文件未写明，可用 {option} 指定（库：ReadOptions(envelope=…)）"
     return attrs.evolve(finding, message=message)
 
 
